@@ -1,0 +1,69 @@
+# Two commands do all the set-up: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test lint typecheck contracts pytest bench chaos system-deps translations forms demo clean
+
+run: $(STAMP) translations
+	$(PY) main.py $(ARGS)
+
+demo: $(STAMP) translations
+	$(PY) main.py --demo $(ARGS)
+
+test: system-deps $(STAMP) translations lint typecheck contracts pytest
+
+# Debian packages the tests need: poppler (pdftotext/pdffonts/pdftoppm) and a PostgreSQL server
+# for the sync tests. Installed only when missing, and only when we are allowed to.
+system-deps:
+	@$(PYTHON) -c "import sys; assert sys.version_info >= (3, 11), 'Python 3.11+ is required'"
+	@missing=""; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	( command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 ) || missing="$$missing postgresql"; \
+	$(PYTHON) -c "import venv, ensurepip" >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "please install:$$missing (tests needing them will be skipped)"; fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+translations: $(STAMP) $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# Regenerate the Designer form modules (a test fails when they drift from forms/*.ui).
+forms: $(STAMP)
+	$(PY) -m salesdesk.devtools.forms
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy salesdesk
+
+contracts: $(STAMP)
+	$(VENV)/bin/lint-imports
+
+pytest: $(STAMP) translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP) translations
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+chaos: $(STAMP)
+	$(PY) -m pytest tests/e2e -m slow --chaos-seeds=$(or $(SEEDS),5)
+
+clean:
+	rm -rf $(VENV) $(QM) .mypy_cache .ruff_cache

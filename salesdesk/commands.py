@@ -1,0 +1,1 @@
+"""Imports each capability's command-line module, which appends to cli.EXTRA_COMMANDS."""

@@ -1,0 +1,1 @@
+"""Developer commands (forms, translations, migrations). Not used by the running app."""

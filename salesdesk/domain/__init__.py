@@ -1,0 +1,1 @@
+"""Plain values and business rules. Imports nothing from the other layers, no Qt, no SQL."""

@@ -1,0 +1,111 @@
+"""Roles and what each may do. Services check these; screens only mirror them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from salesdesk.domain.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    RECEPTION = "reception"
+    CONSULTANT = "consultant"
+    SENIOR_CONSULTANT = "senior_consultant"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+ROLE_LABELS_ZH: dict[Role, str] = {
+    Role.RECEPTION: "前台",
+    Role.CONSULTANT: "置业顾问",
+    Role.SENIOR_CONSULTANT: "资深置业顾问",
+    Role.SUPERVISOR: "销售主管",
+    Role.ADMIN: "系统管理员",
+}
+
+
+class Permission(StrEnum):
+    VIEW_PROJECT = "view_project"
+    PRINT_NOTICE = "print_notice"
+    IMPORT_PROJECT = "import_project"
+    MANAGE_STAFF = "manage_staff"
+    MANAGE_SETTINGS = "manage_settings"
+    CHECK_IN = "check_in"
+    VIEW_QUEUE = "view_queue"
+    RECEIVE_CUSTOMER = "receive_customer"
+    MANAGE_ROTATION = "manage_rotation"
+    BOOK_APPOINTMENT = "book_appointment"
+    BOOK_SIGNING = "book_signing"
+    MANAGE_SIGNING_CENTRE = "manage_signing_centre"
+    RECORD_DISCLOSURE = "record_disclosure"
+    RECORD_SUBSCRIPTION = "record_subscription"
+    OVERRIDE_DEPOSIT_GATE = "override_deposit_gate"
+    RECORD_FOLLOW_UP = "record_follow_up"
+    PRINT_CHECKLIST = "print_checklist"
+    VIEW_AUDIT = "view_audit"
+    VERIFY_LEDGER = "verify_ledger"
+    EXPORT_REPORTS = "export_reports"
+    HANDOVER_CUSTOMERS = "handover_customers"
+    RESOLVE_CONFLICTS = "resolve_conflicts"
+    SYNC = "sync"
+
+
+_P = Permission
+_CONSULTANT: frozenset[Permission] = frozenset(
+    {
+        _P.VIEW_PROJECT, _P.PRINT_NOTICE, _P.VIEW_QUEUE, _P.RECEIVE_CUSTOMER,
+        _P.BOOK_APPOINTMENT, _P.BOOK_SIGNING, _P.RECORD_DISCLOSURE, _P.RECORD_SUBSCRIPTION,
+        _P.PRINT_CHECKLIST, _P.RECORD_FOLLOW_UP, _P.SYNC,
+    }
+)
+_SUPERVISOR: frozenset[Permission] = _CONSULTANT | frozenset(
+    {
+        _P.CHECK_IN, _P.MANAGE_ROTATION, _P.MANAGE_SIGNING_CENTRE, _P.OVERRIDE_DEPOSIT_GATE,
+        _P.VIEW_AUDIT, _P.VERIFY_LEDGER, _P.EXPORT_REPORTS, _P.HANDOVER_CUSTOMERS,
+        _P.RESOLVE_CONFLICTS, _P.MANAGE_SETTINGS,
+    }
+)
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.RECEPTION: frozenset(
+        {_P.VIEW_PROJECT, _P.PRINT_NOTICE, _P.CHECK_IN, _P.VIEW_QUEUE, _P.BOOK_APPOINTMENT, _P.SYNC}
+    ),
+    Role.CONSULTANT: _CONSULTANT,
+    Role.SENIOR_CONSULTANT: _CONSULTANT,
+    Role.SUPERVISOR: _SUPERVISOR,
+    # The admin runs the installation (staff, project files, settings, backups); reading the
+    # disclosure ledger is the supervisor's job, so the admin does not get it by default.
+    Role.ADMIN: frozenset(
+        {
+            _P.VIEW_PROJECT, _P.PRINT_NOTICE, _P.IMPORT_PROJECT, _P.MANAGE_STAFF,
+            _P.MANAGE_SETTINGS, _P.VERIFY_LEDGER, _P.SYNC, _P.RESOLVE_CONFLICTS,
+        }
+    ),
+}
+
+
+def can(role: Role, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS[role]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is doing something, on which device, for which sales centre."""
+
+    staff_id: str
+    name: str
+    role: Role
+    sales_centre_id: str
+    device_id: str
+    senior: bool = False
+
+    def can(self, permission: Permission) -> bool:
+        return can(self.role, permission)
+
+    def require(self, permission: Permission) -> None:
+        if not self.can(permission):
+            raise PermissionDenied(
+                f"当前角色（{ROLE_LABELS_ZH[self.role]}）无权执行此操作",
+                en=f"Your role ({self.role.value}) may not do this ({permission.value})",
+            )

@@ -1,0 +1,1 @@
+"""Use cases: plain values in, frozen results out, one unit of work each. No Qt."""

@@ -1,0 +1,47 @@
+"""Writing and reading the audit log. Details never carry phone or ID numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from salesdesk.domain.roles import Actor, Permission
+from salesdesk.store.database import Database
+from salesdesk.store.models.audit import AuditEvent
+from salesdesk.store.uow import UnitOfWork
+
+
+def record(uow: UnitOfWork, action: str, entity: str = "", row_id: str = "",
+           detail: str = "") -> None:
+    """Append an audit event to the unit of work (committed, or not, with the change itself)."""
+    uow.add(AuditEvent(action=action, entity=entity, row_id=row_id, detail=detail))
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    action: str
+    entity: str
+    row_id: str
+    detail: str
+    staff_id: str | None
+    device_id: str
+
+
+class AuditService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def recent(self, actor: Actor, limit: int = 200) -> list[AuditEntry]:
+        actor.require(Permission.VIEW_AUDIT)
+        with self._db.reader(actor) as uow:
+            rows = uow.session.scalars(
+                select(AuditEvent).order_by(AuditEvent.created_at.desc()).limit(limit)
+            )
+            return [
+                AuditEntry(r.created_at, r.action, r.entity, r.row_id, r.detail,
+                           r.created_by_staff, r.created_by_device)
+                for r in rows
+            ]

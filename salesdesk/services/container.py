@@ -1,0 +1,47 @@
+"""Every service, built once from one open database. app.py and the command line use this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from salesdesk.services.audit import AuditService
+from salesdesk.services.auth import AuthService
+from salesdesk.services.customers import CustomerService
+from salesdesk.services.maintenance import MaintenanceService
+from salesdesk.services.notice import NoticeService
+from salesdesk.services.project import ProjectService
+from salesdesk.services.project_import import ProjectImporter
+from salesdesk.store.database import Database
+
+
+@dataclass
+class Services:
+    db: Database
+    auth: AuthService
+    projects: ProjectService
+    importer: ProjectImporter
+    customers: CustomerService
+    notice: NoticeService
+    audit: AuditService
+    maintenance: MaintenanceService
+
+    @property
+    def device_id(self) -> str:
+        return self.db.device_id
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def build_services(db: Database) -> Services:
+    projects = ProjectService(db)
+    return Services(
+        db=db,
+        auth=AuthService(db),
+        projects=projects,
+        importer=ProjectImporter(db),
+        customers=CustomerService(db),
+        notice=NoticeService(db, projects),
+        audit=AuditService(db),
+        maintenance=MaintenanceService(db),
+    )

@@ -1,0 +1,150 @@
+"""Customers: registration with consent, lookup by any of their numbers, the encrypted ID."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from salesdesk.domain.errors import Conflict, NotFound, ValidationError
+from salesdesk.domain.id_number import mask_id_number, validate_id_number
+from salesdesk.domain.phone import last_four, mask_phone, normalise_phone
+from salesdesk.domain.roles import Actor, Permission
+from salesdesk.services import audit
+from salesdesk.store.database import Database
+from salesdesk.store.models.customer import Customer, CustomerPhone
+from salesdesk.store.uow import UnitOfWork
+
+CONSENT_TEXT_VERSION = "2026.1"
+
+
+@dataclass(frozen=True)
+class PhoneInfo:
+    e164: str
+    masked: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CustomerInfo:
+    id: str
+    name: str
+    salutation: str
+    phones: tuple[PhoneInfo, ...]
+    owner_staff_id: str | None
+    has_id_number: bool
+    consent_at: datetime | None
+    consent_version: str
+    created_at: datetime
+
+    @property
+    def display_name(self) -> str:
+        """What a public screen may show: the salutation (王先生), never the full name."""
+        return self.salutation or (self.name[:1] + "先生/女士" if self.name else "客户")
+
+    @property
+    def masked_phone(self) -> str:
+        return self.phones[0].masked if self.phones else ""
+
+
+def customer_info(uow: UnitOfWork, c: Customer) -> CustomerInfo:
+    phones = uow.session.scalars(select(CustomerPhone).where(
+        CustomerPhone.customer_id == c.id, CustomerPhone.deleted.is_(False)
+    ).order_by(CustomerPhone.created_at)).all()
+    return CustomerInfo(
+        c.id, c.name, c.salutation,
+        tuple(PhoneInfo(p.e164, mask_phone(p.e164), p.label) for p in phones),
+        c.owner_staff_id, c.id_number_enc is not None, c.consent_at, c.consent_version,
+        c.created_at,
+    )
+
+
+def find_customer_id_by_phone(uow: UnitOfWork, e164: str) -> str | None:
+    return uow.session.scalar(select(CustomerPhone.customer_id).where(
+        CustomerPhone.e164 == e164, CustomerPhone.deleted.is_(False)).limit(1))
+
+
+class CustomerService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def register(self, actor: Actor, *, phone: str, name: str = "", salutation: str = "",
+                 other_phones: list[tuple[str, str]] | None = None, id_number: str = "",
+                 consent: bool, owner_staff_id: str | None = None) -> CustomerInfo:
+        """Create a customer. Needs the customer's consent to keep their data (PIPL)."""
+        if not (actor.can(Permission.CHECK_IN) or actor.can(Permission.RECEIVE_CUSTOMER)):
+            actor.require(Permission.CHECK_IN)
+        if not consent:
+            raise ValidationError("须征得客户同意方可登记个人信息",
+                                  en="The customer's consent is needed to register them",
+                                  field="consent")
+        numbers = [(normalise_phone(phone), "self")]
+        for raw, label in other_phones or []:
+            numbers.append((normalise_phone(raw), label))
+        if len({n for n, _ in numbers}) != len(numbers):
+            raise ValidationError("号码重复", en="The same number is given twice", field="phone")
+        enc = None
+        if id_number.strip():
+            enc = self._db.cipher.encrypt(validate_id_number(id_number.strip()))
+        with self._db.uow(actor) as uow:
+            for e164, _ in numbers:
+                if find_customer_id_by_phone(uow, e164):
+                    raise Conflict(f"号码 {mask_phone(e164)} 已登记为其他客户",
+                                   en=f"{mask_phone(e164)} already belongs to a customer",
+                                   field="phone")
+            c = Customer(name=name.strip(), salutation=salutation.strip(), id_number_enc=enc,
+                         consent_at=self._db.now(), consent_version=CONSENT_TEXT_VERSION,
+                         owner_staff_id=owner_staff_id)
+            uow.add(c)
+            uow.flush()
+            for e164, label in numbers:
+                uow.add(CustomerPhone(customer_id=c.id, e164=e164, last4=last_four(e164),
+                                      label=label))
+            audit.record(uow, "customer.register", "customer", c.id)
+            uow.flush()
+            info = customer_info(uow, c)
+            uow.commit()
+            return info
+
+    def find_by_phone(self, actor: Actor, phone: str) -> CustomerInfo | None:
+        actor.require(Permission.VIEW_QUEUE)
+        e164 = normalise_phone(phone)
+        with self._db.reader(actor) as uow:
+            cid = find_customer_id_by_phone(uow, e164)
+            if cid is None:
+                return None
+            c = uow.session.get(Customer, cid)
+            return None if c is None or c.deleted else customer_info(uow, c)
+
+    def search_last4(self, actor: Actor, digits: str, limit: int = 20) -> list[CustomerInfo]:
+        actor.require(Permission.VIEW_QUEUE)
+        if len(digits) != 4 or not digits.isdigit():
+            raise ValidationError("请输入手机号后四位", en="Enter the last four digits",
+                                  field="phone")
+        with self._db.reader(actor) as uow:
+            ids = uow.session.scalars(select(CustomerPhone.customer_id).where(
+                CustomerPhone.last4 == digits, CustomerPhone.deleted.is_(False)
+            ).limit(limit)).all()
+            rows = [uow.session.get(Customer, i) for i in dict.fromkeys(ids)]
+            return [customer_info(uow, c) for c in rows if c is not None and not c.deleted]
+
+    def get(self, actor: Actor, customer_id: str) -> CustomerInfo:
+        actor.require(Permission.VIEW_QUEUE)
+        with self._db.reader(actor) as uow:
+            c = uow.session.get(Customer, customer_id)
+            if c is None or c.deleted:
+                raise NotFound("没有这个客户", en="No such customer")
+            return customer_info(uow, c)
+
+    def masked_id_number(self, actor: Actor, customer_id: str) -> str:
+        """The ID number masked (110101********1234); reading it is logged."""
+        actor.require(Permission.RECORD_SUBSCRIPTION)
+        with self._db.uow(actor) as uow:
+            c = uow.session.get(Customer, customer_id)
+            if c is None or c.id_number_enc is None:
+                raise NotFound("未登记身份证号", en="No ID number on record")
+            masked = mask_id_number(self._db.cipher.decrypt(c.id_number_enc))
+            audit.record(uow, "customer.read_id", "customer", customer_id)
+            uow.commit()
+            return masked

@@ -1,0 +1,46 @@
+"""The demo sales centre: the demo project file plus realistic activity from each capability.
+
+Idempotent: loading it twice changes nothing the second time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from salesdesk.domain.errors import NotFound
+from salesdesk.domain.roles import Actor
+from salesdesk.services.container import Services
+from salesdesk.services.project_import import DEMO_PATH, ImportSummary
+from salesdesk.store.database import get_local_meta, set_local_meta
+
+DEMO_FLAG = "demo_loaded"
+DEMO_SUPERVISOR_CODE = "S001"
+
+# Each capability appends a seeder: (name, function). A seeder runs once per database (its
+# name is remembered in local_meta) and must only use services.
+Seeder = Callable[[Services], None]
+SEEDERS: list[tuple[str, Seeder]] = []
+
+
+def load_demo(services: Services) -> ImportSummary:
+    summary = services.importer.import_file(None, DEMO_PATH)
+    set_local_meta(services.db, DEMO_FLAG, "1")
+    for name, seed in SEEDERS:
+        key = f"demo_seeded.{name}"
+        if get_local_meta(services.db, key) is None:
+            seed(services)
+            set_local_meta(services.db, key, "1")
+    return summary
+
+
+def is_demo(services: Services) -> bool:
+    return get_local_meta(services.db, DEMO_FLAG) == "1"
+
+
+def demo_actor(services: Services, code: str = DEMO_SUPERVISOR_CODE) -> Actor:
+    """Act as a demo staff member without a PIN: only on a demo database (screenshots, seeds)."""
+    if not is_demo(services):
+        raise NotFound("这不是演示数据库", en="This is not a demo database")
+    for entry in services.auth.signin_list():
+        if entry.code == code:
+            return services.auth.actor_for(entry.id)
+    raise NotFound(f"演示员工 {code} 不存在", en=f"No demo staff {code}")

@@ -1,0 +1,83 @@
+"""Encryption at rest for ID numbers (PIPL: sensitive personal information).
+
+The key lives outside the database file: in the system keyring where one works, otherwise in a
+key file readable only by the user, in the configuration folder (not the data folder), so a
+copied database file alone reveals nothing."""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from pathlib import Path
+
+from cryptography.fernet import Fernet, InvalidToken
+
+from salesdesk.domain.errors import DomainError
+
+log = logging.getLogger(__name__)
+KEYRING_SERVICE = "SalesDesk"
+
+
+def _keyring_get(key_id: str) -> str | None:
+    if os.environ.get("SALESDESK_NO_KEYRING"):
+        return None
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        if isinstance(keyring.get_keyring(), fail.Keyring):
+            return None
+        return keyring.get_password(KEYRING_SERVICE, key_id)
+    except Exception:  # no usable backend on this machine (headless Linux, kiosk)
+        return None
+
+
+def _keyring_set(key_id: str, key: str) -> bool:
+    if os.environ.get("SALESDESK_NO_KEYRING"):
+        return False
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        if isinstance(keyring.get_keyring(), fail.Keyring):
+            return False
+        keyring.set_password(KEYRING_SERVICE, key_id, key)
+        return keyring.get_password(KEYRING_SERVICE, key_id) == key
+    except Exception:
+        return False
+
+
+class IdCipher:
+    def __init__(self, key: bytes) -> None:
+        self._fernet = Fernet(key)
+
+    def encrypt(self, text: str) -> bytes:
+        return self._fernet.encrypt(text.encode())
+
+    def decrypt(self, token: bytes) -> str:
+        try:
+            return self._fernet.decrypt(token).decode()
+        except InvalidToken as exc:
+            raise DomainError(
+                "无法解密身份证号（密钥不匹配）", en="Cannot decrypt the ID number (wrong key)"
+            ) from exc
+
+
+def load_or_create_key(key_id: str, key_dir: Path) -> bytes:
+    """The key for one database file, identified by ``key_id`` stored in that file."""
+    stored = _keyring_get(key_id)
+    if stored:
+        return stored.encode()
+    path = key_dir / f"{key_id}.key"
+    if path.exists():
+        return path.read_bytes().strip()
+    key = Fernet.generate_key()
+    if _keyring_set(key_id, key.decode()):
+        return key
+    key_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(key)
+    log.info("encryption key kept in a key file (no system keyring available)")
+    return key

@@ -1,0 +1,33 @@
+"""Customers and their phone numbers. The ID number is stored encrypted (PIPL)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from salesdesk.store.models.base import Base, Synced
+from salesdesk.store.types import UTCDateTime
+
+
+class Customer(Synced, Base):
+    __tablename__ = "customer"
+    name: Mapped[str] = mapped_column(String(100), default="")
+    salutation: Mapped[str] = mapped_column(String(32), default="")  # 王先生 / 李女士
+    id_number_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    consent_version: Mapped[str] = mapped_column(String(32), default="")
+    # 判客: the consultant who first received this customer (first valid registration wins).
+    owner_staff_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class CustomerPhone(Synced, Base):
+    """One of a customer's numbers (their own, a spouse's...), normalised to E.164."""
+
+    __tablename__ = "customer_phone"
+    customer_id: Mapped[str] = mapped_column(String(36), index=True)
+    e164: Mapped[str] = mapped_column(String(20), index=True)
+    last4: Mapped[str] = mapped_column(String(4), index=True)
+    label: Mapped[str] = mapped_column(String(16), default="self")  # self | spouse | other

@@ -1,0 +1,1 @@
+"""Widgets, pages, dialogs. Calls services only; never the store, never SQL."""

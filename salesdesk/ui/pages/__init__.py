@@ -1,0 +1,88 @@
+"""The pages of the main window, in navigation order. Each capability registers its page here
+(one line) and keeps the page itself in its own module."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from salesdesk.domain.roles import Permission as P
+from salesdesk.ui.context import UiContext
+from salesdesk.ui.pages.base import Page, PageSpec, PendingPage
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Pages", text)
+
+
+def _pending(title: str, what: str) -> type[Page]:
+    """Builds a page factory for an area that is not built yet."""
+
+    class _Pending(PendingPage):
+        def __init__(self, ctx: UiContext) -> None:
+            super().__init__(ctx, _tr(title), _tr(what))
+
+    return _Pending
+
+
+def _project(ctx: UiContext) -> Page:
+    from salesdesk.ui.project_page import ProjectPage
+
+    return ProjectPage(ctx)
+
+
+def _settings(ctx: UiContext) -> Page:
+    from salesdesk.ui.settings_page import SettingsPage
+
+    return SettingsPage(ctx)
+
+
+# Marked for translation here; _tr() looks them up at run time.
+QCoreApplication.translate("Pages", "Reception")
+QCoreApplication.translate("Pages", "Appointments")
+QCoreApplication.translate("Pages", "Disclosure")
+QCoreApplication.translate("Pages", "Signing")
+QCoreApplication.translate("Pages", "Audit")
+QCoreApplication.translate("Pages", "Project")
+QCoreApplication.translate("Pages", "Settings")
+QCoreApplication.translate("Pages", "Not available yet: check-in, rotation and the waiting "
+                           "queue arrive with the Reception capability.")
+QCoreApplication.translate("Pages", "Not available yet: visit and signing-slot bookings arrive "
+                           "with the Appointments capability.")
+QCoreApplication.translate("Pages", "Not available yet: the disclosure checklist and ledger "
+                           "arrive with the Disclosure capability.")
+QCoreApplication.translate("Pages", "Not available yet: signing-material checklists arrive "
+                           "with the Signing materials capability.")
+QCoreApplication.translate("Pages", "Not available yet: the supervisor's audit arrives with "
+                           "the Disclosure capability.")
+
+PAGES: list[PageSpec] = [
+    PageSpec("reception", lambda: _tr("Reception"), "reception.svg",
+             frozenset({P.CHECK_IN, P.VIEW_QUEUE}),
+             _pending("Reception", "Not available yet: check-in, rotation and the waiting "
+                      "queue arrive with the Reception capability.")),
+    PageSpec("appointments", lambda: _tr("Appointments"), "appointments.svg",
+             frozenset({P.BOOK_APPOINTMENT}),
+             _pending("Appointments", "Not available yet: visit and signing-slot bookings arrive "
+                      "with the Appointments capability.")),
+    PageSpec("disclosure", lambda: _tr("Disclosure"), "disclosure.svg",
+             frozenset({P.RECORD_DISCLOSURE}),
+             _pending("Disclosure", "Not available yet: the disclosure checklist and ledger "
+                      "arrive with the Disclosure capability.")),
+    PageSpec("signing", lambda: _tr("Signing"), "signing.svg", frozenset({P.PRINT_CHECKLIST}),
+             _pending("Signing", "Not available yet: signing-material checklists arrive "
+                      "with the Signing materials capability.")),
+    PageSpec("audit", lambda: _tr("Audit"), "audit.svg", frozenset({P.VIEW_AUDIT}),
+             _pending("Audit", "Not available yet: the supervisor's audit arrives with "
+                      "the Disclosure capability.")),
+    PageSpec("project", lambda: _tr("Project"), "project.svg", frozenset({P.VIEW_PROJECT}),
+             _project),
+    PageSpec("settings", lambda: _tr("Settings"), "settings.svg",
+             frozenset({P.MANAGE_SETTINGS, P.IMPORT_PROJECT, P.MANAGE_STAFF}), _settings),
+]
+
+
+def page_spec(name: str) -> PageSpec:
+    for spec in PAGES:
+        if spec.name == name:
+            return spec
+    raise KeyError(name)

@@ -1,0 +1,133 @@
+"""Running service calls off the GUI thread (the Anki "operation" pattern).
+
+``runner.run(fn, on_done, on_error, write=True)``: ``fn`` runs in a pool thread and must not
+touch widgets; its result (a frozen value) or its exception comes back on the GUI thread. Writes
+go through a one-thread pool, so SQLite sees one writer at a time; reads, PDFs and network use
+the general pool. Long jobs report progress and can be cancelled through ``TaskControl``."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user cancelled it."""
+
+
+class TaskControl:
+    """Handed to long tasks: report progress, check for cancellation."""
+
+    def __init__(self, progress: Callable[[int, int, str], None]) -> None:
+        self._progress = progress
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._progress(done, total, text)
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self._fn = fn
+        self.signals = signals
+        self.setAutoDelete(True)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # delivered to the GUI thread, never lost
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._general = QThreadPool(self)
+        self._general.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._live: set[_Signals] = set()
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        write: bool = False,
+    ) -> None:
+        signals = _Signals()
+        self._live.add(signals)
+
+        def done(result: Any) -> None:
+            self._live.discard(signals)
+            if on_done is not None:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._live.discard(signals)
+            if on_error is not None:
+                on_error(exc)
+            else:
+                log.error("background task failed", exc_info=exc)
+
+        signals.finished.connect(done)
+        signals.failed.connect(failed)
+        (self._writer if write else self._general).start(_Job(fn, signals))
+
+    def run_long(
+        self,
+        fn: Callable[[TaskControl], Any],
+        on_progress: Callable[[int, int, str], None],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> TaskControl:
+        """A cancellable job with progress (PDF batches, reports, sync)."""
+        signals = _Signals()
+        self._live.add(signals)
+        control = TaskControl(signals.progress.emit)
+        signals.progress.connect(on_progress)
+
+        def done(result: Any) -> None:
+            self._live.discard(signals)
+            if on_done is not None:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._live.discard(signals)
+            if on_error is not None:
+                on_error(exc)
+
+        signals.finished.connect(done)
+        signals.failed.connect(failed)
+        self._general.start(_Job(lambda: fn(control), signals))
+        return control
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """For tests and shutdown: wait until both pools are idle."""
+        return self._writer.waitForDone(msecs) and self._general.waitForDone(msecs)

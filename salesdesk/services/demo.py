@@ -15,16 +15,20 @@ from salesdesk.store.database import get_local_meta, set_local_meta
 DEMO_FLAG = "demo_loaded"
 DEMO_SUPERVISOR_CODE = "S001"
 
-# Each capability appends a seeder: (name, function). A seeder runs once per database (its
-# name is remembered in local_meta) and must only use services.
+# A seeder adds one capability's demo activity. It runs once per database (its name is
+# remembered in local_meta) and uses services only.
 Seeder = Callable[[Services], None]
-SEEDERS: list[tuple[str, Seeder]] = []
+
+
+def seeders() -> list[tuple[str, Seeder]]:
+    """One line per capability, in dependency order."""
+    return []
 
 
 def load_demo(services: Services) -> ImportSummary:
     summary = services.importer.import_file(None, DEMO_PATH)
     set_local_meta(services.db, DEMO_FLAG, "1")
-    for name, seed in SEEDERS:
+    for name, seed in seeders():
         key = f"demo_seeded.{name}"
         if get_local_meta(services.db, key) is None:
             seed(services)

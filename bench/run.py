@@ -1,0 +1,45 @@
+"""Benchmarks: ``python bench/run.py [--only PREFIX] [--quick]``.
+
+Prints one JSON object per line: {"name", "value", "unit", ...context}. Each module in
+MODULES has ``run(quick: bool) -> Iterator[dict]``; ``--only`` keeps benches whose name starts
+with PREFIX (a module is skipped when none of its names can match). Targets are judged by
+ratios against a floor measured in the same run, never by absolute times in tests."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SALESDESK_NO_KEYRING", "1")
+
+# module name -> the prefix its bench names share
+MODULES: dict[str, str] = {
+    "bench_startup": "startup.",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", default="", help="run benches whose name starts with this")
+    parser.add_argument("--quick", action="store_true", help="smaller scale, under a minute")
+    args = parser.parse_args(argv)
+    for module_name, prefix in MODULES.items():
+        if args.only and not (prefix.startswith(args.only) or args.only.startswith(prefix)):
+            continue
+        module = importlib.import_module(module_name)
+        for result in module.run(args.quick):
+            if result["name"].startswith(args.only):
+                print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -96,7 +96,7 @@ def _stamp(session: Session, flush_context: UOWTransaction, instances: object) -
 
 
 def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
-    pending = session.info.pop("_outbox_pending", [])
+    pending: list[tuple[Any, str, int, list[str]]] = session.info.pop("_outbox_pending", [])
     if not pending or session.info.get("applying_remote"):
         return
     ctx = session.info["context"]
@@ -104,8 +104,8 @@ def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
     rows = [
         {
             "change_id": new_id(),
-            "entity": getattr(type(obj), "__tablename__"),
-            "row_id": getattr(obj, "id"),
+            "entity": type(obj).__tablename__,
+            "row_id": obj.id,
             "operation": op,
             "base_version": base,
             "payload": json.dumps(row_payload(obj), ensure_ascii=False, sort_keys=True),

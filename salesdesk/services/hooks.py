@@ -1,0 +1,58 @@
+"""Interfaces between capabilities, so each can be built (and tested) on its own and wired
+together in ``services/container.py``.
+
+- Reception asks Appointments which of today's appointments a checked-in customer has.
+- Signing materials asks Appointments for the signing bookings of a day (batch printing).
+- Appointments asks Signing materials for the materials a customer must bring (reminders).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from salesdesk.store.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class ArrivingAppointment:
+    appointment_id: str
+    kind: str  # "visit" | "signing"
+    consultant_id: str | None
+    starts_at: datetime
+    label: str  # what reception reads, e.g. "10:30 签约 · 2 号签约台"
+
+
+class AppointmentArrivals(Protocol):
+    def todays_for_customer(self, uow: UnitOfWork, customer_id: str,
+                            now: datetime) -> list[ArrivingAppointment]:
+        """Bookable appointments of this customer today that are not yet arrived/closed."""
+        ...
+
+    def mark_arrived(self, uow: UnitOfWork, appointment_id: str) -> None:
+        """Inside the check-in's own unit of work, so both commit together."""
+        ...
+
+
+@dataclass(frozen=True)
+class SigningBooking:
+    appointment_id: str
+    customer_id: str
+    unit_id: str | None
+    consultant_id: str | None
+    starts_at: datetime
+    desk_label: str  # e.g. "2 号签约台"
+    status: str
+
+
+class SigningSchedule(Protocol):
+    def signings_on(self, day: date) -> list[SigningBooking]:
+        """Every non-cancelled signing booking of that (Asia/Shanghai) day."""
+        ...
+
+
+class MaterialsSource(Protocol):
+    def materials_to_bring(self, customer_id: str, unit_id: str | None) -> list[str]:
+        """Plain lines for a reminder message: what the customer must bring to sign."""
+        ...

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from salesdesk.services.appointments import AppointmentService
 from salesdesk.services.audit import AuditService
 from salesdesk.services.auth import AuthService
 from salesdesk.services.customers import CustomerService
@@ -11,6 +12,7 @@ from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.notice import NoticeService
 from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
+from salesdesk.services.reminders import ReminderService
 from salesdesk.store.database import Database
 
 
@@ -24,6 +26,8 @@ class Services:
     notice: NoticeService
     audit: AuditService
     maintenance: MaintenanceService
+    appointments: AppointmentService
+    reminders: ReminderService
 
     @property
     def device_id(self) -> str:
@@ -44,4 +48,6 @@ def build_services(db: Database) -> Services:
         notice=NoticeService(db, projects),
         audit=AuditService(db),
         maintenance=MaintenanceService(db),
+        appointments=AppointmentService(db),
+        reminders=ReminderService(db),
     )

@@ -276,7 +276,7 @@ def appointment_infos(uow: UnitOfWork, rows: list[Appointment]) -> list[Appointm
     staff = staff_names(uow, (r.consultant_id for r in rows))
     unit_ids = {r.unit_id for r in rows if r.unit_id}
     units = dict(uow.session.execute(select(Unit.id, Unit.number).where(
-        Unit.id.in_(unit_ids))).tuples().all()) if unit_ids else {}
+        Unit.id.in_(unit_ids))).all()) if unit_ids else {}
     out = []
     for r in rows:
         c = customers.get(r.customer_id)
@@ -291,6 +291,16 @@ def appointment_infos(uow: UnitOfWork, rows: list[Appointment]) -> list[Appointm
             r.unit_id, units.get(r.unit_id or "", ""), r.starts_at, r.ends_at, r.desk_no,
             r.notes, r.rescheduled_from_id))
     return out
+
+
+def add_event(uow: UnitOfWork, appointment_id: str, from_status: str, to_status: str,
+              reason: str = "", detail: str = "") -> None:
+    """Append one history step. Writers are serialised (BEGIN IMMEDIATE), so the count is
+    the true next step number."""
+    step = int(uow.session.scalar(select(func.count()).select_from(AppointmentEvent).where(
+        AppointmentEvent.appointment_id == appointment_id)) or 0) + 1
+    uow.add(AppointmentEvent(appointment_id=appointment_id, step=step, from_status=from_status,
+                             to_status=to_status, reason=reason, detail=detail))
 
 
 def centre_place(uow: UnitOfWork, centre: CentreSettings, kind: AppointmentKind) -> str:
@@ -477,8 +487,7 @@ class AppointmentService:
     @staticmethod
     def _event(uow: UnitOfWork, appt: Appointment, from_status: str, to_status: str,
                reason: str = "", detail: str = "") -> None:
-        uow.add(AppointmentEvent(appointment_id=appt.id, from_status=from_status,
-                                 to_status=to_status, reason=reason, detail=detail))
+        add_event(uow, appt.id, from_status, to_status, reason, detail)
 
     def book_visit(self, actor: Actor, *, customer_id: str, consultant_id: str,
                    starts_at: datetime, minutes: int = 60, notes: str = "",
@@ -498,7 +507,8 @@ class AppointmentService:
 
     def _insert_visit(self, uow: UnitOfWork, actor: Actor, customer_id: str,
                       consultant_id: str | None, start: datetime, end: datetime, notes: str,
-                      unit_id: str | None, replaces: str | None) -> Appointment:
+                      unit_id: str | None, replaces: str | None, reason: str = "",
+                      detail: str = "") -> Appointment:
         _, rules = load_settings(uow)
         validate_times(start, end, uow.now(), rules)
         validate_visit_hours(start, end, rules)
@@ -512,7 +522,7 @@ class AppointmentService:
                           ends_at=end, notes=notes.strip(), rescheduled_from_id=replaces)
         uow.add(row)
         uow.flush()
-        self._event(uow, row, "", S.BOOKED.value)
+        self._event(uow, row, "", S.BOOKED.value, reason, detail)
         return row
 
     @staticmethod
@@ -540,8 +550,8 @@ class AppointmentService:
 
     def _insert_signing(self, uow: UnitOfWork, actor: Actor, customer_id: str,
                         consultant_id: str | None, start: datetime, notes: str,
-                        unit_id: str | None, replaces: str | None
-                        ) -> tuple[Appointment, tuple[str, ...]]:
+                        unit_id: str | None, replaces: str | None, reason: str = "",
+                        detail: str = "") -> tuple[Appointment, tuple[str, ...]]:
         centre, rules = load_settings(uow)
         now = uow.now()
         day = local_day(start)
@@ -567,7 +577,8 @@ class AppointmentService:
                           notes=notes.strip(), rescheduled_from_id=replaces)
         uow.add(row)
         uow.flush()
-        self._event(uow, row, "", S.BOOKED.value, detail=desk_label(desk))
+        self._event(uow, row, "", S.BOOKED.value, reason,
+                    f"{detail} {desk_label(desk)}".strip())
         warnings: tuple[str, ...] = ()
         if not self._staffed_by(self._roster(uow, day), desk, slot):
             warnings = (f"{desk_label(desk)}在 {slot.label} 无人值班，请安排签约专员",)
@@ -584,7 +595,7 @@ class AppointmentService:
         rows = uow.session.execute(select(Appointment.starts_at, func.count()).where(
             Appointment.kind == K.SIGNING.value, Appointment.starts_at >= first,
             Appointment.starts_at < last, Appointment.status.in_(_HOLDING),
-            Appointment.deleted.is_(False)).group_by(Appointment.starts_at)).tuples().all()
+            Appointment.deleted.is_(False)).group_by(Appointment.starts_at)).all()
         return {t: n for t, n in rows}
 
     def _alternatives(self, uow: UnitOfWork, centre: CentreSettings, rules: BookingRules,
@@ -671,16 +682,16 @@ class AppointmentService:
             if old.kind == K.SIGNING.value:
                 row, warnings = self._insert_signing(uow, actor, old.customer_id,
                                                      old.consultant_id, start, old.notes,
-                                                     old.unit_id, old.id)
+                                                     old.unit_id, old.id, reason.strip(),
+                                                     f"{old_when} → {new_when}")
             else:
                 length = minutes if minutes is not None else int(
                     (old.ends_at - old.starts_at).total_seconds() // 60)
                 validate_length(length)
                 row = self._insert_visit(uow, actor, old.customer_id, old.consultant_id, start,
                                          start + timedelta(minutes=length), old.notes,
-                                         old.unit_id, old.id)
-            self._event(uow, row, "", S.BOOKED.value, reason.strip(),
-                        f"{old_when} → {new_when}")
+                                         old.unit_id, old.id, reason.strip(),
+                                         f"{old_when} → {new_when}")
             audit.record(uow, "appointment.book", "appointment", row.id, "reschedule")
             info = appointment_infos(uow, [row])[0]
             uow.commit()
@@ -708,9 +719,10 @@ class AppointmentService:
                     break
                 chain.append(current)
                 current = row.rescheduled_from_id
-            events = uow.session.scalars(select(AppointmentEvent).where(
-                AppointmentEvent.appointment_id.in_(chain)).order_by(
-                AppointmentEvent.created_at, AppointmentEvent.from_status)).all()
+            position = {a: n for n, a in enumerate(reversed(chain))}  # oldest booking first
+            events = sorted(uow.session.scalars(select(AppointmentEvent).where(
+                AppointmentEvent.appointment_id.in_(chain))).all(),
+                key=lambda e: (position[e.appointment_id], e.step))
             names = staff_names(uow, (e.created_by_staff for e in events))
             return [HistoryEntry(e.created_at, e.from_status, e.to_status, e.reason, e.detail,
                                  names[e.created_by_staff].name
@@ -844,8 +856,7 @@ class Arrivals:
         current = S(row.status)
         check_transition(current, S.ARRIVED)
         row.status = S.ARRIVED.value
-        uow.add(AppointmentEvent(appointment_id=row.id, from_status=current.value,
-                                 to_status=S.ARRIVED.value, reason="", detail="前台签到"))
+        add_event(uow, row.id, current.value, S.ARRIVED.value, "", "前台签到")
         audit.record(uow, "appointment.arrived", "appointment", row.id)
 
 

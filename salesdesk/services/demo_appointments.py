@@ -12,6 +12,7 @@ import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime, time, timedelta
+from functools import partial
 
 from salesdesk.domain.appointments import at_local, local_day
 from salesdesk.domain.errors import Conflict, DomainError
@@ -81,6 +82,20 @@ def _customers(services: Services, actors: dict[str, Actor]) -> list[tuple[Custo
     return out
 
 
+def _signing(services: Services, actor: Actor, customer_id: str, start: datetime,
+             unit_id: str) -> str:
+    return services.appointments.book_signing(
+        actor, customer_id=customer_id, starts_at=start, consultant_id=actor.staff_id,
+        unit_id=unit_id).appointment.id
+
+
+def _visit(services: Services, actor: Actor, customer_id: str, start: datetime, minutes: int,
+           notes: str) -> str:
+    return services.appointments.book_visit(
+        actor, customer_id=customer_id, consultant_id=actor.staff_id, starts_at=start,
+        minutes=minutes, notes=notes).appointment.id
+
+
 def seed(services: Services) -> None:
     rng = random.Random(20261124)
     boss = demo_actor(services, "S001")
@@ -135,9 +150,8 @@ def seed(services: Services) -> None:
                 cust, code = rng.choice(people)
                 actor = actors[code]
                 unit = next(unit_iter)
-                book(lambda a=actor, c=cust, s=slot.starts_at, u=unit.id: appts.book_signing(
-                    a, customer_id=c.id, starts_at=s, consultant_id=a.staff_id,
-                    unit_id=u).appointment.id, slot.starts_at, "signing")
+                book(partial(_signing, services, actor, cust.id, slot.starts_at, unit.id),
+                     slot.starts_at, "signing")
 
     # Visits: each consultant two or three a day.
     for offset in range(-5, 7):
@@ -148,10 +162,9 @@ def seed(services: Services) -> None:
                 cust = rng.choice([c for c, owner in people if owner == code])
                 start = at_local(day, time(hour, rng.choice((0, 30))))
                 actor = actors[code]
-                book(lambda a=actor, c=cust, s=start: appts.book_visit(
-                    a, customer_id=c.id, consultant_id=a.staff_id, starts_at=s,
-                    minutes=rng.choice((45, 60, 60, 90)),
-                    notes=rng.choice(VISIT_NOTES)).appointment.id, start, "visit")
+                book(partial(_visit, services, actor, cust.id, start,
+                             rng.choice((45, 60, 60, 90)), rng.choice(VISIT_NOTES)),
+                     start, "visit")
 
     # What happened: past ones arrived and completed, some no-shows and cancellations;
     # today's morning arrived; upcoming ones partly confirmed.
@@ -181,8 +194,8 @@ def seed(services: Services) -> None:
     # A couple of reminders for tomorrow already handed over by their consultants.
     for item in services.reminders.due(boss, today + timedelta(days=1))[:3]:
         if item.appointment.consultant_id:
-            code = next((c for c in CONSULTANTS
-                         if actors[c].staff_id == item.appointment.consultant_id), None)
-            if code:
-                services.reminders.send(actors[code], item.appointment.id)
+            sender = next((c for c in CONSULTANTS
+                           if actors[c].staff_id == item.appointment.consultant_id), None)
+            if sender:
+                services.reminders.send(actors[sender], item.appointment.id)
 

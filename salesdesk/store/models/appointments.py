@@ -45,6 +45,7 @@ class AppointmentEvent(Synced, Base):
 
     __tablename__ = "appointment_event"
     appointment_id: Mapped[str] = mapped_column(String(36), index=True)
+    step: Mapped[int] = mapped_column(Integer, default=1)  # 1, 2, ... per appointment
     from_status: Mapped[str] = mapped_column(String(16), default="")
     to_status: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text, default="")

@@ -56,6 +56,7 @@ def upgrade() -> None:
 
     op.create_table('appointment_event',
     sa.Column('appointment_id', sa.String(length=36), nullable=False),
+    sa.Column('step', sa.Integer(), nullable=False),
     sa.Column('from_status', sa.String(length=16), nullable=False),
     sa.Column('to_status', sa.String(length=16), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),

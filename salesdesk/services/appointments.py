@@ -296,9 +296,10 @@ def appointment_infos(uow: UnitOfWork, rows: list[Appointment]) -> list[Appointm
 def add_event(uow: UnitOfWork, appointment_id: str, from_status: str, to_status: str,
               reason: str = "", detail: str = "") -> None:
     """Append one history step. Writers are serialised (BEGIN IMMEDIATE), so the count is
-    the true next step number."""
-    step = int(uow.session.scalar(select(func.count()).select_from(AppointmentEvent).where(
-        AppointmentEvent.appointment_id == appointment_id)) or 0) + 1
+    the true next step number; a new booking's first step needs no count."""
+    step = 1 if not from_status else int(uow.session.scalar(
+        select(func.count()).select_from(AppointmentEvent).where(
+            AppointmentEvent.appointment_id == appointment_id)) or 0) + 1
     uow.add(AppointmentEvent(appointment_id=appointment_id, step=step, from_status=from_status,
                              to_status=to_status, reason=reason, detail=detail))
 
@@ -419,9 +420,11 @@ class AppointmentService:
             uow.commit()
 
     @staticmethod
-    def _roster(uow: UnitOfWork, day: date) -> list[RosterEntry]:
-        rows = uow.session.scalars(select(DeskRoster).where(
-            DeskRoster.day == day, DeskRoster.deleted.is_(False)).order_by(
+    def _roster(uow: UnitOfWork, day: date, desk_no: int | None = None) -> list[RosterEntry]:
+        q = select(DeskRoster).where(DeskRoster.day == day, DeskRoster.deleted.is_(False))
+        if desk_no is not None:
+            q = q.where(DeskRoster.desk_no == desk_no)
+        rows = uow.session.scalars(q.order_by(
             DeskRoster.desk_no, DeskRoster.from_time)).all()
         names = staff_names(uow, (r.staff_id for r in rows))
         return [RosterEntry(r.id, r.desk_no, r.staff_id,
@@ -571,6 +574,9 @@ class AppointmentService:
             raise slot_full(slot.starts_at, self._alternatives(uow, centre, rules,
                                                                slot.starts_at, now))
         desk = free_desk(plan.desks, taken)
+        warnings: tuple[str, ...] = ()
+        if not self._staffed_by(self._roster(uow, day, desk), desk, slot):
+            warnings = (f"{desk_label(desk)}在 {slot.label} 无人值班，请安排签约专员",)
         row = Appointment(kind=K.SIGNING.value, status=S.BOOKED.value, customer_id=customer_id,
                           consultant_id=consultant_id, unit_id=unit_id,
                           starts_at=slot.starts_at, ends_at=slot.ends_at, desk_no=desk,
@@ -579,9 +585,6 @@ class AppointmentService:
         uow.flush()
         self._event(uow, row, "", S.BOOKED.value, reason,
                     f"{detail} {desk_label(desk)}".strip())
-        warnings: tuple[str, ...] = ()
-        if not self._staffed_by(self._roster(uow, day), desk, slot):
-            warnings = (f"{desk_label(desk)}在 {slot.label} 无人值班，请安排签约专员",)
         return row, warnings
 
     @staticmethod

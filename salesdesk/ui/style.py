@@ -11,6 +11,8 @@ QListWidget#nav { background: #13294b; color: #dbe4f0; border: none; font-size: 
 QListWidget#nav::item { padding: 12px 14px; border-radius: 6px; margin: 2px 8px; }
 QListWidget#nav::item:selected { background: #1f6feb; color: white; }
 QListWidget#nav::item:hover:!selected { background: #1c3a66; }
+QWidget#staffContainer { background: transparent; }
+QScrollArea { background: transparent; }
 QLabel#brand { color: white; font-size: 18px; font-weight: bold; padding: 16px 14px 4px 14px; }
 QLabel#brandSub { color: #8fa3bf; font-size: 12px; padding: 0 14px 12px 14px; }
 QWidget#topBar { background: white; border-bottom: 1px solid #dde3ea; }

@@ -105,7 +105,7 @@ def seed(services: Services) -> None:
 
     appts.update_settings(boss, CentreSettings(
         opens=time(9, 0), closes=time(17, 0), slot_minutes=60, desks=3,
-        place="翠湖苑签约中心（售楼处二楼）"), appts.settings(boss).rules)
+        place="售楼处二楼签约中心"), appts.settings(boss).rules)
     opening_day = today + timedelta(days=(5 - today.weekday()) % 7 or 7)  # next Saturday
     appts.set_day(boss, opening_day, desks=5, note="2 号楼加推开盘，加开签约台")
     appts.set_day(boss, today + timedelta(days=9), closed=True, note="网签系统升级，暂停签约")

@@ -65,6 +65,15 @@ def find_customer_id(services: Services, actor: Actor, text: str) -> str:
     return info.id
 
 
+def select_data(combo: QComboBox, value: object) -> bool:
+    """findData() does not match Python datetimes; compare the items' data ourselves."""
+    for i in range(combo.count()):
+        if combo.itemData(i) == value:
+            combo.setCurrentIndex(i)
+            return True
+    return False
+
+
 class _BaseDialog(QDialog):
     """Shared frame: a form, an error line, OK (default, Enter) and Cancel (Esc)."""
 
@@ -234,9 +243,7 @@ class BookSigningDialog(_BaseDialog):
                     "%3", str(len(row.cells)))
                 self.slot.addItem(text, row.slot.starts_at)
             if wanted is not None:
-                idx = self.slot.findData(wanted)
-                if idx >= 0:
-                    self.slot.setCurrentIndex(idx)
+                select_data(self.slot, wanted)
 
         self.ctx.runner.run(lambda: services.appointments.day_board(actor, day), done,
                             self.show_error)

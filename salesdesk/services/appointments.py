@@ -263,34 +263,51 @@ def staff_names(uow: UnitOfWork, ids: Iterable[str | None]) -> dict[str, Staff]:
 
 
 def appointment_infos(uow: UnitOfWork, rows: list[Appointment]) -> list[AppointmentInfo]:
-    """Batch-load names so a board or agenda costs a handful of queries, not one per row."""
-    customers = {c.id: c for c in uow.session.scalars(select(Customer).where(
-        Customer.id.in_({r.customer_id for r in rows})))} if rows else {}
+    """Batch-load names so a board or agenda costs a handful of queries, not one per row.
+    One row (a booking's answer) takes its customer, consultant and unit from the session's
+    identity map, which the checks before it have already filled."""
+    s = uow.session
+    if len(rows) == 1:
+        r0 = rows[0]
+        c0 = s.get(Customer, r0.customer_id)
+        customers = {c0.id: c0} if c0 is not None else {}
+        st = s.get(Staff, r0.consultant_id) if r0.consultant_id else None
+        staff = {st.id: st} if st is not None else {}
+        u0 = s.get(Unit, r0.unit_id) if r0.unit_id else None
+        units = {u0.id: u0.number} if u0 is not None else {}
+    else:
+        customers = {c.id: c for c in s.scalars(select(Customer).where(
+            Customer.id.in_({r.customer_id for r in rows})))} if rows else {}
+        staff = staff_names(uow, (r.consultant_id for r in rows))
+        unit_ids = {r.unit_id for r in rows if r.unit_id}
+        units = dict(s.execute(select(Unit.id, Unit.number).where(
+            Unit.id.in_(unit_ids))).all()) if unit_ids else {}
     phones: dict[str, str] = {}
     if rows:
-        for cid, e164 in uow.session.execute(select(CustomerPhone.customer_id,
-                                                    CustomerPhone.e164).where(
+        for cid, e164 in s.execute(select(CustomerPhone.customer_id, CustomerPhone.e164).where(
                 CustomerPhone.customer_id.in_(customers), CustomerPhone.deleted.is_(False),
                 CustomerPhone.label == "self")):
             phones.setdefault(cid, e164)
-    staff = staff_names(uow, (r.consultant_id for r in rows))
-    unit_ids = {r.unit_id for r in rows if r.unit_id}
-    units = dict(uow.session.execute(select(Unit.id, Unit.number).where(
-        Unit.id.in_(unit_ids))).all()) if unit_ids else {}
     out = []
     for r in rows:
         c = customers.get(r.customer_id)
-        s = staff.get(r.consultant_id or "")
+        who = staff.get(r.consultant_id or "")
         name = c.name if c else ""
         salutation = (c.salutation if c and c.salutation else
                       (name[:1] + "先生/女士" if name else "客户"))
         phone = phones.get(r.customer_id)
         out.append(AppointmentInfo(
             r.id, K(r.kind), S(r.status), r.customer_id, name or salutation, salutation,
-            mask_phone(phone) if phone else "", r.consultant_id, s.name if s else "",
+            mask_phone(phone) if phone else "", r.consultant_id, who.name if who else "",
             r.unit_id, units.get(r.unit_id or "", ""), r.starts_at, r.ends_at, r.desk_no,
             r.notes, r.rescheduled_from_id))
     return out
+
+
+def _wall_clock(slot: Slot) -> tuple[str, str]:
+    """A slot's local "HH:MM" bounds, comparable with roster hours (midnight ends at 24:00)."""
+    start, end = f"{local(slot.starts_at):%H:%M}", f"{local(slot.ends_at):%H:%M}"
+    return start, "24:00" if end == "00:00" else end
 
 
 def add_event(uow: UnitOfWork, appointment_id: str, from_status: str, to_status: str,
@@ -433,7 +450,7 @@ class AppointmentService:
 
     @staticmethod
     def _staffed_by(roster: list[RosterEntry], desk_no: int, slot: Slot) -> str:
-        start, end = f"{local(slot.starts_at):%H:%M}", f"{local(slot.ends_at):%H:%M}"
+        start, end = _wall_clock(slot)
         names = [r.staff_name for r in roster
                  if r.desk_no == desk_no and r.from_time <= start and end <= r.to_time]
         return "、".join(names)
@@ -761,12 +778,18 @@ class AppointmentService:
             roster = self._roster(uow, day)
             desks = max([plan.desks] + [i.desk_no or 0 for i in infos.values()])
             board_rows = []
+            by_desk: dict[int, list[RosterEntry]] = defaultdict(list)
+            for entry in roster:
+                by_desk[entry.desk_no].append(entry)
             for slot in plan.slots:
+                from_hhmm, to_hhmm = _wall_clock(slot)
                 cells = []
                 for desk in range(1, desks + 1):
                     info = infos.get((slot.starts_at, desk))
+                    staff = "、".join(r.staff_name for r in by_desk.get(desk, ())
+                                     if r.from_time <= from_hhmm and to_hhmm <= r.to_time)
                     cells.append(BoardCell(desk, info.status.value if info else "free", info,
-                                           self._staffed_by(roster, desk, slot)))
+                                           staff))
                 board_rows.append(BoardRow(slot, tuple(cells)))
             return DayBoard(plan, tuple(board_rows), tuple(roster),
                             centre_place(uow, centre, K.SIGNING))

@@ -98,7 +98,9 @@ class SigningBoard(QWidget):
         staff = cell.staff_name or self.tr("no staff")
         a = cell.appointment
         if a is None:
-            return f"{status_label('free')}\n{staff}"
+            if not cell.staff_name:
+                return f"{status_label('free')}\n{staff}"
+            return f"{status_label('free')}\n{self.tr('Desk staff: %1').replace('%1', staff)}"
         who = a.customer_salutation
         extra = f" · {a.unit_number}" if a.unit_number else ""
         consultant = self.tr("Consultant: %1").replace("%1", a.consultant_name or "—")

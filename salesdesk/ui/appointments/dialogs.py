@@ -200,6 +200,7 @@ class BookSigningDialog(_BaseDialog):
     def __init__(self, ctx: UiContext, consultants: list[StaffChoice], *, day: date,
                  starts_at: datetime | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("Book a signing slot"), parent)
+        self.setMinimumWidth(600)
         actor = ctx.require_actor()
         self.customer = QLineEdit()
         self.customer.setPlaceholderText(self.tr("Mobile number or its last 4 digits"))
@@ -290,6 +291,7 @@ class BookSigningDialog(_BaseDialog):
         t = local(alt.starts_at)
         button = QPushButton(self.tr("%1 (%2 free)").replace(
             "%1", f"{t:%m-%d %H:%M}").replace("%2", str(alt.free)))
+        button.setMinimumWidth(button.sizeHint().width() + 16)
         button.setObjectName("alternative")
         button.setAutoDefault(False)
 

@@ -28,6 +28,7 @@ from salesdesk.domain.appointments import local, local_day
 from salesdesk.domain.roles import Permission, Role
 from salesdesk.services.appointments import AppointmentInfo, Booking, DayBoard, StaffChoice
 from salesdesk.ui.appointments.board import SigningBoard
+from salesdesk.ui.appointments.centre import CentreSettingsDialog, DayDialog
 from salesdesk.ui.appointments.dialogs import (
     BookSigningDialog,
     BookVisitDialog,
@@ -106,6 +107,15 @@ class AppointmentsPage(Page):
         self.board.picked.connect(lambda _a: self._update_actions())
         board_tab = QWidget()
         bl = QVBoxLayout(board_tab)
+        board_bar = QHBoxLayout()
+        board_bar.addStretch(1)
+        self.day_button = QPushButton(self.tr("This day and desk roster…"))
+        self.day_button.clicked.connect(self.edit_day)
+        self.settings_button = QPushButton(self.tr("Centre settings…"))
+        self.settings_button.clicked.connect(self.edit_settings)
+        board_bar.addWidget(self.day_button)
+        board_bar.addWidget(self.settings_button)
+        bl.addLayout(board_bar)
         bl.addWidget(self.board)
         self.tabs.addTab(board_tab, self.tr("Signing board"))
         self.reminders = RemindersView(ctx)
@@ -214,6 +224,9 @@ class AppointmentsPage(Page):
         if actor is None:
             return
         self.book_signing_button.setVisible(actor.can(Permission.BOOK_SIGNING))
+        manage = actor.can(Permission.MANAGE_SIGNING_CENTRE)
+        self.day_button.setVisible(manage)
+        self.settings_button.setVisible(manage)
         services = self.ctx.services
         if not self.consultant_choices:
             self.ctx.runner.run(lambda: services.appointments.consultants(actor),
@@ -371,6 +384,32 @@ class AppointmentsPage(Page):
 
         self.ctx.runner.run(lambda: self.ctx.services.appointments.history(actor, a.id), done,
                             self._failed)
+
+    def edit_settings(self) -> None:
+        actor = self.ctx.require_actor()
+
+        def loaded(current: Any) -> None:
+            dialog = CentreSettingsDialog(self.ctx, current, parent=self)
+            dialog.open()
+            self._dialog = dialog
+
+        self.ctx.runner.run(lambda: self.ctx.services.appointments.settings(actor), loaded,
+                            self._failed)
+
+    def edit_day(self) -> None:
+        actor, day = self.ctx.require_actor(), self.day
+        services = self.ctx.services
+
+        def load() -> tuple[DayBoard, list[StaffChoice]]:
+            return (services.appointments.day_board(actor, day),
+                    services.appointments.staff_for_roster(actor))
+
+        def loaded(value: tuple[DayBoard, list[StaffChoice]]) -> None:
+            dialog = DayDialog(self.ctx, value[0], value[1], parent=self)
+            dialog.open()
+            self._dialog = dialog
+
+        self.ctx.runner.run(load, loaded, self._failed)
 
     def export_ics(self) -> None:
         a, actor = self.selected(), self.ctx.actor

@@ -137,6 +137,14 @@
         <translation>日程</translation>
     </message>
     <message>
+        <source>This day and desk roster…</source>
+        <translation>当天安排与值班…</translation>
+    </message>
+    <message>
+        <source>Centre settings…</source>
+        <translation>签约中心设置…</translation>
+    </message>
+    <message>
         <source>Signing board</source>
         <translation>签约看板</translation>
     </message>
@@ -352,6 +360,136 @@
     <message>
         <source>Keep it</source>
         <translation>保留预约</translation>
+    </message>
+</context>
+<context>
+    <name>CentreSettingsDialog</name>
+    <message>
+        <source>Signing centre and booking rules</source>
+        <translation>签约中心与预约规则</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>开门时间</translation>
+    </message>
+    <message>
+        <source>Closes</source>
+        <translation>关门时间</translation>
+    </message>
+    <message>
+        <source>Slot length</source>
+        <translation>时段长度</translation>
+    </message>
+    <message>
+        <source>Desks per slot</source>
+        <translation>每时段签约台数</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>每周休息日</translation>
+    </message>
+    <message>
+        <source>Minimum notice</source>
+        <translation>最少提前</translation>
+    </message>
+    <message>
+        <source>Booking window</source>
+        <translation>可预约天数</translation>
+    </message>
+    <message>
+        <source>Buffer between a consultant's appointments</source>
+        <translation>同一顾问预约间隔</translation>
+    </message>
+    <message>
+        <source>Visits from</source>
+        <translation>到访预约开始</translation>
+    </message>
+    <message>
+        <source>Visits until</source>
+        <translation>到访预约结束</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>DayDialog</name>
+    <message>
+        <source>Signing centre on %1</source>
+        <translation>签约中心 %1</translation>
+    </message>
+    <message>
+        <source>Closed (holiday)</source>
+        <translation>不开放（节假日）</translation>
+    </message>
+    <message>
+        <source>e.g. opening day, extra desks</source>
+        <translation>例如：开盘日加开签约台</translation>
+    </message>
+    <message>
+        <source>Desks</source>
+        <translation>签约台数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Desk roster</source>
+        <translation>签约台值班</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>

@@ -488,6 +488,10 @@
         <translation>删除所选</translation>
     </message>
     <message>
+        <source>Desk</source>
+        <translation>签约台</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>

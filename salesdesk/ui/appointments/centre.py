@@ -105,6 +105,7 @@ class DayDialog(_BaseDialog):
         plan = board.plan
         super().__init__(ctx, self.tr("Signing centre on %1").replace(
             "%1", f"{plan.day:%Y-%m-%d}"), parent)
+        self.setMinimumWidth(680)
         self.day: date = plan.day
         self.closed = QCheckBox(self.tr("Closed (holiday)"))
         self.closed.setChecked(not plan.open)
@@ -135,10 +136,12 @@ class DayDialog(_BaseDialog):
         self.remove_button = QPushButton(self.tr("Remove selected"))
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.remove_roster)
-        for w in (self.roster_desk, self.roster_staff, self.roster_from, QLabel("–"),
-                  self.roster_to, self.add_button, self.remove_button):
+        self.roster_staff.setMinimumWidth(150)
+        for w in (QLabel(self.tr("Desk")), self.roster_desk, self.roster_staff,
+                  self.roster_from, QLabel("–"), self.roster_to, self.add_button):
             add.addWidget(w)
         self.form.addRow("", add)
+        self.form.addRow("", self.remove_button)
         self.ok_button.setText(self.tr("Save"))
 
     def add_roster(self) -> None:

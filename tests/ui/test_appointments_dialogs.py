@@ -3,6 +3,7 @@ and the "last desk just taken" message with its one-click alternatives."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, time
 
 import pytest
@@ -34,7 +35,8 @@ def ctx(demo: Services, supervisor: Actor) -> UiContext:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, ctx: UiContext, demo: Services, supervisor: Actor) -> AppointmentsPage:
+def page(qtbot: QtBot, ctx: UiContext, demo: Services,
+         supervisor: Actor) -> Iterator[AppointmentsPage]:
     demo.customers.register(supervisor, phone=PHONE, name="诸葛亮", salutation="诸葛先生",
                             consent=True)
     p = AppointmentsPage(ctx)
@@ -44,7 +46,10 @@ def page(qtbot: QtBot, ctx: UiContext, demo: Services, supervisor: Actor) -> App
     qtbot.waitUntil(lambda: bool(p.consultant_choices), timeout=10000)
     p.date_edit.setDate(QDate(FREE_DAY.year, FREE_DAY.month, FREE_DAY.day))
     ctx.runner.wait()
-    return p
+    yield p
+    # Deliver the last background results while the page still exists.
+    ctx.runner.wait()
+    qtbot.wait(50)
 
 
 def _agenda(demo: Services, actor: Actor) -> list[object]:
@@ -174,3 +179,54 @@ def test_board_and_figures_render(qtbot: QtBot, page: AppointmentsPage, ctx: UiC
     widget.show()
     qtbot.waitUntil(lambda: widget.table.rowCount() > 0, timeout=10000)
     assert widget.table.columnCount() == 5
+
+
+def test_day_dialog_rosters_a_desk_and_closes_a_day(
+        qtbot: QtBot, page: AppointmentsPage, demo: Services, supervisor: Actor) -> None:
+    from salesdesk.ui.appointments.centre import DayDialog
+
+    page.tabs.setCurrentIndex(1)
+    page.edit_day()
+    qtbot.waitUntil(lambda: isinstance(page._dialog, DayDialog), timeout=10000)
+    dialog = page._dialog
+    assert isinstance(dialog, DayDialog) and dialog.day == FREE_DAY
+    dialog.roster_desk.setValue(2)
+    dialog.roster_staff.setCurrentIndex(dialog.roster_staff.findText(
+        "孙丽华", Qt.MatchFlag.MatchContains))
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.roster.count() == 1, timeout=10000)
+    board = demo.appointments.day_board(supervisor, FREE_DAY)
+    assert board.rows[0].cells[1].staff_name == "孙丽华"
+    dialog.closed.setChecked(True)
+    dialog.note.insert("元旦假期")  # typed text (keyClicks is ASCII only)
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible() or dialog.error.isVisible(), timeout=10000)
+    assert not dialog.error.isVisible(), dialog.error.text()
+    plan = demo.appointments.day_plan(supervisor, FREE_DAY)
+    assert not plan.open and plan.note == "元旦假期"
+
+
+def test_reminders_tab_marks_one_sent(qtbot: QtBot, page: AppointmentsPage, demo: Services,
+                                      supervisor: Actor) -> None:
+    cust = demo.customers.find_by_phone(supervisor, PHONE)
+    assert cust is not None
+    tomorrow = demo.reminders.tomorrow()
+    slot = next(r.slot for r in demo.appointments.day_board(supervisor, tomorrow).rows
+                if r.free)
+    booking = demo.appointments.book_signing(supervisor, customer_id=cust.id,
+                                             starts_at=slot.starts_at)
+    page.tabs.setCurrentIndex(2)
+    view = page.reminders
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10000)
+    row = next(n for n, i in enumerate(view.model.rows)
+               if i.appointment.id == booking.appointment.id)
+    view.table.selectRow(row)
+    assert "诸葛先生" in view.text.toPlainText() and "身份证" in view.text.toPlainText()
+    assert view.sent_button.isEnabled()
+    qtbot.mouseClick(view.sent_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(i.appointment.id == booking.appointment.id
+                                and i.status == "sent" for i in view.model.rows),
+                    timeout=10000)
+    view.table.selectRow(next(n for n, i in enumerate(view.model.rows)
+                              if i.appointment.id == booking.appointment.id))
+    assert not view.sent_button.isEnabled()  # never twice

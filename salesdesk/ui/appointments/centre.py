@@ -27,6 +27,7 @@ from salesdesk.domain.signing_slots import CentreSettings
 from salesdesk.services.appointments import DayBoard, SettingsInfo, StaffChoice
 from salesdesk.ui.appointments.dialogs import _BaseDialog
 from salesdesk.ui.appointments.labels import desk_name
+from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
 
 
@@ -131,10 +132,10 @@ class DayDialog(_BaseDialog):
         self.roster_from = _time_edit(plan.opens)
         self.roster_to = _time_edit(plan.closes)
         self.add_button = QPushButton(self.tr("Add"))
-        self.add_button.setAutoDefault(False)
+        self.add_button.setAutoDefault(True)
         self.add_button.clicked.connect(self.add_roster)
         self.remove_button = QPushButton(self.tr("Remove selected"))
-        self.remove_button.setAutoDefault(False)
+        self.remove_button.setAutoDefault(True)
         self.remove_button.clicked.connect(self.remove_roster)
         self.roster_staff.setMinimumWidth(150)
         for w in (QLabel(self.tr("Desk")), self.roster_desk, self.roster_staff,
@@ -158,7 +159,7 @@ class DayDialog(_BaseDialog):
             self.error.setVisible(False)
             self.ctx.events.changed.emit("appointments")
 
-        self.ctx.runner.run(lambda: services.appointments.set_roster(
+        run_for(self, self.ctx, lambda: services.appointments.set_roster(
             actor, day, desk, staff_id, start, end), done, self.show_error, write=True)
 
     def remove_roster(self) -> None:
@@ -172,7 +173,7 @@ class DayDialog(_BaseDialog):
             self.roster.takeItem(self.roster.row(item))
             self.ctx.events.changed.emit("appointments")
 
-        self.ctx.runner.run(lambda: services.appointments.remove_roster(actor, roster_id),
+        run_for(self, self.ctx, lambda: services.appointments.remove_roster(actor, roster_id),
                             done, self.show_error, write=True)
 
     def work(self) -> Callable[[], Any]:

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,6 +32,7 @@ from salesdesk.domain.signing_slots import FreeSlot, SlotFull
 from salesdesk.services.appointments import AppointmentInfo, Booking, StaffChoice
 from salesdesk.services.container import Services
 from salesdesk.ui.appointments.labels import kind_label
+from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.widgets import error_label
 
@@ -106,6 +108,14 @@ class _BaseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter submits from any field, even after a side button (e.g. "Add") took Qt's
+        # default-button status; a focused auto-default button takes its own Enter first.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
     def work(self) -> Callable[[], Any]:
         raise NotImplementedError
 
@@ -119,7 +129,7 @@ class _BaseDialog(QDialog):
             return
         self._busy = True
         self.ok_button.setEnabled(False)
-        self.ctx.runner.run(fn, self._done, self._failed, write=True)
+        run_for(self, self.ctx, fn, self._done, self._failed, write=True)
 
     def _done(self, value: Any) -> None:
         self._busy = False
@@ -246,7 +256,7 @@ class BookSigningDialog(_BaseDialog):
             if wanted is not None:
                 select_data(self.slot, wanted)
 
-        self.ctx.runner.run(lambda: services.appointments.day_board(actor, day), done,
+        run_for(self, self.ctx, lambda: services.appointments.day_board(actor, day), done,
                             self.show_error)
 
     def work(self) -> Callable[[], Booking]:
@@ -349,7 +359,7 @@ class RescheduleDialog(_BaseDialog):
             if not board.rows:
                 self.slot.addItem(self.tr("Closed that day"), None)
 
-        self.ctx.runner.run(lambda: services.appointments.day_board(actor, day), done,
+        run_for(self, self.ctx, lambda: services.appointments.day_board(actor, day), done,
                             self.show_error)
 
     def work(self) -> Callable[[], Booking]:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.appointments import local_day
 from salesdesk.services.appointments import NoShowFigure
+from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.widgets import error_label
 
@@ -62,7 +63,7 @@ class AppointmentFiguresWidget(QWidget):
             return
         today = local_day(self.ctx.services.db.now())
         weeks = self.weeks
-        self.ctx.runner.run(
+        run_for(self, self.ctx,
             lambda: self.ctx.services.appointments.no_show_figures(actor, today, weeks),
             lambda figures: self.show_figures(figures, today), self._failed)
 

@@ -45,6 +45,7 @@ from salesdesk.ui.appointments.labels import (
     weekday,
 )
 from salesdesk.ui.appointments.reminders import RemindersView
+from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.table_model import Column, RecordTableModel
@@ -229,7 +230,7 @@ class AppointmentsPage(Page):
         self.settings_button.setVisible(manage)
         services = self.ctx.services
         if not self.consultant_choices:
-            self.ctx.runner.run(lambda: services.appointments.consultants(actor),
+            run_for(self, self.ctx, lambda: services.appointments.consultants(actor),
                                 self._consultants_loaded, self._failed)
             return
         tab = self.tabs.currentIndex()
@@ -238,12 +239,12 @@ class AppointmentsPage(Page):
             week = self.week_mode.isChecked()
             first = self.day - timedelta(days=self.day.weekday()) if week else self.day
             days = 7 if week else 1
-            self.ctx.runner.run(
+            run_for(self, self.ctx,
                 lambda: services.appointments.agenda(actor, cid, first, days),
                 lambda rows: self._agenda_loaded(rows, first, days), self._failed)
         elif tab == 1:
             day = self.day
-            self.ctx.runner.run(lambda: services.appointments.day_board(actor, day),
+            run_for(self, self.ctx, lambda: services.appointments.day_board(actor, day),
                                 self._board_loaded, self._failed)
         else:
             self.reminders.refresh()
@@ -360,7 +361,7 @@ class AppointmentsPage(Page):
         def done(_value: Any) -> None:
             self.ctx.events.changed.emit("appointments")
 
-        self.ctx.runner.run(lambda: fn(actor, appointment_id), done, self._failed, write=True)
+        run_for(self, self.ctx, lambda: fn(actor, appointment_id), done, self._failed, write=True)
 
     def show_history(self) -> None:
         a, actor = self.selected(), self.ctx.actor
@@ -382,7 +383,7 @@ class AppointmentsPage(Page):
             box.open()
             self._dialog = box
 
-        self.ctx.runner.run(lambda: self.ctx.services.appointments.history(actor, a.id), done,
+        run_for(self, self.ctx, lambda: self.ctx.services.appointments.history(actor, a.id), done,
                             self._failed)
 
     def edit_settings(self) -> None:
@@ -393,7 +394,7 @@ class AppointmentsPage(Page):
             dialog.open()
             self._dialog = dialog
 
-        self.ctx.runner.run(lambda: self.ctx.services.appointments.settings(actor), loaded,
+        run_for(self, self.ctx, lambda: self.ctx.services.appointments.settings(actor), loaded,
                             self._failed)
 
     def edit_day(self) -> None:
@@ -409,7 +410,7 @@ class AppointmentsPage(Page):
             dialog.open()
             self._dialog = dialog
 
-        self.ctx.runner.run(load, loaded, self._failed)
+        run_for(self, self.ctx, load, loaded, self._failed)
 
     def export_ics(self) -> None:
         a, actor = self.selected(), self.ctx.actor
@@ -430,5 +431,5 @@ class AppointmentsPage(Page):
                             encoding="utf-8", newline="")
             return path
 
-        self.ctx.runner.run(write, lambda p: message_box(
+        run_for(self, self.ctx, write, lambda p: message_box(
             self, self.tr("Saved %1").replace("%1", str(p))), self._failed)

@@ -23,6 +23,7 @@ from salesdesk.domain.appointments import local
 from salesdesk.services.reminders import ReminderItem
 from salesdesk.ui.appointments.dialogs import pydate, qdate
 from salesdesk.ui.appointments.labels import kind_label, reminder_status_label
+from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
@@ -138,7 +139,7 @@ class RemindersView(QWidget):
             if self.current() is None and items:
                 self.table.selectRow(0)
 
-        self.ctx.runner.run(lambda: self.ctx.services.reminders.due(actor, day), done,
+        run_for(self, self.ctx, lambda: self.ctx.services.reminders.due(actor, day), done,
                             self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -171,7 +172,7 @@ class RemindersView(QWidget):
             self.ctx.events.changed.emit("appointments")
             self.refresh()
 
-        self.ctx.runner.run(lambda: self.ctx.services.reminders.send(actor, appointment_id),
+        run_for(self, self.ctx, lambda: self.ctx.services.reminders.send(actor, appointment_id),
                             done, self._failed, write=True)
 
     def queue_all(self) -> None:
@@ -179,5 +180,5 @@ class RemindersView(QWidget):
         if actor is None:
             return
         day = pydate(self.day.date())
-        self.ctx.runner.run(lambda: self.ctx.services.reminders.queue(actor, day),
+        run_for(self, self.ctx, lambda: self.ctx.services.reminders.queue(actor, day),
                             lambda _n: self.refresh(), self._failed, write=True)

@@ -222,3 +222,18 @@ def test_slot_times_are_stored_as_utc(demo: Services, supervisor: Actor) -> None
     board = demo.appointments.day_board(supervisor, TOMORROW)
     assert board.rows[0].slot.starts_at == at_local(TOMORROW, time(9))
     assert board.rows[0].slot.starts_at.utcoffset() == timedelta(0)
+
+
+def test_evening_run_from_the_command_line(demo: Services, consultant: Actor, data_dir: Path,
+                                           monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from salesdesk import cli
+
+    appt = _fresh_signing(demo, consultant, "13905713009")
+    monkeypatch.setenv("SALESDESK_PIN", "2102")  # C102's demo PIN
+    code = cli.main(["--data-dir", str(data_dir), "appointment-reminders", "--staff", "C102",
+                     "--day", TOMORROW.isoformat(), "--queue"])
+    out = capsys.readouterr().out
+    assert code == 0 and "queued" in out and "欧阳女士" in out
+    assert next(i for i in demo.reminders.due(consultant, TOMORROW)
+                if i.appointment.id == appt).status == "pending"

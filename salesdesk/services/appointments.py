@@ -380,6 +380,17 @@ class AppointmentService:
             raise ValidationError("关门时间须晚于开门时间", en="Closing must be after opening",
                                   field="closes")
         with self._db.uow(actor) as uow:
+            start, end = day_bounds(day)
+            taken = [d or 0 for d in uow.session.scalars(select(Appointment.desk_no).where(
+                Appointment.kind == K.SIGNING.value, Appointment.starts_at >= start,
+                Appointment.starts_at < end, Appointment.status.in_(_OPEN),
+                Appointment.deleted.is_(False)))]
+            # Bookings are never silently orphaned: move or cancel them first.
+            if taken and (closed or (desks is not None and desks < max(taken))):
+                raise Conflict(
+                    f"{day} 已有 {len(taken)} 个签约预约，请先改期或取消后再关闭或减少签约台",
+                    en=f"{day} has {len(taken)} signing bookings; reschedule or cancel them "
+                       "before closing the day or removing desks", field="closed")
             row = _day_row(uow, day)
             if row is None:
                 row = SigningCentreDay(day=day)

@@ -304,3 +304,17 @@ def test_ics_export(demo: Services, supervisor: Actor) -> None:
     text = demo.appointments.ics(supervisor, booking.appointment.id)
     assert "DTSTART:20261207T020000Z" in text and "BEGIN:VEVENT" in text
     assert "13905712016" not in text and "5712016" not in text  # no phone numbers
+
+
+def test_a_day_with_bookings_is_not_closed_under_them(demo: Services,
+                                                     supervisor: Actor) -> None:
+    cust = _customer(demo, supervisor, "13905712017")
+    demo.appointments.book_signing(supervisor, customer_id=cust,
+                                   starts_at=at_local(FREE_DAY, time(9)))
+    demo.appointments.book_signing(supervisor, customer_id=cust,
+                                   starts_at=at_local(FREE_DAY, time(11)))
+    with pytest.raises(Conflict, match="改期或取消"):
+        demo.appointments.set_day(supervisor, FREE_DAY, closed=True, note="临时停电")
+    assert demo.appointments.day_plan(supervisor, FREE_DAY).open
+    demo.appointments.set_day(supervisor, FREE_DAY, desks=5, note="加开签约台")
+    assert demo.appointments.day_plan(supervisor, FREE_DAY).desks == 5

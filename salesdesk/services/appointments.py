@@ -267,21 +267,33 @@ def appointment_infos(uow: UnitOfWork, rows: list[Appointment]) -> list[Appointm
     One row (a booking's answer) takes its customer, consultant and unit from the session's
     identity map, which the checks before it have already filled."""
     s = uow.session
+    customers: dict[str, tuple[str, str]] = {}  # id -> (name, salutation)
+    staff: dict[str, str] = {}  # id -> name
+    units: dict[str, str] = {}  # id -> number
     if len(rows) == 1:
         r0 = rows[0]
         c0 = s.get(Customer, r0.customer_id)
-        customers = {c0.id: c0} if c0 is not None else {}
+        if c0 is not None:
+            customers[c0.id] = (c0.name, c0.salutation)
         st = s.get(Staff, r0.consultant_id) if r0.consultant_id else None
-        staff = {st.id: st} if st is not None else {}
+        if st is not None:
+            staff[st.id] = st.name
         u0 = s.get(Unit, r0.unit_id) if r0.unit_id else None
-        units = {u0.id: u0.number} if u0 is not None else {}
-    else:
-        customers = {c.id: c for c in s.scalars(select(Customer).where(
-            Customer.id.in_({r.customer_id for r in rows})))} if rows else {}
-        staff = staff_names(uow, (r.consultant_id for r in rows))
+        if u0 is not None:
+            units[u0.id] = u0.number
+    elif rows:
+        # Plain columns, not entities: a board or a week is read often and must stay cheap.
+        customers = {i: (n, sal) for i, n, sal in s.execute(
+            select(Customer.id, Customer.name, Customer.salutation).where(
+                Customer.id.in_({r.customer_id for r in rows})))}
+        staff_ids = {r.consultant_id for r in rows if r.consultant_id}
+        if staff_ids:
+            staff = dict(s.execute(select(Staff.id, Staff.name).where(
+                Staff.id.in_(staff_ids))).all())
         unit_ids = {r.unit_id for r in rows if r.unit_id}
-        units = dict(s.execute(select(Unit.id, Unit.number).where(
-            Unit.id.in_(unit_ids))).all()) if unit_ids else {}
+        if unit_ids:
+            units = dict(s.execute(select(Unit.id, Unit.number).where(
+                Unit.id.in_(unit_ids))).all())
     phones: dict[str, str] = {}
     if rows:
         for cid, e164 in s.execute(select(CustomerPhone.customer_id, CustomerPhone.e164).where(
@@ -290,15 +302,13 @@ def appointment_infos(uow: UnitOfWork, rows: list[Appointment]) -> list[Appointm
             phones.setdefault(cid, e164)
     out = []
     for r in rows:
-        c = customers.get(r.customer_id)
-        who = staff.get(r.consultant_id or "")
-        name = c.name if c else ""
-        salutation = (c.salutation if c and c.salutation else
-                      (name[:1] + "先生/女士" if name else "客户"))
+        name, salutation = customers.get(r.customer_id, ("", ""))
+        salutation = salutation or (name[:1] + "先生/女士" if name else "客户")
         phone = phones.get(r.customer_id)
         out.append(AppointmentInfo(
             r.id, K(r.kind), S(r.status), r.customer_id, name or salutation, salutation,
-            mask_phone(phone) if phone else "", r.consultant_id, who.name if who else "",
+            mask_phone(phone) if phone else "", r.consultant_id,
+            staff.get(r.consultant_id or "", ""),
             r.unit_id, units.get(r.unit_id or "", ""), r.starts_at, r.ends_at, r.desk_no,
             r.notes, r.rescheduled_from_id))
     return out

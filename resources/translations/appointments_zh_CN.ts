@@ -543,6 +543,14 @@
         <translation>标记为已发送</translation>
     </message>
     <message>
+        <source>It did go out</source>
+        <translation>经核实已发出</translation>
+    </message>
+    <message>
+        <source>It did not go out</source>
+        <translation>经核实未发出</translation>
+    </message>
+    <message>
         <source>Copy or print the text, send it to the customer from your phone, then press Mark sent. A reminder is never sent twice.</source>
         <translation>复制或打印提醒内容，用手机发给客户后点击“标记为已发送”。同一条提醒不会重复发送。</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
@@ -230,3 +231,16 @@ def test_reminders_tab_marks_one_sent(qtbot: QtBot, page: AppointmentsPage, demo
     view.table.selectRow(next(n for n, i in enumerate(view.model.rows)
                               if i.appointment.id == booking.appointment.id))
     assert not view.sent_button.isEnabled()  # never twice
+
+
+def test_export_ics_writes_the_file(qtbot: QtBot, page: AppointmentsPage, demo: Services,
+                                    supervisor: Actor, tmp_path: Path) -> None:
+    cust = demo.customers.find_by_phone(supervisor, PHONE)
+    assert cust is not None
+    booking = demo.appointments.book_signing(supervisor, customer_id=cust.id,
+                                             starts_at=at_local(FREE_DAY, time(11)))
+    out = tmp_path / "a.ics"
+    page.save_ics(booking.appointment.id, out)
+    qtbot.waitUntil(out.exists, timeout=10000)
+    qtbot.waitUntil(lambda: "END:VCALENDAR" in out.read_text(encoding="utf-8"), timeout=10000)
+    assert "\r\n" in out.read_bytes().decode("utf-8")

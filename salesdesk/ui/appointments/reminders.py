@@ -93,6 +93,15 @@ class RemindersView(QWidget):
         for b in (self.copy_button, self.print_button, self.sent_button):
             buttons.addWidget(b)
         rl.addLayout(buttons)
+        # A send whose result is unknown (the app stopped mid-send) is resolved by a person.
+        unknown = QHBoxLayout()
+        self.went_button = QPushButton(self.tr("It did go out"))
+        self.went_button.clicked.connect(lambda: self.resolve(True))
+        self.not_went_button = QPushButton(self.tr("It did not go out"))
+        self.not_went_button.clicked.connect(lambda: self.resolve(False))
+        unknown.addWidget(self.went_button)
+        unknown.addWidget(self.not_went_button)
+        rl.addLayout(unknown)
         hint = QLabel(self.tr("Copy or print the text, send it to the customer from your phone, "
                               "then press Mark sent. A reminder is never sent twice."))
         hint.setObjectName("hint")
@@ -116,6 +125,9 @@ class RemindersView(QWidget):
         self.copy_button.setEnabled(item is not None)
         self.print_button.setEnabled(item is not None)
         self.sent_button.setEnabled(item is not None and item.can_send)
+        stuck = item is not None and item.status == "sending"
+        self.went_button.setVisible(stuck)
+        self.not_went_button.setVisible(stuck)
 
     def refresh(self) -> None:
         actor = self.ctx.actor
@@ -174,6 +186,15 @@ class RemindersView(QWidget):
 
         run_for(self, self.ctx, lambda: self.ctx.services.reminders.send(actor, appointment_id),
                             done, self._failed, write=True)
+
+    def resolve(self, delivered: bool) -> None:
+        item, actor = self.current(), self.ctx.actor
+        if item is None or actor is None or item.message_id is None:
+            return
+        message_id = item.message_id
+        run_for(self, self.ctx,
+                lambda: self.ctx.services.reminders.resolve_unknown(actor, message_id, delivered),
+                lambda _r: self.refresh(), self._failed, write=True)
 
     def queue_all(self) -> None:
         actor = self.ctx.actor

@@ -215,7 +215,10 @@ class AppointmentsPage(Page):
         self.refresh()
 
     def _tab_changed(self) -> None:
-        self.action_bar.setVisible(self.tabs.currentIndex() != 2)
+        on_reminders = self.tabs.currentIndex() == 2  # it has its own day (tomorrow)
+        self.action_bar.setVisible(not on_reminders)
+        for w in (self.prev_button, self.date_edit, self.today_button, self.next_button):
+            w.setVisible(not on_reminders)
         self.refresh()
 
     # -- loading -----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.notice import NoticeService
 from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
+from salesdesk.services.signing_materials import SigningMaterialsService
 from salesdesk.store.database import Database
 
 
@@ -24,6 +25,7 @@ class Services:
     notice: NoticeService
     audit: AuditService
     maintenance: MaintenanceService
+    signing: SigningMaterialsService
 
     @property
     def device_id(self) -> str:
@@ -44,4 +46,5 @@ def build_services(db: Database) -> Services:
         notice=NoticeService(db, projects),
         audit=AuditService(db),
         maintenance=MaintenanceService(db),
+        signing=SigningMaterialsService(db),
     )

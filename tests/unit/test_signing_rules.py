@@ -107,16 +107,16 @@ def test_married_hong_kong_resident_with_combined_loan() -> None:
                      co_owners=frozenset({CoOwner.SPOUSE}))
     got = names(p)
     assert {"港澳居民来往内地通行证（回乡证）", "在内地工作、学习或居住证明", "在内地无其他住房声明",
-            "结婚证", "配偶身份证件及户口簿", "收入证明", "近 6 个月银行流水", "个人征信报告",
+            "购房人结婚证", "配偶身份证件及户口簿", "购房人收入证明", "近 6 个月银行流水", "个人征信报告",
             "公积金缴存证明", "首付款收据"} <= got
-    assert "购房人身份证" not in got and "户口簿" not in got  # no mainland ID or hukou
+    assert "购房人身份证" not in got and "购房人户口簿" not in got  # no mainland ID or hukou
     assert "本市社保或个税缴纳证明" not in got
 
 
 def test_single_non_local_buyer_paying_in_full() -> None:
     p = BuyerProfile(Household.NON_LOCAL, Marital.SINGLE, Region.MAINLAND, Payment.FULL)
     assert names(p) == {"购房人身份证", "家庭住房情况申报表 / 购房承诺书", "本市社保或个税缴纳证明",
-                        "认购书及定金收据", "户口簿", "未婚声明", "全额房款付款凭证"}
+                        "认购书及定金收据", "购房人户口簿", "未婚声明", "全额房款付款凭证"}
     ev = evaluate(PACK, p)
     assert "mortgage_contract" not in {f.code for f in ev.flow}
     assert ev.warnings == ()
@@ -126,9 +126,9 @@ def test_widowed_elderly_with_minor_co_owner_by_proxy() -> None:
     p = BuyerProfile(Household.LOCAL, Marital.WIDOWED, Region.MAINLAND, Payment.COMMERCIAL_LOAN,
                      SigningMode.PROXY, AgeBand.OVER_60, 0, frozenset({CoOwner.MINOR_CHILD}))
     got = names(p)
-    assert {"配偶死亡证明", "未成年子女出生医学证明", "父母双方身份证件及结婚证", "经公证的授权委托书",
+    assert {"配偶死亡证明", "未成年子女出生医学证明", "未成年人父母身份证件及婚姻证明", "经公证的授权委托书",
             "受托人身份证", "共同还款人身份证件及收入证明"} <= got
-    assert "结婚证" not in got and "未婚声明" not in got
+    assert "购房人结婚证" not in got and "未婚声明" not in got
     assert [w.code for w in evaluate(PACK, p).warnings] == ["elderly_loan_term"]
 
 
@@ -249,3 +249,12 @@ def test_select_pack_prefers_project_then_city_then_default() -> None:
     assert select_pack(packs, "杭州", "YY") is city
     assert select_pack(packs, "上海", "XX") is PACK
     assert select_pack([city], "上海", "XX") is None
+
+
+def test_no_material_name_hides_inside_another_text() -> None:
+    """Names are distinct words on a printed list: none is part of another name or a note,
+    so a customer (and a text search of the PDF) can never confuse two items."""
+    texts = [m.name for m in PACK.materials] + [m.note for m in PACK.materials]
+    for m in PACK.materials:
+        inside = [t for t in texts if m.name in t and t != m.name]
+        assert not inside, (m.name, inside)

@@ -1,1 +1,2 @@
 """Imports each capability's command-line module, which appends to cli.EXTRA_COMMANDS."""
+from salesdesk import cli_signing  # noqa: F401

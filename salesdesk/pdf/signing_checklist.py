@@ -181,7 +181,7 @@ def stage_table(stage: ChecklistStage, st: Styles, start: int) -> Table:
                      line.received])
     data = [[Paragraph(esc(c), st.cell_head if r == 0 else st.cell) if isinstance(c, str) else c
              for c in row] for r, row in enumerate(rows)]
-    t = Table(data, colWidths=[w * mm for w in (8, 8, 50, 32, 58, 22)], repeatRows=1)
+    t = Table(data, colWidths=[w * mm for w in (8, 8, 56, 31, 51, 24)], repeatRows=1)
     t.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

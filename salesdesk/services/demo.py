@@ -22,7 +22,11 @@ Seeder = Callable[[Services], None]
 
 def seeders() -> list[tuple[str, Seeder]]:
     """One line per capability, in dependency order."""
-    return []
+    from salesdesk.services import demo_signing
+
+    return [
+        ("signing", demo_signing.seed),
+    ]
 
 
 def load_demo(services: Services) -> ImportSummary:

@@ -38,9 +38,9 @@ class ChecklistTree(QTreeWidget):
         self.itemChanged.connect(self._changed)
 
     def stage_title(self, stage: Stage) -> str:
-        return {Stage.SUBSCRIPTION: self.tr("Subscription (认购)"),
-                Stage.SIGNING: self.tr("Signing (签约)"),
-                Stage.MORTGAGE: self.tr("Mortgage (按揭)")}[stage]
+        return {Stage.SUBSCRIPTION: self.tr("Subscription"),
+                Stage.SIGNING: self.tr("Signing"),
+                Stage.MORTGAGE: self.tr("Mortgage")}[stage]
 
     def show_checklist(self, view: ChecklistView | None) -> None:
         self._view = view

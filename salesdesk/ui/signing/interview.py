@@ -32,7 +32,7 @@ class InterviewForm(QWidget):
         super().__init__(parent)
         self.setObjectName("interviewForm")
         self.household = self._combo("household", [
-            ("local", self.tr("Local household (本市户籍)")),
+            ("local", self.tr("Local household")),
             ("non_local", self.tr("Non-local household")),
         ])
         self.marital = self._combo("marital", [

@@ -51,10 +51,10 @@ class SigningPage(Page):
         self.phone = QLineEdit()
         self.phone.setObjectName("phone")
         self.phone.setPlaceholderText(self.tr("Customer's mobile number"))
-        self.phone.returnPressed.connect(self.find)
+        self.phone.returnPressed.connect(self.find_customer)
         find = QPushButton(self.tr("Find"))
         find.setObjectName("primary")
-        find.clicked.connect(self.find)
+        find.clicked.connect(self.find_customer)
         self.batch_button = QPushButton(self.tr("Print tomorrow's checklists…"))
         self.batch_button.setObjectName("batchButton")
         self.batch_button.clicked.connect(self.start_batch)
@@ -171,7 +171,7 @@ class SigningPage(Page):
         self._units_loaded = True
         self.form.set_units([(u.id, f"{u.number}　{u.layout}") for u in units])
 
-    def find(self) -> None:
+    def find_customer(self) -> None:
         self.find_error.setVisible(False)
         actor = self.ctx.require_actor()
         phone = self.phone.text()

@@ -475,12 +475,7 @@ class SigningMaterialsService:
         actor.require(Permission.PRINT_CHECKLIST)
         if kind not in DOCUMENTS:
             raise ValidationError("未知的文档类型", en=f"Unknown document {kind!r}", field="kind")
-        with self._db.reader(actor) as uow:
-            checklist = self._checklist(uow, checklist_id)
-            customer_id, unit_id = checklist.customer_id, checklist.unit_id
-        booking = self._booking_for(customer_id, unit_id)
-        with self._db.reader(actor) as uow:
-            data = self._doc_data(uow, self._checklist(uow, checklist_id), booking)
+        data = self.document_data(actor, checklist_id)
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
         if kind == "mortgage":
@@ -488,6 +483,16 @@ class SigningMaterialsService:
         if kind == "flow":
             return build_signing_flow(data, out)
         return build_checklist(data, out)
+
+    def document_data(self, actor: Actor, checklist_id: str) -> SigningDocData:
+        """What the documents print, with the signing slot when one is booked."""
+        actor.require(Permission.PRINT_CHECKLIST)
+        with self._db.reader(actor) as uow:
+            checklist = self._checklist(uow, checklist_id)
+            customer_id, unit_id = checklist.customer_id, checklist.unit_id
+        booking = self._booking_for(customer_id, unit_id)
+        with self._db.reader(actor) as uow:
+            return self._doc_data(uow, self._checklist(uow, checklist_id), booking)
 
     def print_for_phone(self, actor: Actor, phone: str, out: Path,
                         kind: str = "checklist") -> Path:

@@ -19,15 +19,15 @@
         <translation>已收</translation>
     </message>
     <message>
-        <source>Subscription</source>
+        <source>Subscription stage</source>
         <translation>认购阶段</translation>
     </message>
     <message>
-        <source>Signing</source>
-        <translation>签约</translation>
+        <source>Signing stage</source>
+        <translation>签约阶段</translation>
     </message>
     <message>
-        <source>Mortgage</source>
+        <source>Mortgage stage</source>
         <translation>按揭阶段</translation>
     </message>
 </context>
@@ -154,8 +154,8 @@
         <translation>付款方式</translation>
     </message>
     <message>
-        <source>Signing</source>
-        <translation>签约</translation>
+        <source>Who signs</source>
+        <translation>签约方式</translation>
     </message>
     <message>
         <source>Age</source>

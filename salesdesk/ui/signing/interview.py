@@ -79,7 +79,7 @@ class InterviewForm(QWidget):
         form.addRow(self.tr("Marital status"), self.marital)
         form.addRow(self.tr("Co-owners"), owners)
         form.addRow(self.tr("Payment"), self.payment)
-        form.addRow(self.tr("Signing"), self.signing)
+        form.addRow(self.tr("Who signs"), self.signing)
         form.addRow(self.tr("Age"), self.age_band)
         form.addRow(self.tr("Homes owned in the city"), self.homes)
         self.error = error_label()

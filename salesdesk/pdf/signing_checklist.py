@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from salesdesk.pdf.layout import ACCENT, INK, MARGIN, PAGE, RULE, SHADE, Styles, esc, page_decorator
+from salesdesk.pdf.light_table import LabelBlock, LightTable
 
 TIPS = (
     "复印件请使用 A4 纸，身份证件正反面复印在同一页。",
@@ -25,6 +26,7 @@ TIPS = (
 )
 HEADER_LABELS = ("客户", "房号", "签约时间", "签约台", "置业顾问")
 TABLE_HEAD = ("序", "资料", "原件 / 复印件", "说明", "已收")
+MUTED = colors.HexColor("#52606d")
 WARN_BG = colors.HexColor("#fff4e5")
 WARN_LINE = colors.HexColor("#d9822b")
 
@@ -133,41 +135,19 @@ class QrFlowable(Flowable):  # type: ignore[misc]
         c.drawPath(path, stroke=0, fill=1)
 
 
-def header_block(data: SigningDocData, st: Styles, *, with_qr: bool = True) -> Table:
+def header_block(data: SigningDocData, st: Styles, *, with_qr: bool = True) -> LabelBlock:
     """Customer, unit, slot, desk, consultant on the left; the record's QR code on the right."""
-    rows = [
-        ("客户", f"{data.customer_name}　{data.customer_phone}"),
-        ("房号", data.unit_label),
-        ("签约时间", data.signing_slot or "待预约（预约后置业顾问将通知您）"),
-        ("签约台", data.desk or "—"),
-        ("置业顾问", f"{data.consultant_name}　{data.consultant_phone}".strip()),
+    pairs = [
+        (HEADER_LABELS[0], f"{data.customer_name}　{data.customer_phone}"),
+        (HEADER_LABELS[1], data.unit_label),
+        (HEADER_LABELS[2], data.signing_slot or "待预约（预约后置业顾问将通知您）"),
+        (HEADER_LABELS[3], data.desk or "—"),
+        (HEADER_LABELS[4], f"{data.consultant_name}　{data.consultant_phone}".strip()),
     ]
-    # Plain strings, not Paragraphs: one line each, and a third of the layout cost.
-    info = Table([list(r) for r in rows], colWidths=[20 * mm, 105 * mm])
-    info.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), st.body.fontName),
-        ("FONTSIZE", (0, 0), (0, -1), 9),
-        ("FONTSIZE", (1, 0), (1, -1), 10),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TEXTCOLOR", (0, 0), (0, -1), colors.HexColor("#52606d")),
-        ("TEXTCOLOR", (1, 0), (1, -1), INK),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    width = PAGE[0] - 2 * MARGIN
-    if not with_qr:
-        outer = Table([[info]], colWidths=[width])
-    else:
-        qr_cell = [QrFlowable(data.record_id.upper()),
-                   Paragraph(esc(f"记录号 {data.record_id[:8]}"), st.small)]
-        outer = Table([[info, qr_cell]], colWidths=[width - 32 * mm, 32 * mm])
-    outer.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("ALIGN", (1, 0), (1, 0), "CENTER"),
-    ]))
-    return outer
+    return LabelBlock(pairs, PAGE[0] - 2 * MARGIN, font=st.body.fontName, label_width=20 * mm,
+                      ink=INK, muted=MUTED, rule=RULE,
+                      side=QrFlowable(data.record_id.upper()) if with_qr else None,
+                      caption=f"记录号 {data.record_id[:8]}")
 
 
 def warning_box(warnings: tuple[str, ...], st: Styles) -> Table:
@@ -185,29 +165,16 @@ def warning_box(warnings: tuple[str, ...], st: Styles) -> Table:
     return box
 
 
-def stage_table(stage: ChecklistStage, st: Styles, start: int) -> Table:
+def stage_table(stage: ChecklistStage, st: Styles, start: int) -> LightTable:
     """One stage's materials: tick, number, material, original / copies, note, received."""
-    rows: list[list[Any]] = [["", "序", "资料", "原件 / 复印件", "说明", "已收"]]
+    rows: list[list[Any]] = []
     for i, line in enumerate(stage.lines, start=start):
         # Only the two columns that can wrap are Paragraphs; short cells stay plain strings.
         rows.append([TickBox(bool(line.received)), str(i), Paragraph(esc(line.name), st.cell),
                      line.form, Paragraph(esc(line.note), st.cell) if line.note else "",
                      line.received])
-    t = Table(rows, colWidths=[w * mm for w in (8, 8, 56, 31, 51, 24)], repeatRows=1)
-    t.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),
-        ("FONTSIZE", (0, 0), (-1, -1), 9),
-        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
-        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 1), (0, -1), 2.2 * mm),
-    ]))
-    return t
+    return LightTable(("", *TABLE_HEAD), rows, [w * mm for w in (8, 8, 56, 31, 51, 24)],
+                      font=st.cell.fontName, ink=INK, head_bg=ACCENT, stripe=SHADE, rule=RULE)
 
 
 def doc_template(out: Path, title: str, data: SigningDocData) -> SimpleDocTemplate:

@@ -487,10 +487,12 @@ class SigningMaterialsService:
     def document_data(self, actor: Actor, checklist_id: str) -> SigningDocData:
         """What the documents print, with the signing slot when one is booked."""
         actor.require(Permission.PRINT_CHECKLIST)
-        with self._db.reader(actor) as uow:
-            checklist = self._checklist(uow, checklist_id)
-            customer_id, unit_id = checklist.customer_id, checklist.unit_id
-        booking = self._booking_for(customer_id, unit_id)
+        booking = None
+        if self.schedule is not None:  # its own reads, outside our transaction
+            with self._db.reader(actor) as uow:
+                checklist = self._checklist(uow, checklist_id)
+                customer_id, unit_id = checklist.customer_id, checklist.unit_id
+            booking = self._booking_for(customer_id, unit_id)
         with self._db.reader(actor) as uow:
             return self._doc_data(uow, self._checklist(uow, checklist_id), booking)
 

@@ -10,7 +10,6 @@ import logging
 import os
 import stat
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from salesdesk.domain.errors import DomainError

@@ -37,6 +37,7 @@ from salesdesk.domain.rule_pack import (
     select_pack,
     unreachable_materials,
 )
+from salesdesk.paths import RESOURCES
 from salesdesk.pdf.mortgage_list import build_mortgage_list
 from salesdesk.pdf.signing_checklist import (
     ChecklistLine,
@@ -62,7 +63,6 @@ from salesdesk.store.models.signing import (
 from salesdesk.store.uow import UnitOfWork
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEFAULT_PACK_PATH = RESOURCES / "defaults" / "rule_packs" / "default.json"
 SCHEMA_PATH = RESOURCES / "rule_pack.schema.json"
 BOOKING_LOOKAHEAD_DAYS = 14  # how far ahead a printed checklist looks for the signing slot

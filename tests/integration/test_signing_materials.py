@@ -25,6 +25,8 @@ from salesdesk.store.models.signing import (
     MaterialChecklist,
     RulePackVersion,
 )
+from tests.pdfcheck import assert_cjk_embedded, compact
+from tests.pdfcheck import pdf_text as poppler_text
 
 MARRIED_HK_COMBINED = {
     "household": "non_local", "marital": "married", "region": "hong_kong",
@@ -311,6 +313,9 @@ def test_checklist_pdf_lists_exactly_the_expected_materials(
     view = demo.signing.save_interview(consultant, cid, PROFILES[key], unit_id(demo, consultant))
     out = demo.signing.print_document(consultant, view.id, tmp_path / f"{key}.pdf")
     assert listed(out) == EXPECTED[key]
+    assert_cjk_embedded(out)
+    # poppler reads the same list as pypdf does.
+    assert {n for n in ALL_NAMES if squash(n) in compact(poppler_text(out))} == EXPECTED[key]
     body = pdf_text(out)
     for word in ("签约资料清单", "王秀英", "1-1203", consultant.name, "认购阶段", view.id[:8]):
         assert squash(word) in body

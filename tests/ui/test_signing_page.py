@@ -17,23 +17,19 @@ from PySide6.QtWidgets import QPushButton
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.services.hooks import SigningBooking
-from salesdesk.ui.context import UiContext
-from salesdesk.ui.events import AppEvents
 from salesdesk.ui.signing.page import SigningPage
-from salesdesk.ui.tasks import TaskRunner
 from tests.integration.test_signing_materials import EXPECTED, ListSchedule, squash
+from tests.ui.helpers import make_ctx
 
-# The offscreen platform cannot propagate size hints of top-level windows; not our widgets' fault.
-pytestmark = [pytest.mark.ui,
-              pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+pytestmark = pytest.mark.ui
 
 SHOTS = os.environ.get("SALESDESK_SHOTS")  # a folder: save screenshots there
 
 
 @pytest.fixture
 def page(qtbot: Any, demo: Services, consultant: Actor) -> Iterator[SigningPage]:
-    runner = TaskRunner()
-    ctx = UiContext(demo, runner, AppEvents(), actor=consultant)
+    ctx = make_ctx(demo, consultant)
+    runner = ctx.runner
     p = SigningPage(ctx)
     qtbot.addWidget(p)
     p.resize(1280, 820)

@@ -221,6 +221,18 @@
         <translation>签约资料</translation>
     </message>
     <message>
+        <source>Recent checklists…</source>
+        <translation>最近的资料清单…</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>未收 %1 项</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已收齐</translation>
+    </message>
+    <message>
         <source>Customer: %1  %2</source>
         <translation>客户：%1  %2</translation>
     </message>

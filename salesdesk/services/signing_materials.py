@@ -178,6 +178,20 @@ class CustomerChecklists:
 
 
 @dataclass(frozen=True)
+class ChecklistSummary:
+    """One line of the "recent checklists" list."""
+
+    id: str
+    customer_id: str
+    customer_name: str
+    customer_phone: str  # masked
+    unit_number: str  # "" when no unit is chosen yet
+    missing: int
+    total: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
 class BatchResult:
     day: date
     total: int  # signing bookings that day
@@ -426,6 +440,25 @@ class SigningMaterialsService:
         with self._db.reader(actor) as uow:
             customer = self._customer(uow, customer_id)
             return self._customer_checklists(uow, customer)
+
+    def recent(self, actor: Actor, limit: int = 30) -> list[ChecklistSummary]:
+        """The checklists worked on last, so the desk can reopen one without typing a number."""
+        actor.require(Permission.PRINT_CHECKLIST)
+        with self._db.reader(actor) as uow:
+            rows = uow.session.scalars(select(MaterialChecklist).where(
+                MaterialChecklist.deleted.is_(False)
+            ).order_by(MaterialChecklist.updated_at.desc()).limit(limit)).all()
+            out = []
+            for c in rows:
+                customer = uow.session.get(Customer, c.customer_id)
+                unit = uow.session.get(Unit, c.unit_id) if c.unit_id else None
+                received = uow.session.execute(select(ChecklistItem.received_at).where(
+                    ChecklistItem.checklist_id == c.id, ChecklistItem.deleted.is_(False))).all()
+                out.append(ChecklistSummary(
+                    c.id, c.customer_id, _customer_name(customer) if customer else "?",
+                    self._masked_phone(uow, c.customer_id), unit.number if unit else "",
+                    sum(1 for (at,) in received if at is None), len(received), c.updated_at))
+            return out
 
     def find_by_phone(self, actor: Actor, phone: str) -> CustomerChecklists:
         actor.require(Permission.PRINT_CHECKLIST)

@@ -416,3 +416,17 @@ def test_batch_without_bookings_says_so(demo: Services, consultant: Actor,
     demo.signing.schedule = None
     with pytest.raises(ValidationError):
         demo.signing.print_batch(consultant, date(2026, 11, 25), tmp_path)
+
+
+def test_recent_lists_the_last_checklists_with_missing_counts(demo: Services,
+                                                              consultant: Actor,
+                                                              clock: Any) -> None:
+    clock.advance(minutes=5)  # after the demo's own checklists
+    cid = new_customer(demo, consultant, "苏婉清")
+    view = demo.signing.save_interview(consultant, cid, SINGLE_NON_LOCAL_FULL,
+                                       unit_id(demo, consultant, "2-603"))
+    demo.signing.tick(consultant, view.items[0].id)
+    top = demo.signing.recent(consultant)[0]
+    assert (top.id, top.customer_name, top.unit_number) == (view.id, "苏婉清", "2-603")
+    assert (top.missing, top.total) == (len(view.items) - 1, len(view.items))
+    assert "****" in top.customer_phone

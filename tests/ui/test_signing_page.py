@@ -172,3 +172,15 @@ def test_batch_cancel(qtbot: Any, page: SigningPage, demo: Services, consultant:
     assert not page.status.isVisible()
     assert len(list((tmp_path / "batch").glob("*.pdf"))) < 8
     assert str(tmp_path / "batch") in page.action_error.text()
+
+
+def test_recent_checklists_reopen_a_customer(qtbot: Any, page: SigningPage) -> None:
+    # The demo has checklists already: the list offers them, and choosing one opens it.
+    qtbot.waitUntil(lambda: page.recent.count() > 1, timeout=10000)
+    label = page.recent.itemText(1)
+    _customer_id, checklist_id = page.recent.itemData(1)
+    page.recent.activated.emit(1)
+    qtbot.waitUntil(lambda: page.current is not None and page.current.id == checklist_id,
+                    timeout=10000)
+    assert page.current.customer_name in label
+    assert page.print_button.isVisible()

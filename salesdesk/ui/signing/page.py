@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.errors import DomainError
-from salesdesk.services.signing_materials import BatchResult, ChecklistView, CustomerChecklists
+from salesdesk.services.signing_materials import (
+    BatchResult,
+    ChecklistSummary,
+    ChecklistView,
+    CustomerChecklists,
+)
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.signing.checklist import ChecklistTree
@@ -58,9 +63,14 @@ class SigningPage(Page):
         self.batch_button = QPushButton(self.tr("Print tomorrow's checklists…"))
         self.batch_button.setObjectName("batchButton")
         self.batch_button.clicked.connect(self.start_batch)
+        self.recent = QComboBox()
+        self.recent.setObjectName("recent")
+        self.recent.setMinimumWidth(320)
+        self.recent.activated.connect(self._open_recent)
         top = QHBoxLayout()
         top.addWidget(self.phone, 2)
         top.addWidget(find)
+        top.addWidget(self.recent, 1)
         top.addStretch(1)
         top.addWidget(self.batch_button)
         self.find_error = error_label()
@@ -160,12 +170,34 @@ class SigningPage(Page):
     def refresh(self) -> None:
         if self.ctx.actor is None:
             return
+        actor = self.ctx.require_actor()
+        self.ctx.runner.run(lambda: self.ctx.services.signing.recent(actor),
+                            self._recent_done, lambda e: None)
         if not self._units_loaded:
-            actor = self.ctx.require_actor()
             self.ctx.runner.run(lambda: self.ctx.services.projects.units(actor),
                                 self._units_done, lambda e: None)
         if self.customer is not None:
             self._load_customer(self.customer.customer_id)
+
+    def _recent_done(self, rows: list[ChecklistSummary]) -> None:
+        self.recent.clear()
+        self.recent.addItem(self.tr("Recent checklists…"), None)
+        for r in rows:
+            status = (self.tr("%1 missing").replace("%1", str(r.missing)) if r.missing
+                      else self.tr("complete"))
+            label = f"{r.customer_name} {r.customer_phone} · {r.unit_number or '—'} · {status}"
+            self.recent.addItem(label, (r.customer_id, r.id))
+
+    def _open_recent(self, index: int) -> None:
+        data = self.recent.itemData(index)
+        if not data:
+            return
+        customer_id, checklist_id = data
+        actor = self.ctx.require_actor()
+        self.ctx.runner.run(lambda: self.ctx.services.signing.for_customer(actor, customer_id),
+                            lambda found: self._customer_found(found, checklist_id),
+                            lambda e: self.report_error(e, self.find_error))
+        self.recent.setCurrentIndex(0)
 
     def _units_done(self, units: Any) -> None:
         self._units_loaded = True
@@ -224,6 +256,7 @@ class SigningPage(Page):
         has = view is not None
         for w in (self.save_pdf_button, self.print_button, self.doc_kind, self.only_missing):
             w.setEnabled(has)
+            w.setVisible(has)
         self.checklists.setVisible(bool(self.customer and len(self.customer.checklists) > 1))
         if view is None:
             self.summary.setText(self.tr("No checklist yet: answer the interview and save."))

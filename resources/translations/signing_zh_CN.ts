@@ -217,6 +217,10 @@
         <translation>打印…</translation>
     </message>
     <message>
+        <source>Note printed on the checklist (e.g. bring the spouse's original ID)</source>
+        <translation>打印在清单上的备注（如：请携带配偶身份证原件）</translation>
+    </message>
+    <message>
         <source>Signing materials</source>
         <translation>签约资料</translation>
     </message>

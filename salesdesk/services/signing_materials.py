@@ -153,6 +153,7 @@ class ChecklistView:
     flow: tuple[FlowStep, ...]
     items: tuple[ChecklistItemView, ...]
     updated_at: datetime
+    notes: str = ""
 
     def by_stage(self) -> list[tuple[Stage, tuple[ChecklistItemView, ...]]]:
         return [(s, tuple(i for i in self.items if i.stage is s)) for s in Stage
@@ -690,7 +691,7 @@ class SigningMaterialsService:
             consultant_phone=staff.phone if staff else "", pack_version_id=pack_row.id,
             pack_label=f"{pack_row.title} · {pack_row.version}", profile=profile,
             warnings=tuple(json.loads(c.warnings)), flow=flow,
-            items=tuple(self._items(uow, c.id)), updated_at=c.updated_at)
+            items=tuple(self._items(uow, c.id)), updated_at=c.updated_at, notes=c.notes)
 
 
 def _customer_name(c: Customer) -> str:

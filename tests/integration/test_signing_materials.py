@@ -430,3 +430,14 @@ def test_recent_lists_the_last_checklists_with_missing_counts(demo: Services,
     assert (top.id, top.customer_name, top.unit_number) == (view.id, "苏婉清", "2-603")
     assert (top.missing, top.total) == (len(view.items) - 1, len(view.items))
     assert "****" in top.customer_phone
+
+
+def test_notes_print_on_the_checklist(demo: Services, consultant: Actor, tmp_path: Path) -> None:
+    view = demo.signing.save_interview(consultant, new_customer(demo, consultant),
+                                       MARRIED_HK_COMBINED)
+    with pytest.raises(ValidationError):
+        demo.signing.set_notes(consultant, view.id, "长" * 501)
+    noted = demo.signing.set_notes(consultant, view.id, "  请配偶一同到场签字  ")
+    assert noted.notes == "请配偶一同到场签字"
+    body = pdf_text(demo.signing.print_document(consultant, view.id, tmp_path / "n.pdf"))
+    assert squash("请配偶一同到场签字") in body

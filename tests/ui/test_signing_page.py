@@ -98,6 +98,12 @@ def test_interview_checklist_tick_and_print_to_file(qtbot: Any, page: SigningPag
              for c in range(page.tree.topLevelItem(g).childCount())]
     assert name not in shown and len(shown) == len(view.items) - 1
 
+    # A note for the customer is saved and printed.
+    page.notes.setText("请配偶一同到场")
+    page.notes.editingFinished.emit()
+    qtbot.waitUntil(lambda: page.current is not None and page.current.notes == "请配偶一同到场",
+                    timeout=10000)
+
     # Print → the dialog's "print to file" gets exactly the generated PDF.
     out = tmp_path / "printed.pdf"
 
@@ -112,7 +118,7 @@ def test_interview_checklist_tick_and_print_to_file(qtbot: Any, page: SigningPag
     assert str(out) in page.status.text()
     body = squash("".join(p.extract_text() for p in PdfReader(out).pages))
     assert all(squash(n) in body for n in EXPECTED["married_hk_combined"])
-    assert squash("梁嘉欣") in body
+    assert squash("梁嘉欣") in body and squash("请配偶一同到场") in body
 
     # Save the flow sheet as a PDF.
     choose(page.doc_kind, "flow")

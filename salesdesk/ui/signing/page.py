@@ -118,6 +118,12 @@ class SigningPage(Page):
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("primary")
         self.print_button.clicked.connect(self.print_document)
+        self.notes = QLineEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setMaxLength(500)
+        self.notes.setPlaceholderText(self.tr("Note printed on the checklist (e.g. bring the "
+                                              "spouse's original ID)"))
+        self.notes.editingFinished.connect(self.save_notes)
         self.action_error = error_label()
         self.status = QLabel()
         self.status.setObjectName("okLabel")
@@ -146,6 +152,7 @@ class SigningPage(Page):
         miss.addWidget(self.only_missing)
         rv.addLayout(miss)
         rv.addWidget(self.tree, 1)
+        rv.addWidget(self.notes)
         rv.addLayout(actions)
         rv.addWidget(self.action_error)
         rv.addWidget(self.status)
@@ -254,7 +261,10 @@ class SigningPage(Page):
         self.current = view
         self.tree.show_checklist(view)
         has = view is not None
-        for w in (self.save_pdf_button, self.print_button, self.doc_kind, self.only_missing):
+        if not self.notes.hasFocus():  # never overwrite what the consultant is typing
+            self.notes.setText(view.notes if view is not None else "")
+        for w in (self.save_pdf_button, self.print_button, self.doc_kind, self.only_missing,
+                  self.notes):
             w.setEnabled(has)
             w.setVisible(has)
         self.checklists.setVisible(bool(self.customer and len(self.customer.checklists) > 1))
@@ -333,6 +343,19 @@ class SigningPage(Page):
 
         self.ctx.runner.run(lambda: self.ctx.services.signing.tick(actor, item_id, received),
                             done, failed, write=True)
+
+    def save_notes(self) -> None:
+        if self.current is None or self.notes.text().strip() == self.current.notes:
+            return
+        actor = self.ctx.require_actor()
+        cid, text = self.current.id, self.notes.text()
+
+        def done(view: ChecklistView) -> None:
+            self.ctx.events.changed.emit("signing")
+            self._set_checklist(view)
+
+        self.ctx.runner.run(lambda: self.ctx.services.signing.set_notes(actor, cid, text),
+                            done, lambda e: self.report_error(e, self.action_error), write=True)
 
     # ---- documents -------------------------------------------------------------------------
 

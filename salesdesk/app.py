@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from salesdesk.domain.errors import DomainError
-from salesdesk.pdf.fonts import FONT_FILE
+from salesdesk.paths import FONT_FILE, RESOURCES
 from salesdesk.services.container import Services
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.events import AppEvents
@@ -22,7 +22,6 @@ from salesdesk.ui.style import STYLE
 from salesdesk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

@@ -14,6 +14,7 @@ from salesdesk.services.preferences import PreferencesService
 from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
 from salesdesk.services.reminders import ReminderService
+from salesdesk.services.signing_materials import SigningMaterialsService
 from salesdesk.store.database import Database
 
 
@@ -28,6 +29,7 @@ class Services:
     audit: AuditService
     maintenance: MaintenanceService
     preferences: PreferencesService
+    signing: SigningMaterialsService
     appointments: AppointmentService
     reminders: ReminderService
 
@@ -51,6 +53,7 @@ def build_services(db: Database) -> Services:
         audit=AuditService(db),
         maintenance=MaintenanceService(db),
         preferences=PreferencesService(db),
+        signing=SigningMaterialsService(db),
         appointments=AppointmentService(db),
         reminders=ReminderService(db),
     )

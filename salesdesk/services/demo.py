@@ -22,9 +22,12 @@ Seeder = Callable[[Services], None]
 
 def seeders() -> list[tuple[str, Seeder]]:
     """One line per capability, in dependency order."""
-    from salesdesk.services import demo_appointments
+    from salesdesk.services import demo_appointments, demo_signing
 
-    return [("appointments", demo_appointments.seed)]
+    return [
+        ("signing", demo_signing.seed),
+        ("appointments", demo_appointments.seed),
+    ]
 
 
 def load_demo(services: Services) -> ImportSummary:

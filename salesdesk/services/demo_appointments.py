@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import datetime, time, timedelta
 from functools import partial
 
@@ -101,39 +101,46 @@ def seed(services: Services) -> None:
     boss = demo_actor(services, "S001")
     actors = {code: demo_actor(services, code) for code in [*CONSULTANTS, "S002"]}
     appts = services.appointments
-    today = local_day(services.db.now())
-
-    appts.update_settings(boss, CentreSettings(
-        opens=time(9, 0), closes=time(17, 0), slot_minutes=60, desks=3,
-        place="售楼处二楼签约中心"), appts.settings(boss).rules)
-    opening_day = today + timedelta(days=(5 - today.weekday()) % 7 or 7)  # next Saturday
-    appts.set_day(boss, opening_day, desks=5, note="2 号楼加推开盘，加开签约台")
-    appts.set_day(boss, today + timedelta(days=9), closed=True, note="网签系统升级，暂停签约")
-
-    # Desk roster: S002 on desk 1, senior consultants share desk 2, desk 3 mostly covered.
-    staff = {s.code: s.id for s in appts.staff_for_roster(boss)}
-    for offset in range(-4, 8):
-        day = today + timedelta(days=offset)
-        if not appts.day_plan(boss, day).open:
-            continue
-        appts.set_roster(boss, day, 1, staff["S002"], "09:00", "17:00")
-        appts.set_roster(boss, day, 2, staff["C101"], "09:00", "13:00")
-        appts.set_roster(boss, day, 2, staff["C104"], "13:00", "17:00")
-        if offset != 2:  # one day left short, so the board shows the gap
-            appts.set_roster(boss, day, 3, staff["C201"], "09:00", "17:00")
-        if day == opening_day:
-            appts.set_roster(boss, day, 4, staff["S001"], "09:00", "17:00")
-            appts.set_roster(boss, day, 5, staff["C204"], "09:00", "17:00")
-
-    people = _customers(services, actors)
-    units = [u for u in services.projects.units(boss) if u.sellable][::7]
     now = services.db.now()
-    made: list[tuple[str, datetime, str]] = []  # (appointment id, start, kind)
+    today = local_day(now)
 
-    def book(fn: Callable[[], str], start: datetime, kind: str) -> None:
+    def before_now(when: datetime) -> AbstractContextManager[None]:
+        # Every demo record is dated in the past, never at or after "now".
+        return _clock_at(services, min(when, now - timedelta(seconds=1)))
+
+    with before_now(at_local(today - timedelta(days=10), time(9, 30))):
+        appts.update_settings(boss, CentreSettings(
+            opens=time(9, 0), closes=time(17, 0), slot_minutes=60, desks=3,
+            place="售楼处二楼签约中心"), appts.settings(boss).rules)
+        opening_day = today + timedelta(days=(5 - today.weekday()) % 7 or 7)  # next Saturday
+        appts.set_day(boss, opening_day, desks=5, note="2 号楼加推开盘，加开签约台")
+        appts.set_day(boss, today + timedelta(days=9), closed=True,
+                      note="网签系统升级，暂停签约")
+
+        # Desk roster: S002 on desk 1, senior consultants share desk 2, desk 3 mostly covered.
+        staff = {s.code: s.id for s in appts.staff_for_roster(boss)}
+        for offset in range(-4, 8):
+            day = today + timedelta(days=offset)
+            if not appts.day_plan(boss, day).open:
+                continue
+            appts.set_roster(boss, day, 1, staff["S002"], "09:00", "17:00")
+            appts.set_roster(boss, day, 2, staff["C101"], "09:00", "13:00")
+            appts.set_roster(boss, day, 2, staff["C104"], "13:00", "17:00")
+            if offset != 2:  # one day left short, so the board shows the gap
+                appts.set_roster(boss, day, 3, staff["C201"], "09:00", "17:00")
+            if day == opening_day:
+                appts.set_roster(boss, day, 4, staff["S001"], "09:00", "17:00")
+                appts.set_roster(boss, day, 5, staff["C204"], "09:00", "17:00")
+
+        people = _customers(services, actors)
+    units = [u for u in services.projects.units(boss) if u.sellable][::7]
+    made: list[tuple[str, datetime, datetime]] = []  # (appointment id, start, booked at)
+
+    def book(fn: Callable[[], str], start: datetime) -> None:
+        booked = min(_booked_at(start, rng), now - timedelta(minutes=rng.randint(20, 300)))
         # A clash with another demo booking is skipped: real life would pick another time.
-        with _clock_at(services, _booked_at(start, rng)), suppress(DomainError):
-            made.append((fn(), start, kind))
+        with before_now(booked), suppress(DomainError):
+            made.append((fn(), start, booked))
 
     # Signings: slots partly filled, the opening day busy.
     unit_iter = itertools.cycle(units)
@@ -148,12 +155,11 @@ def seed(services: Services) -> None:
                 if rng.random() > fill:
                     continue
                 cust, code = rng.choice(people)
-                actor = actors[code]
                 unit = next(unit_iter)
-                book(partial(_signing, services, actor, cust.id, slot.starts_at, unit.id),
-                     slot.starts_at, "signing")
+                book(partial(_signing, services, actors[code], cust.id, slot.starts_at,
+                             unit.id), slot.starts_at)
 
-    # Visits: each consultant two or three a day.
+    # Visits: each consultant one to three a day.
     for offset in range(-5, 7):
         day = today + timedelta(days=offset)
         for code in CONSULTANTS:
@@ -161,41 +167,46 @@ def seed(services: Services) -> None:
             for hour in sorted(hours):
                 cust = rng.choice([c for c, owner in people if owner == code])
                 start = at_local(day, time(hour, rng.choice((0, 30))))
-                actor = actors[code]
-                book(partial(_visit, services, actor, cust.id, start,
-                             rng.choice((45, 60, 60, 90)), rng.choice(VISIT_NOTES)),
-                     start, "visit")
+                book(partial(_visit, services, actors[code], cust.id, start,
+                             rng.choice((45, 60, 60, 90)), rng.choice(VISIT_NOTES)), start)
 
-    # What happened: past ones arrived and completed, some no-shows and cancellations;
-    # today's morning arrived; upcoming ones partly confirmed.
-    for appointment_id, start, _kind in made:
+    # What happened, each at its own moment: past ones arrived and completed, some no-shows
+    # and cancellations; upcoming ones partly confirmed, a few cancelled.
+    for appointment_id, start, booked in made:
         info = appts.get(boss, appointment_id)
-        actor = actors.get(next((c for c in CONSULTANTS
-                                 if actors[c].staff_id == info.consultant_id), "S002"), boss)
+        owner = next((c for c in CONSULTANTS if actors[c].staff_id == info.consultant_id), None)
+        actor = actors[owner] if owner else boss
         roll = rng.random()
         try:
-            if start < now:
+            if start < now - timedelta(minutes=1):
                 if roll < 0.08:
-                    appts.mark_no_show(actor, appointment_id)
+                    with before_now(start + timedelta(minutes=30)):
+                        appts.mark_no_show(actor, appointment_id)
                 elif roll < 0.14:
-                    with _clock_at(services, start - timedelta(hours=20)):
+                    with before_now(max(booked + timedelta(hours=2),
+                                        start - timedelta(hours=20))):
                         appts.cancel(actor, appointment_id, rng.choice(CANCEL_REASONS))
                 else:
-                    appts.arrive(boss, appointment_id)
-                    if start < now - timedelta(hours=2):
-                        appts.complete(actor, appointment_id)
-            elif local_day(start) <= today + timedelta(days=2) and roll < 0.6:
-                appts.confirm(actor, appointment_id)
-            elif roll < 0.04:
-                appts.cancel(actor, appointment_id, rng.choice(CANCEL_REASONS))
+                    with before_now(start - timedelta(minutes=rng.randint(0, 12))):
+                        appts.arrive(boss, appointment_id)
+                    if info.ends_at < now:
+                        with before_now(info.ends_at):
+                            appts.complete(actor, appointment_id)
+            elif booked + timedelta(hours=1) < now:
+                if local_day(start) <= today + timedelta(days=2) and roll < 0.6:
+                    with before_now(max(booked + timedelta(hours=1),
+                                        start - timedelta(days=1))):
+                        appts.confirm(actor, appointment_id)
+                elif roll < 0.04:
+                    with before_now(booked + timedelta(hours=3)):
+                        appts.cancel(actor, appointment_id, rng.choice(CANCEL_REASONS))
         except DomainError:
             continue
 
-    # A couple of reminders for tomorrow already handed over by their consultants.
-    for item in services.reminders.due(boss, today + timedelta(days=1))[:3]:
-        if item.appointment.consultant_id:
+    # A few reminders for tomorrow already handed over by their consultants this morning.
+    with before_now(now - timedelta(minutes=10)):
+        for item in services.reminders.due(boss, today + timedelta(days=1))[:3]:
             sender = next((c for c in CONSULTANTS
                            if actors[c].staff_id == item.appointment.consultant_id), None)
             if sender:
                 services.reminders.send(actors[sender], item.appointment.id)
-

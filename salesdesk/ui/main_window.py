@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -21,8 +22,8 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.first_admin import FirstAdminScreen
-from salesdesk.ui.pages import PAGES, PageSpec
-from salesdesk.ui.pages.base import Page
+from salesdesk.ui.pages import PAGES
+from salesdesk.ui.pages.base import Page, PageSpec
 from salesdesk.ui.signin import SignInScreen
 
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
@@ -31,7 +32,7 @@ ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
 class Workspace(QWidget):
     """Navigation on the left, the pages this role may see on the right."""
 
-    def __init__(self, ctx: UiContext, actor: Actor, on_switch_user: object) -> None:
+    def __init__(self, ctx: UiContext, actor: Actor, on_switch_user: Callable[[], None]) -> None:
         super().__init__()
         self.setObjectName("workspace")
         self.ctx = ctx
@@ -80,7 +81,7 @@ class Workspace(QWidget):
         self.user_label = QLabel(f"{actor.name} · {role}")
         self.user_label.setObjectName("userLabel")
         switch = QPushButton(QCoreApplication.translate("MainWindow", "Switch user"))
-        switch.clicked.connect(on_switch_user)  # type: ignore[arg-type]
+        switch.clicked.connect(on_switch_user)
         top_layout.addWidget(self.page_label)
         top_layout.addStretch(1)
         top_layout.addLayout(self.status_slot)

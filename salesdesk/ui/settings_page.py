@@ -53,7 +53,9 @@ class SettingsPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
+        body.setObjectName("scrollBody")
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
 
@@ -253,8 +255,12 @@ class SettingsPage(Page):
         actor = self.ctx.require_actor()
         self.ctx.runner.run(
             lambda: self.ctx.services.auth.set_active(actor, entry.id, not entry.active),
-            lambda _: (self.ctx.events.changed.emit("staff"), self.refresh()),
+            lambda _: self._staff_changed(),
             lambda e: self.report_error(e, self.staff_error), write=True)
+
+    def _staff_changed(self) -> None:
+        self.ctx.events.changed.emit("staff")
+        self.refresh()
 
     # ---- language -----------------------------------------------------------------------
 

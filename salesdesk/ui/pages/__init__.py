@@ -36,6 +36,12 @@ def _appointments(ctx: UiContext) -> Page:
     return AppointmentsPage(ctx)
 
 
+def _signing(ctx: UiContext) -> Page:
+    from salesdesk.ui.signing.page import SigningPage
+
+    return SigningPage(ctx)
+
+
 def _settings(ctx: UiContext) -> Page:
     from salesdesk.ui.settings_page import SettingsPage
 
@@ -73,8 +79,7 @@ PAGES: list[PageSpec] = [
              _pending("Disclosure", "Not available yet: the disclosure checklist and ledger "
                       "arrive with the Disclosure capability.")),
     PageSpec("signing", lambda: _tr("Signing"), "signing.svg", frozenset({P.PRINT_CHECKLIST}),
-             _pending("Signing", "Not available yet: signing-material checklists arrive "
-                      "with the Signing materials capability.")),
+             _signing),
     PageSpec("audit", lambda: _tr("Audit"), "audit.svg", frozenset({P.VIEW_AUDIT}),
              _pending("Audit", "Not available yet: the supervisor's audit arrives with "
                       "the Disclosure capability.")),

@@ -1,7 +1,7 @@
 """appointments, signing centre calendar, desk roster, reminder outbox
 
 Revision ID: 0004_appointments
-Revises: 0002_tombstones_only
+Revises: 0006_signing
 Create Date: 2026-11-23
 
 Synced tables for appointments (with their history), the signing centre's calendar and desk
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0004_appointments'
-down_revision = '0002_tombstones_only'
+down_revision = '0006_signing'
 branch_labels = None
 depends_on = None
 

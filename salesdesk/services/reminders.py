@@ -150,8 +150,12 @@ class ReminderService:
         return list(uow.session.scalars(q.order_by(Appointment.starts_at)))
 
     def _text(self, uow: UnitOfWork, info: AppointmentInfo) -> str:
-        materials = (self.materials.materials_to_bring(info.customer_id, info.unit_id)
-                     if info.kind == AppointmentKind.SIGNING else [])
+        materials: list[str] = []
+        if info.kind == AppointmentKind.SIGNING:
+            # No list from the source (no checklist yet for this customer) falls back to the
+            # project's default list: a signing reminder always says what to bring.
+            materials = (self.materials.materials_to_bring(info.customer_id, info.unit_id)
+                         or list(DEFAULT_MATERIALS))
         return compose(uow, info, materials)
 
     def due(self, actor: Actor, day: date | None = None) -> list[ReminderItem]:

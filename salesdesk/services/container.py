@@ -43,6 +43,9 @@ class Services:
 
 def build_services(db: Database) -> Services:
     projects = ProjectService(db)
+    appointments = AppointmentService(db)
+    # Capabilities meet through the interfaces in services/hooks.py.
+    signing = SigningMaterialsService(db, schedule=appointments.signing_schedule())
     return Services(
         db=db,
         auth=AuthService(db),
@@ -53,7 +56,7 @@ def build_services(db: Database) -> Services:
         audit=AuditService(db),
         maintenance=MaintenanceService(db),
         preferences=PreferencesService(db),
-        signing=SigningMaterialsService(db),
-        appointments=AppointmentService(db),
-        reminders=ReminderService(db),
+        signing=signing,
+        appointments=appointments,
+        reminders=ReminderService(db, materials=signing),
     )

@@ -12,6 +12,7 @@ import pytest
 
 from salesdesk.services.container import Services, build_services
 from salesdesk.store.database import open_database
+from salesdesk.services.sync import SyncService
 from salesdesk.sync.client.engine import SyncClient
 from salesdesk.sync.server.devcluster import (
     PgCluster,
@@ -63,17 +64,24 @@ class Device:
         self.client.close()
         self.services.close()
 
+    def reopen_client(self) -> None:
+        self.client = self.services.sync.client()
+
 
 @pytest.fixture
 def make_device(tmp_path: Path, sync_server: ServerThread, sync_db: str
                 ) -> Iterator[Callable[..., Device]]:
     made: list[Device] = []
 
-    def make(name: str = "dev", *, enrol: bool = True, clock: object = None) -> Device:
+    def make(name: str = "dev", *, enrol: bool = True, clock: object = None,
+             extra_models: tuple[object, ...] = ()) -> Device:
         data, keys = tmp_path / name / "data", tmp_path / name / "keys"
         db = open_database(data, keys, **({"clock": clock} if clock else {}))  # type: ignore[arg-type]
         services = build_services(db)
-        client = SyncClient(db.path, keys, local_device_id=db.device_id, clock=db.clock)
+        services.sync = SyncService(db, keys, extra_models=extra_models)
+        for model in extra_models:
+            model.metadata.create_all(db.write_engine)  # type: ignore[attr-defined]
+        client = services.sync.client()
         if enrol:
             client.enrol(sync_server.url, enrol_code(sync_db), label=name)
             centre = client.state().server_centre_id  # type: ignore[union-attr]

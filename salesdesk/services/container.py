@@ -11,6 +11,7 @@ from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.notice import NoticeService
 from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
+from salesdesk.services.sync import SyncService
 from salesdesk.store.database import Database
 
 
@@ -24,12 +25,14 @@ class Services:
     notice: NoticeService
     audit: AuditService
     maintenance: MaintenanceService
+    sync: SyncService
 
     @property
     def device_id(self) -> str:
         return self.db.device_id
 
     def close(self) -> None:
+        self.sync.close()
         self.db.close()
 
 
@@ -44,4 +47,5 @@ def build_services(db: Database) -> Services:
         notice=NoticeService(db, projects),
         audit=AuditService(db),
         maintenance=MaintenanceService(db),
+        sync=SyncService(db),
     )

@@ -90,6 +90,10 @@ class Capacity(Rule):
     pending_status: str = "pending"
     confirmed_status: str = "confirmed"
     conflict_status: str = "conflict"
+    cancelled_status: str = "cancelled"
+    # Where free alternatives come from: a table whose rows are the slots (same column names
+    # as ``slot_columns``); without one, the slots other bookings already use.
+    slot_table: str | None = None
 
     def slot_key(self, row: Mapping[str, Any]) -> str:
         return json.dumps([row.get(c) for c in self.slot_columns], ensure_ascii=False)

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Float,
     Integer,
     LargeBinary,
+    MetaData,
     Table,
     delete,
     func,
@@ -41,7 +42,7 @@ from salesdesk.store.models.local import LocalMeta, OutboxEntry
 from salesdesk.store.models.sync import SyncState
 from salesdesk.sync import rules
 from salesdesk.sync.client.credentials import load_secret, save_secret
-from salesdesk.sync.client.errors import SyncNotEnrolled
+from salesdesk.sync.client.errors import SyncNeedsReenrol, SyncNotEnrolled
 from salesdesk.sync.client.transport import Transport
 from salesdesk.sync.hlc import Hlc
 
@@ -99,7 +100,8 @@ class SyncClient:
                  clock: Callable[[], datetime] | None = None,
                  transport_factory: Callable[[str], Transport] = Transport,
                  batch_size: int = 500, pull_limit: int = 2000,
-                 ack_before_reply: bool = False) -> None:
+                 ack_before_reply: bool = False,
+                 extra_metadata: tuple[MetaData, ...] = ()) -> None:
         self.db_path = db_path
         self.key_dir = key_dir
         self.local_device_id = local_device_id
@@ -112,6 +114,10 @@ class SyncClient:
         self._engine = make_engine(db_path, immediate=True)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
         self._transport: Transport | None = None
+        # Tables by name: every synced table this build knows (tests add their own).
+        self.tables: dict[str, Table] = dict(Base.metadata.tables)
+        for md in extra_metadata:
+            self.tables.update(md.tables)
 
     def close(self) -> None:
         if self._transport is not None:
@@ -133,9 +139,12 @@ class SyncClient:
         for k, v in values.items():
             setattr(st, k, v)
 
-    def record_error(self, message: str) -> None:
+    def record_error(self, message: str, *, needs_reenrol: bool = False) -> None:
         with self._sessions() as s, s.begin():
-            self._save_state(s, last_error=message, last_attempt_at=self.clock())
+            values: dict[str, Any] = {"last_error": message, "last_attempt_at": self.clock()}
+            if needs_reenrol:
+                values["needs_reenrol"] = True
+            self._save_state(s, **values)
 
     def transport(self) -> Transport:
         st = self.state()
@@ -278,7 +287,7 @@ class SyncClient:
         latest: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
         for c in changes:
             latest[(str(c["entity"]), str(c["row_id"]))] = (int(c["seq"]), c["row"])
-        tables = Base.metadata.tables
+        tables = self.tables
         by_entity: dict[str, list[dict[str, Any]]] = {}
         for (entity, _row_id), (seq, row) in latest.items():
             table = tables.get(entity)
@@ -321,7 +330,7 @@ class SyncClient:
         row_ids = sorted({rid for _e, rid in touched})
         pending = s.scalars(select(OutboxEntry).where(OutboxEntry.row_id.in_(row_ids))
                             .order_by(OutboxEntry.seq)).all()
-        tables = Base.metadata.tables
+        tables = self.tables
         for e in pending:
             table = tables.get(e.entity)
             if table is None or (e.entity, e.row_id) not in touched:
@@ -355,7 +364,8 @@ class SyncClient:
                 if not more:
                     break
         except Exception as exc:
-            self.record_error(getattr(exc, "en", None) or str(exc))
+            self.record_error(getattr(exc, "en", None) or str(exc),
+                              needs_reenrol=isinstance(exc, SyncNeedsReenrol))
             raise
         st = self.state()
         return RoundResult(pushed, rejected, conflicts, pulled,

@@ -10,6 +10,7 @@ change log, so feed numbers are handed out in commit order."""
 from __future__ import annotations
 
 import json
+import random
 import re
 import time
 import uuid
@@ -102,6 +103,7 @@ class Push:
         self.centres: dict[tuple[str, str], str | None] = {}
         self.touched: set[tuple[str, str]] = set()
         self.log: list[dict[str, Any]] = []
+        self.reserved: list[int] = []
 
     # -- reading and locking ------------------------------------------------------------------
 
@@ -167,7 +169,11 @@ class Push:
             todo = self._select(changes, last_applied, results) if self.options.dedupe \
                 else changes
             if self.options.bigserial_feed:
-                pass  # numbers come from a sequence at insert time (the broken variant)
+                # The broken variant: feed numbers handed out by a sequence as the transaction
+                # starts writing, like a BIGSERIAL column would, long before COMMIT.
+                self.reserved = [r[0] for r in self.conn.execute(
+                    "SELECT nextval('feed_bigserial') FROM generate_series(1, %s)",
+                    (len(todo) * 3 + 1,))]
             seen = self._already_logged(todo)
             keys = sorted({(c.entity, c.row_id) for c in todo})
             self._lock_rows(keys)
@@ -187,7 +193,9 @@ class Push:
                               "WHERE id = %s", (new_last, self.device.device_id))
             self._write_log()
             if self.options.commit_delay_s:
-                time.sleep(self.options.commit_delay_s)
+                # Test-only commit latency with jitter: commits then finish out of order,
+                # which is what makes a sequence-numbered feed skip rows.
+                time.sleep(random.random() * self.options.commit_delay_s)
         return {"batch_id": batch_id, "last_applied": new_last, "results": results,
                 "server_time": now_iso}
 
@@ -303,6 +311,9 @@ class Push:
             (json.dumps(out, ensure_ascii=False),))
 
     def _write_log(self) -> None:
+        if self.options.bigserial_feed:
+            for entry, number in zip(self.log, self.reserved, strict=False):
+                entry["feed_seq"] = number
         write_log(self.conn, self.device.company_id, self.log, self.options)
 
 
@@ -323,11 +334,12 @@ def write_log(conn: psycopg.Connection, company_id: str, log: list[dict[str, Any
     rows = json.dumps([{"ord": i + 1, **e} for i, e in enumerate(log)], ensure_ascii=False)
     if options.bigserial_feed:
         # The broken variant (negative control): numbers from a sequence, taken before commit.
+        record = _LOG_RECORD.replace("AS r(ord bigint,", "AS r(ord bigint, feed_seq bigint,")
         conn.execute(
             f"INSERT INTO change_log (company_id, feed_seq, sales_centre_id, change_id, "
             f"device_id, local_seq, entity, row_id, operation, status, reason, row_state, "
-            f"raw_payload) SELECT %s, nextval('feed_bigserial'), {_LOG_COLUMNS} "
-            f"FROM jsonb_to_recordset(%s::jsonb) {_LOG_RECORD} ORDER BY r.ord",
+            f"raw_payload) SELECT %s, coalesce(r.feed_seq, nextval('feed_bigserial')), "
+            f"{_LOG_COLUMNS} FROM jsonb_to_recordset(%s::jsonb) {record} ORDER BY r.ord",
             (company_id, rows))
         return
     conn.execute(

@@ -219,8 +219,8 @@ def _stamp(data: dict[str, Any], change: Change, version: int) -> None:
 def _new_row(change: Change) -> RowState:
     data = content(change.payload)
     data["row_version"] = 1
-    meta = {f: _meta(change, 1) for f in data if f not in NOT_MERGED}
-    return RowState(data, 1, meta)
+    # "*": who wrote every field not listed on its own (all of them, for a new row).
+    return RowState(data, 1, {"*": _meta(change, 1)})
 
 
 def merge_lww(current: RowState | None, change: Change, *,
@@ -237,7 +237,7 @@ def merge_lww(current: RowState | None, change: Change, *,
     won: list[str] = []
     losers: list[KeptLoser] = []
     for f in fields:
-        m = meta.get(f)
+        m = meta.get(f) or meta.get("*")
         new_value = change.payload[f]
         if m is not None and m.get("c") == change.change_id:
             continue  # this very change already wrote the field: a replay has no effect

@@ -306,6 +306,7 @@ def _check(url: str, devices: list[DeviceSlot], report: ChaosReport) -> None:
 
 def run_chaos(cluster: PgCluster, workdir: Path, cfg: ChaosConfig) -> ChaosReport:
     register_rules()
+    workdir.mkdir(parents=True, exist_ok=True)
     report = ChaosReport()
     rng = random.Random(cfg.seed)
     url = cluster.create_database()

@@ -90,6 +90,7 @@ class ConflictsPage(Page):
 
     def _show(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
         self.empty.setVisible(not rows)
         if rows:
             self.table.selectRow(0)

@@ -60,13 +60,14 @@ class SyncStatusWidget(QWidget):
         self.sync_button.setEnabled(not (self.driver and self.driver.running))
         self.sync_button.setText(self.tr("Sync now"))
         if not st.enrolled:
-            self.label.setText(self.tr("Not connected to head office · %n change(s) kept on "
-                                       "this device", "", st.pending))
+            self.label.setText(self.tr("Not connected to head office · %1 change(s) kept on "
+                                       "this device").replace("%1", str(st.pending)))
             self.sync_button.setEnabled(False)
         else:
             when = (st.last_sync_at.astimezone(SHANGHAI).strftime("%m-%d %H:%M")
                     if st.last_sync_at else self.tr("never"))
-            text = self.tr("Last synced %1 · %n pending", "", st.pending).replace("%1", when)
+            text = (self.tr("Last synced %1 · %2 pending").replace("%1", when)
+                    .replace("%2", str(st.pending)))
             if st.clock_warning:
                 text += " · " + self.tr("clock off by %1 min").replace(
                     "%1", f"{abs(st.clock_offset_s) / 60:.0f}")
@@ -77,4 +78,5 @@ class SyncStatusWidget(QWidget):
             self.label.setText(text)
         self.label.setToolTip(st.last_error)
         self.conflicts.setVisible(st.conflicts_open > 0)
-        self.conflicts.setText(self.tr("%n conflict(s) to resolve", "", st.conflicts_open))
+        self.conflicts.setText(self.tr("%1 conflict(s) to resolve").replace(
+            "%1", str(st.conflicts_open)))

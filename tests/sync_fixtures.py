@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from salesdesk.services.container import Services, build_services
-from salesdesk.store.database import open_database
 from salesdesk.services.sync import SyncService
+from salesdesk.store.database import open_database
 from salesdesk.sync.client.engine import SyncClient
 from salesdesk.sync.server.devcluster import (
     PgCluster,

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from salesdesk.sync.hlc import Hlc
@@ -184,7 +185,7 @@ class KeptLoser:
     kept_value: Any  # the value that lost
     current_value: Any  # the value the row has now
     losing_device: str
-    detail: Mapping[str, Any] = field(default_factory=dict)
+    detail: Mapping[str, Any] = dc_field(default_factory=dict)
 
 
 @dataclass
@@ -192,7 +193,7 @@ class Outcome:
     status: str  # applied | conflict | rejected | duplicate
     reason: str = ""
     state: RowState | None = None
-    losers: list[KeptLoser] = field(default_factory=list)
+    losers: list[KeptLoser] = dc_field(default_factory=list)
     alarm: bool = False
 
     @property
@@ -321,15 +322,14 @@ def decide_capacity(rule: Capacity, outcome: Outcome, before: Mapping[str, Any] 
         return outcome
     data = outcome.state.data
     col = rule.status_column
-    if claims_slot(rule, before, data):
-        if booked_elsewhere >= rule.capacity_of(data):
-            data[col] = rule.conflict_status
-            outcome.losers.append(KeptLoser(
-                "slot", col, rule.slot_key(data), rule.conflict_status, change.device_id,
-                {"slot": [data.get(c) for c in rule.slot_columns],
-                 "capacity": rule.capacity_of(data), "booked": booked_elsewhere}))
-            outcome.status = "conflict"
-            return outcome
+    if claims_slot(rule, before, data) and booked_elsewhere >= rule.capacity_of(data):
+        data[col] = rule.conflict_status
+        outcome.losers.append(KeptLoser(
+            "slot", col, rule.slot_key(data), rule.conflict_status, change.device_id,
+            {"slot": [data.get(c) for c in rule.slot_columns],
+             "capacity": rule.capacity_of(data), "booked": booked_elsewhere}))
+        outcome.status = "conflict"
+        return outcome
     if data.get(col) == rule.pending_status and rule.counts(data):
         data[col] = rule.confirmed_status
     return outcome

@@ -8,6 +8,7 @@ the same transaction as the action itself."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import faulthandler
 import os
 import random
@@ -74,10 +75,8 @@ def main(argv: list[str] | None = None) -> None:
                                                 row_id=row_id, kind=kind))
             uow.commit()
         if not args.offline and (args.eager or rng.random() < 0.4):
-            try:
+            with contextlib.suppress(SyncError):
                 client.sync_round(max_batches=20)
-            except SyncError:
-                pass
         time.sleep(rng.random() * 0.02)
     client.close()
     db.close()

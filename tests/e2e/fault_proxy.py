@@ -4,6 +4,7 @@ once, delays, and answers with a stale response recorded earlier for the same pa
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import random
 import threading
@@ -103,10 +104,8 @@ class FaultProxy:
                 results: list[tuple[int, bytes]] = []
 
                 def again() -> None:
-                    try:
+                    with contextlib.suppress(OSError):
                         results.append(self._forward(h.command, h.path, headers, body))
-                    except OSError:
-                        pass
                 twin = threading.Thread(target=again)
                 twin.start()
                 status, data = self._forward(h.command, h.path, headers, body)

@@ -19,6 +19,6 @@ class Backoff:
     def failure(self) -> float:
         """Record a failure; returns how long to wait before the next try."""
         self.failures += 1
-        ceiling = min(self.cap, self.first * (2 ** (self.failures - 1)))
+        ceiling: float = min(self.cap, self.first * (2 ** (self.failures - 1)))
         # Full jitter, but never less than half the step, so retries do not hammer the server.
-        return ceiling / 2 + self._rng.random() * ceiling / 2
+        return float(ceiling / 2 + self._rng.random() * ceiling / 2)

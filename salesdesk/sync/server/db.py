@@ -35,7 +35,7 @@ def migrate(url: str) -> list[str]:
                 if path.stem in done:
                     continue
                 with conn.transaction():
-                    conn.execute(path.read_text(encoding="utf-8"))  # type: ignore[arg-type]
+                    conn.execute(path.read_text(encoding="utf-8"))
                     conn.execute("INSERT INTO schema_migrations (name) VALUES (%s)", (path.stem,))
                 applied.append(path.stem)
         finally:

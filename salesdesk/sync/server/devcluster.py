@@ -77,7 +77,7 @@ class PgCluster:
     def create_database(self, name: str | None = None) -> str:
         name = name or f"sync_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
+            conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
 

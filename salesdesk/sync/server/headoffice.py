@@ -78,7 +78,7 @@ def load_project(conn: psycopg.Connection, project_file: Path) -> dict[str, int]
             for row in tables[table]:
                 if row["id"] in mapping:
                     continue
-                key = "|".join(str(mapping.get(row.get(c), row.get(c))) for c in key_cols)
+                key = "|".join(str(mapping.get(str(row.get(c)), row.get(c))) for c in key_cols)
                 mapping[row["id"]] = str(uuid.uuid5(NAMESPACE, f"{company_id}|{table}|{key}"))
 
         def remap(value: Any) -> Any:

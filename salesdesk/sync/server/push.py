@@ -203,7 +203,7 @@ class Push:
                 results: list[dict[str, Any]]) -> list[Change]:
         old = [c for c in changes if c.seq <= last_applied]
         if old:
-            logged = dict(self.conn.execute(
+            logged: dict[int, str] = dict(self.conn.execute(
                 "SELECT local_seq, change_id FROM change_log WHERE device_id = %s "
                 "AND local_seq = ANY(%s)", (self.device.device_id, [c.seq for c in old])))
             for c in old:

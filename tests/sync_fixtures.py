@@ -74,7 +74,7 @@ def make_device(tmp_path: Path, sync_server: ServerThread, sync_db: str
     made: list[Device] = []
 
     def make(name: str = "dev", *, enrol: bool = True, clock: object = None,
-             extra_models: tuple[object, ...] = ()) -> Device:
+             extra_models: tuple[object, ...] = (), centre: str = "SC01") -> Device:
         data, keys = tmp_path / name / "data", tmp_path / name / "keys"
         db = open_database(data, keys, **({"clock": clock} if clock else {}))  # type: ignore[arg-type]
         services = build_services(db)
@@ -83,7 +83,7 @@ def make_device(tmp_path: Path, sync_server: ServerThread, sync_db: str
             model.metadata.create_all(db.write_engine)  # type: ignore[attr-defined]
         client = services.sync.client()
         if enrol:
-            client.enrol(sync_server.url, enrol_code(sync_db), label=name)
+            client.enrol(sync_server.url, enrol_code(sync_db, centre), label=name)
             centre = client.state().server_centre_id  # type: ignore[union-attr]
             db.sales_centre_id = db.sales_centre_id or centre
         device = Device(services, client, data, keys)

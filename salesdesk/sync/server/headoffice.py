@@ -62,6 +62,24 @@ def _read_rows(project_file: Path) -> tuple[dict[str, list[dict[str, Any]]], Any
     return out, cfg
 
 
+def _normal(value: Any) -> Any:
+    """JSON lists of ids come out in the order of their (random) temporary ids."""
+    if isinstance(value, str) and value.startswith("["):
+        try:
+            items = json.loads(value)
+        except ValueError:
+            return value
+        if isinstance(items, list):
+            return sorted(json.dumps(i, sort_keys=True) for i in items)
+    return value
+
+
+def _same(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    skip = rules.SYNC_COLUMNS | {"updated_at"}
+    keys = (set(old) | set(new)) - skip
+    return all(_normal(old.get(k)) == _normal(new.get(k)) for k in keys)
+
+
 def load_project(conn: psycopg.Connection, project_file: Path) -> dict[str, int]:
     """Write (or update) the configuration rows; returns counts of rows written per table."""
     tables, cfg = _read_rows(project_file)
@@ -96,10 +114,13 @@ def load_project(conn: psycopg.Connection, project_file: Path) -> dict[str, int]
                 data.pop("server_seq", None)
                 old = conn.execute("SELECT data, version FROM entity_row WHERE entity = %s "
                                    "AND row_id = %s FOR UPDATE", (table, data["id"])).fetchone()
-                if old is not None and rules.content(old[0]) == {
-                        **rules.content(data), "created_at": old[0].get("created_at"),
-                        "updated_at": old[0].get("updated_at")}:
-                    continue
+                if old is not None:
+                    # PIN hashes are salted afresh on every import: keep the one devices have.
+                    if "pin_hash" in old[0]:
+                        data["pin_hash"] = old[0]["pin_hash"]
+                    data["created_at"] = old[0].get("created_at", data.get("created_at"))
+                    if _same(old[0], data):
+                        continue
                 version = 1 if old is None else int(old[1]) + 1
                 data["row_version"] = version
                 conn.execute(

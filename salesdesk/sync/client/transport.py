@@ -28,11 +28,14 @@ class Transport:
     def close(self) -> None:
         self._client.close()
 
-    def _send(self, method: str, path: str, *, json: Any = None,
+    def _send(self, method: str, path: str, *, json: Any = None, content: bytes | None = None,
               params: dict[str, Any] | None = None, auth: bool = True) -> httpx.Response:
         headers = {"Authorization": f"Bearer {self.token}"} if auth and self.token else {}
+        if content is not None:
+            headers["Content-Type"] = "application/json"
         try:
-            return self._client.request(method, path, json=json, params=params, headers=headers)
+            return self._client.request(method, path, json=json, content=content,
+                                        params=params, headers=headers)
         except httpx.HTTPError as exc:
             raise SyncUnavailable("无法连接总部同步服务，稍后自动重试",
                                   en=f"Cannot reach the sync service ({type(exc).__name__}); "
@@ -70,15 +73,15 @@ class Transport:
                                       json={"device_id": device_id, "secret": secret}))
         self.token = str(data["token"])
 
-    def call(self, method: str, path: str, *, json: Any = None,
+    def call(self, method: str, path: str, *, json: Any = None, content: bytes | None = None,
              params: dict[str, Any] | None = None) -> dict[str, Any]:
         """An authenticated call; an expired or missing token is refreshed once."""
         if self.token is None:
             self.refresh_token()
-        resp = self._send(method, path, json=json, params=params)
+        resp = self._send(method, path, json=json, content=content, params=params)
         if resp.status_code == 401:
             self.refresh_token()
-            resp = self._send(method, path, json=json, params=params)
+            resp = self._send(method, path, json=json, content=content, params=params)
         return self._check(resp)
 
     def enrol(self, body: dict[str, Any]) -> dict[str, Any]:

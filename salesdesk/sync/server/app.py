@@ -112,11 +112,11 @@ def create_app(url: str, *, options: ServerOptions | None = None,
         except ValueError:
             return _error("bad_request", "cursor and limit are numbers", 400)
 
-        def work() -> dict[str, Any]:
+        def work() -> bytes:
             with pool.connection() as conn:
                 device = auth.authenticate(conn, header)
                 return pull(conn, device, cursor, limit)
-        return JSONResponse(await run_in_threadpool(work))
+        return Response(await run_in_threadpool(work), media_type="application/json")
 
     app = Starlette(routes=[
         Route("/healthz", guarded(health), methods=["GET"]),

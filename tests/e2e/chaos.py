@@ -71,6 +71,7 @@ class ChaosReport:
     faults: dict[str, int] = field(default_factory=dict)
     details: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    watcher_errors: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -212,12 +213,14 @@ def _spawn(zygote: Zygote, dev: DeviceSlot, seed: int, seconds: float,
     dev.pid = zygote.spawn(dev.data.parent / f"run{dev.runs}.log", args)
 
 
-def _watch(dev: DeviceSlot, stop: threading.Event) -> None:
+def _watch(dev: DeviceSlot, stop: threading.Event, errors: Counter[str]) -> None:
     client = _client(dev)
     try:
         while not stop.is_set():
-            with contextlib.suppress(SyncError):
+            try:
                 client.sync_round()
+            except Exception as exc:  # the watcher must outlive any fault it meets
+                errors[type(exc).__name__] += 1
             stop.wait(0.03)
     finally:
         client.close()
@@ -336,7 +339,9 @@ def run_chaos(cluster: PgCluster, workdir: Path, cfg: ChaosConfig) -> ChaosRepor
             _spawn(zygote, dev, cfg.seed, cfg.seconds, cfg)
         # The last device is a watcher (a head-office screen, say): it only pulls, often.
         watcher_stop = threading.Event()
-        watcher = threading.Thread(target=_watch, args=(devices[-1], watcher_stop), daemon=True)
+        watcher_errors: Counter[str] = Counter()
+        watcher = threading.Thread(target=_watch, args=(devices[-1], watcher_stop,
+                                                        watcher_errors), daemon=True)
         watcher.start()
         restarted = False
         next_kill = start + rng.uniform(*cfg.kill_every)
@@ -359,6 +364,7 @@ def run_chaos(cluster: PgCluster, workdir: Path, cfg: ChaosConfig) -> ChaosRepor
             time.sleep(0.05)
         watcher_stop.set()
         watcher.join(timeout=60)
+        report.watcher_errors = dict(watcher_errors)
         # The window ends like it ran: every device process is killed wherever it is.
         for dev in devices:
             _kill(dev.pid)

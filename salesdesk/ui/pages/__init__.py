@@ -50,7 +50,6 @@ QCoreApplication.translate("Pages", "Signing")
 QCoreApplication.translate("Pages", "Audit")
 QCoreApplication.translate("Pages", "Project")
 QCoreApplication.translate("Pages", "Settings")
-QCoreApplication.translate("Pages", "Conflicts")
 QCoreApplication.translate("Pages", "Not available yet: check-in, rotation and the waiting "
                            "queue arrive with the Reception capability.")
 QCoreApplication.translate("Pages", "Not available yet: visit and signing-slot bookings arrive "

@@ -69,3 +69,31 @@ def test_supervisor_takes_the_kept_value(qtbot: QtBot, demo: Services, superviso
         assert uow.session.get(Customer, cid).notes == "想要南向"  # type: ignore[union-attr]
         assert uow.session.scalars(select(SyncConflict.status)).all() == ["resolved"]
     ctx.runner.wait()
+
+
+def test_a_failed_round_backs_off_and_the_gui_stays_responsive(
+        qtbot: QtBot, services: Services, key_dir: Path) -> None:
+    from salesdesk.store.models.sync import SyncState
+    from salesdesk.sync.client.credentials import save_secret
+    from salesdesk.sync.server.devcluster import free_port
+
+    with services.db.uow() as uow:  # enrolled to a server that is not there
+        uow.add(SyncState(id=1, server_url=f"http://127.0.0.1:{free_port()}",
+                          device_id="dev-1", cursor=0, clock_offset_ms=0, hlc="",
+                          last_error="", needs_reenrol=False))
+        uow.commit()
+    save_secret("dev-1", "secret", key_dir)
+    services.sync._key_dir = key_dir
+    ctx = make_ctx(services)
+    driver = SyncDriver(ctx)
+    failures: list[str] = []
+    driver.failed.connect(failures.append)
+    driver.sync_now()
+    assert driver.running  # the round runs on a pool thread; this thread is free
+    qtbot.waitUntil(lambda: bool(failures), timeout=10000)
+    assert not driver.running and driver.backoff.failures == 1
+    assert 0 < driver.next_in_ms <= 1000
+    assert "稍后自动重试" in failures[0]
+    assert services.sync.status().last_error
+    driver.stop()
+    ctx.runner.wait()

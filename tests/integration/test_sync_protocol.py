@@ -175,3 +175,27 @@ def test_pulled_rows_do_not_echo_into_the_outbox(make_device: Callable[..., Devi
         assert uow.session.scalar(select(func.count()).select_from(Customer)) == 3
         assert uow.session.scalar(select(func.count()).select_from(OutboxEntry)) == 0
         assert all(c.server_seq > 0 for c in uow.session.scalars(select(Customer)))
+
+
+def test_a_pull_keeps_pending_local_edits_on_top(make_device: Callable[..., Device]) -> None:
+    a, b = make_device("a"), make_device("b")
+    cid = _write(a, "王五")
+    a.client.sync_round()
+    b.client.sync_round()
+    with a.services.db.uow() as uow:
+        uow.session.get(Customer, cid).salutation = "王先生"  # type: ignore[union-attr]
+        uow.commit()
+    a.client.sync_round()
+    with b.services.db.uow() as uow:  # offline edit of another field, not yet pushed
+        uow.session.get(Customer, cid).notes = "周末来"  # type: ignore[union-attr]
+        uow.commit()
+    b.client.pull_once()  # pull only: the edit is still pending in the outbox
+    with b.services.db.reader() as uow:
+        c = uow.session.get(Customer, cid)
+        assert c is not None and (c.salutation, c.notes) == ("王先生", "周末来")
+    assert b.client.pending_count() == 1
+    b.client.sync_round()
+    a.client.sync_round()
+    with a.services.db.reader() as uow:
+        c = uow.session.get(Customer, cid)
+        assert c is not None and (c.salutation, c.notes) == ("王先生", "周末来")

@@ -126,3 +126,53 @@ def enrol_code(url: str, centre_code: str = "SC01") -> str:
 
     with psycopg.connect(url) as conn:
         return create_enrol_code(conn, centre_code)
+
+
+def main() -> int:
+    """``python -m salesdesk.sync.server.devcluster [N]``: a throwaway PostgreSQL and sync
+    service on this machine with the demo project loaded, and N enrolment codes for its sales
+    centre (to try two demo devices, each with its own ``--data-dir``). Ctrl-C stops it."""
+    import json
+    import sys
+
+    from salesdesk.paths import RESOURCES
+    from salesdesk.sync.server.app import create_app
+    from salesdesk.sync.server.headoffice import load_project
+
+    bin_dir = find_bin()
+    if bin_dir is None:
+        sys.stderr.write("PostgreSQL server binaries (initdb, pg_ctl) are not installed\n")
+        return 2
+    demo = RESOURCES / "defaults" / "demo_project.json"
+    centre = json.loads(demo.read_text(encoding="utf-8"))["sales_centre"]["code"]
+    import signal
+
+    def _stop(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)  # stop the cluster on kill as on Ctrl-C
+    cluster = PgCluster(bin_dir).start()
+    try:
+        url = cluster.create_database("salesdesk_sync")
+        from salesdesk.sync.server.db import migrate
+
+        migrate(url)
+        with psycopg.connect(url) as conn:
+            load_project(conn, demo)
+        server = ServerThread(create_app(url)).start()
+        print(f"sync service: {server.url}   (database {url})")
+        for _ in range(int(sys.argv[1]) if len(sys.argv) > 1 else 2):
+            code = enrol_code(url, centre)
+            print(f"  python -m salesdesk --data-dir DIR sync-enrol --server {server.url} "
+                  f"--code {code}")
+        print("Ctrl-C to stop")
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        cluster.stop()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

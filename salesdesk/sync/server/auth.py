@@ -11,6 +11,8 @@ from datetime import timedelta
 
 import psycopg
 
+from salesdesk.sync.stable_ids import config_id
+
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -39,7 +41,7 @@ def ensure_centre(conn: psycopg.Connection, company_code: str, company_name: str
     """Company and sales centre rows (made once, found by code afterwards)."""
     row = conn.execute("SELECT id FROM company WHERE code = %s", (company_code,)).fetchone()
     if row is None:
-        company_id = str(uuid.uuid4())
+        company_id = config_id(company_code, "company", company_code)
         conn.execute("INSERT INTO company (id, code, name) VALUES (%s, %s, %s)",
                      (company_id, company_code, company_name))
         conn.execute("INSERT INTO feed_counter (company_id) VALUES (%s)", (company_id,))
@@ -47,7 +49,7 @@ def ensure_centre(conn: psycopg.Connection, company_code: str, company_name: str
         company_id = row[0]
     row = conn.execute("SELECT id FROM sales_centre WHERE code = %s", (centre_code,)).fetchone()
     if row is None:
-        centre_id = str(uuid.uuid4())
+        centre_id = config_id(company_code, "sales_centre", centre_code)
         conn.execute("INSERT INTO sales_centre (id, company_id, code, name) "
                      "VALUES (%s, %s, %s, %s)", (centre_id, company_id, centre_code, centre_name))
     else:

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from salesdesk.sync import rules
 from salesdesk.sync.server.auth import ensure_centre
 from salesdesk.sync.server.push import ServerOptions, write_log
+from salesdesk.sync.stable_ids import config_id
 
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-NAMESPACE = uuid.UUID("6f1d8a52-93c4-4c55-9a43-5b0c3e1f7a10")
 
 # Columns that identify a configuration row across loads.
 NATURAL_KEYS: dict[str, tuple[str, ...]] = {
@@ -96,8 +96,9 @@ def load_project(conn: psycopg.Connection, project_file: Path) -> dict[str, int]
             for row in tables[table]:
                 if row["id"] in mapping:
                     continue
-                key = "|".join(str(mapping.get(str(row.get(c)), row.get(c))) for c in key_cols)
-                mapping[row["id"]] = str(uuid.uuid5(NAMESPACE, f"{company_id}|{table}|{key}"))
+                mapping[row["id"]] = config_id(
+                    cfg.company_code, table,
+                    *(mapping.get(str(row.get(c)), row.get(c)) for c in key_cols))
 
         def remap(value: Any) -> Any:
             if isinstance(value, str):

@@ -15,6 +15,7 @@ from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
 from salesdesk.services.reminders import ReminderService
 from salesdesk.services.signing_materials import SigningMaterialsService
+from salesdesk.services.sync import SyncService
 from salesdesk.store.database import Database
 
 
@@ -32,12 +33,14 @@ class Services:
     signing: SigningMaterialsService
     appointments: AppointmentService
     reminders: ReminderService
+    sync: SyncService
 
     @property
     def device_id(self) -> str:
         return self.db.device_id
 
     def close(self) -> None:
+        self.sync.close()
         self.db.close()
 
 
@@ -59,4 +62,5 @@ def build_services(db: Database) -> Services:
         signing=signing,
         appointments=appointments,
         reminders=ReminderService(db, materials=signing),
+        sync=SyncService(db),
     )

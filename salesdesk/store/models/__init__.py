@@ -1,8 +1,17 @@
 """Every table. Each capability keeps its tables in its own module, imported here so that
 ``Base.metadata`` knows them all (migrations compare against it)."""
 
-from salesdesk.store.models import appointments, audit, customer, local, org, project, signing
+from salesdesk.store.models import (
+    appointments,
+    audit,
+    customer,
+    local,
+    org,
+    project,
+    signing,
+    sync,
+)
 from salesdesk.store.models.base import Base, Synced, is_synced
 
 __all__ = ["Base", "Synced", "appointments", "audit", "customer", "is_synced", "local", "org",
-           "project", "signing"]
+           "project", "signing", "sync"]

@@ -42,6 +42,12 @@ def _signing(ctx: UiContext) -> Page:
     return SigningPage(ctx)
 
 
+def _conflicts(ctx: UiContext) -> Page:
+    from salesdesk.ui.sync.conflicts_page import ConflictsPage
+
+    return ConflictsPage(ctx)
+
+
 def _settings(ctx: UiContext) -> Page:
     from salesdesk.ui.settings_page import SettingsPage
 
@@ -56,6 +62,7 @@ QCoreApplication.translate("Pages", "Signing")
 QCoreApplication.translate("Pages", "Audit")
 QCoreApplication.translate("Pages", "Project")
 QCoreApplication.translate("Pages", "Settings")
+QCoreApplication.translate("Pages", "Conflicts")
 QCoreApplication.translate("Pages", "Not available yet: check-in, rotation and the waiting "
                            "queue arrive with the Reception capability.")
 QCoreApplication.translate("Pages", "Not available yet: visit and signing-slot bookings arrive "
@@ -87,6 +94,8 @@ PAGES: list[PageSpec] = [
              _project),
     PageSpec("settings", lambda: _tr("Settings"), "settings.svg",
              frozenset({P.MANAGE_SETTINGS, P.IMPORT_PROJECT, P.MANAGE_STAFF}), _settings),
+    PageSpec("conflicts", lambda: _tr("Conflicts"), "conflicts.svg",
+             frozenset({P.RESOLVE_CONFLICTS}), _conflicts),
 ]
 
 

@@ -7,10 +7,15 @@ from dataclasses import dataclass
 from salesdesk.services.audit import AuditService
 from salesdesk.services.auth import AuthService
 from salesdesk.services.customers import CustomerService
+from salesdesk.services.disclosure import DisclosureService
+from salesdesk.services.disclosure_audit import DisclosureAuditService
+from salesdesk.services.disclosure_ledger import ledger_verifier
+from salesdesk.services.follow_up import FollowUpService
 from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.notice import NoticeService
 from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
+from salesdesk.services.subscriptions import SubscriptionService
 from salesdesk.store.database import Database
 
 
@@ -24,6 +29,10 @@ class Services:
     notice: NoticeService
     audit: AuditService
     maintenance: MaintenanceService
+    disclosure: DisclosureService
+    subscriptions: SubscriptionService
+    follow_up: FollowUpService
+    disclosure_audit: DisclosureAuditService
 
     @property
     def device_id(self) -> str:
@@ -35,6 +44,7 @@ class Services:
 
 def build_services(db: Database) -> Services:
     projects = ProjectService(db)
+    follow_up = FollowUpService(db)
     return Services(
         db=db,
         auth=AuthService(db),
@@ -43,5 +53,9 @@ def build_services(db: Database) -> Services:
         customers=CustomerService(db),
         notice=NoticeService(db, projects),
         audit=AuditService(db),
-        maintenance=MaintenanceService(db),
+        maintenance=MaintenanceService(db, verifiers=[ledger_verifier]),
+        disclosure=DisclosureService(db),
+        subscriptions=SubscriptionService(db),
+        follow_up=follow_up,
+        disclosure_audit=DisclosureAuditService(db, follow_up),
     )

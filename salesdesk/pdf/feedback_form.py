@@ -92,8 +92,8 @@ def build_feedback_form(data: FeedbackFormData, out: Path) -> Path:
     rows: list[list[object]] = [["序号", "类别", "项目", "版本", "说明", "已告知", "时间"]]
     for n, i in enumerate(data.items, 1):
         rows.append([str(n), i.kind, i.title, i.version, i.detail,
-                     "☑ 是" if i.covered else "☐ 否（未告知）", i.time or "—"])
-    table = grid(rows, [w * mm for w in (10, 18, 38, 24, 50, 20, 18)], st)
+                     "是" if i.covered else "否（未告知）", i.time or "—"])
+    table = grid(rows, [w * mm for w in (11, 17, 37, 27, 50, 19, 17)], st)
     table.setStyle(TableStyle([
         ("TEXTCOLOR", (5, r), (5, r), colors.HexColor("#b42318"))
         for r, i in enumerate(data.items, 1) if not i.covered

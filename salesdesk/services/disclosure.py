@@ -189,7 +189,7 @@ def current_checklist(uow: UnitOfWork, unit: Unit) -> Checklist:
     contract = ProjectService.load_text(uow, ContractTemplate, pid)
     cert_docs = [CertificateDoc(c.kind, DocumentRef(
         c.id, c.number, c.label, c.content_hash,
-        f"{c.number}；{c.issuer}；{c.issued_on.isoformat()}；范围 {'、'.join(sorted(c.building_names))}"),
+        f"{c.issuer}；{c.issued_on.isoformat()}；范围 {'、'.join(sorted(c.building_names))}"),
         c.building_ids) for c in certs]
     factor_docs = []
     for f in factors:

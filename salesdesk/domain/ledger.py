@@ -100,87 +100,116 @@ class ChainStats:
     devices: int = 0
 
 
+@dataclass(frozen=True)
+class SuspectRow:
+    """What the verifier knows about one record and its predecessor in the device's chain."""
+
+    record_id: str
+    device_id: str
+    chain_seq: Any
+    recorded_at: str
+    stored_hash: str
+    computed_hash: str
+    prev_hash: str  # as stored in the record
+    prev_seq: Any  # the previous record's chain_seq (None for the first one read)
+    prev_stored_hash: str | None  # the previous record's own hash
+    checklist_ok: bool = True
+    signature_ok: bool = True
+
+
+def classify(r: SuspectRow) -> list[ChainProblem]:
+    """Every problem of one record, named."""
+    out: list[ChainProblem] = []
+
+    def add(kind: str, zh: str, en: str) -> None:
+        seq = r.chain_seq if isinstance(r.chain_seq, int) else 0
+        out.append(ChainProblem(r.record_id, r.device_id, seq, r.recorded_at or "", kind, zh, en))
+
+    if r.computed_hash != r.stored_hash:
+        add("altered", "内容与哈希不符（记录被改动）", "content does not match its hash (record edited)")
+    expected = 1 if r.prev_seq is None else (r.prev_seq + 1 if isinstance(r.prev_seq, int)
+                                             else None)
+    seq = r.chain_seq
+    if expected is None or not isinstance(seq, int) or seq < expected:
+        add("out_of_order", "序号重复或顺序被调换", "sequence number repeated or order swapped")
+    elif seq > expected:
+        gap = f"第 {expected} 条" if seq == expected + 1 else f"第 {expected}–{seq - 1} 条"
+        add("missing_before", f"此前的{gap}记录缺失（被删除）",
+            f"record(s) {expected}..{seq - 1} before it are missing (deleted)")
+    elif r.prev_hash != (r.prev_stored_hash or GENESIS):
+        add("broken_link", "与前一条记录的链接断开（前一条被改动或调换）",
+            "link to the previous record broken (previous edited or swapped)")
+    if not r.checklist_ok:
+        add("checklist", "所指清单缺失或被改动", "its checklist is missing or was edited")
+    if not r.signature_ok:
+        add("signature", "客户签名图像缺失或被改动",
+            "the customer's signature image is missing or was edited")
+    return out
+
+
+def tail_problems(device: str, last_seq: int, last_hash: str,
+                  head: ChainHead | None) -> list[ChainProblem]:
+    """The end of a chain against the head this device remembers (a deleted last record)."""
+    if head is None or head.chain_seq <= 0:
+        return []
+    if last_seq == 0:
+        return [ChainProblem("?", device, head.chain_seq, "", "tail_missing",
+                             f"本设备的全部 {head.chain_seq} 条记录均已被删除",
+                             f"all {head.chain_seq} records of this device were deleted")]
+    if head.chain_seq > last_seq:
+        return [ChainProblem("?", device, head.chain_seq, "", "tail_missing",
+                             f"第 {last_seq + 1}–{head.chain_seq} 条记录已被删除（链尾缺失）",
+                             f"records {last_seq + 1}-{head.chain_seq} were deleted "
+                             "(end of chain missing)")]
+    if head.chain_seq == last_seq and head.hash != last_hash:
+        return [ChainProblem("?", device, last_seq, "", "tail_altered",
+                             "链尾记录与本机保存的链头不一致",
+                             "the last record differs from the chain head kept on this device")]
+    return []
+
+
 def verify_chain(rows: Iterable[Sequence[Any]], heads: dict[str, ChainHead] | None = None,
                  stats: ChainStats | None = None,
                  checklists: dict[str, str] | None = None,
                  signatures: dict[str, str] | None = None) -> Iterator[ChainProblem]:
-    """Check every record of every device chain.
+    """Check every record of every device chain, in Python (the reference the SQL verifier in
+    the store layer must agree with).
 
     ``rows``: the HASH_FIELDS values followed by the stored hash, ordered by device then
     chain_seq. ``heads``: the last (seq, hash) each device wrote, remembered apart from the
     table, so a deleted last record is noticed too. ``checklists`` / ``signatures``: id ->
     verified content hash, to check each record points at intact evidence."""
     stats = stats if stats is not None else ChainStats()
+    heads = heads or {}
     i_id, i_dev, i_seq, i_prev = F["id"], F["created_by_device"], F["chain_seq"], F["prev_hash"]
     i_at, i_cl, i_clh = F["recorded_at"], F["checklist_id"], F["checklist_hash"]
     i_sig, i_sigh = F["signature_id"], F["signature_hash"]
     n = len(HASH_FIELDS)
     device: str | None = None
-    expected_seq = 1
-    prev_hash = GENESIS
-    seen_devices: set[str] = set()
-
-    def problem(row: Sequence[Any], kind: str, zh: str, en: str) -> ChainProblem:
-        return ChainProblem(str(row[i_id]), str(row[i_dev]), int(row[i_seq] or 0),
-                            str(row[i_at] or ""), kind, zh, en)
-
-    def tail_check(dev: str, last_seq: int, last_hash: str) -> Iterator[ChainProblem]:
-        if heads is None or dev not in heads:
-            return
-        head = heads[dev]
-        if head.chain_seq > last_seq:
-            yield ChainProblem("?", dev, head.chain_seq, "", "tail_missing",
-                               f"第 {last_seq + 1}–{head.chain_seq} 条记录已被删除（链尾缺失）",
-                               f"records {last_seq + 1}-{head.chain_seq} were deleted "
-                               "(end of chain missing)")
-        elif head.chain_seq == last_seq and head.hash != last_hash:
-            yield ChainProblem("?", dev, last_seq, "", "tail_altered",
-                               "链尾记录与本机保存的链头不一致",
-                               "the last record differs from the chain head kept on this device")
-
-    last_hash = GENESIS
+    prev_seq: Any = None
+    prev_stored: str | None = None
+    seen: set[str] = set()
     for row in rows:
-        values, stored = row[:n], row[n]
+        values, stored = row[:n], str(row[n])
         dev = str(values[i_dev])
         if dev != device:
             if device is not None:
-                yield from tail_check(device, expected_seq - 1, last_hash)
-            device = dev
-            seen_devices.add(dev)
-            expected_seq, prev_hash, last_hash = 1, GENESIS, GENESIS
+                yield from tail_problems(device, prev_seq or 0, prev_stored or GENESIS,
+                                         heads.get(device))
+            device, prev_seq, prev_stored = dev, None, None
+            seen.add(dev)
         stats.records += 1
-        seq = values[i_seq]
-        if fast_record_hash(values) != stored:
-            yield problem(values, "altered", "内容与哈希不符（记录被改动）",
-                          "content does not match its hash (record edited)")
-        if seq != expected_seq:
-            if isinstance(seq, int) and seq > expected_seq:
-                gap = (f"第 {expected_seq} 条" if seq == expected_seq + 1
-                       else f"第 {expected_seq}–{seq - 1} 条")
-                yield problem(values, "missing_before", f"此前的{gap}记录缺失（被删除）",
-                              f"record(s) {expected_seq}..{seq - 1} before it are missing "
-                              "(deleted)")
-            else:
-                yield problem(values, "out_of_order", "序号重复或顺序被调换",
-                              "sequence number repeated or order swapped")
-        elif values[i_prev] != prev_hash:
-            yield problem(values, "broken_link", "与前一条记录的链接断开（前一条被改动或调换）",
-                          "link to the previous record broken (previous edited or swapped)")
-        if checklists is not None and checklists.get(str(values[i_cl])) != values[i_clh]:
-            yield problem(values, "checklist", "所指清单缺失或被改动",
-                          "its checklist is missing or was edited")
-        if (signatures is not None and values[i_sig]
-                and signatures.get(str(values[i_sig])) != values[i_sigh]):
-            yield problem(values, "signature", "客户签名图像缺失或被改动",
-                          "the customer's signature image is missing or was edited")
-        prev_hash = str(stored)
-        last_hash = str(stored)
-        expected_seq = (seq + 1) if isinstance(seq, int) else expected_seq + 1
+        cl_ok = checklists is None or checklists.get(str(values[i_cl])) == values[i_clh]
+        sig_ok = (signatures is None or not values[i_sig]
+                  or signatures.get(str(values[i_sig])) == values[i_sigh])
+        yield from classify(SuspectRow(
+            str(values[i_id]), dev, values[i_seq], str(values[i_at] or ""), stored,
+            fast_record_hash(values), str(values[i_prev]), prev_seq, prev_stored, cl_ok, sig_ok))
+        prev_seq, prev_stored = values[i_seq], stored
     if device is not None:
-        yield from tail_check(device, expected_seq - 1, last_hash)
-    for dev, head in (heads or {}).items():
-        if dev not in seen_devices and head.chain_seq > 0:
-            yield ChainProblem("?", dev, head.chain_seq, "", "tail_missing",
-                               f"本设备的全部 {head.chain_seq} 条记录均已被删除",
-                               f"all {head.chain_seq} records of this device were deleted")
-    stats.devices = len(seen_devices)
+        yield from tail_problems(device, prev_seq or 0, prev_stored or GENESIS,
+                                 heads.get(device))
+    for dev, head in heads.items():
+        if dev not in seen:
+            yield from tail_problems(dev, 0, GENESIS, head)
+    stats.devices = len(seen)

@@ -17,11 +17,14 @@ from sqlalchemy import select, text
 
 from salesdesk.domain.disclosure import (
     FOLLOW_UP_TOPICS,
+    ChecklistItem,
     ItemKind,
     RecordType,
+    decode_coverage,
     mismatches,
 )
 from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.pdf.disclosure_report import (
     ReportConsultant,
@@ -35,16 +38,18 @@ from salesdesk.pdf.disclosure_report import (
 from salesdesk.services import audit
 from salesdesk.services.disclosure import (
     SHANGHAI,
-    covered_items,
+    CustomerRef,
     current_checklist,
     customer_ref,
     local_text,
     staff_names,
 )
-from salesdesk.services.disclosure_ledger import time_text
+from salesdesk.services.disclosure_ledger import checklist_items, time_text
 from salesdesk.services.follow_up import EscalationInfo, FollowUpService, responsible_consultant
 from salesdesk.store.database import Database
+from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.disclosure import (
+    DisclosureChecklist,
     DisclosureRecord,
     FollowUpCall,
     Subscription,
@@ -144,6 +149,29 @@ class DisclosureAudit:
     mismatches: tuple[MismatchRow, ...]
     pre_opening: tuple[PreOpeningRow, ...]
     open_escalations: tuple[EscalationInfo, ...]
+
+
+def chunks(ids: list[str], size: int = 500) -> list[list[str]]:
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
+
+
+def customer_labels(uow: UnitOfWork, customer_ids: list[str]) -> dict[str, str]:
+    """Name and masked first phone per customer, in a few queries."""
+    out: dict[str, str] = {}
+    phones: dict[str, str] = {}
+    for chunk in chunks(customer_ids):
+        for cid, e164 in uow.session.execute(
+                select(CustomerPhone.customer_id, CustomerPhone.e164).where(
+                    CustomerPhone.customer_id.in_(chunk), CustomerPhone.deleted.is_(False))
+                .order_by(CustomerPhone.created_at.desc())):
+            phones[cid] = e164  # the earliest number wins (rows come newest first)
+        for cid, name, salutation in uow.session.execute(
+                select(Customer.id, Customer.name, Customer.salutation).where(
+                    Customer.id.in_(chunk))):
+            ref = CustomerRef(cid, name, salutation,
+                              mask_phone(phones[cid]) if cid in phones else "")
+            out[cid] = ref.label
+    return out
 
 
 def day_bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:
@@ -282,47 +310,83 @@ class DisclosureAuditService:
             return self._pre_opening(uow, start, end)
 
     def _pre_opening(self, uow: UnitOfWork, start: datetime, end: datetime) -> list[PreOpeningRow]:
+        # Batched: a busy month holds thousands of serious customers, so nothing here is one
+        # query per customer; checklists are built once per unit, decoded once per checklist.
         names = staff_names(uow)
         pairs = uow.session.execute(text("""
             SELECT customer_id, unit_id, COUNT(*), SUM(round_kind = 'pre_deposit')
-            FROM disclosure_record
+            FROM disclosure_record INDEXED BY ix_disclosure_record_recorded_at
             WHERE record_type = 'round' AND recorded_at >= :start AND recorded_at < :end
             GROUP BY customer_id, unit_id"""),
             {"start": time_text(start), "end": time_text(end)}).all()
         subscribed = {(c, u) for c, u in uow.session.execute(
             select(Subscription.customer_id, Subscription.unit_id).where(
                 Subscription.status == "active", Subscription.deleted.is_(False)))}
+        serious = [(str(c), str(u)) for c, u, n, pre in pairs
+                   if pre or n > 1 or (c, u) in subscribed]
+        if not serious:
+            return []
+        customer_ids = sorted({c for c, _ in serious})
+        labels = customer_labels(uow, customer_ids)
+        told: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        latest: dict[tuple[str, str], tuple[str, str]] = {}
+        items_of: dict[str, list[ChecklistItem]] = {}
+        wanted = set(serious)
+        for chunk in chunks(customer_ids):
+            for cid, uid, cl_id, coverage, at, consultant in uow.session.execute(
+                    select(DisclosureRecord.customer_id, DisclosureRecord.unit_id,
+                           DisclosureRecord.checklist_id, DisclosureRecord.coverage,
+                           DisclosureRecord.recorded_at, DisclosureRecord.consultant_id)
+                    .where(DisclosureRecord.customer_id.in_(chunk),
+                           DisclosureRecord.record_type == RecordType.ROUND.value)):
+                key = (cid, uid)
+                if key not in wanted:
+                    continue
+                if cl_id not in items_of:
+                    row = uow.session.get(DisclosureChecklist, cl_id)
+                    items_of[cl_id] = checklist_items(row) if row is not None else []
+                items = items_of[cl_id]
+                try:
+                    ticks = decode_coverage(coverage, len(items))
+                except ValueError:
+                    continue
+                told.setdefault(key, set()).update(
+                    (i.code, i.content_hash) for i, t in zip(items, ticks, strict=True)
+                    if t is not None)
+                stamp = time_text(at)
+                if key not in latest or stamp > latest[key][0]:
+                    latest[key] = (stamp, consultant)
+        calls: dict[str, FollowUpCall] = {}
+        for chunk in chunks(customer_ids):
+            for call in uow.session.scalars(select(FollowUpCall).where(
+                    FollowUpCall.customer_id.in_(chunk), FollowUpCall.deleted.is_(False))):
+                prev = calls.get(call.customer_id)
+                if prev is None or call.called_at > prev.called_at:
+                    calls[call.customer_id] = call
+        checklists: dict[str, tuple[str, list[ChecklistItem]]] = {}
         out = []
-        for customer_id, unit_id, n, pre in pairs:
-            if not (pre or n > 1 or (customer_id, unit_id) in subscribed):
-                continue
-            unit = uow.session.get(Unit, unit_id)
-            if unit is None:
-                continue
-            cl = current_checklist(uow, unit)
-            told: set[tuple[str, str]] = set()
-            recs = uow.session.scalars(select(DisclosureRecord).where(
-                DisclosureRecord.customer_id == customer_id, DisclosureRecord.unit_id == unit_id,
-                DisclosureRecord.record_type == RecordType.ROUND.value)).all()
-            for r in recs:
-                told |= {(c.code, c.content_hash) for c in covered_items(uow, r)}
-            items = tuple(ItemStatus(i.kind, i.title, (i.code, i.content_hash) in told)
-                          for i in cl.items)
-            call = uow.session.scalar(select(FollowUpCall).where(
-                FollowUpCall.customer_id == customer_id)
-                .order_by(FollowUpCall.called_at.desc()).limit(1))
-            if call is None:
+        yes_no = {True: "是", False: "否"}
+        for customer_id, unit_id in serious:
+            if unit_id not in checklists:
+                unit = uow.session.get(Unit, unit_id)
+                if unit is None:
+                    continue
+                checklists[unit_id] = (unit.number, list(current_checklist(uow, unit).items))
+            number, cl_items = checklists[unit_id]
+            done = told.get((customer_id, unit_id), set())
+            statuses = tuple(ItemStatus(i.kind, i.title, (i.code, i.content_hash) in done)
+                             for i in cl_items)
+            latest_call = calls.get(customer_id)
+            if latest_call is None:
                 follow = "未回访"
             else:
-                yes_no = {True: "是", False: "否"}
-                follow = (f"{local_text(call.called_at)[:10]} {call.score} 分；不利因素"
-                          f"{yes_no[call.told_factors]}、阳光宣言{yes_no[call.told_sunshine]}、"
-                          f"五证{yes_no[call.told_certificates]}、"
-                          f"合同范本{yes_no[call.told_contract]}")
-            latest = max(recs, key=lambda r: r.recorded_at)
-            out.append(PreOpeningRow(customer_ref(uow, customer_id).label, customer_id,
-                                     unit.number, names.get(latest.consultant_id, "?"), items,
-                                     follow))
+                c = latest_call
+                follow = (f"{local_text(c.called_at)[:10]} {c.score} 分；不利因素"
+                          f"{yes_no[c.told_factors]}、阳光宣言{yes_no[c.told_sunshine]}、"
+                          f"五证{yes_no[c.told_certificates]}、合同范本{yes_no[c.told_contract]}")
+            consultant = latest.get((customer_id, unit_id), ("", ""))[1]
+            out.append(PreOpeningRow(labels.get(customer_id, "?"), customer_id, number,
+                                     names.get(consultant, "?"), statuses, follow))
         return sorted(out, key=lambda r: (r.all_told, r.consultant_name, r.unit_number))
 
     def report(self, actor: Actor, date_from: date, date_to: date,

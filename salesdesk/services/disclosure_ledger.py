@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -24,9 +23,11 @@ from salesdesk.domain.ledger import (
     TIME_FORMAT,
     ChainHead,
     ChainProblem,
-    ChainStats,
+    SuspectRow,
+    classify,
+    fast_record_hash,
     record_hash,
-    verify_chain,
+    tail_problems,
 )
 from salesdesk.services.maintenance import Finding
 from salesdesk.store.database import Database
@@ -188,15 +189,77 @@ def _signatures(conn: sqlite3.Connection, problems: list[str]) -> dict[str, str]
     return out
 
 
-def _rows(conn: sqlite3.Connection) -> Iterator[Sequence[Any]]:
-    cols = ", ".join((*HASH_FIELDS, "hash"))
-    cur = conn.execute(f"SELECT {cols} FROM disclosure_record "
-                       "ORDER BY created_by_device, chain_seq")
-    while True:
-        batch = cur.fetchmany(5000)
-        if not batch:
-            return
-        yield from batch
+def _hash_ok(content: bytes | None, stored: str | None) -> int:
+    return int(hashlib.sha256(content or b"").hexdigest() == stored)
+
+
+# The chain checked inside SQLite in one sequential pass: SQLite builds each record's canonical
+# JSON (json_array gives byte for byte what ledger.canonical gives — a test holds them to it),
+# Python only hashes it, each link is one lookup in the (device, seq) index, and only suspect
+# rows come back. Millions of records are verified without a Python object per row.
+_COLS = ", ".join("r." + f for f in HASH_FIELDS)
+_SUSPECTS = f"""
+SELECT r.id, r.created_by_device, r.chain_seq, r.recorded_at, r.hash, r.prev_hash,
+       p.chain_seq, p.hash,
+       EXISTS (SELECT 1 FROM disclosure_checklist c WHERE c.id = r.checklist_id
+               AND c.checklist_hash = r.checklist_hash),
+       (r.signature_id = '' OR EXISTS (SELECT 1 FROM disclosure_signature s
+               WHERE s.id = r.signature_id AND s.sha256 = r.signature_hash))
+FROM disclosure_record r
+LEFT JOIN disclosure_record p
+       ON p.created_by_device = r.created_by_device AND p.chain_seq = r.chain_seq - 1
+WHERE NOT sd_hash_ok(CAST(json_array({_COLS}) AS BLOB), r.hash)
+   OR r.prev_hash IS NOT COALESCE(p.hash, CASE WHEN r.chain_seq = 1 THEN '{GENESIS}' END)
+   OR NOT EXISTS (SELECT 1 FROM disclosure_checklist c WHERE c.id = r.checklist_id
+                  AND c.checklist_hash = r.checklist_hash)
+   OR (r.signature_id != '' AND NOT EXISTS (SELECT 1 FROM disclosure_signature s
+                  WHERE s.id = r.signature_id AND s.sha256 = r.signature_hash))
+"""
+
+
+def _suspects(conn: sqlite3.Connection, bad_checklists: set[str],
+              bad_signatures: set[str]) -> list[ChainProblem]:
+    out: list[ChainProblem] = []
+    fields = ", ".join(HASH_FIELDS)
+    for rid, dev, seq, at, stored, prev, p_seq, p_hash, cl_ok, sig_ok in \
+            conn.execute(_SUSPECTS).fetchall():
+        values = conn.execute(f"SELECT {fields} FROM disclosure_record WHERE id = ?",
+                              (rid,)).fetchone()
+        if p_seq is None and seq != 1:
+            # The record before it is gone: find the nearest one still there.
+            found = conn.execute(
+                "SELECT chain_seq, hash FROM disclosure_record WHERE created_by_device = ? "
+                "AND chain_seq < ? ORDER BY chain_seq DESC LIMIT 1", (dev, seq)).fetchone()
+            p_seq, p_hash = (found[0], found[1]) if found else (None, None)
+        out += classify(SuspectRow(str(rid), str(dev), seq, str(at or ""), str(stored),
+                                   fast_record_hash(list(values)), str(prev), p_seq, p_hash,
+                                   bool(cl_ok), bool(sig_ok)))
+    # Records pointing at evidence that was itself edited (its stored hash left as it was).
+    for column, bad, kind, zh, en in (
+            ("checklist_id", bad_checklists, "checklist", "所指清单被改动",
+             "its checklist was edited"),
+            ("signature_id", bad_signatures, "signature", "客户签名图像被改动",
+             "the customer's signature image was edited")):
+        ids = sorted(bad)
+        for chunk in [ids[i:i + 500] for i in range(0, len(ids), 500)]:
+            marks = ",".join("?" * len(chunk))
+            for rid, dev, seq, at in conn.execute(
+                    f"SELECT id, created_by_device, chain_seq, recorded_at FROM disclosure_record "
+                    f"WHERE {column} IN ({marks})", chunk):
+                out.append(ChainProblem(str(rid), str(dev), int(seq or 0), str(at or ""), kind,
+                                        zh, en))
+    return out
+
+
+def _tails(conn: sqlite3.Connection, heads: dict[str, ChainHead]) -> list[ChainProblem]:
+    out: list[ChainProblem] = []
+    for device, head in heads.items():
+        last = conn.execute("SELECT chain_seq, hash FROM disclosure_record WHERE "
+                            "created_by_device = ? ORDER BY chain_seq DESC LIMIT 1",
+                            (device,)).fetchone()
+        seq, h = (0, GENESIS) if last is None else (int(last[0]), str(last[1]))
+        out += tail_problems(device, seq, h, head)
+    return out
 
 
 def _missing_triggers(conn: sqlite3.Connection) -> list[str]:
@@ -218,8 +281,9 @@ class LedgerCheck:
 
 
 def check_ledger(db: Database) -> LedgerCheck:
-    """Stream every record of every device chain through the verifier (read-only)."""
+    """Verify every record of every device chain, read-only, naming each bad record."""
     conn = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
+    conn.create_function("sd_hash_ok", 2, _hash_ok, deterministic=True)
     try:
         other: list[str] = []
         missing = _missing_triggers(conn)
@@ -228,9 +292,14 @@ def check_ledger(db: Database) -> LedgerCheck:
                          + " / ledger protection triggers removed")
         checklists = _checklists(conn, other)
         signatures = _signatures(conn, other)
-        stats = ChainStats()
-        problems = list(verify_chain(_rows(conn), _heads(conn), stats, checklists, signatures))
-        return LedgerCheck(stats.records, stats.devices, problems, other)
+        all_cl = {str(r[0]) for r in conn.execute("SELECT id FROM disclosure_checklist")}
+        all_sig = {str(r[0]) for r in conn.execute("SELECT id FROM disclosure_signature")}
+        problems = _suspects(conn, all_cl - set(checklists), all_sig - set(signatures))
+        problems += _tails(conn, _heads(conn))
+        records = int(conn.execute("SELECT COUNT(*) FROM disclosure_record").fetchone()[0])
+        devices = int(conn.execute("SELECT COUNT(DISTINCT created_by_device) "
+                                   "FROM disclosure_record").fetchone()[0])
+        return LedgerCheck(records, devices, problems, other)
     finally:
         conn.close()
 

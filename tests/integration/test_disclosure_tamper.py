@@ -10,10 +10,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import inspect
 
 from salesdesk import cli
-from salesdesk.domain.ledger import HASH_FIELDS, record_hash
+from salesdesk.domain.ledger import HASH_FIELDS, canonical, record_hash
 from salesdesk.services.container import Services
 from salesdesk.services.disclosure_ledger import check_ledger
 from salesdesk.store.models.disclosure import (
@@ -186,3 +188,17 @@ def test_update_trigger_covers_every_ledger_column(demo: Services) -> None:
             if col.name != "server_seq":
                 assert f"NEW.{col.name} IS NOT OLD.{col.name}" in trigger, col.name
     assert set(HASH_FIELDS) <= {c.name for c in inspect(DisclosureRecord).columns}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=20), st.integers(-(2**62), 2**62)),
+                min_size=len(HASH_FIELDS), max_size=len(HASH_FIELDS)))
+def test_sqlite_json_array_is_the_canonical_json(values: list[object]) -> None:
+    """The SQL verifier hashes SQLite's json_array; records are hashed from ledger.canonical."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        marks = ", ".join("?" * len(values))
+        (text,) = conn.execute(f"SELECT json_array({marks})", values).fetchone()
+    finally:
+        conn.close()
+    assert text == canonical(values)

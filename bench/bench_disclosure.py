@@ -26,6 +26,7 @@ from salesdesk.domain.ids import new_id
 from salesdesk.domain.ledger import GENESIS, HASH_FIELDS, TIME_FORMAT, fast_record_hash
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services, build_services
+from salesdesk.services.disclosure_ledger import check_ledger
 from salesdesk.services.project_import import DEMO_PATH
 from salesdesk.store.database import open_database
 
@@ -165,22 +166,34 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
 
     # The audit report for one month (cold: a fresh process would be warmer than this run's
     # first call only by the page cache, which the build has just filled anyway).
+    # The audit page's figures for one month: per consultant, subscriptions without complete
+    # disclosure, ledger-vs-follow-up mismatches, open escalations.
     times = []
     for _ in range(3):
         t0 = time.perf_counter()
-        report = services.disclosure_audit.report(supervisor, month, date(2024, 6, 30))
+        report = services.disclosure_audit.report(supervisor, month, date(2024, 6, 30),
+                                                  include_pre_opening=False)
         times.append(time.perf_counter() - t0)
     rounds = sum(c.rounds for c in report.consultants)
+    # The pre-opening list of the same month (its own tab; reads each customer's history).
+    t0 = time.perf_counter()
+    pre = services.disclosure_audit.pre_opening(supervisor, month, date(2024, 6, 30))
+    pre_s = time.perf_counter() - t0
     yield result("disclosure.audit_month_s", statistics.median(times), "s", records=records,
-                 month_rounds=rounds, pre_opening=len(report.pre_opening),
-                 mismatches=len(report.mismatches), target=2.0)
+                 month_rounds=rounds, mismatches=len(report.mismatches), target=2.0,
+                 pre_opening_s=round(pre_s, 3), pre_opening_rows=len(pre))
 
+    # The ledger check of ``db verify`` (the whole file's integrity_check is timed apart: it
+    # reads every page of every table and is SQLite's own business).
+    t0 = time.perf_counter()
+    check = check_ledger(services.db)
+    verify_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     verify = services.maintenance.verify()
-    verify_s = time.perf_counter() - t0
-    ledger = [f for f in verify.findings if f.check == "disclosure_ledger"]
-    yield result("disclosure.verify_chain_s", verify_s, "s", records=records, devices=DEVICES + 1,
-                 ok=verify.ok, detail=ledger[0].detail if ledger else "", target=15.0)
+    db_verify_s = time.perf_counter() - t0
+    yield result("disclosure.verify_chain_s", verify_s, "s", records=check.records,
+                 devices=check.devices, ok=check.ok and verify.ok, target=15.0,
+                 db_verify_total_s=round(db_verify_s, 2))
 
     cl = services.disclosure.checklist(consultant, customer_id, unit)
     assert len(cl.items) == 15, len(cl.items)

@@ -182,9 +182,9 @@ def current_checklist(uow: UnitOfWork, unit: Unit) -> Checklist:
     """Today's checklist for a unit, from the current document versions."""
     pid = unit.project_id
     names = ProjectService.building_names(uow, pid)
-    numbers = ProjectService.unit_numbers(uow, pid)
     certs = ProjectService.load_certificates(uow, pid, names)
-    factors = ProjectService.load_factors(uow, pid, names, numbers)
+    # Unit numbers only feed the factors' scope text, which the checklist does not show.
+    factors = ProjectService.load_factors(uow, pid, names, {})
     sunshine = ProjectService.load_text(uow, SunshineDeclaration, pid)
     contract = ProjectService.load_text(uow, ContractTemplate, pid)
     cert_docs = [CertificateDoc(c.kind, DocumentRef(
@@ -266,6 +266,13 @@ def round_record(uow: UnitOfWork, rec: DisclosureRecord) -> RoundRecord:
         rec.prev_hash, rec.chain_seq, rec.created_by_device, rec.supersedes_id, rec.reason)
 
 
+def _as_stored(started: datetime, at: datetime | None) -> datetime | None:
+    """A tick time as the ledger keeps it: whole seconds after the round started."""
+    if at is None:
+        return None
+    return started + timedelta(seconds=max(0, int((at - started).total_seconds())))
+
+
 class DisclosureService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -321,7 +328,7 @@ class DisclosureService:
         if started > now:
             started = now
         with self._db.uow(actor) as uow:
-            customer_ref(uow, customer_id)
+            customer = customer_ref(uow, customer_id)
             unit = get_unit(uow, unit_id)
             cl = current_checklist(uow, unit)
             if expected_checklist_hash is not None and expected_checklist_hash != cl.hash:
@@ -354,7 +361,14 @@ class DisclosureService:
             audit.record(uow, "disclosure.round", "disclosure_record", rec.id,
                          f"{kind.value} {sum(covered)}/{len(covered)}"
                          + (f" corrects {supersedes_id}" if supersedes_id else ""))
-            out = round_record(uow, rec)
+            # Built from what is in hand: a round is saved at the desk, in a few milliseconds.
+            out = RoundRecord(
+                rec.id, RecordType.ROUND, kind.value, customer, unit.id, unit.number,
+                actor.staff_id, actor.name, actor.name, started, now,
+                tuple(RecordedItem(i, i.code in clamped, _as_stored(started, clamped.get(i.code)))
+                      for i in cl.items),
+                signature_png, rec.signature_hash, paper_form, rec.hash, rec.prev_hash,
+                rec.chain_seq, uow.context.device_id, supersedes_id, reason)
             uow.commit()
             return out
 

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select, text
 
 from salesdesk.domain.disclosure import (
     FOLLOW_UP_TOPICS,
     ChecklistItem,
     ItemKind,
-    RecordType,
     decode_coverage,
     mismatches,
 )
@@ -45,7 +44,7 @@ from salesdesk.services.disclosure import (
     staff_names,
 )
 from salesdesk.services.disclosure_ledger import checklist_items, time_text
-from salesdesk.services.follow_up import EscalationInfo, FollowUpService, responsible_consultant
+from salesdesk.services.follow_up import EscalationInfo, FollowUpService
 from salesdesk.store.database import Database
 from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.disclosure import (
@@ -199,12 +198,20 @@ WHERE recorded_at >= :start AND recorded_at < :end
 GROUP BY consultant_id
 """)
 
-_LEDGER_FLAGS = text("""
-SELECT MAX(sunshine_ok), MAX(certificates_ok), MAX(contract_ok), MAX(factors_ok)
+
+
+# Raw rows (times as stored text, compared as text): these read tens of thousands of records.
+_HISTORY = text("""
+SELECT customer_id, unit_id, recorded_at, consultant_id, sunshine_ok, certificates_ok,
+       contract_ok, factors_ok
 FROM disclosure_record
-WHERE customer_id = :customer AND record_type = 'round' AND recorded_at <= :at
-  AND (:unit = '' OR unit_id = :unit)
-""")
+WHERE customer_id IN :ids AND record_type = 'round' AND recorded_at < :end
+""").bindparams(bindparam("ids", expanding=True))
+_COVERAGE = text("""
+SELECT customer_id, unit_id, checklist_id, coverage, recorded_at, consultant_id
+FROM disclosure_record
+WHERE customer_id IN :ids AND record_type = 'round'
+""").bindparams(bindparam("ids", expanding=True))
 
 
 class DisclosureAuditService:
@@ -251,30 +258,50 @@ class DisclosureAuditService:
         return sorted(out, key=lambda r: (r.agency, r.name))
 
     def _mismatches(self, uow: UnitOfWork, start: datetime, end: datetime) -> list[MismatchRow]:
+        # Batched per chunk of customers: a month has hundreds of calls, each customer dozens
+        # of records; one query per call would be most of the report's time.
         names = staff_names(uow)
-        out = []
         calls = uow.session.scalars(select(FollowUpCall).where(
             FollowUpCall.called_at >= start, FollowUpCall.called_at < end,
             FollowUpCall.deleted.is_(False)).order_by(FollowUpCall.called_at)).all()
+        if not calls:
+            return []
+        customer_ids = sorted({c.customer_id for c in calls})
+        history: dict[str, list[tuple[str, str, str, tuple[int, int, int, int]]]] = {}
+        for chunk in chunks(customer_ids):
+            for cid, uid, at, consultant, s1, s2, s3, s4 in uow.session.execute(
+                    _HISTORY, {"ids": chunk, "end": time_text(end)}):
+                history.setdefault(cid, []).append((at, uid, consultant, (s1, s2, s3, s4)))
+        owners: dict[str, str] = {}
+        for chunk in chunks(customer_ids):
+            owners.update({cid: owner or "" for cid, owner in uow.session.execute(
+                select(Customer.id, Customer.owner_staff_id).where(Customer.id.in_(chunk)))})
+        flagged = []
         for call in calls:
-            flags = uow.session.execute(_LEDGER_FLAGS, {
-                "customer": call.customer_id, "unit": call.unit_id,
-                "at": time_text(call.called_at)}).one()
-            ledger = {"sunshine": bool(flags[0]), "certificates": bool(flags[1]),
-                      "contract": bool(flags[2]), "factors": bool(flags[3])}
+            called = time_text(call.called_at)
+            rows = [h for h in history.get(call.customer_id, [])
+                    if h[0] <= called and (not call.unit_id or h[1] == call.unit_id)]
+            told = [any(h[3][k] for h in rows) for k in range(4)]
+            ledger = {"sunshine": told[0], "certificates": told[1], "contract": told[2],
+                      "factors": told[3]}
             answers = {"sunshine": call.told_sunshine, "certificates": call.told_certificates,
                        "contract": call.told_contract, "factors": call.told_factors}
             found = mismatches(ledger, answers)
-            if not found:
-                continue
-            customer = customer_ref(uow, call.customer_id)
-            consultant = responsible_consultant(uow, call.customer_id)
-            unit = uow.session.get(Unit, call.unit_id) if call.unit_id else None
+            if found:
+                every = history.get(call.customer_id, [])
+                consultant = max(every)[2] if every else owners.get(call.customer_id, "")
+                flagged.append((call, consultant, found))
+        labels = customer_labels(uow, sorted({c.customer_id for c, _, _ in flagged}))
+        unit_numbers = {u.id: u.number for u in uow.session.scalars(select(Unit).where(
+            Unit.id.in_(sorted({c.unit_id for c, _, _ in flagged if c.unit_id}))))}
+        out = []
+        for call, consultant, found in flagged:
             for m in found:
-                out.append(MismatchRow(call.called_at, customer.label, customer.id,
-                                       unit.number if unit else "—", consultant,
-                                       names.get(consultant, "—"), dict(FOLLOW_UP_TOPICS)[m.topic],
-                                       m.ledger_told, m.customer_says_told, m.label))
+                out.append(MismatchRow(call.called_at, labels.get(call.customer_id, "?"),
+                                       call.customer_id, unit_numbers.get(call.unit_id, "—"),
+                                       consultant, names.get(consultant, "—"),
+                                       dict(FOLLOW_UP_TOPICS)[m.topic], m.ledger_told,
+                                       m.customer_says_told, m.label))
         return out
 
     def mismatches(self, actor: Actor, date_from: date, date_to: date) -> list[MismatchRow]:
@@ -333,12 +360,8 @@ class DisclosureAuditService:
         items_of: dict[str, list[ChecklistItem]] = {}
         wanted = set(serious)
         for chunk in chunks(customer_ids):
-            for cid, uid, cl_id, coverage, at, consultant in uow.session.execute(
-                    select(DisclosureRecord.customer_id, DisclosureRecord.unit_id,
-                           DisclosureRecord.checklist_id, DisclosureRecord.coverage,
-                           DisclosureRecord.recorded_at, DisclosureRecord.consultant_id)
-                    .where(DisclosureRecord.customer_id.in_(chunk),
-                           DisclosureRecord.record_type == RecordType.ROUND.value)):
+            for cid, uid, cl_id, coverage, stamp, consultant in uow.session.execute(
+                    _COVERAGE, {"ids": chunk}):
                 key = (cid, uid)
                 if key not in wanted:
                     continue
@@ -353,7 +376,6 @@ class DisclosureAuditService:
                 told.setdefault(key, set()).update(
                     (i.code, i.content_hash) for i, t in zip(items, ticks, strict=True)
                     if t is not None)
-                stamp = time_text(at)
                 if key not in latest or stamp > latest[key][0]:
                     latest[key] = (stamp, consultant)
         calls: dict[str, FollowUpCall] = {}
@@ -390,7 +412,10 @@ class DisclosureAuditService:
         return sorted(out, key=lambda r: (r.all_told, r.consultant_name, r.unit_number))
 
     def report(self, actor: Actor, date_from: date, date_to: date,
-               progress: Progress | None = None) -> DisclosureAudit:
+               progress: Progress | None = None, *,
+               include_pre_opening: bool = True) -> DisclosureAudit:
+        """The whole audit of a period. The pre-opening list reads every round of each serious
+        customer, so screens that only need the figures leave it out."""
         actor.require(Permission.VIEW_AUDIT)
         start, end = day_bounds(date_from, date_to)
         step = progress or (lambda done, total, what: None)
@@ -402,7 +427,7 @@ class DisclosureAuditService:
             step(2, 4, "认购")
             subs = self._incomplete_subscriptions(uow, date_from, date_to)
             step(3, 4, "开盘前客户清单")
-            pre = self._pre_opening(uow, start, end)
+            pre = self._pre_opening(uow, start, end) if include_pre_opening else []
         escalations = self._follow_up.open_escalations(actor)
         step(4, 4, "完成")
         return DisclosureAudit(date_from, date_to, self._db.now(), tuple(consultants),

@@ -51,16 +51,18 @@ RED = "#b42318"
 GREEN = "#05603a"
 
 
-def _table(model: RecordTableModel[Any]) -> QTableView:
+def _table(model: RecordTableModel[Any], stretch_last: bool = True) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setStretchLastSection(stretch_last)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setWordWrap(True)
+    # One line per row: long texts show in full as tooltips-free elided cells, rows stay even.
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
     return view
 
 
@@ -126,7 +128,7 @@ class AuditPage(Page):
             Column(self.tr("Follow-up mismatches"), lambda r: r.mismatches, True,
                    lambda r: RED if r.mismatches else None),
         ])
-        self.consultant_view = _table(self.consultants)
+        self.consultant_view = _table(self.consultants, stretch_last=False)
         self.add_tab(self.consultant_view, self.tr("By consultant"))
 
         # The pre-opening list (rule 6).
@@ -213,6 +215,7 @@ class AuditPage(Page):
         lv.addLayout(row)
         self.verify_result = QLabel()
         self.verify_result.setWordWrap(True)
+        self.verify_result.setMargin(6)
         self.verify_result.setVisible(False)
         lv.addWidget(self.verify_result)
         self.findings = QListWidget()
@@ -255,8 +258,7 @@ class AuditPage(Page):
         for view in self.findChildren(QTableView):
             view.resizeColumnsToContents()
             for c in range(view.model().columnCount()):
-                view.setColumnWidth(c, min(view.columnWidth(c), 320))
-            view.resizeRowsToContents()
+                view.setColumnWidth(c, min(view.columnWidth(c) + 12, 420))
         rounds = sum(c.rounds for c in audit.consultants)
         self.status.setText(self.tr("%1 to %2: %3 rounds, %4 overridden subscriptions, "
                                     "%5 follow-up mismatches, %6 open escalations")
@@ -320,6 +322,8 @@ class AuditPage(Page):
         dv.addWidget(resolved)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         dv.addWidget(buttons)

@@ -155,6 +155,10 @@
         <translation>记录处理结果…</translation>
     </message>
     <message>
+        <source>Record follow-up call…</source>
+        <translation>记录回访…</translation>
+    </message>
+    <message>
         <source>Open escalations</source>
         <translation>未关闭升级</translation>
     </message>
@@ -404,6 +408,61 @@
     <message>
         <source>Feedback form written to %1</source>
         <translation>反馈单已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <source>Customer's mobile number</source>
+        <translation>客户手机号</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>The customer confirms being told about:</source>
+        <translation>客户确认已被告知：</translation>
+    </message>
+    <message>
+        <source>the adverse factors of their unit</source>
+        <translation>所购房源的红线内外不利因素</translation>
+    </message>
+    <message>
+        <source>the sunshine declaration</source>
+        <translation>阳光宣言</translation>
+    </message>
+    <message>
+        <source>the five certificates</source>
+        <translation>五证</translation>
+    </message>
+    <message>
+        <source>the contract template</source>
+        <translation>合同范本</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>满意度（1–5 分）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save call</source>
+        <translation>保存回访</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No registered customer with this number.</source>
+        <translation>没有用此号码登记的客户。</translation>
     </message>
 </context>
 <context>

@@ -162,3 +162,23 @@ def test_audit_page_tabs_verify_and_export(qtbot, demo: Services, supervisor: Ac
     page.export_to(pdf, "pdf")
     qtbot.waitUntil(lambda: pdf in page.exported, timeout=20000)
     assert pdf.stat().st_size > 5000
+
+
+def test_follow_up_call_with_low_score_opens_an_escalation(qtbot, demo: Services,  # type: ignore[no-untyped-def]
+                                                           supervisor: Actor) -> None:
+    from salesdesk.ui.disclosure.follow_up_dialog import FollowUpDialog
+
+    ctx = UiContext(demo, TaskRunner(), AppEvents(), actor=supervisor)
+    before = len(demo.follow_up.open_escalations(supervisor))
+    dialog = FollowUpDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.phone, "13957110231")  # a demo customer (王建国)
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.customer is not None, timeout=10000)
+    dialog.sunshine.setChecked(True)
+    dialog.score.setValue(2)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_info is not None, timeout=10000)
+    assert dialog.result_info is not None and dialog.result_info.escalation_id
+    assert len(demo.follow_up.open_escalations(supervisor)) == before + 1

@@ -193,7 +193,10 @@ class AuditPage(Page):
         ev.addWidget(self.escalation_view)
         self.outcome_button = QPushButton(self.tr("Record outcome…"))
         self.outcome_button.clicked.connect(self._record_outcome)
+        self.call_button = QPushButton(self.tr("Record follow-up call…"))
+        self.call_button.clicked.connect(self._record_call)
         row = QHBoxLayout()
+        row.addWidget(self.call_button)
         row.addStretch(1)
         row.addWidget(self.outcome_button)
         ev.addLayout(row)
@@ -303,6 +306,14 @@ class AuditPage(Page):
         self._failed(exc)
 
     # ---- escalations ---------------------------------------------------------------------
+
+    def _record_call(self) -> None:
+        from salesdesk.ui.disclosure.follow_up_dialog import FollowUpDialog
+
+        dialog = FollowUpDialog(self.ctx, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        self.follow_up_dialog = dialog
 
     def _record_outcome(self) -> None:
         index = self.escalation_view.currentIndex()

@@ -310,7 +310,10 @@ class DisclosureService:
         on screen and/or the signed paper form collected. A correction names the record it
         supersedes and why; the old record stays as it was."""
         actor.require(Permission.RECORD_DISCLOSURE)
-        kind = RoundKind(kind)
+        try:
+            kind = RoundKind(kind)
+        except ValueError as exc:
+            raise ValidationError("请选择告知环节", en="Choose the round", field="kind") from exc
         reason = reason.strip()
         if not signature_png and not paper_form:
             raise ValidationError("请客户在屏幕上签名，或收回客户签字的纸质反馈单",

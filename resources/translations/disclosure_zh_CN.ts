@@ -35,10 +35,6 @@
         <translation>所属机构</translation>
     </message>
     <message>
-        <source>Customers received</source>
-        <translation>接待客户</translation>
-    </message>
-    <message>
         <source>Rounds</source>
         <translation>告知轮次</translation>
     </message>
@@ -221,6 +217,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Receptions</source>
+        <translation>接待次数</translation>
     </message>
     <message>
         <source>Export</source>

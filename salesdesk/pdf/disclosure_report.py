@@ -106,7 +106,7 @@ def build_disclosure_report(data: ReportData, out: Path) -> Path:
         "receptions", "rounds", "rounds_complete", "items_missed", "overrides", "subscriptions",
         "subscriptions_incomplete", "mismatches")))
     story.append(Paragraph("一、按置业顾问统计", st.h2))
-    rows: list[list[object]] = [["置业顾问", "所属", "接待客户", "告知轮次", "完整轮次",
+    rows: list[list[object]] = [["置业顾问", "所属", "接待次数", "告知轮次", "完整轮次",
                                  "漏告项目", "主管放行", "认购", "未完整告知认购", "回访不一致"]]
     for c in (*data.consultants, total):
         rows.append([c.name, c.agency, str(c.receptions), str(c.rounds), str(c.rounds_complete),

@@ -66,7 +66,9 @@ class ConsultantAuditRow:
     staff_id: str
     name: str
     agency: str
-    receptions: int  # customers received (reception rounds, one per customer)
+    # Reception rounds: until the reception capability's own visit records are wired in,
+    # each disclosure round during reception stands for one reception.
+    receptions: int
     rounds: int
     rounds_complete: int
     items_missed: int
@@ -187,8 +189,7 @@ def day_bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:
 
 _PER_CONSULTANT = text("""
 SELECT consultant_id,
-       COUNT(DISTINCT CASE WHEN record_type = 'round' AND round_kind = 'reception'
-                           THEN customer_id END),
+       SUM(record_type = 'round' AND round_kind = 'reception'),
        SUM(record_type = 'round'),
        SUM(record_type = 'round' AND n_covered = n_items),
        SUM(CASE WHEN record_type = 'round' THEN n_items - n_covered ELSE 0 END),
@@ -486,7 +487,7 @@ def write_csv(a: DisclosureAudit, path: Path) -> Path:
                     f"生成于 {local_text(a.generated_at)}"])
         w.writerow([])
         w.writerow(["# 按置业顾问"])
-        w.writerow(["置业顾问", "所属", "接待客户数", "告知轮次", "完整轮次", "漏告项目数",
+        w.writerow(["置业顾问", "所属", "接待次数", "告知轮次", "完整轮次", "漏告项目数",
                     "主管放行", "认购", "未完整告知的认购", "回访不一致"])
         for c in a.consultants:
             w.writerow([c.name, c.agency, c.receptions, c.rounds, c.rounds_complete,

@@ -115,7 +115,7 @@ class AuditPage(Page):
         self.consultants: RecordTableModel[ConsultantAuditRow] = RecordTableModel([
             Column(self.tr("Consultant"), lambda r: r.name),
             Column(self.tr("Agency"), lambda r: r.agency),
-            Column(self.tr("Customers received"), lambda r: r.receptions, True),
+            Column(self.tr("Receptions"), lambda r: r.receptions, True),
             Column(self.tr("Rounds"), lambda r: r.rounds, True),
             Column(self.tr("Complete rounds"), lambda r: r.rounds_complete, True),
             Column(self.tr("Items missed"), lambda r: r.items_missed, True,

@@ -20,7 +20,6 @@ class SignaturePad(QWidget):
         self.setObjectName("signaturePad")
         self.setMinimumSize(QSize(360, 160))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAccessibleName(self.tr("Signature pad"))
         self._strokes: list[list[QPointF]] = []
@@ -39,7 +38,8 @@ class SignaturePad(QWidget):
     def stroke_count(self) -> int:
         return len([s for s in self._strokes if len(s) > 1])
 
-    # ---- input (touch arrives as synthesised mouse events) -------------------------------
+    # ---- input: a finger or stylus arrives as synthesised mouse events (Qt's default for
+    # widgets that do not take touch events themselves), so one code path serves all three.
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

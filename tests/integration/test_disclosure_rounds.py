@@ -293,3 +293,23 @@ def test_courtesy_message_names_documents_and_the_units_factors(
 def test_report_date_range_is_checked(demo: Services, supervisor: Actor) -> None:
     with pytest.raises(ValidationError):
         demo.disclosure_audit.report(supervisor, date(2026, 11, 30), date(2026, 11, 1))
+
+
+def test_report_command_writes_pdf_and_csv(demo: Services, data_dir: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from salesdesk import cli
+
+    today = demo.db.now().date()
+    pdf, csv_path = tmp_path / "r.pdf", tmp_path / "r.csv"
+    code = cli.main(["--data-dir", str(data_dir), "report", "disclosure",
+                     "--from", (today - timedelta(days=30)).isoformat(),
+                     "--to", today.isoformat(), "--pdf", str(pdf), "--csv", str(csv_path)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "未完整告知的认购 1" in out
+    bad = cli.main(["--data-dir", str(data_dir), "report", "disclosure", "--from",
+                    today.isoformat(), "--to", (today - timedelta(days=1)).isoformat(),
+                    "--csv", str(csv_path)])
+    assert bad == 2

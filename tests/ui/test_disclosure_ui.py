@@ -75,6 +75,7 @@ def test_whole_round_tick_sign_save_print(qtbot, ctx: UiContext, demo: Services,
     qtbot.waitUntil(lambda: page.saved is not None, timeout=10000)
     rec = page.saved
     assert rec is not None
+    assert not page.save_button.isEnabled()  # no second record from a double tap
     assert [i.code for i in rec.missing] == [codes[-1]]
     assert rec.signature_png and rec.signature_png.startswith(b"\x89PNG")
     qtbot.waitUntil(lambda: "变电站" in page.message.toPlainText(), timeout=10000)

@@ -78,6 +78,7 @@ class DisclosurePage(Page):
         self._started: datetime | None = None
         self._filling = False
         self._supersedes = ""
+        self._dirty = False  # something changed since the last save: no double-saved rounds
 
         root = QVBoxLayout(self)
         root.addWidget(page_title(self.tr("Disclosure checklist")))
@@ -226,6 +227,13 @@ class DisclosurePage(Page):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         root.addWidget(split, 1)
+        self.pad.changed.connect(self._touched)
+        self.paper.toggled.connect(self._touched)
+        self.kind_box.currentIndexChanged.connect(self._touched)
+        self._update_buttons()
+
+    def _touched(self, *_args: object) -> None:
+        self._dirty = True
         self._update_buttons()
 
     # ---- loading -------------------------------------------------------------------------
@@ -312,6 +320,7 @@ class DisclosurePage(Page):
             self.saved = None
             self.pad.clear()
             self.paper.setChecked(False)
+            self._dirty = True
         self._fill_table()
         self._fill_history(view.rounds)
         problems = list(view.problems)
@@ -388,6 +397,7 @@ class DisclosurePage(Page):
             self._ticks.pop(code, None)
             item.setText("")
         self._filling = False
+        self._dirty = True
         self._update_summary()
 
     def set_ticked(self, code: str, ticked: bool) -> None:
@@ -409,7 +419,7 @@ class DisclosurePage(Page):
 
     def _update_buttons(self) -> None:
         ready = self.view is not None and bool(self.view.items)
-        self.save_button.setEnabled(ready)
+        self.save_button.setEnabled(ready and self._dirty)
         self.correct_button.setEnabled(ready and self.history.rowCount() > 0)
         self.print_button.setEnabled(self.saved is not None)
         self.subscribe_button.setEnabled(self.view is not None and self.view.sellable)
@@ -453,6 +463,7 @@ class DisclosurePage(Page):
 
     def _saved(self, rec: RoundRecord) -> None:
         self.saved = rec
+        self._dirty = False
         missing = len(rec.missing)
         text = self.tr("Saved. Record hash %1").replace("%1", rec.hash[:16] + "…")
         if missing:

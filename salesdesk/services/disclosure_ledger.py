@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from salesdesk.domain.disclosure import Checklist, ChecklistItem, CoverageSummary, RecordType
 from salesdesk.domain.ids import new_id
@@ -125,13 +126,10 @@ def append(uow: UnitOfWork, new: NewRecord) -> DisclosureRecord:
     values = hashed_values(rec, device)
     rec.hash = record_hash(values)
     uow.add(rec)
-    meta = uow.session.get(LocalMeta, HEAD_KEY + device)
-    head = f"{rec.chain_seq}:{rec.hash}"
-    if meta is None:
-        uow.add(LocalMeta(key=HEAD_KEY + device, value=head))
-    else:
-        meta.value = head
     uow.flush()
+    head = f"{rec.chain_seq}:{rec.hash}"
+    uow.session.execute(sqlite_insert(LocalMeta).values(key=HEAD_KEY + device, value=head)
+                        .on_conflict_do_update(index_elements=["key"], set_={"value": head}))
     return rec
 
 

@@ -144,6 +144,7 @@ def test_audit_page_tabs_verify_and_export(qtbot, demo: Services, supervisor: Ac
     qtbot.waitUntil(lambda: page.audit is not None and page.audit.date_to == today,
                     timeout=15000)
     assert page.consultants.rowCount() >= 8
+    qtbot.waitUntil(lambda: page.pre_opening_loaded, timeout=15000)
     assert page.pre_opening.rowCount() > 0
     assert page.mismatches.rowCount() >= 2
     assert page.subscriptions.rowCount() == 1

@@ -70,8 +70,11 @@ class DisclosureRecord(Synced, Base):
         Index("uq_disclosure_record_chain", "created_by_device", "chain_seq", unique=True),
         Index("ix_disclosure_record_recorded_at", "recorded_at"),
         Index("ix_disclosure_record_consultant_at", "consultant_id", "recorded_at"),
-        Index("ix_disclosure_record_customer_unit", "customer_id", "unit_id", "recorded_at"),
-        Index("ix_disclosure_record_supersedes", "supersedes_id"),
+        # Covering: a customer's history (the gate, follow-up comparison, pre-opening list)
+        # is read from the index alone, never from rows scattered over years of records.
+        Index("ix_disclosure_record_customer_unit", "customer_id", "unit_id", "recorded_at",
+              "record_type", "round_kind", "consultant_id", "checklist_id", "coverage",
+              "sunshine_ok", "certificates_ok", "contract_ok", "factors_ok"),
     )
 
 

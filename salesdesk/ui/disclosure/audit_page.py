@@ -75,6 +75,7 @@ class AuditPage(Page):
         self.audit: DisclosureAudit | None = None
         self.exported: list[Path] = []
         self._progress: QProgressDialog | None = None
+        self.pre_opening_loaded = False
         root = QVBoxLayout(self)
         root.addWidget(page_title(self.tr("Audit")))
 
@@ -154,7 +155,8 @@ class AuditPage(Page):
                    lambda r: RED if r.missing_text else None),
             Column(self.tr("Latest follow-up"), lambda r: r.follow_up),
         ])
-        self.add_tab(_table(self.pre_opening), self.tr("Pre-opening list"))
+        self.pre_opening_view = _table(self.pre_opening)
+        self.add_tab(self.pre_opening_view, self.tr("Pre-opening list"))
 
         self.mismatches: RecordTableModel[MismatchRow] = RecordTableModel([
             Column(self.tr("Called"), lambda r: r.called_at.astimezone(SHANGHAI)
@@ -247,21 +249,36 @@ class AuditPage(Page):
         date_from, date_to = self.period()
         self.error.setVisible(False)
         self.status.setText(self.tr("Loading…"))
+        audit = self.ctx.services.disclosure_audit
+        # The figures first; the pre-opening list reads every serious customer's history and
+        # arrives a moment later in its own tab.
+        self.pre_opening_loaded = False
         self.ctx.runner.run(
-            lambda: self.ctx.services.disclosure_audit.report(actor, date_from, date_to),
+            lambda: audit.report(actor, date_from, date_to, include_pre_opening=False),
             self._loaded, self._failed)
+        self.ctx.runner.run(lambda: audit.pre_opening(actor, date_from, date_to),
+                            self._pre_opening_loaded, self._failed)
+
+    def _pre_opening_loaded(self, rows: list[PreOpeningRow]) -> None:
+        self.pre_opening.set_rows(rows)
+        self._fit(self.pre_opening_view)
+        self.pre_opening_loaded = True
+
+    @staticmethod
+    def _fit(view: QTableView) -> None:
+        view.resizeColumnsToContents()
+        for c in range(view.model().columnCount()):
+            view.setColumnWidth(c, min(view.columnWidth(c) + 12, 420))
 
     def _loaded(self, audit: DisclosureAudit) -> None:
         self.audit = audit
         self.consultants.set_rows(audit.consultants)
-        self.pre_opening.set_rows(audit.pre_opening)
         self.mismatches.set_rows(audit.mismatches)
         self.subscriptions.set_rows(audit.incomplete_subscriptions)
         self.escalations.set_rows(audit.open_escalations)
         for view in self.findChildren(QTableView):
-            view.resizeColumnsToContents()
-            for c in range(view.model().columnCount()):
-                view.setColumnWidth(c, min(view.columnWidth(c) + 12, 420))
+            if view is not self.pre_opening_view:
+                self._fit(view)
         rounds = sum(c.rounds for c in audit.consultants)
         self.status.setText(self.tr("%1 to %2: %3 rounds, %4 overridden subscriptions, "
                                     "%5 follow-up mismatches, %6 open escalations")

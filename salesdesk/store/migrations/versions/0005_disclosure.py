@@ -82,10 +82,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('disclosure_record', schema=None) as batch_op:
         batch_op.create_index('ix_disclosure_record_consultant_at', ['consultant_id', 'recorded_at'], unique=False)
-        batch_op.create_index('ix_disclosure_record_customer_unit', ['customer_id', 'unit_id', 'recorded_at'], unique=False)
+        batch_op.create_index('ix_disclosure_record_customer_unit', ['customer_id', 'unit_id', 'recorded_at', 'record_type', 'round_kind', 'consultant_id', 'checklist_id', 'coverage', 'sunshine_ok', 'certificates_ok', 'contract_ok', 'factors_ok'], unique=False)
         batch_op.create_index('ix_disclosure_record_recorded_at', ['recorded_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_disclosure_record_sales_centre_id'), ['sales_centre_id'], unique=False)
-        batch_op.create_index('ix_disclosure_record_supersedes', ['supersedes_id'], unique=False)
         batch_op.create_index('uq_disclosure_record_chain', ['created_by_device', 'chain_seq'], unique=True)
 
     op.create_table('disclosure_signature',
@@ -266,7 +265,6 @@ def downgrade() -> None:
     op.drop_table('disclosure_signature')
     with op.batch_alter_table('disclosure_record', schema=None) as batch_op:
         batch_op.drop_index('uq_disclosure_record_chain')
-        batch_op.drop_index('ix_disclosure_record_supersedes')
         batch_op.drop_index(batch_op.f('ix_disclosure_record_sales_centre_id'))
         batch_op.drop_index('ix_disclosure_record_recorded_at')
         batch_op.drop_index('ix_disclosure_record_customer_unit')

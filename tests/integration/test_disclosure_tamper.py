@@ -202,3 +202,28 @@ def test_sqlite_json_array_is_the_canonical_json(values: list[object]) -> None:
     finally:
         conn.close()
     assert text == canonical(values)
+
+
+@pytest.mark.parametrize("column, value", [
+    ("customer_id", "'someone-else'"), ("coverage", "'0,0,0'"),
+    ("recorded_at", "'2026-01-01 00:00:00.000000'"), ("paper_form", "1 - paper_form"),
+    ("reason", "'补写'"), ("chain_seq", "999"), ("n_covered", "n_covered + 0.5"),
+])
+def test_sql_verifier_agrees_with_the_python_reference(demo: Services, column: str,
+                                                       value: str) -> None:
+    from salesdesk.domain.ledger import verify_chain
+    from salesdesk.services.disclosure_ledger import _heads
+
+    with raw(demo) as conn:
+        untrigger(conn)
+        conn.execute(f"UPDATE disclosure_record SET {column} = {value} WHERE chain_seq = 7")
+        rows = conn.execute(f"SELECT {', '.join(HASH_FIELDS)}, hash FROM disclosure_record "
+                            "ORDER BY created_by_device, chain_seq").fetchall()
+        checklists = dict(conn.execute("SELECT id, checklist_hash FROM disclosure_checklist"))
+        signatures = dict(conn.execute("SELECT id, sha256 FROM disclosure_signature"))
+        heads = _heads(conn)
+    reference = {(p.record_id, p.problem)
+                 for p in verify_chain(rows, heads, None, checklists, signatures)}
+    found = {(p.record_id, p.problem) for p in check_ledger(demo.db).chain_problems}
+    assert found == reference
+    assert found  # the edit is caught

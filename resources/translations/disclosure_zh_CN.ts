@@ -354,6 +354,10 @@
         <translation>打印现场反馈单…</translation>
     </message>
     <message>
+        <source>Prints the round selected in the list, or the one just saved</source>
+        <translation>打印列表中选中的记录；未选中时打印刚保存的记录</translation>
+    </message>
+    <message>
         <source>Subscription…</source>
         <translation>认购…</translation>
     </message>

@@ -201,6 +201,8 @@ class DisclosurePage(Page):
         rv.addWidget(self.saved_label)
         row = QHBoxLayout()
         self.print_button = QPushButton(self.tr("Print feedback form…"))
+        self.print_button.setToolTip(self.tr("Prints the round selected in the list, or the one "
+                                             "just saved"))
         self.print_button.setEnabled(False)
         self.print_button.clicked.connect(self._print_form)
         self.subscribe_button = QPushButton(self.tr("Subscription…"))
@@ -421,7 +423,7 @@ class DisclosurePage(Page):
         ready = self.view is not None and bool(self.view.items)
         self.save_button.setEnabled(ready and self._dirty)
         self.correct_button.setEnabled(ready and self.history.rowCount() > 0)
-        self.print_button.setEnabled(self.saved is not None)
+        self.print_button.setEnabled(self.saved is not None or self.history.rowCount() > 0)
         self.subscribe_button.setEnabled(self.view is not None and self.view.sellable)
 
     # ---- saving --------------------------------------------------------------------------
@@ -494,21 +496,28 @@ class DisclosurePage(Page):
 
     # ---- printing and the subscription ---------------------------------------------------
 
+    def _selected_round(self) -> str:
+        row = self.history.currentRow()
+        cell = self.history.item(row, 0) if row >= 0 else None
+        return str(cell.data(Qt.ItemDataRole.UserRole)) if cell is not None else ""
+
     def _print_form(self) -> None:
-        if self.saved is None:
+        rid = self._selected_round() or (self.saved.id if self.saved else "")
+        if not rid or self.view is None:
             return
-        name = f"现场反馈单-{self.saved.unit_number}-{self.saved.recorded_at:%Y%m%d%H%M}.pdf"
+        name = f"现场反馈单-{self.view.unit_number}-{rid[:8]}.pdf"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save feedback form"),
                                               str(Path.home() / name), "PDF (*.pdf)")
         if path:
-            self.print_form_to(Path(path))
+            self.print_form_to(Path(path), rid)
 
-    def print_form_to(self, path: Path) -> None:
-        """Write the feedback form of the round just saved (off the GUI thread)."""
-        if self.saved is None:
+    def print_form_to(self, path: Path, record_id: str = "") -> None:
+        """Write the feedback form of a round (default: the one just saved), off the GUI
+        thread."""
+        rid = record_id or (self.saved.id if self.saved else "")
+        if not rid:
             return
         actor = self.ctx.require_actor()
-        rid = self.saved.id
         self.ctx.runner.run(
             lambda: self.ctx.services.disclosure.print_feedback_form(actor, rid, path),
             self._printed, self._failed)

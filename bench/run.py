@@ -26,6 +26,7 @@ MODULES: dict[str, str] = {
     "bench_signing": "signing.",
     "bench_appointments": "appointments.",
     "bench_sync": "sync.",
+    "bench_disclosure": "disclosure.",
 }
 
 

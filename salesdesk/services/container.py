@@ -8,6 +8,10 @@ from salesdesk.services.appointments import AppointmentService
 from salesdesk.services.audit import AuditService
 from salesdesk.services.auth import AuthService
 from salesdesk.services.customers import CustomerService
+from salesdesk.services.disclosure import DisclosureService
+from salesdesk.services.disclosure_audit import DisclosureAuditService
+from salesdesk.services.disclosure_ledger import ledger_verifier
+from salesdesk.services.follow_up import FollowUpService
 from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.notice import NoticeService
 from salesdesk.services.preferences import PreferencesService
@@ -15,6 +19,7 @@ from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
 from salesdesk.services.reminders import ReminderService
 from salesdesk.services.signing_materials import SigningMaterialsService
+from salesdesk.services.subscriptions import SubscriptionService
 from salesdesk.services.sync import SyncService
 from salesdesk.store.database import Database
 
@@ -34,6 +39,10 @@ class Services:
     appointments: AppointmentService
     reminders: ReminderService
     sync: SyncService
+    disclosure: DisclosureService
+    subscriptions: SubscriptionService
+    follow_up: FollowUpService
+    disclosure_audit: DisclosureAuditService
 
     @property
     def device_id(self) -> str:
@@ -49,6 +58,7 @@ def build_services(db: Database) -> Services:
     appointments = AppointmentService(db)
     # Capabilities meet through the interfaces in services/hooks.py.
     signing = SigningMaterialsService(db, schedule=appointments.signing_schedule())
+    follow_up = FollowUpService(db)
     return Services(
         db=db,
         auth=AuthService(db),
@@ -57,10 +67,14 @@ def build_services(db: Database) -> Services:
         customers=CustomerService(db),
         notice=NoticeService(db, projects),
         audit=AuditService(db),
-        maintenance=MaintenanceService(db),
         preferences=PreferencesService(db),
         signing=signing,
         appointments=appointments,
         reminders=ReminderService(db, materials=signing),
         sync=SyncService(db),
+        maintenance=MaintenanceService(db, verifiers=[ledger_verifier]),
+        disclosure=DisclosureService(db),
+        subscriptions=SubscriptionService(db),
+        follow_up=follow_up,
+        disclosure_audit=DisclosureAuditService(db, follow_up),
     )

@@ -22,11 +22,12 @@ Seeder = Callable[[Services], None]
 
 def seeders() -> list[tuple[str, Seeder]]:
     """One line per capability, in dependency order."""
-    from salesdesk.services import demo_appointments, demo_signing
+    from salesdesk.services import demo_appointments, demo_disclosure, demo_signing
 
     return [
         ("signing", demo_signing.seed),
         ("appointments", demo_appointments.seed),
+        ("disclosure", demo_disclosure.seed),
     ]
 
 

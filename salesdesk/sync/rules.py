@@ -140,8 +140,7 @@ def _defaults() -> None:
         register(table, ReadOnly())
     register("audit_log", AppendOnly())
     # Names the disclosure capability uses; harmless while those tables do not exist.
-    for table in ("disclosure_record", "disclosure_item", "disclosure_round",
-                  "disclosure_ack", "disclosure_signature"):
+    for table in ("disclosure_record", "disclosure_checklist", "disclosure_signature"):
         register(table, AppendOnly())
     register("customer", FirstWins(fields=frozenset({"owner_staff_id"})))
     # A signing appointment holds one desk of one slot; the server lets the first booking it

@@ -5,6 +5,7 @@ from salesdesk.store.models import (
     appointments,
     audit,
     customer,
+    disclosure,
     local,
     org,
     project,
@@ -13,5 +14,5 @@ from salesdesk.store.models import (
 )
 from salesdesk.store.models.base import Base, Synced, is_synced
 
-__all__ = ["Base", "Synced", "appointments", "audit", "customer", "is_synced", "local", "org",
-           "project", "signing", "sync"]
+__all__ = ["Base", "Synced", "appointments", "audit", "customer", "disclosure", "is_synced",
+           "local", "org", "project", "signing", "sync"]

@@ -48,6 +48,18 @@ def _conflicts(ctx: UiContext) -> Page:
     return ConflictsPage(ctx)
 
 
+def _disclosure(ctx: UiContext) -> Page:
+    from salesdesk.ui.disclosure.disclosure_page import DisclosurePage
+
+    return DisclosurePage(ctx)
+
+
+def _audit(ctx: UiContext) -> Page:
+    from salesdesk.ui.disclosure.audit_page import AuditPage
+
+    return AuditPage(ctx)
+
+
 def _settings(ctx: UiContext) -> Page:
     from salesdesk.ui.settings_page import SettingsPage
 
@@ -82,14 +94,10 @@ PAGES: list[PageSpec] = [
     PageSpec("appointments", lambda: _tr("Appointments"), "appointments.svg",
              frozenset({P.BOOK_APPOINTMENT}), _appointments),
     PageSpec("disclosure", lambda: _tr("Disclosure"), "disclosure.svg",
-             frozenset({P.RECORD_DISCLOSURE}),
-             _pending("Disclosure", "Not available yet: the disclosure checklist and ledger "
-                      "arrive with the Disclosure capability.")),
+             frozenset({P.RECORD_DISCLOSURE}), _disclosure),
     PageSpec("signing", lambda: _tr("Signing"), "signing.svg", frozenset({P.PRINT_CHECKLIST}),
              _signing),
-    PageSpec("audit", lambda: _tr("Audit"), "audit.svg", frozenset({P.VIEW_AUDIT}),
-             _pending("Audit", "Not available yet: the supervisor's audit arrives with "
-                      "the Disclosure capability.")),
+    PageSpec("audit", lambda: _tr("Audit"), "audit.svg", frozenset({P.VIEW_AUDIT}), _audit),
     PageSpec("project", lambda: _tr("Project"), "project.svg", frozenset({P.VIEW_PROJECT}),
              _project),
     PageSpec("settings", lambda: _tr("Settings"), "settings.svg",

@@ -1,0 +1,187 @@
+"""The disclosure audit report a supervisor files: figures per consultant, subscriptions without
+complete disclosure, ledger vs follow-up mismatches, open escalations and the pre-opening list
+of serious customers with their disclosure status per item."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from salesdesk.pdf.fonts import register_cjk_font
+from salesdesk.pdf.layout import MARGIN, PAGE, RULE, Styles, esc, grid
+
+PAGE_L = landscape(PAGE)
+
+
+@dataclass(frozen=True)
+class ReportConsultant:
+    name: str
+    agency: str
+    receptions: int
+    rounds: int
+    rounds_complete: int
+    items_missed: int
+    overrides: int
+    subscriptions: int
+    subscriptions_incomplete: int
+    mismatches: int
+
+
+@dataclass(frozen=True)
+class ReportSubscription:
+    subscribed_on: str
+    customer: str
+    unit_number: str
+    consultant: str
+    override_by: str
+    reason: str
+    missing: int
+
+
+@dataclass(frozen=True)
+class ReportMismatch:
+    called_at: str
+    customer: str
+    unit_number: str
+    consultant: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ReportPreOpening:
+    customer: str
+    unit_number: str
+    consultant: str
+    sunshine: str
+    certificates: str
+    contract: str
+    factors: str
+    missing: str
+    follow_up: str
+
+
+@dataclass(frozen=True)
+class ReportEscalation:
+    opened_at: str
+    customer: str
+    consultant: str
+    level: str
+    score: int
+
+
+@dataclass(frozen=True)
+class ReportData:
+    date_from: str
+    date_to: str
+    generated_at: str
+    consultants: tuple[ReportConsultant, ...]
+    subscriptions: tuple[ReportSubscription, ...]
+    mismatches: tuple[ReportMismatch, ...]
+    pre_opening: tuple[ReportPreOpening, ...]
+    escalations: tuple[ReportEscalation, ...]
+
+
+def _widths(total: float, parts: tuple[float, ...]) -> list[float]:
+    s = sum(parts)
+    return [total * p / s for p in parts]
+
+
+def build_disclosure_report(data: ReportData, out: Path) -> Path:
+    st = Styles()
+    width = PAGE_L[0] - 2 * MARGIN
+    story: list[object] = [
+        Paragraph("告知审计报告", st.title),
+        Paragraph(esc(f"统计期间 {data.date_from} 至 {data.date_to}　·　生成于 {data.generated_at}"),
+                  st.subtitle),
+    ]
+    total = ReportConsultant("合计", "", *(sum(getattr(c, f) for c in data.consultants) for f in (
+        "receptions", "rounds", "rounds_complete", "items_missed", "overrides", "subscriptions",
+        "subscriptions_incomplete", "mismatches")))
+    story.append(Paragraph("一、按置业顾问统计", st.h2))
+    rows: list[list[object]] = [["置业顾问", "所属", "接待次数", "告知轮次", "完整轮次",
+                                 "漏告项目", "主管放行", "认购", "未完整告知认购", "回访不一致"]]
+    for c in (*data.consultants, total):
+        rows.append([c.name, c.agency, str(c.receptions), str(c.rounds), str(c.rounds_complete),
+                     str(c.items_missed), str(c.overrides), str(c.subscriptions),
+                     str(c.subscriptions_incomplete), str(c.mismatches)])
+    story.append(grid(rows, _widths(width, (14, 18, 9, 9, 9, 9, 9, 8, 12, 10)), st))
+
+    story.append(Paragraph("二、未完整告知即认购（主管放行）", st.h2))
+    if data.subscriptions:
+        rows = [["认购日期", "客户", "房号", "置业顾问", "放行主管", "缺项", "放行原因"]]
+        rows += [[s.subscribed_on, s.customer, s.unit_number, s.consultant, s.override_by,
+                  str(s.missing), s.reason] for s in data.subscriptions]
+        story.append(grid(rows, _widths(width, (11, 18, 8, 10, 10, 6, 37)), st))
+    else:
+        story.append(Paragraph("本期无。", st.body))
+
+    story.append(Paragraph("三、告知记录与回访答复不一致", st.h2))
+    story.append(Paragraph("双向比对：记录为已告知而客户称未被告知，以及记录为未告知而客户称已被告知。",
+                           st.small))
+    story.append(Spacer(1, 2 * mm))
+    if data.mismatches:
+        rows = [["回访时间", "客户", "房号", "置业顾问", "不一致之处"]]
+        rows += [[m.called_at, m.customer, m.unit_number, m.consultant, m.description]
+                 for m in data.mismatches]
+        story.append(grid(rows, _widths(width, (14, 20, 8, 10, 48)), st))
+    else:
+        story.append(Paragraph("本期无。", st.body))
+
+    story.append(Paragraph("四、未关闭的回访升级任务（评分低于 4 分）", st.h2))
+    if data.escalations:
+        rows = [["开启时间", "客户", "置业顾问", "当前层级", "评分"]]
+        rows += [[e.opened_at, e.customer, e.consultant, e.level, str(e.score)]
+                 for e in data.escalations]
+        story.append(grid(rows, _widths(width, (16, 30, 16, 16, 8)), st))
+    else:
+        story.append(Paragraph("无。", st.body))
+
+    story.append(Paragraph("五、开盘前诚意客户告知情况（存档，与回访记录比对）", st.h2))
+    if data.pre_opening:
+        rows = [["客户", "房号", "置业顾问", "阳光宣言", "五证", "合同范本", "不利因素",
+                 "未告知项目", "最近回访"]]
+        rows += [[p.customer, p.unit_number, p.consultant, p.sunshine, p.certificates,
+                  p.contract, p.factors, p.missing or "—", p.follow_up]
+                 for p in data.pre_opening]
+        story.append(grid(rows, _widths(width, (16, 7, 8, 7, 6, 7, 7, 22, 24)), st))
+    else:
+        story.append(Paragraph("本期无。", st.body))
+
+    doc = SimpleDocTemplate(
+        str(out), pagesize=PAGE_L, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN, title="告知审计报告",
+        creator="SalesDesk", subject=f"{data.date_from} – {data.date_to}",
+    )
+    deco = _landscape_decorator(f"告知审计报告 · {data.date_from} 至 {data.date_to}",
+                                f"生成于 {data.generated_at} · 内含客户信息，请妥善保管")
+    doc.build(story, onFirstPage=deco, onLaterPages=deco)
+    return out
+
+
+def _landscape_decorator(header: str, footer: str) -> Callable[[Canvas, Any], None]:
+    # layout.page_decorator draws for portrait A4; this report is landscape.
+    font = register_cjk_font()
+
+    def draw(canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        w, h = PAGE_L
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN, h - MARGIN + 4 * mm, w - MARGIN, h - MARGIN + 4 * mm)
+        canvas.setFont(font, 8.5)
+        canvas.setFillColor(colors.HexColor("#52606d"))
+        canvas.drawString(MARGIN, h - MARGIN + 6 * mm, header)
+        canvas.line(MARGIN, MARGIN - 5 * mm, w - MARGIN, MARGIN - 5 * mm)
+        canvas.drawString(MARGIN, MARGIN - 9 * mm, footer)
+        canvas.drawRightString(w - MARGIN, MARGIN - 9 * mm, f"第 {doc.page} 页")
+        canvas.restoreState()
+
+    return draw

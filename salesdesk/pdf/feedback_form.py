@@ -1,0 +1,148 @@
+"""The on-site feedback form (现场反馈单) of one disclosure record: every item with its version,
+tick and time, the consultant, the customer's signature, the record hash and its QR code.
+Filed with the customer's papers; the hash ties the paper to the ledger."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Image,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from salesdesk.pdf.layout import MARGIN, PAGE, RULE, Styles, esc, grid, page_decorator
+
+
+@dataclass(frozen=True)
+class FeedbackItem:
+    kind: str  # 阳光宣言 / 五证 / 合同范本 / 不利因素
+    title: str
+    version: str
+    detail: str
+    covered: bool
+    time: str  # HH:MM when ticked
+
+
+@dataclass(frozen=True)
+class FeedbackFormData:
+    project_name: str
+    customer: str  # name and masked phone
+    unit_number: str
+    round_kind: str
+    consultant: str
+    recorded_by: str
+    started_at: str
+    recorded_at: str
+    items: tuple[FeedbackItem, ...]
+    signature_png: bytes | None
+    paper_form: bool
+    record_id: str
+    record_hash: str
+    chain_label: str
+    reason: str
+    printed_at: str
+
+
+def qr_drawing(text: str, size: float) -> Drawing:
+    widget = QrCodeWidget(text)
+    x0, y0, x1, y1 = widget.getBounds()
+    d = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    d.add(widget)
+    return d
+
+
+def build_feedback_form(data: FeedbackFormData, out: Path) -> Path:
+    st = Styles()
+    width = PAGE[0] - 2 * MARGIN
+    covered = sum(1 for i in data.items if i.covered)
+    story: list[object] = [
+        Paragraph(esc(f"{data.project_name} 现场反馈单"), st.title),
+        Paragraph(esc("阳光宣言 · 五证 · 合同范本 · 红线内外不利因素 逐项告知确认"), st.subtitle),
+    ]
+    info = [
+        ["客户", data.customer, "房号", data.unit_number],
+        ["告知环节", data.round_kind, "置业顾问", data.consultant],
+        ["开始时间", data.started_at, "保存时间", data.recorded_at],
+        ["已告知", f"{covered} / {len(data.items)} 项", "记录人", data.recorded_by],
+    ]
+    t = Table([[Paragraph(esc(c), st.cell) for c in row] for row in info],
+              colWidths=[22 * mm, width / 2 - 22 * mm, 22 * mm, width / 2 - 22 * mm])
+    t.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef3f8")),
+        ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#eef3f8")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]))
+    story += [t, Spacer(1, 4 * mm)]
+    if data.reason:
+        story.append(Paragraph(esc(f"说明：{data.reason}"), st.body))
+    story.append(Paragraph("告知项目（客户逐项确认）", st.h2))
+    rows: list[list[object]] = [["序号", "类别", "项目", "版本", "说明", "已告知", "时间"]]
+    for n, i in enumerate(data.items, 1):
+        rows.append([str(n), i.kind, i.title, i.version, i.detail,
+                     "是" if i.covered else "否（未告知）", i.time or "—"])
+    table = grid(rows, [w * mm for w in (11, 17, 37, 27, 50, 19, 17)], st)
+    table.setStyle(TableStyle([
+        ("TEXTCOLOR", (5, r), (5, r), colors.HexColor("#b42318"))
+        for r, i in enumerate(data.items, 1) if not i.covered
+    ]))
+    story.append(table)
+    missing = [i for i in data.items if not i.covered]
+    if missing:
+        story.append(Spacer(1, 2 * mm))
+        story.append(Paragraph(esc(
+            f"注意：本次有 {len(missing)} 项未告知（客户表示“知道了”或时间不足），"
+            "须在交定前或回访前补充告知。"), st.body))
+
+    # Acknowledgement: the drawn signature if any, always a line to sign the paper.
+    sig_cell: object
+    if data.signature_png:
+        img = Image(io.BytesIO(data.signature_png))
+        scale = min(70 * mm / img.imageWidth, 24 * mm / img.imageHeight)
+        img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
+        sig_cell = [Paragraph("客户签名（屏幕签署）：", st.cell), img]
+    else:
+        sig_cell = [Paragraph("客户签字：", st.cell), Spacer(1, 16 * mm),
+                    Paragraph("＿＿＿＿＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿", st.cell)]
+    paper = "纸质反馈单已由客户签字并收回" if data.paper_form else "纸质反馈单：未收回"
+    qr = qr_drawing(data.record_hash, 30 * mm)
+    proof = [
+        Paragraph("记录哈希（SHA-256）", st.cell),
+        Paragraph(esc(data.record_hash[:32]) + "<br/>" + esc(data.record_hash[32:]), st.small),
+        Paragraph(esc(f"记录编号 {data.record_id}"), st.small),
+        Paragraph(esc(data.chain_label), st.small),
+        Paragraph(esc(paper), st.small),
+    ]
+    ack = Table([[sig_cell, proof, qr]], colWidths=[78 * mm, width - 78 * mm - 34 * mm, 34 * mm])
+    ack.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    story.append(KeepTogether([
+        Paragraph("客户确认", st.h2),
+        Paragraph("本人已听取置业顾问对上述各项的说明；未勾选的项目表示本次未告知。", st.small),
+        Spacer(1, 2 * mm), ack,
+    ]))
+    doc = SimpleDocTemplate(
+        str(out), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN,
+        title=f"{data.project_name} 现场反馈单 {data.unit_number}", creator="SalesDesk",
+        subject="现场反馈单",
+    )
+    deco = page_decorator(f"{data.project_name} · 现场反馈单 · {data.unit_number}",
+                          f"打印于 {data.printed_at} · 哈希 {data.record_hash[:16]}…")
+    doc.build(story, onFirstPage=deco, onLaterPages=deco)
+    return out

@@ -1,0 +1,219 @@
+"""Subscriptions (认购) behind the deposit gate (rule 4): no subscription while the pre-deposit
+round for that customer and unit misses any item, unless a supervisor overrides with a reason —
+and the override is itself a ledger record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from salesdesk.domain.disclosure import (
+    ChecklistItem,
+    RecordType,
+    encode_coverage,
+    gate_message,
+    gate_message_en,
+    missing_for_gate,
+    summarise,
+)
+from salesdesk.domain.errors import Conflict, NotFound, ValidationError
+from salesdesk.domain.roles import Actor, Permission
+from salesdesk.services import audit
+from salesdesk.services.disclosure import (
+    SHANGHAI,
+    CustomerRef,
+    covered_items,
+    current_checklist,
+    customer_ref,
+    effective_pre_deposit,
+    get_unit,
+    staff_names,
+)
+from salesdesk.services.disclosure_ledger import NewRecord, append, checklist_row
+from salesdesk.store.database import Database
+from salesdesk.store.models.disclosure import Subscription
+from salesdesk.store.models.project import Unit
+from salesdesk.store.uow import UnitOfWork
+
+MIN_REASON = 4
+
+
+@dataclass(frozen=True)
+class GateStatus:
+    sellable: bool
+    no_round: bool
+    missing: tuple[ChecklistItem, ...]
+    pre_deposit_record_id: str
+    active_subscription_id: str
+
+    @property
+    def open(self) -> bool:
+        return self.sellable and not self.missing and not self.active_subscription_id
+
+    @property
+    def message(self) -> str:
+        return gate_message(self.missing, self.no_round) if self.missing else ""
+
+
+@dataclass(frozen=True)
+class SubscriptionInfo:
+    id: str
+    customer: CustomerRef
+    unit_id: str
+    unit_number: str
+    consultant_name: str
+    price: int
+    deposit: int
+    subscribed_on: date
+    status: str
+    disclosure_complete: bool
+    disclosure_record_id: str
+    override_record_id: str
+    created_at: datetime
+
+
+def _active_on_unit(uow: UnitOfWork, unit_id: str) -> Subscription | None:
+    return uow.session.scalar(select(Subscription).where(
+        Subscription.unit_id == unit_id, Subscription.status == "active",
+        Subscription.deleted.is_(False)).limit(1))
+
+
+def _info(uow: UnitOfWork, s: Subscription, names: dict[str, str]) -> SubscriptionInfo:
+    unit = uow.session.get(Unit, s.unit_id)
+    return SubscriptionInfo(s.id, customer_ref(uow, s.customer_id), s.unit_id,
+                            unit.number if unit else "?", names.get(s.consultant_id, "?"),
+                            s.price, s.deposit, s.subscribed_on, s.status,
+                            s.disclosure_complete, s.disclosure_record_id, s.override_record_id,
+                            s.created_at)
+
+
+class SubscriptionService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def _gate(self, uow: UnitOfWork, customer_id: str, unit_id: str) -> GateStatus:
+        customer_ref(uow, customer_id)
+        unit = get_unit(uow, unit_id)
+        cl = current_checklist(uow, unit)
+        rec = effective_pre_deposit(uow, customer_id, unit_id)
+        missing = missing_for_gate(cl.items, covered_items(uow, rec) if rec else None)
+        active = _active_on_unit(uow, unit_id)
+        return GateStatus(cl.sellable, rec is None, tuple(missing), rec.id if rec else "",
+                          active.id if active else "")
+
+    def gate(self, actor: Actor, customer_id: str, unit_id: str) -> GateStatus:
+        """What the deposit gate says right now for this customer and unit."""
+        actor.require(Permission.RECORD_SUBSCRIPTION)
+        with self._db.reader(actor) as uow:
+            return self._gate(uow, customer_id, unit_id)
+
+    def subscribe(
+        self,
+        actor: Actor,
+        *,
+        customer_id: str,
+        unit_id: str,
+        price: int,
+        deposit: int,
+        subscribed_on: date | None = None,
+        override_by: Actor | None = None,
+        override_reason: str = "",
+    ) -> SubscriptionInfo:
+        """Record a subscription. Refused (nothing saved) while the pre-deposit round misses
+        any item — the message lists each one — unless ``override_by`` is a supervisor who gives
+        a reason; then an override record is appended to the ledger in the same transaction.
+        A unit outside every presale permit is never sold, override or not."""
+        actor.require(Permission.RECORD_SUBSCRIPTION)
+        if price <= 0:
+            raise ValidationError("请输入成交总价", en="Enter the price", field="price")
+        if deposit <= 0:
+            raise ValidationError("请输入定金金额", en="Enter the deposit", field="deposit")
+        if deposit > price:
+            raise ValidationError("定金不能超过总价", en="The deposit exceeds the price",
+                                  field="deposit")
+        reason = override_reason.strip()
+        if override_by is not None:
+            override_by.require(Permission.OVERRIDE_DEPOSIT_GATE)
+            if len(reason) < MIN_REASON:
+                raise ValidationError("主管放行须填写原因（至少 4 个字）",
+                                      en="A supervisor override needs a reason (4+ characters)",
+                                      field="reason")
+        now = self._db.now()
+        on = subscribed_on or now.astimezone(SHANGHAI).date()
+        with self._db.uow(actor) as uow:
+            gate = self._gate(uow, customer_id, unit_id)
+            unit = get_unit(uow, unit_id)
+            if not gate.sellable:
+                raise Conflict(f"{unit.number} 不在任何商品房预售许可证范围内，不可认购",
+                               en=f"{unit.number} is outside every presale permit: not for sale",
+                               field="unit")
+            if gate.active_subscription_id:
+                raise Conflict(f"{unit.number} 已有有效认购，不能重复认购",
+                               en=f"{unit.number} already has an active subscription",
+                               field="unit")
+            override_id = ""
+            if gate.missing:
+                if override_by is None:
+                    raise Conflict(gate_message(gate.missing, gate.no_round),
+                                   en=gate_message_en(gate.missing, gate.no_round),
+                                   field="disclosure")
+                cl = current_checklist(uow, unit)
+                missing_codes = {i.code for i in gate.missing}
+                ticks = {i.code: now for i in cl.items if i.code not in missing_codes}
+                covered = [i.code not in missing_codes for i in cl.items]
+                rec = append(uow, NewRecord(
+                    RecordType.GATE_OVERRIDE, "", customer_id, unit_id, actor.staff_id,
+                    override_by.staff_id, now, now, checklist_row(uow, cl),
+                    encode_coverage(cl.items, ticks, now), summarise(cl.items, covered),
+                    reason=reason, supersedes_id=""))
+                override_id = rec.id
+                audit.record(uow, "disclosure.gate_override", "disclosure_record", rec.id,
+                             f"{len(gate.missing)} missing")
+            sub = Subscription(customer_id=customer_id, unit_id=unit_id,
+                               consultant_id=actor.staff_id, price=price, deposit=deposit,
+                               subscribed_on=on, status="active",
+                               disclosure_record_id=gate.pre_deposit_record_id,
+                               override_record_id=override_id,
+                               disclosure_complete=not gate.missing)
+            uow.add(sub)
+            try:
+                uow.flush()
+            except IntegrityError as exc:  # another device's subscription arrived first
+                raise Conflict(f"{unit.number} 已有有效认购，不能重复认购",
+                               en=f"{unit.number} already has an active subscription",
+                               field="unit") from exc
+            audit.record(uow, "subscription.create", "subscription", sub.id,
+                         "override" if override_id else "complete disclosure")
+            info = _info(uow, sub, staff_names(uow))
+            uow.commit()
+            return info
+
+    def cancel(self, actor: Actor, subscription_id: str, reason: str) -> SubscriptionInfo:
+        actor.require(Permission.RECORD_SUBSCRIPTION)
+        if not reason.strip():
+            raise ValidationError("请填写退订原因", en="Give a reason", field="reason")
+        with self._db.uow(actor) as uow:
+            s = uow.session.get(Subscription, subscription_id)
+            if s is None or s.deleted:
+                raise NotFound("没有这条认购", en="No such subscription")
+            if s.status != "active":
+                raise Conflict("该认购已退订", en="Already cancelled")
+            s.status = "cancelled"
+            audit.record(uow, "subscription.cancel", "subscription", s.id, reason.strip()[:200])
+            uow.flush()
+            info = _info(uow, s, staff_names(uow))
+            uow.commit()
+            return info
+
+    def list(self, actor: Actor, customer_id: str | None = None) -> list[SubscriptionInfo]:
+        actor.require(Permission.RECORD_SUBSCRIPTION)
+        with self._db.reader(actor) as uow:
+            q = select(Subscription).where(Subscription.deleted.is_(False))
+            if customer_id:
+                q = q.where(Subscription.customer_id == customer_id)
+            names = staff_names(uow)
+            rows = uow.session.scalars(q.order_by(Subscription.created_at.desc())).all()
+            return [_info(uow, s, names) for s in rows]

@@ -1,0 +1,413 @@
+"""The supervisor's audit page. Its body is a tab widget; other capabilities add their own
+figures with ``add_tab`` (reception, appointments). Disclosure's tabs: per consultant, the
+pre-opening list, ledger-vs-follow-up mismatches, subscriptions without complete disclosure,
+open escalations, and the ledger check."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.disclosure import ItemKind
+from salesdesk.services.disclosure_audit import (
+    ConsultantAuditRow,
+    DisclosureAudit,
+    IncompleteSubscriptionRow,
+    MismatchRow,
+    PreOpeningRow,
+)
+from salesdesk.services.follow_up import EscalationInfo
+from salesdesk.services.maintenance import VerifyReport
+from salesdesk.ui.context import UiContext
+from salesdesk.ui.pages.base import Page
+from salesdesk.ui.table_model import Column, RecordTableModel
+from salesdesk.ui.tasks import TaskControl
+from salesdesk.ui.widgets import SHANGHAI, error_label, page_title
+
+RED = "#b42318"
+GREEN = "#05603a"
+
+
+def _table(model: RecordTableModel[Any], stretch_last: bool = True) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(stretch_last)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # One line per row: long texts show in full as tooltips-free elided cells, rows stay even.
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    return view
+
+
+class AuditPage(Page):
+    areas = frozenset({"disclosure"})
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.setObjectName("auditPage")
+        self.audit: DisclosureAudit | None = None
+        self.exported: list[Path] = []
+        self._progress: QProgressDialog | None = None
+        self.pre_opening_loaded = False
+        root = QVBoxLayout(self)
+        root.addWidget(page_title(self.tr("Audit")))
+
+        bar = QHBoxLayout()
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-30))
+        self.date_to = QDateEdit(today)
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        bar.addWidget(QLabel(self.tr("From")))
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel(self.tr("to")))
+        bar.addWidget(self.date_to)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setObjectName("primary")
+        self.refresh_button.clicked.connect(self.refresh)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.pdf_button.clicked.connect(lambda: self._ask_export("pdf"))
+        self.csv_button = QPushButton(self.tr("Export CSV…"))
+        self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
+        bar.addWidget(self.pdf_button)
+        bar.addWidget(self.csv_button)
+        root.addLayout(bar)
+        self.error = error_label()
+        root.addWidget(self.error)
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        root.addWidget(self.status)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("auditTabs")
+        root.addWidget(self.tabs, 1)
+
+        # Per consultant.
+        self.consultants: RecordTableModel[ConsultantAuditRow] = RecordTableModel([
+            Column(self.tr("Consultant"), lambda r: r.name),
+            Column(self.tr("Agency"), lambda r: r.agency),
+            Column(self.tr("Receptions"), lambda r: r.receptions, True),
+            Column(self.tr("Rounds"), lambda r: r.rounds, True),
+            Column(self.tr("Complete rounds"), lambda r: r.rounds_complete, True),
+            Column(self.tr("Items missed"), lambda r: r.items_missed, True,
+                   lambda r: RED if r.items_missed else None),
+            Column(self.tr("Overrides"), lambda r: r.overrides, True,
+                   lambda r: RED if r.overrides else None),
+            Column(self.tr("Subscriptions"), lambda r: r.subscriptions, True),
+            Column(self.tr("Without complete disclosure"), lambda r: r.subscriptions_incomplete,
+                   True, lambda r: RED if r.subscriptions_incomplete else None),
+            Column(self.tr("Follow-up mismatches"), lambda r: r.mismatches, True,
+                   lambda r: RED if r.mismatches else None),
+        ])
+        self.consultant_view = _table(self.consultants, stretch_last=False)
+        self.add_tab(self.consultant_view, self.tr("By consultant"))
+
+        # The pre-opening list (rule 6).
+        def kind(k: ItemKind) -> Any:
+            return lambda r: r.kind_status(k)
+
+        def told_colour(k: ItemKind) -> Any:
+            return lambda r: GREEN if r.kind_status(k) == "✓" else RED
+
+        self.pre_opening: RecordTableModel[PreOpeningRow] = RecordTableModel([
+            Column(self.tr("Customer"), lambda r: r.customer),
+            Column(self.tr("Unit"), lambda r: r.unit_number),
+            Column(self.tr("Consultant"), lambda r: r.consultant_name),
+            Column(self.tr("Sunshine"), kind(ItemKind.SUNSHINE), False,
+                   told_colour(ItemKind.SUNSHINE)),
+            Column(self.tr("Certificates"), kind(ItemKind.CERTIFICATE), False,
+                   told_colour(ItemKind.CERTIFICATE)),
+            Column(self.tr("Contract"), kind(ItemKind.CONTRACT), False,
+                   told_colour(ItemKind.CONTRACT)),
+            Column(self.tr("Factors"), kind(ItemKind.FACTOR), False,
+                   told_colour(ItemKind.FACTOR)),
+            Column(self.tr("Not told"), lambda r: r.missing_text or "—", False,
+                   lambda r: RED if r.missing_text else None),
+            Column(self.tr("Latest follow-up"), lambda r: r.follow_up),
+        ])
+        self.pre_opening_view = _table(self.pre_opening)
+        self.add_tab(self.pre_opening_view, self.tr("Pre-opening list"))
+
+        self.mismatches: RecordTableModel[MismatchRow] = RecordTableModel([
+            Column(self.tr("Called"), lambda r: r.called_at.astimezone(SHANGHAI)
+                   .strftime("%Y-%m-%d %H:%M")),
+            Column(self.tr("Customer"), lambda r: r.customer),
+            Column(self.tr("Unit"), lambda r: r.unit_number),
+            Column(self.tr("Consultant"), lambda r: r.consultant_name),
+            Column(self.tr("Mismatch"), lambda r: r.description, False,
+                   lambda r: RED if r.ledger_told else "#b54708"),
+        ])
+        self.add_tab(_table(self.mismatches), self.tr("Follow-up mismatches"))
+
+        self.subscriptions: RecordTableModel[IncompleteSubscriptionRow] = RecordTableModel([
+            Column(self.tr("Date"), lambda r: r.subscribed_on.isoformat()),
+            Column(self.tr("Customer"), lambda r: r.customer),
+            Column(self.tr("Unit"), lambda r: r.unit_number),
+            Column(self.tr("Consultant"), lambda r: r.consultant_name),
+            Column(self.tr("Overridden by"), lambda r: r.override_by),
+            Column(self.tr("Items missing"), lambda r: r.missing, True, lambda r: RED),
+            Column(self.tr("Reason"), lambda r: r.reason),
+        ])
+        self.add_tab(_table(self.subscriptions), self.tr("Overridden subscriptions"))
+
+        esc = QWidget()
+        ev = QVBoxLayout(esc)
+        self.escalations: RecordTableModel[EscalationInfo] = RecordTableModel([
+            Column(self.tr("Opened"), lambda r: r.opened_at.astimezone(SHANGHAI)
+                   .strftime("%Y-%m-%d %H:%M")),
+            Column(self.tr("Customer"), lambda r: r.customer.label),
+            Column(self.tr("Consultant"), lambda r: r.consultant_name),
+            Column(self.tr("Score"), lambda r: r.score, True, lambda r: RED),
+            Column(self.tr("Now with"), lambda r: r.level_label),
+            Column(self.tr("History"), lambda r: r.history.replace("\n", " ⟶ ")),
+        ])
+        self.escalation_view = _table(self.escalations)
+        ev.addWidget(self.escalation_view)
+        self.outcome_button = QPushButton(self.tr("Record outcome…"))
+        self.outcome_button.clicked.connect(self._record_outcome)
+        self.call_button = QPushButton(self.tr("Record follow-up call…"))
+        self.call_button.clicked.connect(self._record_call)
+        row = QHBoxLayout()
+        row.addWidget(self.call_button)
+        row.addStretch(1)
+        row.addWidget(self.outcome_button)
+        ev.addLayout(row)
+        self.add_tab(esc, self.tr("Open escalations"))
+
+        ledger = QWidget()
+        lv = QVBoxLayout(ledger)
+        hint = QLabel(self.tr("Checks every disclosure record's hash and its link to the one "
+                              "before: an edited, deleted or reordered record is named."))
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+        lv.addWidget(hint)
+        self.verify_button = QPushButton(self.tr("Verify the ledger"))
+        self.verify_button.setObjectName("primary")
+        self.verify_button.clicked.connect(self.verify_ledger)
+        row = QHBoxLayout()
+        row.addWidget(self.verify_button)
+        row.addStretch(1)
+        lv.addLayout(row)
+        self.verify_result = QLabel()
+        self.verify_result.setWordWrap(True)
+        self.verify_result.setMargin(6)
+        self.verify_result.setVisible(False)
+        lv.addWidget(self.verify_result)
+        self.findings = QListWidget()
+        self.findings.setObjectName("plain")
+        lv.addWidget(self.findings, 1)
+        self.add_tab(ledger, self.tr("Ledger check"))
+
+    # ---- for other capabilities ----------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a tab of figures (reception, appointments, ...); returns its index."""
+        return self.tabs.addTab(widget, title)
+
+    # ---- loading -------------------------------------------------------------------------
+
+    def period(self) -> tuple[date, date]:
+        a, b = self.date_from.date(), self.date_to.date()
+        return date(a.year(), a.month(), a.day()), date(b.year(), b.month(), b.day())
+
+    def set_period(self, date_from: date, date_to: date) -> None:
+        self.date_from.setDate(QDate(date_from.year, date_from.month, date_from.day))
+        self.date_to.setDate(QDate(date_to.year, date_to.month, date_to.day))
+
+    def refresh(self) -> None:
+        actor = self.ctx.require_actor()
+        date_from, date_to = self.period()
+        self.error.setVisible(False)
+        self.status.setText(self.tr("Loading…"))
+        audit = self.ctx.services.disclosure_audit
+        # The figures first; the pre-opening list reads every serious customer's history and
+        # arrives a moment later in its own tab.
+        self.pre_opening_loaded = False
+        self.ctx.runner.run(
+            lambda: audit.report(actor, date_from, date_to, include_pre_opening=False),
+            self._loaded, self._failed)
+        self.ctx.runner.run(lambda: audit.pre_opening(actor, date_from, date_to),
+                            self._pre_opening_loaded, self._failed)
+
+    def _pre_opening_loaded(self, rows: list[PreOpeningRow]) -> None:
+        self.pre_opening.set_rows(rows)
+        self._fit(self.pre_opening_view)
+        self.pre_opening_loaded = True
+
+    @staticmethod
+    def _fit(view: QTableView) -> None:
+        view.resizeColumnsToContents()
+        for c in range(view.model().columnCount()):
+            view.setColumnWidth(c, min(view.columnWidth(c) + 12, 420))
+
+    def _loaded(self, audit: DisclosureAudit) -> None:
+        self.audit = audit
+        self.consultants.set_rows(audit.consultants)
+        self.mismatches.set_rows(audit.mismatches)
+        self.subscriptions.set_rows(audit.incomplete_subscriptions)
+        self.escalations.set_rows(audit.open_escalations)
+        for view in self.findChildren(QTableView):
+            if view is not self.pre_opening_view:
+                self._fit(view)
+        rounds = sum(c.rounds for c in audit.consultants)
+        self.status.setText(self.tr("%1 to %2: %3 rounds, %4 overridden subscriptions, "
+                                    "%5 follow-up mismatches, %6 open escalations")
+                            .replace("%1", audit.date_from.isoformat())
+                            .replace("%2", audit.date_to.isoformat())
+                            .replace("%3", str(rounds))
+                            .replace("%4", str(len(audit.incomplete_subscriptions)))
+                            .replace("%5", str(len(audit.mismatches)))
+                            .replace("%6", str(len(audit.open_escalations))))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText("")
+        self.report_error(exc, self.error)
+
+    # ---- the ledger check ----------------------------------------------------------------
+
+    def verify_ledger(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.verify_result.setVisible(False)
+        self.findings.clear()
+        self.ctx.runner.run(self.ctx.services.maintenance.verify, self._verified,
+                            self._verify_failed)
+
+    def _verified(self, report: VerifyReport) -> None:
+        self.verify_button.setEnabled(True)
+        self.verify_result.setObjectName("okLabel" if report.ok else "errorLabel")
+        self.verify_result.setText(
+            self.tr("The ledger and the database passed every check.") if report.ok else
+            self.tr("The check FAILED: the records below were changed outside SalesDesk."))
+        self.verify_result.style().unpolish(self.verify_result)
+        self.verify_result.style().polish(self.verify_result)
+        self.verify_result.setVisible(True)
+        for f in report.findings:
+            item = QListWidgetItem(("✓ " if f.ok else "✗ ") + f"{f.check}: {f.detail}")
+            if not f.ok:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.findings.addItem(item)
+        self.last_verify = report
+
+    def _verify_failed(self, exc: BaseException) -> None:
+        self.verify_button.setEnabled(True)
+        self._failed(exc)
+
+    # ---- escalations ---------------------------------------------------------------------
+
+    def _record_call(self) -> None:
+        from salesdesk.ui.disclosure.follow_up_dialog import FollowUpDialog
+
+        dialog = FollowUpDialog(self.ctx, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        self.follow_up_dialog = dialog
+
+    def _record_outcome(self) -> None:
+        index = self.escalation_view.currentIndex()
+        if not index.isValid():
+            self.error.setText(self.tr("Select an escalation first."))
+            self.error.setVisible(True)
+            return
+        task = self.escalations.row(index.row())
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Outcome of the escalation"))
+        dv = QVBoxLayout(dialog)
+        dv.addWidget(QLabel(f"{task.customer.label} · {task.level_label}"))
+        text = QPlainTextEdit()
+        text.setPlaceholderText(self.tr("What was done, what the customer said"))
+        dv.addWidget(text)
+        resolved = QCheckBox(self.tr("Resolved (close the task); otherwise it goes one level up"))
+        dv.addWidget(resolved)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        dv.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        actor = self.ctx.require_actor()
+        outcome, done = text.toPlainText(), resolved.isChecked()
+        self.ctx.runner.run(
+            lambda: self.ctx.services.follow_up.record_outcome(actor, task.id, outcome,
+                                                               resolved=done),
+            self._outcome_saved, self._failed, write=True)
+
+    def _outcome_saved(self, _info: EscalationInfo) -> None:
+        self.ctx.events.changed.emit("disclosure")
+        self.refresh()
+
+    # ---- exports -------------------------------------------------------------------------
+
+    def _ask_export(self, kind: str) -> None:
+        date_from, date_to = self.period()
+        name = f"告知审计-{date_from.isoformat()}-{date_to.isoformat()}.{kind}"
+        pattern = "PDF (*.pdf)" if kind == "pdf" else "CSV (*.csv)"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit"),
+                                              str(Path.home() / name), pattern)
+        if path:
+            self.export_to(Path(path), kind)
+
+    def export_to(self, path: Path, kind: str) -> None:
+        """Write the audit as PDF or CSV off the GUI thread, with progress and cancel."""
+        actor = self.ctx.require_actor()
+        date_from, date_to = self.period()
+        audit = self.ctx.services.disclosure_audit
+        progress = QProgressDialog(self.tr("Exporting the audit…"), self.tr("Cancel"), 0, 4, self)
+        progress.setWindowTitle(self.tr("Export"))
+        progress.setMinimumDuration(300)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress = progress
+
+        def work(control: TaskControl) -> Path:
+            audit.export(actor, date_from, date_to, pdf=path if kind == "pdf" else None,
+                         csv_path=path if kind == "csv" else None, progress=control.progress)
+            return path
+
+        def step(done: int, total: int, what: str) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            progress.setLabelText(what)
+
+        def finished(result: Path) -> None:
+            progress.close()
+            self.exported.append(result)
+            self.status.setText(self.tr("Exported to %1").replace("%1", str(result)))
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            self._failed(exc)
+
+        control = self.ctx.runner.run_long(work, step, finished, failed)
+        progress.canceled.connect(control.cancel)

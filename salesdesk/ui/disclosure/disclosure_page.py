@@ -1,0 +1,538 @@
+"""The disclosure page: find the customer by phone, pick the unit, walk through the itemised
+checklist ticking what was explained, let the customer sign, save the round to the ledger, print
+the feedback form, copy the courtesy message; the subscription dialog sits behind the gate."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.disclosure import ITEM_KIND_ZH, ROUND_KIND_ZH, ItemKind, RoundKind
+from salesdesk.domain.roles import Permission
+from salesdesk.services.customers import CustomerInfo
+from salesdesk.services.disclosure import ChecklistView, RoundRecord, RoundSummary
+from salesdesk.services.project import UnitInfo
+from salesdesk.ui.context import UiContext
+from salesdesk.ui.disclosure.signature_pad import SignaturePad
+from salesdesk.ui.pages.base import Page
+from salesdesk.ui.widgets import SHANGHAI, error_label, page_title
+
+
+def _kind_label(kind: ItemKind) -> str:
+    labels = {
+        ItemKind.SUNSHINE: QCoreApplication.translate("DisclosurePage", "Sunshine declaration"),
+        ItemKind.CERTIFICATE: QCoreApplication.translate("DisclosurePage", "Certificate"),
+        ItemKind.CONTRACT: QCoreApplication.translate("DisclosurePage", "Contract template"),
+        ItemKind.FACTOR: QCoreApplication.translate("DisclosurePage", "Adverse factor"),
+    }
+    return labels.get(kind, ITEM_KIND_ZH[kind])
+
+
+def _round_label(kind: RoundKind) -> str:
+    labels = {
+        RoundKind.RECEPTION: QCoreApplication.translate("DisclosurePage", "During reception"),
+        RoundKind.PRE_DEPOSIT: QCoreApplication.translate("DisclosurePage", "Before the deposit"),
+        RoundKind.RE_COVER: QCoreApplication.translate("DisclosurePage", "Re-cover (follow-up)"),
+    }
+    return labels.get(kind, ROUND_KIND_ZH[kind])
+
+
+def local(at: datetime) -> str:
+    return at.astimezone(SHANGHAI).strftime("%m-%d %H:%M")
+
+
+class DisclosurePage(Page):
+    areas = frozenset({"disclosure", "customers", "project"})
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.setObjectName("disclosurePage")
+        self.view: ChecklistView | None = None
+        self.saved: RoundRecord | None = None
+        self.customer: CustomerInfo | None = None
+        self._units: list[UnitInfo] = []
+        self._ticks: dict[str, datetime] = {}
+        self._started: datetime | None = None
+        self._filling = False
+        self._supersedes = ""
+        self._dirty = False  # something changed since the last save: no double-saved rounds
+
+        root = QVBoxLayout(self)
+        root.addWidget(page_title(self.tr("Disclosure checklist")))
+
+        # Who and what: customer by phone, the unit, which round.
+        pick = QGridLayout()
+        self.phone = QLineEdit()
+        self.phone.setObjectName("bigInput")
+        self.phone.setPlaceholderText(self.tr("Customer's mobile number (or last 4 digits)"))
+        self.phone.returnPressed.connect(self.find_customer)
+        self.find_button = QPushButton(self.tr("Find"))
+        self.find_button.clicked.connect(self.find_customer)
+        self.customer_box = QComboBox()
+        self.customer_box.setMinimumWidth(220)
+        self.customer_box.currentIndexChanged.connect(self._customer_chosen)
+        self.unit_box = QComboBox()
+        self.unit_box.setEditable(True)
+        self.unit_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.unit_box.setMinimumWidth(200)
+        self.unit_box.currentIndexChanged.connect(lambda _i: self.load_checklist())
+        self.kind_box = QComboBox()
+        for kind in RoundKind:
+            self.kind_box.addItem(_round_label(kind), kind.value)
+        pick.addWidget(QLabel(self.tr("Customer")), 0, 0)
+        pick.addWidget(self.phone, 0, 1)
+        pick.addWidget(self.find_button, 0, 2)
+        pick.addWidget(self.customer_box, 0, 3)
+        pick.addWidget(QLabel(self.tr("Unit")), 1, 0)
+        pick.addWidget(self.unit_box, 1, 1)
+        pick.addWidget(QLabel(self.tr("Round")), 1, 2)
+        pick.addWidget(self.kind_box, 1, 3)
+        pick.setColumnStretch(1, 1)
+        root.addLayout(pick)
+        self.error = error_label()
+        root.addWidget(self.error)
+        self.banner = QLabel()
+        self.banner.setObjectName("badgeRed")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        root.addWidget(self.banner)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        # Left: the itemised checklist and the rounds so far.
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel(self.tr("Find the customer and pick a unit to see the checklist."))
+        self.summary.setObjectName("sectionTitle")
+        self.summary.setWordWrap(True)
+        lv.addWidget(self.summary)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("checklist")
+        self.table.setHorizontalHeaderLabels([self.tr("Told"), self.tr("Kind"), self.tr("Item"),
+                                              self.tr("Version"), self.tr("Details")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(2, 210)
+        self.table.setColumnWidth(3, 150)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.cellClicked.connect(self._cell_clicked)
+        lv.addWidget(self.table, 3)
+        hist_title = QLabel(self.tr("Rounds recorded for this customer and unit"))
+        hist_title.setObjectName("hint")
+        lv.addWidget(hist_title)
+        self.history = QTableWidget(0, 5)
+        self.history.setObjectName("rounds")
+        self.history.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Round"),
+                                                self.tr("Consultant"), self.tr("Told"),
+                                                self.tr("Note")])
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setMaximumHeight(150)
+        lv.addWidget(self.history, 1)
+        split.addWidget(left)
+
+        # Right: the acknowledgement, save, print, courtesy message, subscription.
+        right = QFrame()
+        right.setObjectName("card")
+        rv = QVBoxLayout(right)
+        sig_title = QLabel(self.tr("Customer's acknowledgement"))
+        sig_title.setObjectName("sectionTitle")
+        rv.addWidget(sig_title)
+        self.pad = SignaturePad()
+        rv.addWidget(self.pad, 2)
+        row = QHBoxLayout()
+        self.clear_button = QPushButton(self.tr("Clear signature"))
+        self.clear_button.clicked.connect(self.pad.clear)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        rv.addLayout(row)
+        self.paper = QCheckBox(self.tr("Paper feedback form signed and collected"))
+        rv.addWidget(self.paper)
+        self.correct_button = QPushButton(self.tr("Correct the selected round…"))
+        self.correct_button.clicked.connect(self._start_correction)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Why is the earlier round corrected?"))
+        self.reason.setVisible(False)
+        rv.addWidget(self.correct_button)
+        rv.addWidget(self.reason)
+        self.save_button = QPushButton(self.tr("Save round to the ledger"))
+        self.save_button.setObjectName("primary")
+        self.save_button.setMinimumHeight(44)
+        self.save_button.clicked.connect(self.save_round)
+        rv.addWidget(self.save_button)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("okLabel")
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setVisible(False)
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rv.addWidget(self.saved_label)
+        row = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("Print feedback form…"))
+        self.print_button.setToolTip(self.tr("Prints the round selected in the list, or the one "
+                                             "just saved"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self._print_form)
+        self.subscribe_button = QPushButton(self.tr("Subscription…"))
+        self.subscribe_button.setEnabled(False)
+        self.subscribe_button.clicked.connect(self._open_subscription)
+        self.subscribe_button.setVisible(ctx.actor is None
+                                         or ctx.actor.can(Permission.RECORD_SUBSCRIPTION))
+        row.addWidget(self.print_button)
+        row.addWidget(self.subscribe_button)
+        rv.addLayout(row)
+        msg_title = QLabel(self.tr("Courtesy message after the visit"))
+        msg_title.setObjectName("hint")
+        rv.addWidget(msg_title)
+        self.message = QPlainTextEdit()
+        self.message.setObjectName("courtesyMessage")
+        self.message.setReadOnly(True)
+        self.message.setMinimumHeight(110)
+        rv.addWidget(self.message, 1)
+        self.copy_button = QPushButton(self.tr("Copy message"))
+        self.copy_button.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.message.toPlainText()))
+        rv.addWidget(self.copy_button)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        root.addWidget(split, 1)
+        self.pad.changed.connect(self._touched)
+        self.paper.toggled.connect(self._touched)
+        self.kind_box.currentIndexChanged.connect(self._touched)
+        self._update_buttons()
+
+    def _touched(self, *_args: object) -> None:
+        self._dirty = True
+        self._update_buttons()
+
+    # ---- loading -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if not self._units:
+            actor = self.ctx.require_actor()
+            self.ctx.runner.run(lambda: self.ctx.services.projects.units(actor),
+                                self._units_loaded, self._failed)
+        elif self.view is not None:
+            self.load_checklist()
+
+    def _units_loaded(self, units: list[UnitInfo]) -> None:
+        self._units = units
+        current = self.unit_box.currentData()
+        self.unit_box.blockSignals(True)
+        self.unit_box.clear()
+        self.unit_box.addItem(self.tr("— pick a unit —"), None)
+        for u in units:
+            label = u.number if u.sellable else self.tr("%1 (not for sale)").replace("%1", u.number)
+            self.unit_box.addItem(label, u.id)
+        if current:
+            self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(current)))
+        self.unit_box.blockSignals(False)
+
+    def find_customer(self) -> None:
+        actor = self.ctx.require_actor()
+        text = self.phone.text().strip()
+        self.error.setVisible(False)
+        customers = self.ctx.services.customers
+
+        def work() -> list[CustomerInfo]:
+            if len(text) == 4 and text.isdigit():
+                return customers.search_last4(actor, text)
+            found = customers.find_by_phone(actor, text)
+            return [found] if found else []
+
+        self.ctx.runner.run(work, self._customers_found, self._failed)
+
+    def _customers_found(self, found: list[CustomerInfo]) -> None:
+        self.customer_box.blockSignals(True)
+        self.customer_box.clear()
+        for c in found:
+            self.customer_box.addItem(f"{c.name or c.display_name}  {c.masked_phone}", c)
+        self.customer_box.blockSignals(False)
+        if not found:
+            self.error.setText(self.tr("No registered customer with this number. Register the "
+                                       "customer at reception first."))
+            self.error.setVisible(True)
+            self.customer = None
+            self._clear_checklist()
+            return
+        self.customer_box.setCurrentIndex(0)
+        self._customer_chosen(0)
+
+    def _customer_chosen(self, index: int) -> None:
+        data = self.customer_box.itemData(index) if index >= 0 else None
+        self.customer = data if isinstance(data, CustomerInfo) else None
+        self.load_checklist()
+
+    def select_unit(self, unit_id: str) -> None:
+        i = self.unit_box.findData(unit_id)
+        if i >= 0:
+            self.unit_box.setCurrentIndex(i)
+
+    def load_checklist(self) -> None:
+        unit_id = self.unit_box.currentData()
+        if self.customer is None or not unit_id:
+            self._clear_checklist()
+            return
+        actor = self.ctx.require_actor()
+        cid = self.customer.id
+        self.ctx.runner.run(lambda: self.ctx.services.disclosure.checklist(actor, cid, unit_id),
+                            self._checklist_loaded, self._failed)
+
+    def _checklist_loaded(self, view: ChecklistView) -> None:
+        same = (self.view is not None and self.view.customer.id == view.customer.id
+                and self.view.unit_id == view.unit_id
+                and self.view.checklist_hash == view.checklist_hash)
+        self.view = view
+        if not same:
+            self._ticks = {}
+            self._started = datetime.now(UTC)
+            self.saved = None
+            self.pad.clear()
+            self.paper.setChecked(False)
+            self._dirty = True
+        self._fill_table()
+        self._fill_history(view.rounds)
+        problems = list(view.problems)
+        if not view.sellable:
+            problems.insert(0, self.tr("Unit %1 is outside every presale permit: it may be "
+                                       "explained but not sold.").replace("%1", view.unit_number))
+        self.banner.setText("\n".join(problems))
+        self.banner.setVisible(bool(problems))
+        self._update_buttons()
+
+    def _clear_checklist(self) -> None:
+        self.view = None
+        self.table.setRowCount(0)
+        self.history.setRowCount(0)
+        self.banner.setVisible(False)
+        self._update_buttons()
+
+    def _fill_table(self) -> None:
+        assert self.view is not None
+        self._filling = True
+        self.table.setRowCount(len(self.view.items))
+        for r, item in enumerate(self.view.items):
+            tick = QTableWidgetItem()
+            tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            tick.setCheckState(Qt.CheckState.Checked if item.code in self._ticks
+                               else Qt.CheckState.Unchecked)
+            tick.setData(Qt.ItemDataRole.UserRole, item.code)
+            tick.setText(local(self._ticks[item.code])[6:] if item.code in self._ticks else "")
+            self.table.setItem(r, 0, tick)
+            for c, text in enumerate((_kind_label(item.kind), item.title, item.version,
+                                      item.detail), start=1):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.table.setItem(r, c, cell)
+        self.table.resizeRowsToContents()
+        self._filling = False
+        self._update_summary()
+
+    def _fill_history(self, rounds: tuple[RoundSummary, ...]) -> None:
+        self.history.setRowCount(len(rounds))
+        for r, s in enumerate(rounds):
+            note = s.reason
+            if s.superseded:
+                note = self.tr("Superseded by a correction") + (f"：{note}" if note else "")
+            values = (local(s.recorded_at), s.kind_label, s.consultant_name,
+                      f"{s.n_covered}/{s.n_items}", note)
+            for c, text in enumerate(values):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, s.id)
+                if not s.complete and c == 3:
+                    cell.setForeground(Qt.GlobalColor.darkRed)
+                self.history.setItem(r, c, cell)
+        self.history.resizeColumnsToContents()
+
+    # ---- ticking -------------------------------------------------------------------------
+
+    def _cell_clicked(self, row: int, column: int) -> None:
+        # A tap anywhere on the row ticks it: big targets on a tablet.
+        if column != 0:
+            item = self.table.item(row, 0)
+            if item is not None:
+                checked = item.checkState() == Qt.CheckState.Checked
+                item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 0:
+            return
+        code = str(item.data(Qt.ItemDataRole.UserRole))
+        self._filling = True
+        if item.checkState() == Qt.CheckState.Checked:
+            self._ticks[code] = datetime.now(UTC)
+            item.setText(local(self._ticks[code])[6:])
+        else:
+            self._ticks.pop(code, None)
+            item.setText("")
+        self._filling = False
+        self._dirty = True
+        self._update_summary()
+
+    def set_ticked(self, code: str, ticked: bool) -> None:
+        """Tick one item as the consultant would (also used by tests)."""
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == code:
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def _update_summary(self) -> None:
+        if self.view is None:
+            return
+        total = len(self.view.items)
+        told = sum(1 for i in self.view.items if i.code in self._ticks)
+        self.summary.setText(self.tr("%1 · %2 — told %3 of %4 items").replace(
+            "%1", self.view.customer.label).replace("%2", self.view.unit_number)
+            .replace("%3", str(told)).replace("%4", str(total)))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ready = self.view is not None and bool(self.view.items)
+        self.save_button.setEnabled(ready and self._dirty)
+        self.correct_button.setEnabled(ready and self.history.rowCount() > 0)
+        self.print_button.setEnabled(self.saved is not None or self.history.rowCount() > 0)
+        self.subscribe_button.setEnabled(self.view is not None and self.view.sellable)
+
+    # ---- saving --------------------------------------------------------------------------
+
+    def _start_correction(self) -> None:
+        row = self.history.currentRow()
+        cell = self.history.item(row, 0) if row >= 0 else None
+        if cell is None:
+            self.error.setText(self.tr("Select the round to correct in the list first."))
+            self.error.setVisible(True)
+            return
+        self._supersedes = str(cell.data(Qt.ItemDataRole.UserRole))
+        self.reason.setVisible(True)
+        self.reason.setFocus()
+
+    def save_round(self) -> None:
+        if self.view is None or self.customer is None:
+            return
+        actor = self.ctx.require_actor()
+        view = self.view
+        ticks = dict(self._ticks)
+        png = None if self.pad.is_empty() else self.pad.to_png()
+        paper = self.paper.isChecked()
+        kind = RoundKind(self.kind_box.currentData())
+        started = self._started
+        supersedes = self._supersedes if self.reason.isVisible() else ""
+        reason = self.reason.text() if supersedes else ""
+        self.error.setVisible(False)
+        self.save_button.setEnabled(False)
+
+        def work() -> RoundRecord:
+            return self.ctx.services.disclosure.record_round(
+                actor, customer_id=view.customer.id, unit_id=view.unit_id, kind=kind,
+                ticks=ticks, started_at=started, signature_png=png, paper_form=paper,
+                expected_checklist_hash=view.checklist_hash, supersedes_id=supersedes,
+                reason=reason)
+
+        self.ctx.runner.run(work, self._saved, self._save_failed, write=True)
+
+    def _saved(self, rec: RoundRecord) -> None:
+        self.saved = rec
+        self._dirty = False
+        missing = len(rec.missing)
+        text = self.tr("Saved. Record hash %1").replace("%1", rec.hash[:16] + "…")
+        if missing:
+            text += "\n" + self.tr("%1 item(s) left untold: cover them before the deposit.") \
+                .replace("%1", str(missing))
+        self.saved_label.setText(text)
+        self.saved_label.setVisible(True)
+        self.reason.clear()
+        self.reason.setVisible(False)
+        self._supersedes = ""
+        self._update_buttons()
+        self.ctx.events.changed.emit("disclosure")
+        actor = self.ctx.require_actor()
+        self.ctx.runner.run(
+            lambda: self.ctx.services.disclosure.courtesy_message(actor, rec.customer.id,
+                                                                  rec.unit_id),
+            self.message.setPlainText, self._failed)
+        self.ctx.runner.run(
+            lambda: self.ctx.services.disclosure.checklist(actor, rec.customer.id, rec.unit_id),
+            lambda v: self._fill_history(v.rounds), self._failed)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.report_error(exc, self.error)
+        self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.report_error(exc, self.error)
+
+    # ---- printing and the subscription ---------------------------------------------------
+
+    def _selected_round(self) -> str:
+        row = self.history.currentRow()
+        cell = self.history.item(row, 0) if row >= 0 else None
+        return str(cell.data(Qt.ItemDataRole.UserRole)) if cell is not None else ""
+
+    def _print_form(self) -> None:
+        rid = self._selected_round() or (self.saved.id if self.saved else "")
+        if not rid or self.view is None:
+            return
+        name = f"现场反馈单-{self.view.unit_number}-{rid[:8]}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save feedback form"),
+                                              str(Path.home() / name), "PDF (*.pdf)")
+        if path:
+            self.print_form_to(Path(path), rid)
+
+    def print_form_to(self, path: Path, record_id: str = "") -> None:
+        """Write the feedback form of a round (default: the one just saved), off the GUI
+        thread."""
+        rid = record_id or (self.saved.id if self.saved else "")
+        if not rid:
+            return
+        actor = self.ctx.require_actor()
+        self.ctx.runner.run(
+            lambda: self.ctx.services.disclosure.print_feedback_form(actor, rid, path),
+            self._printed, self._failed)
+
+    def _printed(self, path: Any) -> None:
+        self.saved_label.setText(self.saved_label.text() + "\n"
+                                 + self.tr("Feedback form written to %1").replace("%1", str(path)))
+        self.printed_path = Path(path)
+
+    def _open_subscription(self) -> None:
+        if self.view is None:
+            return
+        from salesdesk.ui.disclosure.subscription_dialog import SubscriptionDialog
+
+        unit = next((u for u in self._units if u.id == self.view.unit_id), None)
+        dialog = SubscriptionDialog(self.ctx, self.view, unit.total_price if unit else 0, self)
+        dialog.open()
+        self.subscription_dialog = dialog

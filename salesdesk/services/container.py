@@ -11,6 +11,8 @@ from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.notice import NoticeService
 from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
+from salesdesk.services.reception import ReceptionService
+from salesdesk.services.reception_figures import ReceptionFigures
 from salesdesk.store.database import Database
 
 
@@ -24,6 +26,8 @@ class Services:
     notice: NoticeService
     audit: AuditService
     maintenance: MaintenanceService
+    reception: ReceptionService
+    reception_figures: ReceptionFigures
 
     @property
     def device_id(self) -> str:
@@ -44,4 +48,6 @@ def build_services(db: Database) -> Services:
         notice=NoticeService(db, projects),
         audit=AuditService(db),
         maintenance=MaintenanceService(db),
+        reception=ReceptionService(db),
+        reception_figures=ReceptionFigures(db),
     )

@@ -65,6 +65,25 @@ def find_customer_id_by_phone(uow: UnitOfWork, e164: str) -> str | None:
         CustomerPhone.e164 == e164, CustomerPhone.deleted.is_(False)).limit(1))
 
 
+def add_customer(uow: UnitOfWork, *, e164: str, name: str = "", salutation: str = "",
+                 consent_at: datetime, owner_staff_id: str | None = None,
+                 id_number_enc: bytes | None = None,
+                 more_phones: list[tuple[str, str]] | None = None) -> Customer:
+    """Create a customer and their numbers inside the caller's unit of work (check-in uses it
+    too). The caller has checked the numbers are free and has the customer's consent."""
+    c = Customer(name=name.strip(), salutation=salutation.strip(), id_number_enc=id_number_enc,
+                 consent_at=consent_at, consent_version=CONSENT_TEXT_VERSION,
+                 owner_staff_id=owner_staff_id)
+    uow.add(c)
+    uow.flush()
+    for number, label in [(e164, "self"), *(more_phones or [])]:
+        uow.add(CustomerPhone(customer_id=c.id, e164=number, last4=last_four(number),
+                              label=label))
+    audit.record(uow, "customer.register", "customer", c.id)
+    uow.flush()
+    return c
+
+
 class CustomerService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -93,16 +112,9 @@ class CustomerService:
                     raise Conflict(f"号码 {mask_phone(e164)} 已登记为其他客户",
                                    en=f"{mask_phone(e164)} already belongs to a customer",
                                    field="phone")
-            c = Customer(name=name.strip(), salutation=salutation.strip(), id_number_enc=enc,
-                         consent_at=self._db.now(), consent_version=CONSENT_TEXT_VERSION,
-                         owner_staff_id=owner_staff_id)
-            uow.add(c)
-            uow.flush()
-            for e164, label in numbers:
-                uow.add(CustomerPhone(customer_id=c.id, e164=e164, last4=last_four(e164),
-                                      label=label))
-            audit.record(uow, "customer.register", "customer", c.id)
-            uow.flush()
+            c = add_customer(uow, e164=numbers[0][0], name=name, salutation=salutation,
+                             consent_at=self._db.now(), owner_staff_id=owner_staff_id,
+                             id_number_enc=enc, more_phones=numbers[1:])
             info = customer_info(uow, c)
             uow.commit()
             return info

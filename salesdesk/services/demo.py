@@ -22,7 +22,9 @@ Seeder = Callable[[Services], None]
 
 def seeders() -> list[tuple[str, Seeder]]:
     """One line per capability, in dependency order."""
-    return []
+    from salesdesk.services import demo_reception
+
+    return [("reception", demo_reception.seed)]
 
 
 def load_demo(services: Services) -> ImportSummary:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.phone import mask_phone, normalise_phone
@@ -38,7 +38,7 @@ from salesdesk.services.reception_store import (
     DayRotation,
     Settings,
     StaffBrief,
-    issue_ticket,
+    next_ticket,
     load_settings,
     recent_durations,
     set_ticket_status,
@@ -49,6 +49,7 @@ from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.reception import (
     AttributionChange,
     ConsultantBackup,
+    QueueTicket,
     ReceptionSettings,
     StaffNotice,
     Visit,
@@ -371,24 +372,27 @@ class ReceptionService:
                 customer.salutation = req.salutation.strip()
             salutation = req.salutation.strip() or customer.salutation
             rot = DayRotation(uow, day)
+            number, label = next_ticket(uow, day, self.ticket_prefix())
             v = Visit(day=day.isoformat(), customer_id=customer.id,
                       first_visit=previous is None, party_size=req.party_size,
                       source=source.value, agency_name=req.agency_name.strip(),
                       agent_name=req.agent_name.strip(), salutation=salutation,
                       important=req.important, group_tour=req.group_tour,
-                      checked_in_at=now, status="waiting", route="rotation")
+                      checked_in_at=now, status="waiting", route="rotation",
+                      ticket_label=label)
             uow.add(v)
             uow.flush()
-            v.ticket_label = issue_ticket(uow, day, self.ticket_prefix(), v.id)
             appointment = self._route(uow, rot, settings, v, customer, req)
-            if v.status == "called":
-                set_ticket_status(uow, v.id, "called")
+            uow.add(QueueTicket(day=day.isoformat(), prefix=self.ticket_prefix(), number=number,
+                                label=label, visit_id=v.id,
+                                status="called" if v.status == "called" else "waiting"))
             audit.record(uow, "reception.check_in", "visit", v.id,
                          f"route={v.route} ticket={v.ticket_label} party={v.party_size}")
             wait = 0
             if v.status == "waiting":
-                ahead = sum(1 for o in self._open_visits(uow, day)
-                            if o.status == "waiting" and o.checked_in_at <= now)
+                ahead = uow.session.scalar(select(func.count()).select_from(Visit).where(
+                    Visit.day == day.isoformat(), Visit.status == "waiting",
+                    Visit.deleted.is_(False))) or 1
                 wait = self._wait_estimate(uow, day, rot, ahead)
             uow.flush()
             staff = staff_map(uow) if v.consultant_id else {}

@@ -145,16 +145,14 @@ class DayRotation:
             ))
 
 
-def issue_ticket(uow: UnitOfWork, day: date, prefix: str, visit_id: str) -> str:
+def next_ticket(uow: UnitOfWork, day: date, prefix: str) -> tuple[int, str]:
+    """The next number of this device today, and its label (A031)."""
     from salesdesk.domain.queue import ticket_label
 
     last = uow.session.scalar(select(func.max(QueueTicket.number)).where(
         QueueTicket.day == day.isoformat(), QueueTicket.prefix == prefix))
     number = (last or 0) + 1
-    label = ticket_label(prefix, number)
-    uow.add(QueueTicket(day=day.isoformat(), prefix=prefix, number=number, label=label,
-                        visit_id=visit_id, status="waiting"))
-    return label
+    return number, ticket_label(prefix, number)
 
 
 def set_ticket_status(uow: UnitOfWork, visit_id: str, status: str) -> None:

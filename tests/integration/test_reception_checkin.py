@@ -118,19 +118,20 @@ def test_owner_away_reception_chooses(demo: Services, rs: ReceptionService, rece
         rs.check_in(reception, CheckInRequest("13900005555", 2))
     assert err.value.field == "owner_choice" and "李娜" in err.value.message
     assert counts(demo) == before
-    # No backup named yet: a clear message, nothing changed.
     with pytest.raises(ValidationError):
-        rs.check_in(reception, CheckInRequest("13900005555", 2, owner_choice="backup"))
-    rs.set_backup(li_na, li_na.staff_id, ids(demo, "C103")[0])
+        rs.check_in(reception, CheckInRequest("13900005555", 2, owner_choice="later"))
+    assert counts(demo) == before
+    # 李娜 names 王磊 as her backup (the demo had 张伟).
+    rs.set_backup(li_na, li_na.staff_id, ids(demo, "C101")[0])
     lookup = rs.lookup(reception, "13900005555")
     assert lookup.owner is not None and lookup.owner.status == "break"
-    assert lookup.owner.backup_name == "张伟"
+    assert lookup.owner.backup_name == "王磊"
     r2 = rs.check_in(reception, CheckInRequest("13900005555", 2, owner_choice="backup"))
-    assert r2.route == "backup" and r2.consultant_name == "张伟"
+    assert r2.route == "backup" and r2.consultant_name == "王磊"
     # Ownership did not move, and the owner was told.
     assert demo.customers.find_by_phone(reception, "13900005555").owner_staff_id == \
         li_na.staff_id
-    assert any("张伟" in n for n in rs.my_queue(li_na).notices)
+    assert any("王磊" in n for n in rs.my_queue(li_na).notices)
     # Only a supervisor's logged decision moves it.
     rs.reassign_owner(supervisor, lookup.customer_id or "", ids(demo, "C103")[0], "客户要求")
     assert demo.customers.find_by_phone(reception, "13900005555").owner_staff_id == \

@@ -137,9 +137,7 @@ class Sim:
             if q.current is not None or q.next:
                 continue
             try:
-                if t == time(12, 0) and code in ("C102", "C202"):
-                    self.s.reception.set_status(actor, actor.staff_id, "break", "午饭")
-                elif t == time(12, 30) and code in ("C103", "C203"):
+                if (t == time(12, 0) and code in ("C102", "C202")) or (t == time(12, 30) and code in ("C103", "C203")):
                     self.s.reception.set_status(actor, actor.staff_id, "break", "午饭")
                 elif t in (time(12, 45), time(13, 15)) and q.status == "break":
                     self.s.reception.set_status(actor, actor.staff_id, "available")

@@ -1,62 +1,542 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>FirstAdminForm</name>
+    <message>
+        <source>First start</source>
+        <translation>首次启动</translation>
+    </message>
+    <message>
+        <source>Welcome to SalesDesk</source>
+        <translation>欢迎使用 SalesDesk 案场工作台</translation>
+    </message>
+    <message>
+        <source>This database is empty. Create the administrator of this sales centre; the administrator then imports the project file from head office (or loads the demo project) and creates the staff accounts.</source>
+        <translation>数据库为空。请先创建本售楼处的管理员；管理员随后导入总部下发的项目文件（或加载演示项目），并创建员工账号。</translation>
+    </message>
+    <message>
+        <source>Sales centre name</source>
+        <translation>售楼处名称</translation>
+    </message>
+    <message>
+        <source>Administrator name</source>
+        <translation>管理员姓名</translation>
+    </message>
+    <message>
+        <source>PIN (4 to 8 digits)</source>
+        <translation>PIN（4 至 8 位数字）</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>再次输入 PIN</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminScreen</name>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的 PIN 不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>SalesDesk</source>
+        <translation>SalesDesk 案场工作台</translation>
+    </message>
+</context>
 <context>
     <name>Pages</name>
     <message>
         <source>Reception</source>
-        <translation type="unfinished"></translation>
+        <translation>前台接待</translation>
     </message>
     <message>
         <source>Appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>预约</translation>
     </message>
     <message>
         <source>Disclosure</source>
-        <translation type="unfinished"></translation>
+        <translation>信息披露</translation>
     </message>
     <message>
         <source>Signing</source>
-        <translation type="unfinished"></translation>
+        <translation>签约资料</translation>
     </message>
     <message>
         <source>Audit</source>
-        <translation type="unfinished"></translation>
+        <translation>稽核</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Not available yet: check-in, rotation and the waiting queue arrive with the Reception capability.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未开放：来访登记、轮序和排队叫号将随“前台接待”功能上线。</translation>
     </message>
     <message>
         <source>Not available yet: visit and signing-slot bookings arrive with the Appointments capability.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未开放：到访预约和签约时段预约将随“预约”功能上线。</translation>
     </message>
     <message>
         <source>Not available yet: the disclosure checklist and ledger arrive with the Disclosure capability.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未开放：披露清单和披露记录将随“信息披露”功能上线。</translation>
     </message>
     <message>
         <source>Not available yet: signing-material checklists arrive with the Signing materials capability.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未开放：签约资料清单将随“签约资料”功能上线。</translation>
     </message>
     <message>
-        <source>Not available yet: the supervisor&apos;s audit arrives with the Disclosure capability.</source>
-        <translation type="unfinished"></translation>
+        <source>Not available yet: the supervisor's audit arrives with the Disclosure capability.</source>
+        <translation>尚未开放：主管稽核将随“信息披露”功能上线。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPage</name>
+    <message>
+        <source>Print notice board (PDF)</source>
+        <translation>打印项目公示（PDF）</translation>
+    </message>
+    <message>
+        <source>Sunshine declaration</source>
+        <translation>阳光宣言</translation>
+    </message>
+    <message>
+        <source>Contract template</source>
+        <translation>合同范本</translation>
+    </message>
+    <message>
+        <source>Units for sale</source>
+        <translation>可售房源</translation>
+    </message>
+    <message>
+        <source>Subscribed or signed</source>
+        <translation>已认购或签约</translation>
+    </message>
+    <message>
+        <source>Not for sale (outside presale permits)</source>
+        <translation>不可售（不在预售许可范围内）</translation>
+    </message>
+    <message>
+        <source>Adverse factors disclosed</source>
+        <translation>公示的不利因素</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>套数</translation>
+    </message>
+    <message>
+        <source>Presale permit</source>
+        <translation>预售许可</translation>
+    </message>
+    <message>
+        <source>Covered: may be sold</source>
+        <translation>已覆盖：可销售</translation>
+    </message>
+    <message>
+        <source>Not covered: must not be sold</source>
+        <translation>未覆盖：不得销售</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>户型</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>朝向</translation>
+    </message>
+    <message>
+        <source>Build area m²</source>
+        <translation>建筑面积 m²</translation>
+    </message>
+    <message>
+        <source>Inner area m²</source>
+        <translation>套内面积 m²</translation>
+    </message>
+    <message>
+        <source>Price per m²</source>
+        <translation>单价（元/m²）</translation>
+    </message>
+    <message>
+        <source>Total price</source>
+        <translation>总价</translation>
+    </message>
+    <message>
+        <source>Units and prices</source>
+        <translation>房源与价格</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>证号</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>发证机关</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Five certificates</source>
+        <translation>五证</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Red line</source>
+        <translation>红线</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>红线内</translation>
+    </message>
+    <message>
+        <source>Outside</source>
+        <translation>红线外</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>不利因素</translation>
+    </message>
+    <message>
+        <source>Direction / distance</source>
+        <translation>方位 / 距离</translation>
+    </message>
+    <message>
+        <source>Affects</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <source>Contract annex</source>
+        <translation>入合同附件</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Adverse factors</source>
+        <translation>不利因素</translation>
+    </message>
+    <message>
+        <source>For sale</source>
+        <translation>可售</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Subscribed</source>
+        <translation>已认购</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签约</translation>
+    </message>
+    <message>
+        <source>Not for sale</source>
+        <translation>不可售</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · data version %3</source>
+        <translation>%1 · %2 · 资料版本 %3</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>%1 unit(s)</source>
+        <translation>共 %1 套</translation>
+    </message>
+    <message>
+        <source>Save notice board</source>
+        <translation>保存项目公示</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Notice board saved to %1</source>
+        <translation>公示已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Project configuration from head office</source>
+        <translation>总部项目资料</translation>
+    </message>
+    <message>
+        <source>Import the project file head office sent (JSON). An invalid file is rejected whole: nothing is half-imported. A changed text becomes a new version; older versions stay, because disclosure records point at them.</source>
+        <translation>导入总部下发的项目文件（JSON）。文件有误时整体拒绝，不会导入一半。文本有改动时新增一个版本，旧版本保留，因为披露记录引用着它们。</translation>
+    </message>
+    <message>
+        <source>Import project file…</source>
+        <translation>导入项目文件…</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>代理公司</translation>
+    </message>
+    <message>
+        <source>Senior</source>
+        <translation>熟手</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Enable / disable selected account</source>
+        <translation>启用 / 停用所选账号</translation>
+    </message>
+    <message>
+        <source>Experienced consultant (senior rotation)</source>
+        <translation>熟手置业顾问（熟手轮序）</translation>
+    </message>
+    <message>
+        <source>Staff code</source>
+        <translation>员工编号</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>工作电话</translation>
+    </message>
+    <message>
+        <source>Initial PIN</source>
+        <translation>初始 PIN</translation>
+    </message>
+    <message>
+        <source>Add staff member</source>
+        <translation>新增员工</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Interface language on this device</source>
+        <translation>本机界面语言</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Verify database</source>
+        <translation>校验数据库</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>前台接待</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>置业顾问</translation>
+    </message>
+    <message>
+        <source>Senior consultant</source>
+        <translation>资深置业顾问</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>销售主管</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Project file</source>
+        <translation>项目文件</translation>
+    </message>
+    <message>
+        <source>Project files (*.json)</source>
+        <translation>项目文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 new units, %3 changed units, %4 new text versions, %5 new staff.</source>
+        <translation>已导入 %1：新增房源 %2 套，更新房源 %3 套，新增文本版本 %4 个，新增员工 %5 人。</translation>
+    </message>
+    <message>
+        <source>Verification passed.</source>
+        <translation>校验通过。</translation>
+    </message>
+    <message>
+        <source>Verification FAILED: see the lines marked ✘.</source>
+        <translation>校验未通过：请查看标有 ✘ 的行。</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sales centre</source>
+        <translation>售楼处</translation>
+    </message>
+    <message>
+        <source>Tap your name, then enter your PIN.</source>
+        <translation>请点选您的姓名，然后输入 PIN。</translation>
+    </message>
+    <message>
+        <source>Search by name or staff code</source>
+        <translation>按姓名或员工编号搜索</translation>
+    </message>
+    <message>
+        <source>Nobody selected</source>
+        <translation>未选择员工</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Sales centre</source>
+        <translation>售楼处</translation>
+    </message>
+    <message>
+        <source>Nobody selected</source>
+        <translation>未选择员工</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>前台接待</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>置业顾问</translation>
+    </message>
+    <message>
+        <source>Senior consultant</source>
+        <translation>资深置业顾问</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>销售主管</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Tap your name first.</source>
+        <translation>请先点选您的姓名。</translation>
     </message>
 </context>
 <context>
     <name>Widgets</name>
     <message>
         <source>SalesDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>SalesDesk 案场工作台</translation>
     </message>
 </context>
 </TS>

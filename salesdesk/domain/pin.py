@@ -18,7 +18,7 @@ _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
 
 
 def check_pin_format(pin: str) -> None:
-    if not pin.isdigit() or not 4 <= len(pin) <= 8:
+    if not (pin.isascii() and pin.isdigit()) or not 4 <= len(pin) <= 8:
         raise ValidationError("PIN 须为 4 至 8 位数字", en="A PIN is 4 to 8 digits", field="pin")
 
 

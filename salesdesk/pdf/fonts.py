@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-FONT_FILE = FONT_DIR / "wqy-microhei.ttc"
+from salesdesk.paths import FONT_FILE
+
+__all__ = ["CJK_FONT", "FONT_FILE", "register_cjk_font"]
 CJK_FONT = "WenQuanYiMicroHei"
 
 

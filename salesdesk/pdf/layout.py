@@ -50,7 +50,8 @@ def grid(rows: list[list[Any]], widths: list[float], styles: Styles,
          head_rows: int = 1) -> Table:
     """A table with a coloured header row, wrapping CJK text in every cell."""
     data = [
-        [Paragraph(esc(str(c)), styles.cell_head if r < head_rows else styles.cell)
+        [Paragraph(esc(str(c)).replace("\n", "<br/>"),
+                   styles.cell_head if r < head_rows else styles.cell)
          if isinstance(c, str) else c for c in row]
         for r, row in enumerate(rows)
     ]

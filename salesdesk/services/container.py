@@ -9,6 +9,7 @@ from salesdesk.services.auth import AuthService
 from salesdesk.services.customers import CustomerService
 from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.notice import NoticeService
+from salesdesk.services.preferences import PreferencesService
 from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
 from salesdesk.services.reception import ReceptionService
@@ -26,6 +27,7 @@ class Services:
     notice: NoticeService
     audit: AuditService
     maintenance: MaintenanceService
+    preferences: PreferencesService
     reception: ReceptionService
     reception_figures: ReceptionFigures
 
@@ -48,6 +50,7 @@ def build_services(db: Database) -> Services:
         notice=NoticeService(db, projects),
         audit=AuditService(db),
         maintenance=MaintenanceService(db),
+        preferences=PreferencesService(db),
         reception=ReceptionService(db),
         reception_figures=ReceptionFigures(db),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,6 +18,7 @@ from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.uow import UnitOfWork
 
 CONSENT_TEXT_VERSION = "2026.1"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,8 @@ class CustomerService:
                              id_number_enc=enc, more_phones=numbers[1:])
             info = customer_info(uow, c)
             uow.commit()
-            return info
+        log.info("customer %s registered with %d phone number(s)", info.id, len(numbers))
+        return info
 
     def find_by_phone(self, actor: Actor, phone: str) -> CustomerInfo | None:
         actor.require(Permission.VIEW_QUEUE)

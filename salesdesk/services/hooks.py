@@ -4,6 +4,8 @@ together in ``services/container.py``.
 - Reception asks Appointments which of today's appointments a checked-in customer has.
 - Signing materials asks Appointments for the signing bookings of a day (batch printing).
 - Appointments asks Signing materials for the materials a customer must bring (reminders).
+- Customer care hands its messages to the message outbox Appointments keeps for reminders, and
+  opens escalations through the Disclosure capability's escalation tasks.
 """
 
 from __future__ import annotations
@@ -55,4 +57,20 @@ class SigningSchedule(Protocol):
 class MaterialsSource(Protocol):
     def materials_to_bring(self, customer_id: str, unit_id: str | None) -> list[str]:
         """Plain lines for a reminder message: what the customer must bring to sign."""
+        ...
+
+
+class MessageSink(Protocol):
+    def queue_message(self, uow: UnitOfWork, *, customer_id: str, staff_id: str | None,
+                      kind: str, text: str, dedupe_key: str) -> str:
+        """Queue a message to a customer in the caller's unit of work; the same dedupe_key
+        twice queues it once. Returns the message id."""
+        ...
+
+
+class EscalationOpener(Protocol):
+    def open_escalation(self, uow: UnitOfWork, *, customer_id: str, consultant_id: str | None,
+                        reason: str, source: str, source_id: str) -> str:
+        """Open an escalation task (consultant -> sales manager -> sales director ->
+        customer-service centre) in the caller's unit of work. Returns the task id."""
         ...

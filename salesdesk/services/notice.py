@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from salesdesk.domain.project import FACTOR_CATEGORIES_ZH, FACTOR_SIDE_ZH, UnitStatus
 from salesdesk.domain.roles import Actor, Permission
-from salesdesk.pdf.notice import NoticeCertificate, NoticeData, NoticeFactor, build_notice
 from salesdesk.services.project import ProjectService
 from salesdesk.store.database import Database
+
+if TYPE_CHECKING:
+    from salesdesk.pdf.notice import NoticeData
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -20,6 +23,9 @@ class NoticeService:
         self._projects = projects
 
     def notice_data(self, actor: Actor) -> NoticeData:
+        # reportlab is imported on first print, not at start-up.
+        from salesdesk.pdf.notice import NoticeCertificate, NoticeData, NoticeFactor
+
         actor.require(Permission.PRINT_NOTICE)
         o = self._projects.overview(actor)
         return NoticeData(
@@ -49,4 +55,6 @@ class NoticeService:
         )
 
     def print_notice(self, actor: Actor, out: Path) -> Path:
+        from salesdesk.pdf.notice import build_notice
+
         return build_notice(self.notice_data(actor), out)

@@ -182,8 +182,8 @@ class ProjectService:
             if f.project_wide:
                 scope = "全项目"
             else:
-                parts = [building_names.get(b, "?") for b in b_ids]
-                parts += [unit_numbers.get(u, "?") for u in u_ids]
+                parts = sorted(building_names.get(b, "?") for b in b_ids)
+                parts += sorted(unit_numbers.get(u, "?") for u in u_ids)
                 scope = "、".join(parts)
             out.append(FactorInfo(
                 f.id, f.code, f.version, FactorSide(f.side), f.category, f.title, f.description,

@@ -17,7 +17,6 @@ from salesdesk.domain import pin as pin_rules
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.ids import new_id
 from salesdesk.domain.project import ProjectConfig, TextVersionSpec
-from salesdesk.domain.project_file import parse_project_file
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
 from salesdesk.store.database import Database, set_local_meta
@@ -72,6 +71,8 @@ def read_project_file(path: Path) -> ProjectConfig:
             en=f"The project file is not valid JSON (line {exc.lineno}, column {exc.colno}: "
             f"{exc.msg})",
         ) from exc
+    from salesdesk.domain.project_file import parse_project_file  # jsonschema: only when importing
+
     return parse_project_file(data, load_schema())
 
 

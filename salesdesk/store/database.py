@@ -181,13 +181,16 @@ def open_database(
     backed up to ``data_dir/backups`` before it is upgraded."""
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / DB_FILE_NAME
+    rev = None
     if path.exists():
         rev = check_revision(path)
-        if rev is not None and rev != migrate.head_revision() and migrate_to == "head":
+        if rev is not None and rev != migrate.fast_head() and migrate_to == "head":
             saved = backup(path, data_dir / "backups", f"before-upgrade-{rev}")
             log.info("backed up database before upgrade from %s to %s", rev, saved.name)
     write_engine = make_engine(path, immediate=True)
-    migrate.upgrade(write_engine, migrate_to)
+    target = migrate.fast_head() if migrate_to == "head" else migrate_to
+    if rev != target:
+        migrate.upgrade(write_engine, migrate_to)
     identity = ensure_local_identity(write_engine)
     cipher = IdCipher(load_or_create_key(identity["key_id"], key_dir))
     db = Database(

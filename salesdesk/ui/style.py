@@ -11,6 +11,8 @@ QListWidget#nav { background: #13294b; color: #dbe4f0; border: none; font-size: 
 QListWidget#nav::item { padding: 12px 14px; border-radius: 6px; margin: 2px 8px; }
 QListWidget#nav::item:selected { background: #1f6feb; color: white; }
 QListWidget#nav::item:hover:!selected { background: #1c3a66; }
+QWidget#staffContainer { background: transparent; }
+QScrollArea { background: transparent; }
 QLabel#brand { color: white; font-size: 18px; font-weight: bold; padding: 16px 14px 4px 14px; }
 QLabel#brandSub { color: #8fa3bf; font-size: 12px; padding: 0 14px 12px 14px; }
 QWidget#topBar { background: white; border-bottom: 1px solid #dde3ea; }
@@ -50,6 +52,14 @@ QHeaderView::section { background: #eef2f7; color: #334e68; border: none;
 QTabWidget::pane { border: 1px solid #dde3ea; background: white; border-radius: 4px; }
 QTabBar::tab { padding: 8px 16px; font-size: 14px; color: #486581; }
 QTabBar::tab:selected { color: #1f6feb; border-bottom: 2px solid #1f6feb; }
+QGroupBox { background: white; border: 1px solid #dde3ea; border-radius: 10px;
+            margin-top: 22px; padding: 16px 14px 12px 14px; font-size: 15px; font-weight: bold;
+            color: #243b53; }
+QGroupBox::title { subcontrol-origin: margin; subcontrol-position: top left; left: 12px;
+                   padding: 0 4px; }
+QGroupBox QLabel, QGroupBox QCheckBox { font-weight: normal; font-size: 14px; }
+QComboBox::drop-down { border: none; width: 26px; }
+QWidget#scrollBody { background: transparent; }
 QFrame#card { background: white; border: 1px solid #dde3ea; border-radius: 10px; }
 QLabel#cardValue { font-size: 26px; font-weight: bold; color: #102a43; }
 QLabel#cardLabel { font-size: 13px; color: #627d98; }

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,22 @@ class _Job(QRunnable):
             self.signals.finished.emit(result)
 
 
+def _deliver(owner: QObject | None, callback: Callable[[Any], None] | None, value: Any) -> None:
+    """Call back on the GUI thread, unless the screen that asked has been closed meanwhile."""
+    if callback is None:
+        return
+    if owner is not None and not shiboken6.isValid(owner):
+        return
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        # A widget the callback touches was deleted while the task ran (a closed dialog,
+        # a page rebuilt for another user): the result has nowhere to go.
+        if "already deleted" not in str(exc):
+            raise
+        log.debug("dropped a task result for a deleted widget")
+
+
 class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,21 +97,20 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         *,
         write: bool = False,
+        owner: QObject | None = None,
     ) -> None:
         signals = _Signals()
         self._live.add(signals)
 
         def done(result: Any) -> None:
             self._live.discard(signals)
-            if on_done is not None:
-                on_done(result)
+            _deliver(owner, on_done, result)
 
         def failed(exc: BaseException) -> None:
             self._live.discard(signals)
-            if on_error is not None:
-                on_error(exc)
-            else:
+            if on_error is None:
                 log.error("background task failed", exc_info=exc)
+            _deliver(owner, on_error, exc)
 
         signals.finished.connect(done)
         signals.failed.connect(failed)
@@ -106,6 +122,7 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int, str], None],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
     ) -> TaskControl:
         """A cancellable job with progress (PDF batches, reports, sync)."""
         signals = _Signals()
@@ -115,13 +132,11 @@ class TaskRunner(QObject):
 
         def done(result: Any) -> None:
             self._live.discard(signals)
-            if on_done is not None:
-                on_done(result)
+            _deliver(owner, on_done, result)
 
         def failed(exc: BaseException) -> None:
             self._live.discard(signals)
-            if on_error is not None:
-                on_error(exc)
+            _deliver(owner, on_error, exc)
 
         signals.finished.connect(done)
         signals.failed.connect(failed)

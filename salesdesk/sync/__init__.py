@@ -1,0 +1,1 @@
+"""Sync with head office (client and server)."""

@@ -1,0 +1,183 @@
+"""The main window: first start, sign-in, and the workspace of the signed-in user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor
+from salesdesk.ui.context import UiContext
+from salesdesk.ui.first_admin import FirstAdminScreen
+from salesdesk.ui.pages import PAGES
+from salesdesk.ui.pages.base import Page, PageSpec
+from salesdesk.ui.signin import SignInScreen
+
+ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
+
+class Workspace(QWidget):
+    """Navigation on the left, the pages this role may see on the right."""
+
+    def __init__(self, ctx: UiContext, actor: Actor, on_switch_user: Callable[[], None]) -> None:
+        super().__init__()
+        self.setObjectName("workspace")
+        self.ctx = ctx
+        self.specs: list[PageSpec] = [
+            s for s in PAGES if any(actor.can(p) for p in s.permissions)
+        ]
+        self.pages: dict[str, Page] = {}
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        nav_panel = QWidget()
+        nav_panel.setObjectName("navPanel")
+        nav_panel.setFixedWidth(200)
+        nav_layout = QVBoxLayout(nav_panel)
+        nav_layout.setContentsMargins(0, 0, 0, 12)
+        brand = QLabel("SalesDesk")
+        brand.setObjectName("brand")
+        sub = QLabel(ctx.extras.get("centre_name", ""))
+        sub.setObjectName("brandSub")
+        sub.setWordWrap(True)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(22, 22))
+        for spec in self.specs:
+            item = QListWidgetItem(QIcon(str(ICONS / spec.icon)), spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.name)
+            self.nav.addItem(item)
+        nav_layout.addWidget(brand)
+        nav_layout.addWidget(sub)
+        nav_layout.addWidget(self.nav, 1)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        top = QWidget()
+        top.setObjectName("topBar")
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(20, 10, 20, 10)
+        self.page_label = QLabel()
+        self.page_label.setObjectName("sectionTitle")
+        self.status_slot = QHBoxLayout()  # the sync status widget goes here
+        role = (ROLE_LABELS_ZH[actor.role] if ctx.lang.startswith("zh")
+                else actor.role.value.replace("_", " "))
+        self.user_label = QLabel(f"{actor.name} · {role}")
+        self.user_label.setObjectName("userLabel")
+        switch = QPushButton(QCoreApplication.translate("MainWindow", "Switch user"))
+        switch.clicked.connect(on_switch_user)
+        top_layout.addWidget(self.page_label)
+        top_layout.addStretch(1)
+        top_layout.addLayout(self.status_slot)
+        top_layout.addSpacing(16)
+        top_layout.addWidget(self.user_label)
+        top_layout.addWidget(switch)
+        self.stack = QStackedWidget()
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(20, 12, 20, 16)
+        body_layout.addWidget(self.stack)
+        right_layout.addWidget(top)
+        right_layout.addWidget(body, 1)
+
+        outer.addWidget(nav_panel)
+        outer.addWidget(right, 1)
+        self.nav.currentRowChanged.connect(self._show_row)
+        if self.specs:
+            self.nav.setCurrentRow(0)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self.specs[row]
+        page = self.pages.get(spec.name)
+        if page is None:
+            page = spec.factory(self.ctx)
+            self.pages[spec.name] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.page_label.setText(spec.title())
+
+    def show_page(self, name: str) -> Page:
+        for row, spec in enumerate(self.specs):
+            if spec.name == name:
+                self.nav.setCurrentRow(row)
+                return self.pages[name]
+        raise KeyError(name)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "SalesDesk"))
+        self.resize(1366, 860)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.first_admin = FirstAdminScreen(ctx)
+        self.signin = SignInScreen(ctx)
+        self.workspace: Workspace | None = None
+        self.stack.addWidget(self.first_admin)
+        self.stack.addWidget(self.signin)
+        self.first_admin.created.connect(self.enter)
+        self.signin.signed_in.connect(self.enter)
+        ctx.events.changed.connect(self._on_changed)
+        self.show_start()
+
+    def _on_changed(self, area: str) -> None:
+        if area == "language":
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Rebuild every screen in the language just installed, keeping who is signed in."""
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "SalesDesk"))
+        self.signin.ui.retranslateUi(self.signin)
+        self.first_admin.ui.retranslateUi(self.first_admin)
+        if self.ctx.actor is not None and self.workspace is not None:
+            current = self.workspace.specs[self.workspace.nav.currentRow()].name
+            workspace = self.enter(self.ctx.actor)
+            workspace.show_page(current)
+
+    def show_start(self) -> None:
+        if self.ctx.services.auth.needs_first_admin():
+            self.stack.setCurrentWidget(self.first_admin)
+        else:
+            self.signin.load()
+            self.stack.setCurrentWidget(self.signin)
+
+    def enter(self, actor: Actor) -> Workspace:
+        self.ctx.actor = actor
+        self.ctx.events.actor_changed.emit(actor)
+        self._drop_workspace()
+        self.workspace = Workspace(self.ctx, actor, self.switch_user)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        return self.workspace
+
+    def switch_user(self) -> None:
+        self.ctx.actor = None
+        self.ctx.events.actor_changed.emit(None)
+        self._drop_workspace()
+        self.show_start()
+
+    def _drop_workspace(self) -> None:
+        if self.workspace is not None:
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None

@@ -1,0 +1,297 @@
+"""The project page: units and prices, the five certificates, adverse factors, the current
+sunshine declaration and contract template, and printing the public notice board."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.project import FACTOR_CATEGORIES_ZH, FactorSide, UnitStatus
+from salesdesk.services.project import (
+    BuildingInfo,
+    CertificateInfo,
+    FactorInfo,
+    ProjectOverview,
+    UnitInfo,
+)
+from salesdesk.ui.context import UiContext
+from salesdesk.ui.pages.base import Page
+from salesdesk.ui.table_model import Column, RecordTableModel
+from salesdesk.ui.widgets import error_label, message_box, money
+
+
+def _table(model: QAbstractItemModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(True)
+    return view
+
+
+def _card(value: str, label: str) -> tuple[QFrame, QLabel]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    v = QLabel(value)
+    v.setObjectName("cardValue")
+    caption = QLabel(label)
+    caption.setObjectName("cardLabel")
+    layout.addWidget(v)
+    layout.addWidget(caption)
+    return frame, v
+
+
+class ProjectPage(Page):
+    areas = frozenset({"project"})
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("hint")
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        self.print_button = QPushButton(self.tr("Print notice board (PDF)"))
+        self.print_button.setObjectName("primary")
+        self.print_button.clicked.connect(self.print_notice)
+        head.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(head)
+        self.error = error_label()
+        layout.addWidget(self.error)
+
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self._build_overview()
+        self._build_units()
+        self._build_certificates()
+        self._build_factors()
+        self.sunshine_text = QPlainTextEdit()
+        self.sunshine_text.setReadOnly(True)
+        self.tabs.addTab(self.sunshine_text, self.tr("Sunshine declaration"))
+        self.contract_text = QPlainTextEdit()
+        self.contract_text.setReadOnly(True)
+        self.tabs.addTab(self.contract_text, self.tr("Contract template"))
+        self.overview: ProjectOverview | None = None
+
+    # ---- building the tabs ---------------------------------------------------------------
+
+    def _build_overview(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        cards = QGridLayout()
+        self.card_for_sale = _card("—", self.tr("Units for sale"))
+        self.card_sold = _card("—", self.tr("Subscribed or signed"))
+        self.card_withheld = _card("—", self.tr("Not for sale (outside presale permits)"))
+        self.card_factors = _card("—", self.tr("Adverse factors disclosed"))
+        for i, (frame, _) in enumerate((self.card_for_sale, self.card_sold, self.card_withheld,
+                                        self.card_factors)):
+            cards.addWidget(frame, 0, i)
+        layout.addLayout(cards)
+        heading = QLabel(self.tr("Buildings"))
+        heading.setObjectName("sectionTitle")
+        layout.addWidget(heading)
+        self.buildings_model: RecordTableModel[BuildingInfo] = RecordTableModel([
+            Column(self.tr("Building"), lambda b: b.name),
+            Column(self.tr("Floors"), lambda b: b.floors, align_right=True),
+            Column(self.tr("Units"), lambda b: b.unit_count, align_right=True),
+            Column(self.tr("Presale permit"),
+                   lambda b: self.tr("Covered: may be sold") if b.sellable
+                   else self.tr("Not covered: must not be sold"),
+                   colour=lambda b: None if b.sellable else "#b42318"),
+            Column(self.tr("Description"), lambda b: b.description),
+        ])
+        view = _table(self.buildings_model)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(view, 1)
+        self.tabs.addTab(page, self.tr("Overview"))
+
+    def _build_units(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        filters = QHBoxLayout()
+        self.building_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        for status, label in self._status_labels().items():
+            self.status_filter.addItem(label, status.value)
+        filters.addWidget(QLabel(self.tr("Building")))
+        filters.addWidget(self.building_filter)
+        filters.addWidget(QLabel(self.tr("Status")))
+        filters.addWidget(self.status_filter)
+        filters.addStretch(1)
+        self.units_count = QLabel()
+        self.units_count.setObjectName("hint")
+        filters.addWidget(self.units_count)
+        layout.addLayout(filters)
+        self.units_model: RecordTableModel[UnitInfo] = RecordTableModel([
+            Column(self.tr("Unit"), lambda u: u.number),
+            Column(self.tr("Building"), lambda u: u.building_name),
+            Column(self.tr("Floor"), lambda u: u.floor, align_right=True),
+            Column(self.tr("Layout"), lambda u: u.layout),
+            Column(self.tr("Orientation"), lambda u: u.orientation),
+            Column(self.tr("Build area m²"), lambda u: f"{u.build_area:.2f}", align_right=True),
+            Column(self.tr("Inner area m²"), lambda u: f"{u.inner_area:.2f}", align_right=True),
+            Column(self.tr("Price per m²"), lambda u: money(u.unit_price), align_right=True),
+            Column(self.tr("Total price"), lambda u: money(u.total_price), align_right=True),
+            Column(self.tr("Status"), lambda u: self._status_labels()[u.status],
+                   colour=lambda u: None if u.sellable else "#b42318"),
+        ])
+        self.units_view = _table(self.units_model)
+        self.units_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.units_view, 1)
+        self.building_filter.currentIndexChanged.connect(self._filter_units)
+        self.status_filter.currentIndexChanged.connect(self._filter_units)
+        self.tabs.addTab(page, self.tr("Units and prices"))
+        self._all_units: list[UnitInfo] = []
+
+    def _build_certificates(self) -> None:
+        self.cert_model: RecordTableModel[CertificateInfo] = RecordTableModel([
+            Column(self.tr("Certificate"), lambda c: c.label),
+            Column(self.tr("Number"), lambda c: c.number),
+            Column(self.tr("Issuer"), lambda c: c.issuer),
+            Column(self.tr("Issued"), lambda c: c.issued_on.isoformat()),
+            Column(self.tr("Valid until"), lambda c: c.valid_until.isoformat()
+                   if c.valid_until else "—"),
+            Column(self.tr("Scope"), lambda c: "、".join(sorted(c.building_names))),
+        ])
+        view = _table(self.cert_model)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(view, self.tr("Five certificates"))
+
+    def _build_factors(self) -> None:
+        self.factor_model: RecordTableModel[FactorInfo] = RecordTableModel([
+            Column(self.tr("Code"), lambda f: f.code),
+            Column(self.tr("Red line"), lambda f: self.tr("Inside") if f.side is FactorSide.INSIDE
+                   else self.tr("Outside")),
+            Column(self.tr("Category"), lambda f: FACTOR_CATEGORIES_ZH.get(f.category, f.category)),
+            Column(self.tr("Factor"), lambda f: f.title),
+            Column(self.tr("Direction / distance"), lambda f: f"{f.direction} "
+                   + (f"{f.distance_m:g} m" if f.distance_m is not None else "")),
+            Column(self.tr("Affects"), lambda f: f.scope_text),
+            Column(self.tr("Contract annex"), lambda f: self.tr("Yes") if f.contract_annex else ""),
+            Column(self.tr("Description"), lambda f: f.description),
+        ])
+        view = _table(self.factor_model)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tabs.addTab(view, self.tr("Adverse factors"))
+
+    def _status_labels(self) -> dict[UnitStatus, str]:
+        return {
+            UnitStatus.AVAILABLE: self.tr("For sale"),
+            UnitStatus.RESERVED: self.tr("Reserved"),
+            UnitStatus.SUBSCRIBED: self.tr("Subscribed"),
+            UnitStatus.SIGNED: self.tr("Signed"),
+            UnitStatus.WITHHELD: self.tr("Not for sale"),
+        }
+
+    # ---- data ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        actor = self.ctx.require_actor()
+        services = self.ctx.services
+
+        def load() -> tuple[ProjectOverview, list[UnitInfo]]:
+            return services.projects.overview(actor), services.projects.units(actor)
+
+        self.ctx.runner.run(load, self._loaded, lambda e: self.report_error(e, self.error))
+
+    def _loaded(self, result: tuple[ProjectOverview, list[UnitInfo]]) -> None:
+        overview, units = result
+        self.overview = overview
+        self.error.setVisible(False)
+        p = overview.project
+        self.title.setText(p.name)
+        self.subtitle.setText(self.tr("%1 · %2 · data version %3")
+                              .replace("%1", p.developer).replace("%2", p.address)
+                              .replace("%3", p.config_version))
+        counts = overview.unit_counts
+        self.card_for_sale[1].setText(str(counts.get(UnitStatus.AVAILABLE.value, 0)))
+        self.card_sold[1].setText(str(counts.get(UnitStatus.SUBSCRIBED.value, 0)
+                                      + counts.get(UnitStatus.SIGNED.value, 0)))
+        self.card_withheld[1].setText(str(sum(1 for u in units if not u.sellable)))
+        self.card_factors[1].setText(str(len(overview.factors)))
+        self.buildings_model.set_rows(overview.buildings)
+        self.cert_model.set_rows(overview.certificates)
+        self.factor_model.set_rows(overview.factors)
+        self.sunshine_text.setPlainText(
+            f"{overview.sunshine.title}（{overview.sunshine.version}）\n\n{overview.sunshine.text}"
+            if overview.sunshine else "")
+        self.contract_text.setPlainText(
+            f"{overview.contract.title}（{overview.contract.version}）\n\n{overview.contract.text}"
+            if overview.contract else "")
+        current = self.building_filter.currentData()
+        self.building_filter.blockSignals(True)
+        self.building_filter.clear()
+        self.building_filter.addItem(self.tr("All buildings"), "")
+        for b in overview.buildings:
+            self.building_filter.addItem(b.name, b.id)
+        index = self.building_filter.findData(current) if current else 0
+        self.building_filter.setCurrentIndex(max(0, index))
+        self.building_filter.blockSignals(False)
+        self._all_units = units
+        self._filter_units()
+
+    def _filter_units(self) -> None:
+        building = self.building_filter.currentData() or ""
+        status = self.status_filter.currentData() or ""
+        rows = [u for u in self._all_units
+                if (not building or u.building_id == building)
+                and (not status or u.status.value == status)]
+        self.units_model.set_rows(rows)
+        self.units_count.setText(self.tr("%1 unit(s)").replace("%1", str(len(rows))))
+
+    # ---- printing -----------------------------------------------------------------------
+
+    def print_notice(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save notice board"), "notice.pdf", self.tr("PDF files (*.pdf)"),
+            options=QFileDialog.Option.DontUseNativeDialog)
+        if path:
+            self.save_notice(Path(path))
+
+    def save_notice(self, out: Path) -> None:
+        actor = self.ctx.require_actor()
+        self.print_button.setEnabled(False)
+
+        def done(result: Path) -> None:
+            self.print_button.setEnabled(True)
+            message_box(self, self.tr("Notice board saved to %1").replace("%1", str(result)))
+
+        def failed(exc: BaseException) -> None:
+            self.print_button.setEnabled(True)
+            self.report_error(exc, self.error)
+
+        self.ctx.runner.run(lambda: self.ctx.services.notice.print_notice(actor, out), done,
+                            failed)

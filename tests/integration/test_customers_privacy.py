@@ -1,0 +1,81 @@
+"""Customers and personal information (PIPL): consent, encryption at rest, masked output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from salesdesk.domain.errors import Conflict, PermissionDenied, ValidationError
+from salesdesk.services.container import Services
+from salesdesk.store.crypto import IdCipher, load_or_create_key
+from salesdesk.store.database import open_database
+
+ID_NUMBER = "11010519491231002X"
+
+
+def test_register_needs_consent_and_valid_numbers(demo: Services, reception) -> None:
+    with pytest.raises(ValidationError, match="同意"):
+        demo.customers.register(reception, phone="13812345678", consent=False)
+    with pytest.raises(ValidationError) as info:
+        demo.customers.register(reception, phone="1381234", consent=True)
+    assert info.value.field == "phone"
+    assert demo.customers.find_by_phone(reception, "13812345678") is None
+
+
+def test_spouse_numbers_find_the_same_customer(demo: Services, reception) -> None:
+    c = demo.customers.register(reception, phone="13812345678", salutation="王先生",
+                                other_phones=[("13987654321", "spouse")], consent=True)
+    assert c.consent_version and c.consent_at is not None
+    found = demo.customers.find_by_phone(reception, "139 8765 4321")
+    assert found is not None and found.id == c.id
+    assert [p.masked for p in found.phones] == ["138****5678", "139****4321"]
+    assert [x.id for x in demo.customers.search_last4(reception, "4321")] == [c.id]
+    with pytest.raises(Conflict):
+        demo.customers.register(reception, phone="13987654321", consent=True)
+
+
+def test_id_number_is_encrypted_at_rest(demo: Services, consultant, tmp_path: Path) -> None:
+    c = demo.customers.register(consultant, phone="13700001111", name="王建国",
+                                salutation="王先生", id_number=ID_NUMBER, consent=True)
+    assert demo.customers.masked_id_number(consultant, c.id) == "110105********002X"
+    demo.db.close()  # checkpoint the WAL into the file
+    raw = b"".join(p.read_bytes() for p in demo.db.path.parent.glob("salesdesk.sqlite3*"))
+    assert ID_NUMBER.encode() not in raw
+    # A copied database file alone reveals nothing: without the key file it cannot decrypt.
+    copy_dir = tmp_path / "stolen"
+    copy_dir.mkdir()
+    shutil.copy2(demo.db.path, copy_dir / demo.db.path.name)
+    thief = open_database(copy_dir, tmp_path / "thief-keys")
+    from sqlalchemy import select
+
+    from salesdesk.store.models.customer import Customer
+
+    with thief.reader() as uow:
+        token = uow.session.scalar(select(Customer.id_number_enc).where(Customer.id == c.id))
+    assert token is not None
+    with pytest.raises(Exception, match="解密"):
+        thief.cipher.decrypt(token)
+    thief.close()
+
+
+def test_reading_an_id_number_is_permissioned_and_audited(demo: Services, consultant,
+                                                          reception, supervisor) -> None:
+    c = demo.customers.register(consultant, phone="13700002222", id_number=ID_NUMBER,
+                                consent=True)
+    with pytest.raises(PermissionDenied):
+        demo.customers.masked_id_number(reception, c.id)
+    demo.customers.masked_id_number(consultant, c.id)
+    actions = [e.action for e in demo.audit.recent(supervisor)]
+    assert "customer.read_id" in actions
+    assert all(ID_NUMBER not in e.detail for e in demo.audit.recent(supervisor))
+
+
+def test_key_file_is_private(tmp_path: Path) -> None:
+    key = load_or_create_key("k1", tmp_path / "keys")
+    path = tmp_path / "keys" / "k1.key"
+    assert path.stat().st_mode & 0o077 == 0
+    assert load_or_create_key("k1", tmp_path / "keys") == key
+    cipher = IdCipher(key)
+    assert cipher.decrypt(cipher.encrypt("x")) == "x"

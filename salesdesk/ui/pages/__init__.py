@@ -30,6 +30,12 @@ def _project(ctx: UiContext) -> Page:
     return ProjectPage(ctx)
 
 
+def _reception(ctx: UiContext) -> Page:
+    from salesdesk.ui.reception.page import ReceptionPage
+
+    return ReceptionPage(ctx)
+
+
 def _settings(ctx: UiContext) -> Page:
     from salesdesk.ui.settings_page import SettingsPage
 
@@ -57,9 +63,7 @@ QCoreApplication.translate("Pages", "Not available yet: the supervisor's audit a
 
 PAGES: list[PageSpec] = [
     PageSpec("reception", lambda: _tr("Reception"), "reception.svg",
-             frozenset({P.CHECK_IN, P.VIEW_QUEUE}),
-             _pending("Reception", "Not available yet: check-in, rotation and the waiting "
-                      "queue arrive with the Reception capability.")),
+             frozenset({P.CHECK_IN, P.VIEW_QUEUE}), _reception),
     PageSpec("appointments", lambda: _tr("Appointments"), "appointments.svg",
              frozenset({P.BOOK_APPOINTMENT}),
              _pending("Appointments", "Not available yet: visit and signing-slot bookings arrive "

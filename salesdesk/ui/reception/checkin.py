@@ -5,7 +5,7 @@ consultant or today's appointment."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.errors import DomainError
 from salesdesk.services.reception import CheckInRequest, CheckInResult, Lookup
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.reception.floor import duty_label
 from salesdesk.ui.widgets import error_label
 
 
@@ -61,6 +61,7 @@ class CheckInPanel(QFrame):
         for i, key in enumerate(keys):
             b = QPushButton(self.tr("Clear") if key == "C" else key)
             b.setObjectName("keypad")
+            b.setFixedHeight(52)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _=False, k=key: self._key(k))
             keypad.addWidget(b, i // 3, i % 3)
@@ -85,6 +86,7 @@ class CheckInPanel(QFrame):
             b.setCheckable(True)
             self.owner_group.addButton(b)
             self.owner_buttons[key] = b
+            b.setStyleSheet("min-width: 0px;")
             owner_layout.addWidget(b)
         self.owner_box.setVisible(False)
         layout.addWidget(self.owner_box)
@@ -95,15 +97,20 @@ class CheckInPanel(QFrame):
         row.addWidget(QLabel(self.tr("Party size")))
         minus = QPushButton("−")
         minus.setObjectName("keypad")
-        self.party = QSpinBox()
-        self.party.setRange(0, 999)
-        self.party.setValue(2)
-        self.party.setMinimumHeight(44)
+        minus.setFixedSize(64, 48)
+        minus.setStyleSheet("min-height: 0px; min-width: 0px; padding: 0px;")
+        self.party = QLineEdit("2")
+        self.party.setValidator(QIntValidator(0, 999, self))
         self.party.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.party.setFixedSize(84, 48)
+        self.party.setStyleSheet("font-size: 22px;")
+        self.party.returnPressed.connect(self.submit)
         plus = QPushButton("+")
         plus.setObjectName("keypad")
-        minus.clicked.connect(lambda: self.party.setValue(max(1, self.party.value() - 1)))
-        plus.clicked.connect(lambda: self.party.setValue(self.party.value() + 1))
+        plus.setFixedSize(64, 48)
+        plus.setStyleSheet("min-height: 0px; min-width: 0px; padding: 0px;")
+        minus.clicked.connect(lambda: self.set_party(max(1, self.party_size() - 1)))
+        plus.clicked.connect(lambda: self.set_party(self.party_size() + 1))
         row.addWidget(minus)
         row.addWidget(self.party)
         row.addWidget(plus)
@@ -128,6 +135,7 @@ class CheckInPanel(QFrame):
             b.setCheckable(True)
             self.source_group.addButton(b)
             self.source_buttons[key] = b
+            b.setStyleSheet("min-width: 0px;")
             sources.addWidget(b)
         self.source_buttons["walk_in"].setChecked(True)
         layout.addLayout(sources)
@@ -201,6 +209,13 @@ class CheckInPanel(QFrame):
     def _source_changed(self) -> None:
         self.agency_box.setVisible(self.source_buttons["agency"].isChecked())
 
+    def party_size(self) -> int:
+        text = self.party.text().strip()
+        return int(text) if text.isdigit() else 0
+
+    def set_party(self, size: int) -> None:
+        self.party.setText(str(size))
+
     def source(self) -> str:
         for key, b in self.source_buttons.items():
             if b.isChecked():
@@ -265,7 +280,7 @@ class CheckInPanel(QFrame):
         owner = lookup.owner
         if owner is not None:
             parts.append(self.tr("consultant %1 (%2)").replace("%1", owner.name)
-                         .replace("%2", owner.status_label))
+                         .replace("%2", duty_label(owner.status)))
         self.found.setText(" · ".join(parts))
         needs_choice = owner is not None and not owner.available and not lookup.appointments
         self.owner_box.setVisible(needs_choice)
@@ -279,11 +294,11 @@ class CheckInPanel(QFrame):
 
     def request(self) -> CheckInRequest:
         return CheckInRequest(
-            phone=self.phone.text(), party_size=self.party.value(), source=self.source(),
+            phone=self.phone.text(), party_size=self.party_size(), source=self.source(),
             agency_name=self.agency.text(), agent_name=self.agent.text(),
             salutation=self.salutation.text(), important=self.important.isChecked(),
             consent=self.consent.isChecked(), owner_choice=self.owner_choice(),
-            group_tour=self.party.value() >= 10)
+            group_tour=self.party_size() >= 10)
 
     def _clear_errors(self) -> None:
         for label in (*self._errors.values(), self.error):
@@ -342,7 +357,7 @@ class CheckInPanel(QFrame):
         self.salutation.clear()
         self.agency.clear()
         self.agent.clear()
-        self.party.setValue(2)
+        self.set_party(2)
         self.important.setChecked(False)
         self.consent.setChecked(False)
         self.consent.setVisible(True)

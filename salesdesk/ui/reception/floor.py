@@ -33,10 +33,6 @@ STATUS_COLOURS = {"available": "#05603a", "receiving": "#1f6feb", "break": "#b54
                   "meeting": "#b54708", "off": "#9fb3c8"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ReceptionFloor", text)
-
-
 def table(model: QAbstractTableModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -51,39 +47,44 @@ def table(model: QAbstractTableModel) -> QTableView:
     return view
 
 
+def duty_label(status: str) -> str:
+    """A DutyStatus value in the UI language ("" = not on today's list)."""
+    labels = {"available": QCoreApplication.translate("ReceptionFloor", "Free"), "receiving": QCoreApplication.translate("ReceptionFloor", "Receiving"), "break": QCoreApplication.translate("ReceptionFloor", "On break"),
+              "meeting": QCoreApplication.translate("ReceptionFloor", "In a meeting"), "off": QCoreApplication.translate("ReceptionFloor", "Off duty"), "": QCoreApplication.translate("ReceptionFloor", "Not on duty today")}
+    return labels.get(status, status)
+
+
 def status_text(e: RotationEntry) -> str:
-    labels = {"available": _t("Free"), "receiving": _t("Receiving"), "break": _t("On break"),
-              "meeting": _t("In a meeting"), "off": _t("Off duty")}
-    text = labels.get(e.status, e.status)
+    text = duty_label(e.status)
     return f"{text}（{e.note}）" if e.note else text
 
 
 def rotation_model() -> RecordTableModel[RotationEntry]:
     return RecordTableModel([
-        Column(_t("Turn"), lambda e: e.position or ("—" if not e.manager else _t("Manager"))),
-        Column(_t("Consultant"), lambda e: e.name + (" ★" if e.senior else "")),
-        Column(_t("Agency"), lambda e: e.agency),
-        Column(_t("Status"), status_text, colour=lambda e: STATUS_COLOURS.get(e.status)),
-        Column(_t("Today"), lambda e: e.receptions_today, align_right=True),
-        Column(_t("Ticket"), lambda e: e.current_ticket),
+        Column(QCoreApplication.translate("ReceptionFloor", "Turn"), lambda e: e.position or ("—" if not e.manager else QCoreApplication.translate("ReceptionFloor", "Manager"))),
+        Column(QCoreApplication.translate("ReceptionFloor", "Consultant"), lambda e: e.name + (" ★" if e.senior else "")),
+        Column(QCoreApplication.translate("ReceptionFloor", "Agency"), lambda e: e.agency),
+        Column(QCoreApplication.translate("ReceptionFloor", "Status"), status_text, colour=lambda e: STATUS_COLOURS.get(e.status)),
+        Column(QCoreApplication.translate("ReceptionFloor", "Received today"), lambda e: e.receptions_today, align_right=True),
+        Column(QCoreApplication.translate("ReceptionFloor", "Ticket"), lambda e: e.current_ticket),
     ])
 
 
 def queue_model() -> RecordTableModel[QueueEntry]:
-    state = {"waiting": _t("Waiting"), "called": _t("Called"), "receiving": _t("Receiving"),
-             "parked": _t("Parked")}
+    state = {"waiting": QCoreApplication.translate("ReceptionFloor", "Waiting"), "called": QCoreApplication.translate("ReceptionFloor", "Called"), "receiving": QCoreApplication.translate("ReceptionFloor", "Receiving"),
+             "parked": QCoreApplication.translate("ReceptionFloor", "Parked")}
     return RecordTableModel([
-        Column(_t("Ticket"), lambda e: e.ticket),
-        Column(_t("Visitor"), lambda e: e.display_name + (" ⚑" if e.important else "")),
-        Column(_t("Party"), lambda e: e.party_size, align_right=True),
-        Column(_t("Source"), lambda e: e.source_label),
-        Column(_t("Status"), lambda e: state.get(e.status, e.status),
+        Column(QCoreApplication.translate("ReceptionFloor", "Ticket"), lambda e: e.ticket),
+        Column(QCoreApplication.translate("ReceptionFloor", "Visitor"), lambda e: e.display_name + (" ⚑" if e.important else "")),
+        Column(QCoreApplication.translate("ReceptionFloor", "Party"), lambda e: e.party_size, align_right=True),
+        Column(QCoreApplication.translate("ReceptionFloor", "Source"), lambda e: e.source_label),
+        Column(QCoreApplication.translate("ReceptionFloor", "Status"), lambda e: state.get(e.status, e.status),
                colour=lambda e: "#b42318" if e.status == "waiting" and e.waited_minutes >= 15
                else None),
-        Column(_t("Waited"), lambda e: _t("%1 min").replace("%1", str(e.waited_minutes)),
+        Column(QCoreApplication.translate("ReceptionFloor", "Waited"), lambda e: QCoreApplication.translate("ReceptionFloor", "%1 min").replace("%1", str(e.waited_minutes)),
                align_right=True,
                colour=lambda e: "#b42318" if e.waited_minutes >= 15 else None),
-        Column(_t("For"), lambda e: e.consultant_name or _t("next free")),
+        Column(QCoreApplication.translate("ReceptionFloor", "For"), lambda e: e.consultant_name or QCoreApplication.translate("ReceptionFloor", "next free")),
     ])
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.services.reception import Floor, MyQueue, QueueEntry
 from salesdesk.ui.context import UiContext
-from salesdesk.ui.reception.floor import queue_model, table
+from salesdesk.ui.reception.floor import duty_label, queue_model, table
 from salesdesk.ui.widgets import SHANGHAI, error_label
 
 
@@ -139,7 +139,8 @@ class MyQueuePanel(QWidget):
 
     def show_queue(self, q: MyQueue, floor: Floor | None = None) -> None:
         self.queue = q
-        self.status_label.setText(self.tr("My status: %1").replace("%1", q.status_label))
+        self.status_label.setText(self.tr("My status: %1").replace(
+            "%1", duty_label(q.status if q.on_duty or q.status == "off" else "")))
         self.status_buttons["join"].setVisible(not q.on_duty)
         for key in ("available", "break", "meeting"):
             self.status_buttons[key].setVisible(q.on_duty)

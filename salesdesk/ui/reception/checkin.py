@@ -249,9 +249,14 @@ class CheckInPanel(QFrame):
             return
         svc = self.ctx.services.reception
         self._lookup_for = phone
-        self.ctx.runner.run(lambda: svc.lookup(actor, phone),
-                            lambda r, p=phone: self._show_lookup(p, r),
-                            lambda exc, p=phone: self._lookup_failed(p, exc))
+
+        def shown(result: Lookup) -> None:
+            self._show_lookup(phone, result)
+
+        def failed(exc: BaseException) -> None:
+            self._lookup_failed(phone, exc)
+
+        self.ctx.runner.run(lambda: svc.lookup(actor, phone), shown, failed)
 
     def _lookup_failed(self, phone: str, exc: BaseException) -> None:
         if phone == self._digits() and isinstance(exc, DomainError):

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 
 from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from salesdesk.domain.ids import new_id
 from salesdesk.domain.phone import mask_phone, normalise_phone
 from salesdesk.domain.queue import (
     SOURCE_ZH,
@@ -36,6 +37,7 @@ from salesdesk.services.customers import add_customer, find_customer_id_by_phone
 from salesdesk.services.hooks import AppointmentArrivals, ArrivingAppointment
 from salesdesk.services.reception_store import (
     DayRotation,
+    RotationCache,
     Settings,
     StaffBrief,
     load_settings,
@@ -46,6 +48,7 @@ from salesdesk.services.reception_store import (
 )
 from salesdesk.store.database import Database, get_local_meta
 from salesdesk.store.models.customer import Customer
+from salesdesk.store.models.org import Staff
 from salesdesk.store.models.reception import (
     AttributionChange,
     ConsultantBackup,
@@ -214,6 +217,7 @@ class ReceptionService:
         self._db = db
         self.arrivals = arrivals
         self._prefix: str | None = None
+        self._rotations = RotationCache()
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -312,7 +316,7 @@ class ReceptionService:
             if c is None or c.deleted:
                 return Lookup(None, "", mask_phone(e164), 0, "", None, (), "")
             day = self.today()
-            rot = DayRotation(uow, day)
+            rot = DayRotation(uow, day, self._rotations)
             staff = staff_map(uow)
             owner = (self._owner_info(uow, rot, staff, c.owner_staff_id)
                      if c.owner_staff_id else None)
@@ -371,18 +375,19 @@ class ReceptionService:
             elif req.salutation.strip() and not customer.salutation:
                 customer.salutation = req.salutation.strip()
             salutation = req.salutation.strip() or customer.salutation
-            rot = DayRotation(uow, day)
+            rot = DayRotation(uow, day, self._rotations)
             number, label = next_ticket(uow, day, self.ticket_prefix())
-            v = Visit(day=day.isoformat(), customer_id=customer.id,
+            # The id is made here (as the column default would) so the route, its rotation
+            # events and the ticket can refer to the visit before one single INSERT.
+            v = Visit(id=new_id(), day=day.isoformat(), customer_id=customer.id,
                       first_visit=previous is None, party_size=req.party_size,
                       source=source.value, agency_name=req.agency_name.strip(),
                       agent_name=req.agent_name.strip(), salutation=salutation,
                       important=req.important, group_tour=req.group_tour,
                       checked_in_at=now, status="waiting", route="rotation",
                       ticket_label=label)
-            uow.add(v)
-            uow.flush()
             appointment = self._route(uow, rot, settings, v, customer, req)
+            uow.add(v)
             uow.add(QueueTicket(day=day.isoformat(), prefix=self.ticket_prefix(), number=number,
                                 label=label, visit_id=v.id,
                                 status="called" if v.status == "called" else "waiting"))
@@ -394,15 +399,16 @@ class ReceptionService:
                     Visit.day == day.isoformat(), Visit.status == "waiting",
                     Visit.deleted.is_(False))) or 1
                 wait = self._wait_estimate(uow, day, rot, ahead)
-            uow.flush()
-            staff = staff_map(uow) if v.consultant_id else {}
-            cons = staff.get(v.consultant_id or "")
+            consultant_name = ""
+            if v.consultant_id:
+                consultant_name = uow.session.scalar(select(Staff.name).where(
+                    Staff.id == v.consultant_id)) or ""
             result = CheckInResult(
                 v.id, v.ticket_label, public_name(salutation, customer.name) or "访客",
                 mask_phone(e164), v.first_visit, v.route, v.status, v.consultant_id,
-                cons.name if cons else "", wait, False,
-                appointment.label if appointment else "")
+                consultant_name, wait, False, appointment.label if appointment else "")
             uow.commit()
+            rot.committed()
             return result
 
     def _route(self, uow: UnitOfWork, rot: DayRotation, settings: Settings, v: Visit,
@@ -476,7 +482,7 @@ class ReceptionService:
         now = self._db.now()
         day = local_day(now)
         with self._db.reader(actor) as uow:
-            rot = DayRotation(uow, day)
+            rot = DayRotation(uow, day, self._rotations)
             staff = staff_map(uow)
             visits = self._open_visits(uow, day)
             counts: dict[str, int] = {}
@@ -510,7 +516,7 @@ class ReceptionService:
         now = self._db.now()
         day = local_day(now)
         with self._db.reader(actor) as uow:
-            rot = DayRotation(uow, day)
+            rot = DayRotation(uow, day, self._rotations)
             staff = staff_map(uow)
             visits = self._open_visits(uow, day)
 
@@ -544,7 +550,7 @@ class ReceptionService:
             self._may_manage(actor, sid)
         with self._db.uow(actor) as uow:
             staff = staff_map(uow)
-            rot = DayRotation(uow, self.today())
+            rot = DayRotation(uow, self.today(), self._rotations)
             settings = load_settings(uow)
             for sid in staff_ids:
                 s = staff.get(sid)
@@ -561,6 +567,7 @@ class ReceptionService:
                                              status="available"))
             self._dispatch(uow, rot, settings)
             uow.commit()
+            rot.committed()
 
     def set_status(self, actor: Actor, staff_id: str, status: str, note: str = "") -> None:
         """Break, meeting, off, or back to available, with a typed reason."""
@@ -573,7 +580,7 @@ class ReceptionService:
             raise ValidationError("接待状态由系统设置", en="Receiving is set by a reception",
                                   field="status")
         with self._db.uow(actor) as uow:
-            rot = DayRotation(uow, self.today())
+            rot = DayRotation(uow, self.today(), self._rotations)
             m = rot.state.member(staff_id)
             if m is None:
                 raise Conflict("不在今日轮序名单中", en="Not on today's list")
@@ -584,6 +591,7 @@ class ReceptionService:
             audit.record(uow, "rotation.status", "staff", staff_id, st.value)
             self._dispatch(uow, rot, load_settings(uow))
             uow.commit()
+            rot.committed()
 
     def reorder(self, actor: Actor, order: list[str], reason: str) -> None:
         actor.require(Permission.MANAGE_ROTATION)
@@ -591,13 +599,14 @@ class ReceptionService:
             raise ValidationError("调整轮序须填写原因", en="A reorder needs a reason",
                                   field="reason")
         with self._db.uow(actor) as uow:
-            rot = DayRotation(uow, self.today())
+            rot = DayRotation(uow, self.today(), self._rotations)
             if sorted(order) != sorted(rot.state.order):
                 raise Conflict("名单已变化，请刷新后再调整", en="The list changed; refresh first")
             rot.record(RotationEvent(EventKind.REORDER, actor.staff_id, "manual",
                                      reason.strip(), order=tuple(order)))
             audit.record(uow, "rotation.reorder", "rotation", "", reason.strip()[:200])
             uow.commit()
+            rot.committed()
 
     def set_backup(self, actor: Actor, staff_id: str, backup_staff_id: str) -> None:
         if staff_id != actor.staff_id:
@@ -682,7 +691,7 @@ class ReceptionService:
         now = self._db.now()
         day = local_day(now)
         with self._db.reader(actor) as uow:
-            rot = DayRotation(uow, day)
+            rot = DayRotation(uow, day, self._rotations)
             staff = staff_map(uow)
             mine = [self._queue_entry(v, staff, now) for v in self._open_visits(uow, day)
                     if v.consultant_id == actor.staff_id]
@@ -704,7 +713,7 @@ class ReceptionService:
         actor.require(Permission.RECEIVE_CUSTOMER)
         now = self._db.now()
         with self._db.uow(actor) as uow:
-            rot = DayRotation(uow, local_day(now))
+            rot = DayRotation(uow, local_day(now), self._rotations)
             if rot.state.available(actor.staff_id):
                 self._dispatch(uow, rot, load_settings(uow))
                 uow.flush()
@@ -712,6 +721,7 @@ class ReceptionService:
                     if v.consultant_id == actor.staff_id and v.status in ("called", "waiting")]
             if not mine:
                 uow.commit()
+                rot.committed()
                 return None
             v = mine[0]
             if v.status == "waiting":
@@ -728,6 +738,7 @@ class ReceptionService:
             uow.flush()
             entry = self._queue_entry(v, staff_map(uow), now)
             uow.commit()
+            rot.committed()
             return entry
 
     def recall(self, actor: Actor, visit_id: str) -> None:
@@ -747,8 +758,8 @@ class ReceptionService:
             v = self._visit_for(uow, actor, visit_id)
             if v.status not in ("called", "parked"):
                 raise Conflict("这组客户不在待接待状态", en="This party is not waiting to be received")
+            rot = DayRotation(uow, v_day(v), self._rotations)
             if v.status == "parked":
-                rot = DayRotation(uow, v_day(v))
                 if not rot.state.available(v.consultant_id or ""):
                     raise Conflict("请先结束当前接待", en="Finish your current reception first")
                 rot.record(direct(rot.state, v.consultant_id or "", AssignReason.RESUME,
@@ -761,6 +772,7 @@ class ReceptionService:
                 v.called_at = now
             set_ticket_status(uow, v.id, "serving")
             uow.commit()
+            rot.committed()
 
     def finish(self, actor: Actor, visit_id: str, *, intent: str = "", units: str = "",
                notes: str = "", invalid_reason: str = "") -> None:
@@ -785,7 +797,7 @@ class ReceptionService:
             v.notes = notes.strip()
             v.invalid_reason = invalid[:200]
             set_ticket_status(uow, v.id, "done")
-            rot = DayRotation(uow, v_day(v))
+            rot = DayRotation(uow, v_day(v), self._rotations)
             sid = v.consultant_id or ""
             if invalid:
                 rot.record(RotationEvent(EventKind.RESTORE, sid, "invalid", invalid, v.id))
@@ -799,6 +811,7 @@ class ReceptionService:
                          "invalid" if invalid else f"intent={intent}")
             self._dispatch(uow, rot, load_settings(uow))
             uow.commit()
+            rot.committed()
 
     def no_show(self, actor: Actor, visit_id: str) -> None:
         """A called party did not come forward within the configured minutes."""
@@ -815,13 +828,14 @@ class ReceptionService:
             v.status = "no_show"
             v.finished_at = now
             set_ticket_status(uow, v.id, "no_show")
-            rot = DayRotation(uow, v_day(v))
+            rot = DayRotation(uow, v_day(v), self._rotations)
             if v.consultant_id:
                 rot.record(RotationEvent(EventKind.RESTORE, v.consultant_id, "no_show",
                                          visit_id=v.id))
             audit.record(uow, "reception.no_show", "visit", v.id)
             self._dispatch(uow, rot, settings)
             uow.commit()
+            rot.committed()
 
     def transfer(self, actor: Actor, visit_id: str, to_staff_id: str, reason: str = "") -> None:
         actor.require(Permission.RECEIVE_CUSTOMER)
@@ -832,7 +846,7 @@ class ReceptionService:
             if to_staff_id == v.consultant_id:
                 raise ValidationError("请选择其他同事", en="Choose another colleague",
                                       field="to_staff")
-            rot = DayRotation(uow, v_day(v))
+            rot = DayRotation(uow, v_day(v), self._rotations)
             if not rot.state.on_duty(to_staff_id):
                 raise Conflict("该同事今日不在岗", en="That colleague is not on duty",
                                field="to_staff")
@@ -852,6 +866,7 @@ class ReceptionService:
             audit.record(uow, "reception.transfer", "visit", v.id, reason.strip()[:200])
             self._dispatch(uow, rot, load_settings(uow))
             uow.commit()
+            rot.committed()
 
     def park(self, actor: Actor, visit_id: str, note: str = "") -> None:
         """Set a party aside (gone to see the show flat, waiting for a spouse): the consultant
@@ -864,12 +879,13 @@ class ReceptionService:
             v.status = "parked"
             if note.strip():
                 v.notes = (v.notes + "\n" + note.strip()).strip()
-            rot = DayRotation(uow, v_day(v))
+            rot = DayRotation(uow, v_day(v), self._rotations)
             if v.consultant_id:
                 rot.record(RotationEvent(EventKind.FINISH, v.consultant_id, "parked",
                                          note.strip(), v.id))
             self._dispatch(uow, rot, load_settings(uow))
             uow.commit()
+            rot.committed()
 
     def mark_notices_read(self, actor: Actor) -> None:
         actor.require(Permission.VIEW_QUEUE)

@@ -152,8 +152,9 @@ def _at(day: date, t: time) -> datetime:
 def _run_day(sim: Sim, day: date, until: datetime, rate: float) -> None:
     rnd = sim.rnd
     sim.clock.now = _at(day, time(8, 50))
-    on_duty = [c for c in CONSULTANTS if rnd.random() < 0.9] or CONSULTANTS[:4]
-    rnd.shuffle(on_duty)
+    # Weekdays a smaller team is on the floor; weekends everyone.
+    team = 6 if day.weekday() >= 5 else 3
+    on_duty = rnd.sample(CONSULTANTS, team)
     sim.s.reception.join(sim.front, [sim.staff[c].staff_id for c in on_duty])
     t = _at(day, time(9, 0))
     end = min(until, _at(day, time(17, 30)))
@@ -183,10 +184,10 @@ def seed(services: Services) -> None:
         for code, backup in BACKUPS.items():
             services.reception.set_backup(staff[code], staff[code].staff_id,
                                           staff[backup].staff_id)
-        for back in range(10, 0, -1):
+        for back in range(14, 0, -1):
             day = today - timedelta(days=back)
             weekend = day.weekday() >= 5
-            _run_day(sim, day, _at(day, time(17, 30)), 0.25 if weekend else 0.12)
+            _run_day(sim, day, _at(day, time(17, 30)), 0.4 if weekend else 0.07)
             sim.clock.now = _at(day, time(18, 0))
             for _ in range(6):  # close the day: finishing hands out the last waiting parties
                 for actor in staff.values():

@@ -71,7 +71,8 @@ class Sim:
         except DomainError as exc:
             if exc.field != "owner_choice":
                 return
-            choice = rnd.choice([OwnerChoice.WAIT, OwnerChoice.ROTATION, OwnerChoice.BACKUP])
+            choice = rnd.choices([OwnerChoice.WAIT, OwnerChoice.ROTATION, OwnerChoice.BACKUP],
+                                 [15, 60, 25])[0]
             try:
                 self.s.reception.check_in(self.front, CheckInRequest(
                     **{**req.__dict__, "owner_choice": choice}))
@@ -149,11 +150,9 @@ def _at(day: date, t: time) -> datetime:
     return datetime.combine(day, t, SHANGHAI).astimezone(UTC)
 
 
-def _run_day(sim: Sim, day: date, until: datetime, rate: float) -> None:
+def _run_day(sim: Sim, day: date, until: datetime, rate: float, team: int) -> None:
     rnd = sim.rnd
     sim.clock.now = _at(day, time(8, 50))
-    # Weekdays a smaller team is on the floor; weekends everyone.
-    team = 6 if day.weekday() >= 5 else 3
     on_duty = rnd.sample(CONSULTANTS, team)
     sim.s.reception.join(sim.front, [sim.staff[c].staff_id for c in on_duty])
     t = _at(day, time(9, 0))
@@ -187,7 +186,9 @@ def seed(services: Services) -> None:
         for back in range(14, 0, -1):
             day = today - timedelta(days=back)
             weekend = day.weekday() >= 5
-            _run_day(sim, day, _at(day, time(17, 30)), 0.4 if weekend else 0.07)
+            # Weekdays a small team is on the floor; weekends most of them.
+            _run_day(sim, day, _at(day, time(17, 30)), 0.5 if weekend else 0.07,
+                     5 if weekend else 3)
             sim.clock.now = _at(day, time(18, 0))
             for _ in range(6):  # close the day: finishing hands out the last waiting parties
                 for actor in staff.values():
@@ -200,7 +201,7 @@ def seed(services: Services) -> None:
                         services.reception.finish(actor, v.visit_id, intent="C")
         # Today: a busy morning, ending with people received and waiting.
         until = max(now, _at(today, time(11, 40)))
-        _run_day(sim, today, until, 0.6)
+        _run_day(sim, today, until, 0.45, 7)
         sim.clock.now = until
         for _ in range(3):
             sim.arrive(returning=False)

@@ -4,7 +4,7 @@ and the consultant's actions. Every rotation decision is stored as an event with
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
@@ -12,6 +12,7 @@ from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, Valida
 from salesdesk.domain.ids import new_id
 from salesdesk.domain.phone import mask_phone, normalise_phone
 from salesdesk.domain.queue import (
+    SHANGHAI,
     SOURCE_ZH,
     Intent,
     Source,
@@ -525,8 +526,9 @@ class ReceptionService:
                 return BoardCall(v.ticket_label, public_name(v.salutation, ""),
                                  cons.name if cons else "", v.called_at)
 
-            receiving = tuple(call(v) for v in visits if v.status in ("called", "receiving")
-                              and v.consultant_id)
+            now_ = [v for v in visits if v.status in ("called", "receiving") and v.consultant_id]
+            now_.sort(key=lambda v: v.called_at or v.checked_in_at, reverse=True)
+            receiving = tuple(call(v) for v in now_)  # the latest call first
             called = uow.session.scalars(select(Visit).where(
                 Visit.day == day.isoformat(), Visit.called_at.is_not(None),
                 Visit.deleted.is_(False)).order_by(Visit.called_at.desc()).limit(5)).all()
@@ -695,8 +697,10 @@ class ReceptionService:
             staff = staff_map(uow)
             mine = [self._queue_entry(v, staff, now) for v in self._open_visits(uow, day)
                     if v.consultant_id == actor.staff_id]
+            day_start = datetime.combine(day, time(0, 0), SHANGHAI).astimezone(UTC)
             notices = tuple(uow.session.scalars(select(StaffNotice.text).where(
                 StaffNotice.staff_id == actor.staff_id, StaffNotice.read.is_(False),
+                StaffNotice.created_at >= day_start,
                 StaffNotice.deleted.is_(False)).order_by(StaffNotice.created_at.desc())
                 .limit(10)))
             m = rot.state.member(actor.staff_id)

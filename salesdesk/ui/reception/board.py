@@ -154,7 +154,7 @@ class DisplayBoardWindow(QWidget):
         self.clock.setText(now.strftime("%H:%M"))
         for i, (card, ticket, consultant, guest) in enumerate(self.now_rows):
             if i < len(board.now_receiving):
-                call = board.now_receiving[-(i + 1)]  # the newest first
+                call = board.now_receiving[i]
                 ticket.setText(call.ticket)
                 consultant.setText(call.consultant_name)
                 guest.setText(call.display_name)

@@ -51,9 +51,9 @@ class ReceptionFiguresWidget(QWidget):
             self.range.addItem(text, key)
         self.range.currentIndexChanged.connect(self._range_changed)
         bar.addWidget(self.range)
-        today = QDate.currentDate()
-        self.start = QDateEdit(today)
-        self.end = QDateEdit(today)
+        today = ctx.services.reception.today()
+        self.start = QDateEdit(QDate(today.year, today.month, today.day))
+        self.end = QDateEdit(QDate(today.year, today.month, today.day))
         for d in (self.start, self.end):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
@@ -139,6 +139,12 @@ class ReceptionFiguresWidget(QWidget):
 
     def _range_changed(self) -> None:
         custom = self.range.currentData() == "custom"
+        if not custom:
+            start, end = self.dates()
+            for edit, d in ((self.start, start), (self.end, end)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(d.year, d.month, d.day))
+                edit.blockSignals(False)
         self.start.setEnabled(custom)
         self.end.setEnabled(custom)
         self.refresh()

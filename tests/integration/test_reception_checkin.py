@@ -263,3 +263,24 @@ def test_figures_and_csv_with_bom(demo: Services, rs: ReceptionService, receptio
     assert "李娜" in text and "渠道/中介" in text and "1390000" not in text
     with pytest.raises(ValidationError):
         demo.reception_figures.figures(supervisor, day, date(2000, 1, 1))
+
+
+def test_project_rules_alternate_agencies_and_manager(
+        demo: Services, rs: ReceptionService, reception: Actor) -> None:
+    from salesdesk.domain.rotation import ImportantMode, JointMode
+    from salesdesk.services.reception_store import Settings
+
+    supervisor = staff_actor(demo, "S001")
+    with pytest.raises(ValidationError):
+        rs.save_settings(supervisor, Settings(ImportantMode.MANAGER, JointMode.ALTERNATE, 0, 10))
+    rs.save_settings(supervisor, Settings(ImportantMode.MANAGER, JointMode.ALTERNATE, 10, 10))
+    rs.join(reception, ids(demo, "C201", "S001"))  # a 链城 consultant and the manager
+    got = [rs.check_in(reception, CheckInRequest(f"1390000150{i}", 1, consent=True))
+           for i in range(3)]
+    # 李娜 (万家行) first, then the other agency, then 万家行 again.
+    assert [g.consultant_name for g in got] == ["李娜", "杨帆", "张伟"]
+    vip = rs.check_in(reception, CheckInRequest("13900001600", 6, important=True,
+                                                consent=True))
+    assert vip.consultant_name == "陈国栋"  # the manager receives important visitors
+    reasons = [e.reason for e in rs.day_log(supervisor, rs.today()) if e.kind == "assign"]
+    assert reasons == ["agency_alternate"] * 3 + ["manager_rule"]

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CheckInPanel</name>
@@ -55,7 +56,7 @@
         <translation>电话邀约</translation>
     </message>
     <message>
-        <source>Agent's name</source>
+        <source>Agent&apos;s name</source>
         <translation>经纪人姓名</translation>
     </message>
     <message>

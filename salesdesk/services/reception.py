@@ -351,14 +351,17 @@ class ReceptionService:
             customer = uow.session.get(Customer, cid) if cid else None
             if customer is not None and customer.deleted:
                 customer = None
-            previous = None
+            been_before = False
             if customer is not None:
-                previous = uow.session.scalar(select(Visit).where(
+                last = uow.session.execute(select(
+                    Visit.id, Visit.checked_in_at, Visit.status).where(
                     Visit.customer_id == customer.id, Visit.deleted.is_(False))
-                    .order_by(Visit.checked_in_at.desc()).limit(1))
-                if previous is not None and is_duplicate(
-                        previous.checked_in_at, now, settings.duplicate_minutes,
-                        previous.status not in OPEN_STATUSES):
+                    .order_by(Visit.checked_in_at.desc()).limit(1)).first()
+                been_before = last is not None
+                if last is not None and is_duplicate(
+                        last[1], now, settings.duplicate_minutes, last[2] not in OPEN_STATUSES):
+                    previous = uow.session.get(Visit, last[0])
+                    assert previous is not None
                     staff = staff_map(uow)
                     cons = staff.get(previous.consultant_id or "")
                     return CheckInResult(
@@ -381,7 +384,7 @@ class ReceptionService:
             # The id is made here (as the column default would) so the route, its rotation
             # events and the ticket can refer to the visit before one single INSERT.
             v = Visit(id=new_id(), day=day.isoformat(), customer_id=customer.id,
-                      first_visit=previous is None, party_size=req.party_size,
+                      first_visit=not been_before, party_size=req.party_size,
                       source=source.value, agency_name=req.agency_name.strip(),
                       agent_name=req.agent_name.strip(), salutation=salutation,
                       important=req.important, group_tour=req.group_tour,

@@ -47,13 +47,14 @@ DEFAULT_SETTINGS = Settings(ImportantMode.SENIOR, JointMode.ONE_LIST, 10, 10)
 
 
 def load_settings(uow: UnitOfWork) -> Settings:
-    row = uow.session.scalar(select(ReceptionSettings).where(
-        ReceptionSettings.deleted.is_(False)).order_by(ReceptionSettings.updated_at.desc())
-        .limit(1))
+    row = uow.session.execute(select(
+        ReceptionSettings.important_mode, ReceptionSettings.joint_mode,
+        ReceptionSettings.no_show_minutes, ReceptionSettings.duplicate_minutes,
+    ).where(ReceptionSettings.deleted.is_(False))
+        .order_by(ReceptionSettings.updated_at.desc()).limit(1)).first()
     if row is None:
         return DEFAULT_SETTINGS
-    return Settings(ImportantMode(row.important_mode), JointMode(row.joint_mode),
-                    row.no_show_minutes, row.duplicate_minutes)
+    return Settings(ImportantMode(row[0]), JointMode(row[1]), row[2], row[3])
 
 
 @dataclass(frozen=True)

@@ -153,7 +153,7 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
         services.customers.search_last4(front, phone[-4:])
         suffix.append((time.perf_counter() - t) * 1000)
 
-    block = gui_block(services, front, phones[n + 50:n + 50 + (10 if quick else 30)])
+    block, idle = gui_block(services, front, phones[n + 50:n + 50 + (10 if quick else 30)])
     services.close()
     yield result("reception.checkin_ms", median(checkin), "ms", target="<= 5",
                  customers=customers, visits=visits, runs=n, fill_s=round(fill_s, 1),
@@ -162,10 +162,10 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
     yield result("reception.checkin_ratio", median(checkin) / median(floor), "ratio")
     yield result("reception.phone_suffix_ms", median(suffix), "ms", target="<= 20",
                  runs=len(suffix))
-    yield result("reception.gui_block_ms", block, "ms", target="<= 50")
+    yield result("reception.gui_block_ms", block, "ms", target="<= 50", idle_loop_gap_ms=idle)
 
 
-def gui_block(services: Any, front: Any, phones: list[str]) -> float:
+def gui_block(services: Any, front: Any, phones: list[str]) -> tuple[float, float]:
     """Drive check-ins through the real kiosk panel and record the longest gap between two
     turns of the GUI event loop (a 2 ms timer: any gap beyond it is the thread being busy)."""
     from PySide6.QtCore import QElapsedTimer, QTimer
@@ -195,7 +195,15 @@ def gui_block(services: Any, front: Any, phones: list[str]) -> float:
     timer.timeout.connect(tick)
     for _ in range(20):
         app.processEvents()
+    # The same loop with nothing to do first: what the machine alone costs the event loop.
     timer.start()
+    last[0] = clock.elapsed()
+    idle_until = time.perf_counter() + 2.0
+    while time.perf_counter() < idle_until:
+        app.processEvents()
+        time.sleep(0.001)
+    idle = float(worst[0])
+    worst[0] = 0
     last[0] = clock.elapsed()
     for phone in phones:
         panel.phone.setText(phone)
@@ -208,4 +216,4 @@ def gui_block(services: Any, front: Any, phones: list[str]) -> float:
     timer.stop()
     ctx.runner.wait()
     panel.close()
-    return float(worst[0])
+    return float(worst[0]), idle

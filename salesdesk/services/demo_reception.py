@@ -1,4 +1,4 @@
-"""Demo reception activity: two past weeks and a busy today, played through the services.
+"""Demo reception activity: the past week and a busy today, played through the services.
 
 The day is simulated in five-minute steps on a demo clock: parties arrive (walk-ins, agency
 visits with their agent, owners' referrals, returning customers), consultants call, receive and
@@ -183,11 +183,11 @@ def seed(services: Services) -> None:
         for code, backup in BACKUPS.items():
             services.reception.set_backup(staff[code], staff[code].staff_id,
                                           staff[backup].staff_id)
-        for back in range(14, 0, -1):
+        for back in range(7, 0, -1):
             day = today - timedelta(days=back)
             weekend = day.weekday() >= 5
             # Weekdays a small team is on the floor; weekends most of them.
-            _run_day(sim, day, _at(day, time(17, 30)), 0.5 if weekend else 0.07,
+            _run_day(sim, day, _at(day, time(17, 30)), 0.4 if weekend else 0.08,
                      5 if weekend else 3)
             sim.clock.now = _at(day, time(18, 0))
             for _ in range(6):  # close the day: finishing hands out the last waiting parties

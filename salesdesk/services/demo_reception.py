@@ -47,6 +47,7 @@ class Sim:
     ghosts: set[str] = field(default_factory=set)  # called parties who never come forward
     due: dict[str, datetime] = field(default_factory=dict)  # receiving visit -> planned end
     dirty: bool = True
+    supervisor: Actor | None = None
     starts: dict[str, datetime] = field(default_factory=dict)
 
     def phone(self) -> str:
@@ -155,6 +156,11 @@ def _run_day(sim: Sim, day: date, until: datetime, rate: float, team: int) -> No
     sim.clock.now = _at(day, time(8, 50))
     on_duty = rnd.sample(CONSULTANTS, team)
     sim.s.reception.join(sim.front, [sim.staff[c].staff_id for c in on_duty])
+    if day.weekday() == 5 and sim.supervisor is not None:
+        # A supervisor's change to the order, with its reason (shows in the fairness report).
+        order = [e.staff_id for e in sim.s.reception.floor(sim.front).rotation if e.position]
+        order[0], order[1] = order[1], order[0]
+        sim.s.reception.reorder(sim.supervisor, order, "早班顾问先到岗，按到岗顺序调整")
     t = _at(day, time(9, 0))
     end = min(until, _at(day, time(17, 30)))
     while t <= end:
@@ -177,7 +183,8 @@ def seed(services: Services) -> None:
     rnd = random.Random(20261124)
     front = demo_actor(services, "R001")
     staff = {c: demo_actor(services, c) for c in CONSULTANTS}
-    sim = Sim(services, rnd, DemoClock(now), front, staff)
+    sim = Sim(services, rnd, DemoClock(now), front, staff,
+              supervisor=demo_actor(services, "S001"))
     services.db.clock = sim.clock
     try:
         for code, backup in BACKUPS.items():

@@ -35,6 +35,9 @@ class CheckInPanel(QFrame):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("card")
+        # Touch targets: the two flags must be easy to tick with a finger.
+        self.setStyleSheet("QCheckBox { font-size: 15px; spacing: 8px; }"
+                           "QCheckBox::indicator { width: 26px; height: 26px; }")
         self._lookup: Lookup | None = None
         self._lookup_for = ""
         self.busy = False

@@ -160,10 +160,14 @@ class MyQueuePanel(QWidget):
             self.current_detail.setText(self.tr("%1 people · %2 · %3 · since %4").replace(
                 "%1", str(c.party_size)).replace("%2", c.source_label).replace(
                 "%3", kind).replace("%4", since))
+        keep = self.selected_next()
         rows = list(q.next) + list(q.parked)
         self.next_model.set_rows(rows)
+        ids = [r.visit_id for r in rows]
         if rows:
-            self.next_view.selectRow(0)
+            # A refresh keeps the party the consultant picked.
+            self.next_view.selectRow(ids.index(keep.visit_id)
+                                     if keep is not None and keep.visit_id in ids else 0)
         if floor is not None:
             self.colleagues = [(e.staff_id, e.name) for e in floor.rotation
                                if e.status != "off" and self.ctx.actor is not None

@@ -3,7 +3,7 @@ and the waiting queue; consultants get their own queue. Supervisors can open the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -74,12 +74,23 @@ class ReceptionPage(Page):
         layout.addLayout(body, 1)
         if self.checkin is not None:
             self.setFocusProxy(self.checkin.phone)
+        # Other devices (consultants' laptops, a second kiosk) change the floor too: poll.
+        self._loading = False
+        self.poll = QTimer(self)
+        self.poll.setInterval(3000)
+        self.poll.timeout.connect(self._poll)
+        self.poll.start()
+
+    def _poll(self) -> None:
+        if self.isVisible() and not self._loading:
+            self.refresh()
 
     def refresh(self) -> None:
         actor = self.ctx.actor
         if actor is None:
             return
         svc = self.ctx.services.reception
+        self._loading = True
         if self.my_queue is not None:
             self.ctx.runner.run(lambda: (svc.floor(actor), svc.my_queue(actor)), self._show_both,
                                 self._failed)
@@ -87,9 +98,11 @@ class ReceptionPage(Page):
             self.ctx.runner.run(lambda: svc.floor(actor), self._show_floor, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        self._loading = False
         self.subtitle.setText(self.ctx.error_text(exc))
 
     def _show_floor(self, floor: Floor) -> None:
+        self._loading = False
         self.loads += 1
         self.floor_panel.show_floor(floor)
         on = sum(1 for e in floor.rotation if e.status != "off")

@@ -284,3 +284,19 @@ def test_project_rules_alternate_agencies_and_manager(
     assert vip.consultant_name == "陈国栋"  # the manager receives important visitors
     reasons = [e.reason for e in rs.day_log(supervisor, rs.today()) if e.kind == "assign"]
     assert reasons == ["agency_alternate"] * 3 + ["manager_rule"]
+
+
+def test_owner_without_a_backup_gives_a_clear_message(
+        demo: Services, rs: ReceptionService, reception: Actor) -> None:
+    supervisor = staff_actor(demo, "S001")
+    cust = demo.customers.register(reception, phone="13900001717", consent=True)
+    rs.reassign_owner(supervisor, cust.id, ids(demo, "S002")[0], "主管亲自跟进")
+    before = counts(demo)
+    with pytest.raises(ValidationError) as err:
+        rs.check_in(reception, CheckInRequest("13900001717", 2, owner_choice="backup"))
+    assert err.value.field == "owner_choice" and "备岗" in err.value.message
+    assert counts(demo) == before
+    r = rs.check_in(reception, CheckInRequest("13900001717", 2, owner_choice="rotation"))
+    assert r.route == "rotation" and r.consultant_name == "李娜"
+    assert demo.customers.find_by_phone(reception, "13900001717").owner_staff_id == \
+        ids(demo, "S002")[0]

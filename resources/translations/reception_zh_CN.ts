@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CheckInPanel</name>
@@ -56,7 +55,7 @@
         <translation>电话邀约</translation>
     </message>
     <message>
-        <source>Agent&apos;s name</source>
+        <source>Agent's name</source>
         <translation>经纪人姓名</translation>
     </message>
     <message>
@@ -640,6 +639,10 @@
     <message>
         <source>Display board</source>
         <translation>叫号屏</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>现场</translation>
     </message>
     <message>
         <source>%1 · %2 on duty · %3 free · %4 receiving</source>

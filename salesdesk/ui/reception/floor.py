@@ -128,7 +128,7 @@ class FloorPanel(QWidget):
         rl.addLayout(buttons)
         self.error = error_label()
         rl.addWidget(self.error)
-        layout.addWidget(rot_card, 1)
+        layout.addWidget(rot_card, 3)
 
         q_card = QFrame()
         q_card.setObjectName("card")
@@ -145,7 +145,7 @@ class FloorPanel(QWidget):
         self.queue_model = queue_model()
         self.queue_view = table(self.queue_model)
         ql.addWidget(self.queue_view)
-        layout.addWidget(q_card, 1)
+        layout.addWidget(q_card, 2)
         actor = ctx.actor
         manage = actor is not None and actor.can(Permission.MANAGE_ROTATION)
         front = actor is not None and (actor.can(Permission.CHECK_IN) or manage)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
 )
 
@@ -70,7 +71,15 @@ class ReceptionPage(Page):
             self.my_queue = MyQueuePanel(ctx)
             body.addWidget(self.my_queue, 3)
         self.floor_panel = FloorPanel(ctx)
-        body.addWidget(self.floor_panel, 6 if self.front_desk else 4)
+        if self.front_desk and actor.can(Permission.RECEIVE_CUSTOMER):
+            # A supervisor runs the floor and also receives (important visitors, manager rule).
+            self.my_queue = MyQueuePanel(ctx)
+            self.tabs = QTabWidget()
+            self.tabs.addTab(self.floor_panel, self.tr("Floor"))
+            self.tabs.addTab(self.my_queue, self.tr("My visitors"))
+            body.addWidget(self.tabs, 6)
+        else:
+            body.addWidget(self.floor_panel, 6 if self.front_desk else 4)
         layout.addLayout(body, 1)
         if self.checkin is not None:
             self.setFocusProxy(self.checkin.phone)

@@ -205,14 +205,20 @@ def gui_block(services: Any, front: Any, phones: list[str]) -> tuple[float, floa
     idle = float(worst[0])
     worst[0] = 0
     last[0] = clock.elapsed()
-    for phone in phones:
-        panel.phone.setText(phone)
-        panel._run_lookup()  # what the 150 ms typing pause triggers
-        panel.submit()
+    def settle() -> None:
         deadline = time.perf_counter() + 10
         while (panel.busy or ctx.runner._live) and time.perf_counter() < deadline:
             app.processEvents()
             time.sleep(0.001)
+
+    for phone in phones:
+        # As at the desk: the number is typed, the pause looks the customer up, the card
+        # shows, then Enter checks the party in. Both run off the GUI thread.
+        panel.phone.setText(phone)
+        panel._run_lookup()
+        settle()
+        panel.submit()
+        settle()
     timer.stop()
     ctx.runner.wait()
     panel.close()

@@ -315,6 +315,7 @@ class CheckInPanel(QFrame):
         if actor is None or self.busy:
             return
         self._clear_errors()
+        self._lookup_timer.stop()  # the check-in looks the number up itself
         req = self.request()
         svc = self.ctx.services.reception
         self.busy = True

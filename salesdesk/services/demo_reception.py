@@ -154,7 +154,10 @@ def _at(day: date, t: time) -> datetime:
 def _run_day(sim: Sim, day: date, until: datetime, rate: float, team: int) -> None:
     rnd = sim.rnd
     sim.clock.now = _at(day, time(8, 50))
-    on_duty = rnd.sample(CONSULTANTS, team)
+    # Weekdays a small team is on the floor; 李娜 (C102, the demo consultant) is in every team
+    # so her queue is never empty in the screenshots.
+    on_duty = ["C102", *rnd.sample([c for c in CONSULTANTS if c != "C102"], team - 1)]
+    rnd.shuffle(on_duty)
     sim.s.reception.join(sim.front, [sim.staff[c].staff_id for c in on_duty])
     if day.weekday() == 5 and sim.supervisor is not None:
         # A supervisor's change to the order, with its reason (shows in the fairness report).

@@ -31,6 +31,8 @@ class MyQueuePanel(QWidget):
         self.ctx = ctx
         self.queue: MyQueue | None = None
         self.colleagues: list[tuple[str, str]] = []
+        self.setStyleSheet("QPushButton#primary:disabled { background: #c9d7ee;"
+                           " border-color: #c9d7ee; color: white; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 

@@ -27,6 +27,7 @@ MODULES: dict[str, str] = {
     "bench_appointments": "appointments.",
     "bench_sync": "sync.",
     "bench_disclosure": "disclosure.",
+    "bench_reception": "reception.",
 }
 
 

@@ -17,6 +17,8 @@ from salesdesk.services.notice import NoticeService
 from salesdesk.services.preferences import PreferencesService
 from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
+from salesdesk.services.reception import ReceptionService
+from salesdesk.services.reception_figures import ReceptionFigures
 from salesdesk.services.reminders import ReminderService
 from salesdesk.services.signing_materials import SigningMaterialsService
 from salesdesk.services.subscriptions import SubscriptionService
@@ -43,6 +45,8 @@ class Services:
     subscriptions: SubscriptionService
     follow_up: FollowUpService
     disclosure_audit: DisclosureAuditService
+    reception: ReceptionService
+    reception_figures: ReceptionFigures
 
     @property
     def device_id(self) -> str:
@@ -77,4 +81,6 @@ def build_services(db: Database) -> Services:
         subscriptions=SubscriptionService(db),
         follow_up=follow_up,
         disclosure_audit=DisclosureAuditService(db, follow_up),
+        reception=ReceptionService(db, arrivals=appointments.arrivals()),
+        reception_figures=ReceptionFigures(db),
     )

@@ -50,10 +50,7 @@ class CustomerInfo:
         return self.phones[0].masked if self.phones else ""
 
 
-def customer_info(uow: UnitOfWork, c: Customer) -> CustomerInfo:
-    phones = uow.session.scalars(select(CustomerPhone).where(
-        CustomerPhone.customer_id == c.id, CustomerPhone.deleted.is_(False)
-    ).order_by(CustomerPhone.created_at)).all()
+def _info(c: Customer, phones: list[CustomerPhone]) -> CustomerInfo:
     return CustomerInfo(
         c.id, c.name, c.salutation,
         tuple(PhoneInfo(p.e164, mask_phone(p.e164), p.label) for p in phones),
@@ -62,9 +59,49 @@ def customer_info(uow: UnitOfWork, c: Customer) -> CustomerInfo:
     )
 
 
+def customer_info(uow: UnitOfWork, c: Customer) -> CustomerInfo:
+    phones = uow.session.scalars(select(CustomerPhone).where(
+        CustomerPhone.customer_id == c.id, CustomerPhone.deleted.is_(False)
+    ).order_by(CustomerPhone.created_at)).all()
+    return _info(c, list(phones))
+
+
+def customer_infos(uow: UnitOfWork, ids: list[str]) -> list[CustomerInfo]:
+    """Several customers in three queries (the kiosk's last-four-digits search), in order."""
+    if not ids:
+        return []
+    found = {c.id: c for c in uow.session.scalars(select(Customer).where(
+        Customer.id.in_(ids), Customer.deleted.is_(False)))}
+    phones: dict[str, list[CustomerPhone]] = {}
+    for p in uow.session.scalars(select(CustomerPhone).where(
+            CustomerPhone.customer_id.in_(ids), CustomerPhone.deleted.is_(False))
+            .order_by(CustomerPhone.created_at)):
+        phones.setdefault(p.customer_id, []).append(p)
+    return [_info(c, phones.get(c.id, [])) for c in (found.get(i) for i in ids) if c is not None]
+
+
 def find_customer_id_by_phone(uow: UnitOfWork, e164: str) -> str | None:
     return uow.session.scalar(select(CustomerPhone.customer_id).where(
         CustomerPhone.e164 == e164, CustomerPhone.deleted.is_(False)).limit(1))
+
+
+def add_customer(uow: UnitOfWork, *, e164: str, name: str = "", salutation: str = "",
+                 consent_at: datetime, owner_staff_id: str | None = None,
+                 id_number_enc: bytes | None = None,
+                 more_phones: list[tuple[str, str]] | None = None) -> Customer:
+    """Create a customer and their numbers inside the caller's unit of work (check-in uses it
+    too). The caller has checked the numbers are free and has the customer's consent."""
+    c = Customer(name=name.strip(), salutation=salutation.strip(), id_number_enc=id_number_enc,
+                 consent_at=consent_at, consent_version=CONSENT_TEXT_VERSION,
+                 owner_staff_id=owner_staff_id)
+    uow.add(c)
+    uow.flush()
+    for number, label in [(e164, "self"), *(more_phones or [])]:
+        uow.add(CustomerPhone(customer_id=c.id, e164=number, last4=last_four(number),
+                              label=label))
+    audit.record(uow, "customer.register", "customer", c.id)
+    uow.flush()
+    return c
 
 
 class CustomerService:
@@ -95,16 +132,9 @@ class CustomerService:
                     raise Conflict(f"号码 {mask_phone(e164)} 已登记为其他客户",
                                    en=f"{mask_phone(e164)} already belongs to a customer",
                                    field="phone")
-            c = Customer(name=name.strip(), salutation=salutation.strip(), id_number_enc=enc,
-                         consent_at=self._db.now(), consent_version=CONSENT_TEXT_VERSION,
-                         owner_staff_id=owner_staff_id)
-            uow.add(c)
-            uow.flush()
-            for e164, label in numbers:
-                uow.add(CustomerPhone(customer_id=c.id, e164=e164, last4=last_four(e164),
-                                      label=label))
-            audit.record(uow, "customer.register", "customer", c.id)
-            uow.flush()
+            c = add_customer(uow, e164=numbers[0][0], name=name, salutation=salutation,
+                             consent_at=self._db.now(), owner_staff_id=owner_staff_id,
+                             id_number_enc=enc, more_phones=numbers[1:])
             info = customer_info(uow, c)
             uow.commit()
         log.info("customer %s registered with %d phone number(s)", info.id, len(numbers))
@@ -129,8 +159,7 @@ class CustomerService:
             ids = uow.session.scalars(select(CustomerPhone.customer_id).where(
                 CustomerPhone.last4 == digits, CustomerPhone.deleted.is_(False)
             ).limit(limit)).all()
-            rows = [uow.session.get(Customer, i) for i in dict.fromkeys(ids)]
-            return [customer_info(uow, c) for c in rows if c is not None and not c.deleted]
+            return customer_infos(uow, list(dict.fromkeys(ids)))
 
     def get(self, actor: Actor, customer_id: str) -> CustomerInfo:
         actor.require(Permission.VIEW_QUEUE)

@@ -22,12 +22,18 @@ Seeder = Callable[[Services], None]
 
 def seeders() -> list[tuple[str, Seeder]]:
     """One line per capability, in dependency order."""
-    from salesdesk.services import demo_appointments, demo_disclosure, demo_signing
+    from salesdesk.services import (
+        demo_appointments,
+        demo_disclosure,
+        demo_reception,
+        demo_signing,
+    )
 
     return [
         ("signing", demo_signing.seed),
         ("appointments", demo_appointments.seed),
         ("disclosure", demo_disclosure.seed),
+        ("reception", demo_reception.seed),
     ]
 
 

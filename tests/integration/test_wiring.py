@@ -37,3 +37,31 @@ def test_batch_prints_the_checklists_of_the_days_real_signing_bookings(
     # The reminder for that signing lists this customer's own materials.
     lines = demo.reminders.materials.materials_to_bring(customer.id, unit.id)
     assert lines and demo.reminders.materials is demo.signing
+
+
+def test_checkin_of_a_booked_visit_goes_to_its_consultant_and_marks_it_arrived(
+        demo: Services, reception, clock) -> None:
+    """Reception asks the real appointments service (one-to-one service, seed strategy)."""
+    from salesdesk.services.reception import CheckInRequest
+    from tests.conftest import staff_actor
+
+    consultant = staff_actor(demo, "C204")
+    customer = demo.customers.register(reception, phone="13577778888", salutation="孙女士",
+                                       consent=True)
+    free = None
+    for minutes in range(60, 600, 30):
+        try:
+            free = demo.appointments.book_visit(
+                consultant, customer_id=customer.id, consultant_id=consultant.staff_id,
+                starts_at=demo.db.now() + timedelta(minutes=minutes), minutes=30)
+            break
+        except Exception:
+            continue
+    assert free is not None
+    appointment_id = free.appointment.id
+    head_before = demo.reception.floor(reception).rotation[0].staff_id
+    result = demo.reception.check_in(reception, CheckInRequest("13577778888", 2))
+    assert result.route == "appointment" and result.consultant_id == consultant.staff_id
+    assert demo.appointments.get(consultant, appointment_id).status.value == "arrived"
+    # A booked visit does not take a walk-in's turn from the rotation.
+    assert demo.reception.floor(reception).rotation[0].staff_id == head_before

@@ -9,10 +9,11 @@ from salesdesk.store.models import (
     local,
     org,
     project,
+    reception,
     signing,
     sync,
 )
 from salesdesk.store.models.base import Base, Synced, is_synced
 
 __all__ = ["Base", "Synced", "appointments", "audit", "customer", "disclosure", "is_synced",
-           "local", "org", "project", "signing", "sync"]
+           "local", "org", "project", "reception", "signing", "sync"]

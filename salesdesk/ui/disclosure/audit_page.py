@@ -387,7 +387,11 @@ class AuditPage(Page):
         progress = QProgressDialog(self.tr("Exporting the audit…"), self.tr("Cancel"), 0, 4, self)
         progress.setWindowTitle(self.tr("Export"))
         progress.setMinimumDuration(300)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: a modal QProgressDialog runs the event loop inside setValue(), and the
+        # task's result could then arrive (and close the dialog) from inside that call.
+        progress.setWindowModality(Qt.WindowModality.NonModal)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
         self._progress = progress
 
         def work(control: TaskControl) -> Path:
@@ -401,12 +405,14 @@ class AuditPage(Page):
             progress.setLabelText(what)
 
         def finished(result: Path) -> None:
-            progress.close()
+            progress.hide()
+            progress.deleteLater()
             self.exported.append(result)
             self.status.setText(self.tr("Exported to %1").replace("%1", str(result)))
 
         def failed(exc: BaseException) -> None:
-            progress.close()
+            progress.hide()
+            progress.deleteLater()
             self._failed(exc)
 
         control = self.ctx.runner.run_long(work, step, finished, failed)

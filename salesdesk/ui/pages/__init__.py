@@ -55,9 +55,21 @@ def _disclosure(ctx: UiContext) -> Page:
 
 
 def _audit(ctx: UiContext) -> Page:
+    from salesdesk.ui.appointments.figures import AppointmentFiguresWidget
     from salesdesk.ui.disclosure.audit_page import AuditPage
+    from salesdesk.ui.reception.figures import ReceptionFiguresWidget
 
-    return AuditPage(ctx)
+    page = AuditPage(ctx)
+    # The supervisor's figures from the other capabilities sit beside the disclosure audit.
+    page.add_tab(ReceptionFiguresWidget(ctx), _tr("Reception figures"))
+    page.add_tab(AppointmentFiguresWidget(ctx), _tr("Appointment no-shows"))
+    return page
+
+
+def _reception(ctx: UiContext) -> Page:
+    from salesdesk.ui.reception.page import ReceptionPage
+
+    return ReceptionPage(ctx)
 
 
 def _settings(ctx: UiContext) -> Page:
@@ -75,6 +87,8 @@ QCoreApplication.translate("Pages", "Audit")
 QCoreApplication.translate("Pages", "Project")
 QCoreApplication.translate("Pages", "Settings")
 QCoreApplication.translate("Pages", "Conflicts")
+QCoreApplication.translate("Pages", "Reception figures")
+QCoreApplication.translate("Pages", "Appointment no-shows")
 QCoreApplication.translate("Pages", "Not available yet: check-in, rotation and the waiting "
                            "queue arrive with the Reception capability.")
 QCoreApplication.translate("Pages", "Not available yet: visit and signing-slot bookings arrive "
@@ -88,9 +102,7 @@ QCoreApplication.translate("Pages", "Not available yet: the supervisor's audit a
 
 PAGES: list[PageSpec] = [
     PageSpec("reception", lambda: _tr("Reception"), "reception.svg",
-             frozenset({P.CHECK_IN, P.VIEW_QUEUE}),
-             _pending("Reception", "Not available yet: check-in, rotation and the waiting "
-                      "queue arrive with the Reception capability.")),
+             frozenset({P.CHECK_IN, P.VIEW_QUEUE}), _reception),
     PageSpec("appointments", lambda: _tr("Appointments"), "appointments.svg",
              frozenset({P.BOOK_APPOINTMENT}), _appointments),
     PageSpec("disclosure", lambda: _tr("Disclosure"), "disclosure.svg",

@@ -1,0 +1,257 @@
+"""The floor as reception sees it: the rotation with statuses, the waiting queue with waiting
+times. Names are salutations (王先生) and phone numbers never appear."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.roles import Permission
+from salesdesk.services.reception import Floor, QueueEntry, RotationEntry
+from salesdesk.services.reception_store import StaffBrief
+from salesdesk.ui.context import UiContext
+from salesdesk.ui.table_model import Column, RecordTableModel
+from salesdesk.ui.widgets import error_label
+
+STATUS_COLOURS = {"available": "#05603a", "receiving": "#1f6feb", "break": "#b54708",
+                  "meeting": "#b54708", "off": "#9fb3c8"}
+
+
+def table(model: QAbstractTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(34)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def duty_label(status: str) -> str:
+    """A DutyStatus value in the UI language ("" = not on today's list)."""
+    labels = {"available": QCoreApplication.translate("ReceptionFloor", "Free"), "receiving": QCoreApplication.translate("ReceptionFloor", "Receiving"), "break": QCoreApplication.translate("ReceptionFloor", "On break"),
+              "meeting": QCoreApplication.translate("ReceptionFloor", "In a meeting"), "off": QCoreApplication.translate("ReceptionFloor", "Off duty"), "": QCoreApplication.translate("ReceptionFloor", "Not on duty today")}
+    return labels.get(status, status)
+
+
+def status_text(e: RotationEntry) -> str:
+    text = duty_label(e.status)
+    return f"{text}（{e.note}）" if e.note else text
+
+
+def rotation_model() -> RecordTableModel[RotationEntry]:
+    return RecordTableModel([
+        Column(QCoreApplication.translate("ReceptionFloor", "Turn"), lambda e: e.position or ("—" if not e.manager else QCoreApplication.translate("ReceptionFloor", "Manager"))),
+        Column(QCoreApplication.translate("ReceptionFloor", "Consultant"), lambda e: e.name + (" ★" if e.senior else "")),
+        Column(QCoreApplication.translate("ReceptionFloor", "Agency"), lambda e: e.agency),
+        Column(QCoreApplication.translate("ReceptionFloor", "Status"), status_text, colour=lambda e: STATUS_COLOURS.get(e.status)),
+        Column(QCoreApplication.translate("ReceptionFloor", "Received today"), lambda e: e.receptions_today, align_right=True),
+        Column(QCoreApplication.translate("ReceptionFloor", "Ticket"), lambda e: e.current_ticket),
+    ])
+
+
+def queue_model() -> RecordTableModel[QueueEntry]:
+    state = {"waiting": QCoreApplication.translate("ReceptionFloor", "Waiting"), "called": QCoreApplication.translate("ReceptionFloor", "Called"), "receiving": QCoreApplication.translate("ReceptionFloor", "Receiving"),
+             "parked": QCoreApplication.translate("ReceptionFloor", "Parked")}
+    return RecordTableModel([
+        Column(QCoreApplication.translate("ReceptionFloor", "Ticket"), lambda e: e.ticket),
+        Column(QCoreApplication.translate("ReceptionFloor", "Visitor"), lambda e: e.display_name + (" ⚑" if e.important else "")),
+        Column(QCoreApplication.translate("ReceptionFloor", "Party"), lambda e: e.party_size, align_right=True),
+        Column(QCoreApplication.translate("ReceptionFloor", "Source"), lambda e: e.source_label),
+        Column(QCoreApplication.translate("ReceptionFloor", "Status"), lambda e: state.get(e.status, e.status),
+               colour=lambda e: "#b42318" if e.status == "waiting" and e.waited_minutes >= 15
+               else None),
+        Column(QCoreApplication.translate("ReceptionFloor", "Waited"), lambda e: QCoreApplication.translate("ReceptionFloor", "%1 min").replace("%1", str(e.waited_minutes)),
+               align_right=True,
+               colour=lambda e: "#b42318" if e.waited_minutes >= 15 else None),
+        Column(QCoreApplication.translate("ReceptionFloor", "For"), lambda e: e.consultant_name or QCoreApplication.translate("ReceptionFloor", "next free")),
+    ])
+
+
+class FloorPanel(QWidget):
+    """Rotation and queue side by side with the status buttons reception and supervisors use."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.floor: Floor | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        rot_card = QFrame()
+        rot_card.setObjectName("card")
+        rl = QVBoxLayout(rot_card)
+        head = QHBoxLayout()
+        t = QLabel(self.tr("Rotation (轮序)"))
+        t.setObjectName("sectionTitle")
+        head.addWidget(t)
+        head.addStretch(1)
+        self.join_button = QPushButton(self.tr("On duty…"))
+        self.join_button.clicked.connect(self.choose_on_duty)
+        head.addWidget(self.join_button)
+        rl.addLayout(head)
+        self.rotation_model = rotation_model()
+        self.rotation_view = table(self.rotation_model)
+        rl.addWidget(self.rotation_view)
+        buttons = QHBoxLayout()
+        self.status_buttons: dict[str, QPushButton] = {}
+        for key, text in (("available", self.tr("Free")), ("break", self.tr("Break")),
+                          ("meeting", self.tr("Meeting")), ("off", self.tr("Off"))):
+            b = QPushButton(text)
+            b.clicked.connect(lambda _=False, k=key: self.set_status(k))
+            buttons.addWidget(b)
+            self.status_buttons[key] = b
+        self.up_button = QPushButton(self.tr("Move up…"))
+        self.up_button.clicked.connect(self.move_up)
+        buttons.addWidget(self.up_button)
+        rl.addLayout(buttons)
+        self.error = error_label()
+        rl.addWidget(self.error)
+        layout.addWidget(rot_card, 3)
+
+        q_card = QFrame()
+        q_card.setObjectName("card")
+        ql = QVBoxLayout(q_card)
+        qhead = QHBoxLayout()
+        qt = QLabel(self.tr("Waiting and called"))
+        qt.setObjectName("sectionTitle")
+        qhead.addWidget(qt)
+        qhead.addStretch(1)
+        self.wait_label = QLabel()
+        self.wait_label.setObjectName("badge")
+        qhead.addWidget(self.wait_label)
+        ql.addLayout(qhead)
+        self.queue_model = queue_model()
+        self.queue_view = table(self.queue_model)
+        ql.addWidget(self.queue_view)
+        layout.addWidget(q_card, 2)
+        actor = ctx.actor
+        manage = actor is not None and actor.can(Permission.MANAGE_ROTATION)
+        front = actor is not None and (actor.can(Permission.CHECK_IN) or manage)
+        self.up_button.setVisible(manage)
+        self.join_button.setVisible(front)
+        for b in self.status_buttons.values():
+            b.setVisible(front)
+
+    def show_floor(self, floor: Floor) -> None:
+        self.floor = floor
+        selected = self.selected()
+        self.rotation_model.set_rows(floor.rotation)
+        if selected is not None:
+            for i, e in enumerate(floor.rotation):
+                if e.staff_id == selected.staff_id:
+                    self.rotation_view.selectRow(i)
+        self.queue_model.set_rows(floor.waiting)
+        waiting = sum(1 for e in floor.waiting if e.status == "waiting")
+        if waiting:
+            self.wait_label.setText(self.tr("%1 waiting · about %2 min").replace(
+                "%1", str(waiting)).replace("%2", str(floor.estimated_wait_minutes)))
+        else:
+            self.wait_label.setText(self.tr("Nobody waiting"))
+
+    def selected(self) -> RotationEntry | None:
+        rows = self.rotation_view.selectionModel().selectedRows()
+        return self.rotation_model.row(rows[0].row()) if rows else None
+
+    def _write(self, fn: Callable[[], object]) -> None:
+        self.error.setVisible(False)
+
+        def failed(exc: BaseException) -> None:
+            self.error.setText(self.ctx.error_text(exc))
+            self.error.setVisible(True)
+
+        self.ctx.runner.run(fn, lambda _r: self.ctx.events.changed.emit("reception"), failed,
+                            write=True)
+
+    def set_status(self, status: str) -> None:
+        entry, actor = self.selected(), self.ctx.actor
+        if entry is None or actor is None:
+            self.error.setText(self.tr("Select a consultant in the list first"))
+            self.error.setVisible(True)
+            return
+        note = ""
+        if status in ("break", "meeting"):
+            note, ok = QInputDialog.getText(self, self.tr("Reason"), self.tr("Reason (optional)"))
+            if not ok:
+                return
+        svc = self.ctx.services.reception
+        if status == "available" and entry.status == "off":
+            self._write(lambda: svc.join(actor, [entry.staff_id]))
+        else:
+            self._write(lambda: svc.set_status(actor, entry.staff_id, status, note))
+
+    def move_up(self) -> None:
+        entry, actor = self.selected(), self.ctx.actor
+        if entry is None or actor is None or self.floor is None or entry.position <= 1:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Change the order"),
+                                          self.tr("Why does %1 move up?").replace(
+                                              "%1", entry.name))
+        if not ok:
+            return
+        order = [e.staff_id for e in sorted(
+            (e for e in self.floor.rotation if e.position), key=lambda e: e.position)]
+        i = order.index(entry.staff_id)
+        order[i - 1], order[i] = order[i], order[i - 1]
+        svc = self.ctx.services.reception
+        self._write(lambda: svc.reorder(actor, order, reason))
+
+    def choose_on_duty(self) -> None:
+        actor = self.ctx.actor
+        if actor is None:
+            return
+        svc = self.ctx.services.reception
+        self.ctx.runner.run(lambda: svc.on_duty_staff(actor), self._on_duty_dialog)
+
+    def _on_duty_dialog(self, staff: list[StaffBrief]) -> None:
+        actor = self.ctx.actor
+        if actor is None:
+            return
+        on = {e.staff_id for e in (self.floor.rotation if self.floor else ())
+              if e.status != "off"}
+        dlg = QDialog(self)
+        dlg.setWindowTitle(self.tr("Who is on duty today"))
+        lay = QVBoxLayout(dlg)
+        lay.addWidget(QLabel(self.tr("Tick the consultants who join the rotation (in order):")))
+        lst = QListWidget()
+        role = Qt.ItemDataRole.UserRole
+        for s in staff:
+            item = QListWidgetItem(f"{s.code} {s.name}  {s.agency}")
+            item.setData(role, s.id)
+            item.setCheckState(Qt.CheckState.Checked if s.id in on else Qt.CheckState.Unchecked)
+            lst.addItem(item)
+        lay.addWidget(lst)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(dlg.accept)
+        box.rejected.connect(dlg.reject)
+        lay.addWidget(box)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = [lst.item(i).data(role) for i in range(lst.count())
+                  if lst.item(i).checkState() == Qt.CheckState.Checked
+                  and lst.item(i).data(role) not in on]
+        if chosen:
+            svc = self.ctx.services.reception
+            self._write(lambda: svc.join(actor, chosen))

@@ -1,0 +1,154 @@
+"""The reception page. Reception (and supervisors) get the kiosk check-in beside the rotation
+and the waiting queue; consultants get their own queue. Supervisors can open the figures."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from salesdesk.domain.roles import Permission
+from salesdesk.services.reception import Floor, MyQueue
+from salesdesk.ui.context import UiContext
+from salesdesk.ui.pages.base import Page
+from salesdesk.ui.reception.board import DisplayBoardWindow
+from salesdesk.ui.reception.checkin import CheckInPanel
+from salesdesk.ui.reception.figures import ReceptionFiguresWidget
+from salesdesk.ui.reception.floor import FloorPanel
+from salesdesk.ui.reception.my_queue import MyQueuePanel
+from salesdesk.ui.widgets import SHANGHAI
+
+
+class ReceptionPage(Page):
+    areas = frozenset({"reception", "customers", "appointments"})
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        actor = ctx.require_actor()
+        self.front_desk = actor.can(Permission.CHECK_IN)
+        self.board_window: DisplayBoardWindow | None = None
+        self.loads = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("Reception") if self.front_desk else self.tr("My visitors"))
+        title.setObjectName("pageTitle")
+        head.addWidget(title)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("hint")
+        head.addWidget(self.subtitle)
+        head.addStretch(1)
+        self.figures_button = QPushButton(self.tr("Figures…"))
+        self.figures_button.clicked.connect(self.open_figures)
+        self.figures_button.setVisible(actor.can(Permission.VIEW_AUDIT))
+        head.addWidget(self.figures_button)
+        self.board_button = QPushButton(self.tr("Display board"))
+        self.board_button.clicked.connect(self.open_board)
+        head.addWidget(self.board_button)
+        layout.addLayout(head)
+
+        body = QHBoxLayout()
+        body.setSpacing(14)
+        self.checkin: CheckInPanel | None = None
+        self.my_queue: MyQueuePanel | None = None
+        if self.front_desk:
+            self.checkin = CheckInPanel(ctx)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(self.checkin)
+            scroll.setMinimumWidth(480)
+            body.addWidget(scroll, 5)
+        else:
+            self.my_queue = MyQueuePanel(ctx)
+            body.addWidget(self.my_queue, 3)
+        self.floor_panel = FloorPanel(ctx)
+        if self.front_desk and actor.can(Permission.RECEIVE_CUSTOMER):
+            # A supervisor runs the floor and also receives (important visitors, manager rule).
+            self.my_queue = MyQueuePanel(ctx)
+            self.tabs = QTabWidget()
+            self.tabs.addTab(self.floor_panel, self.tr("Floor"))
+            self.tabs.addTab(self.my_queue, self.tr("My visitors"))
+            body.addWidget(self.tabs, 6)
+        else:
+            body.addWidget(self.floor_panel, 6 if self.front_desk else 4)
+        layout.addLayout(body, 1)
+        if self.checkin is not None:
+            self.setFocusProxy(self.checkin.phone)
+        # Other devices (consultants' laptops, a second kiosk) change the floor too: poll.
+        self._loading = False
+        self.poll = QTimer(self)
+        self.poll.setInterval(3000)
+        self.poll.timeout.connect(self._poll)
+        self.poll.start()
+
+    def _poll(self) -> None:
+        if self.isVisible() and not self._loading:
+            self.refresh()
+
+    def refresh(self) -> None:
+        actor = self.ctx.actor
+        if actor is None:
+            return
+        svc = self.ctx.services.reception
+        self._loading = True
+        if self.my_queue is not None:
+            self.ctx.runner.run(lambda: (svc.floor(actor), svc.my_queue(actor)), self._show_both,
+                                self._failed)
+        else:
+            self.ctx.runner.run(lambda: svc.floor(actor), self._show_floor, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.subtitle.setText(self.ctx.error_text(exc))
+
+    def _show_floor(self, floor: Floor) -> None:
+        self._loading = False
+        self.loads += 1
+        self.floor_panel.show_floor(floor)
+        on = sum(1 for e in floor.rotation if e.status != "off")
+        free = sum(1 for e in floor.rotation if e.status == "available")
+        now = self.ctx.services.db.now().astimezone(SHANGHAI)
+        self.subtitle.setText(self.tr("%1 · %2 on duty · %3 free · %4 receiving").replace(
+            "%1", now.strftime("%m-%d %H:%M")).replace("%2", str(on)).replace(
+            "%3", str(free)).replace("%4", str(len(floor.receiving))))
+
+    def _show_both(self, result: tuple[Floor, MyQueue]) -> None:
+        floor, mine = result
+        if self.my_queue is not None:
+            self.my_queue.show_queue(mine, floor)
+        self._show_floor(floor)
+
+    def open_board(self) -> DisplayBoardWindow:
+        if self.board_window is None:
+            self.board_window = DisplayBoardWindow(self.ctx)
+            self.board_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.board_window.show()
+        self.board_window.raise_()
+        return self.board_window
+
+    def open_figures(self) -> QDialog:
+        dlg = QDialog(self)
+        dlg.setWindowTitle(self.tr("Reception figures"))
+        dlg.resize(1100, 700)
+        lay = QVBoxLayout(dlg)
+        lay.addWidget(ReceptionFiguresWidget(self.ctx))
+        dlg.show()
+        return dlg
+
+    def closeEvent(self, event: object) -> None:
+        if self.board_window is not None:
+            self.board_window.close()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def make_page(ctx: UiContext) -> Page:
+    return ReceptionPage(ctx)

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 from salesdesk.services.audit import AuditService
 from salesdesk.services.auth import AuthService
+from salesdesk.services.care import CareService
+from salesdesk.services.care_complaints import ComplaintService
+from salesdesk.services.care_handover import HandoverService
+from salesdesk.services.care_satisfaction import SatisfactionService
 from salesdesk.services.customers import CustomerService
 from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.notice import NoticeService
@@ -26,6 +30,10 @@ class Services:
     audit: AuditService
     maintenance: MaintenanceService
     preferences: PreferencesService
+    care: CareService
+    satisfaction: SatisfactionService
+    complaints: ComplaintService
+    handover: HandoverService
 
     @property
     def device_id(self) -> str:
@@ -37,6 +45,7 @@ class Services:
 
 def build_services(db: Database) -> Services:
     projects = ProjectService(db)
+    care = CareService(db)  # sink= / materials= : the appointments outbox, at merge
     return Services(
         db=db,
         auth=AuthService(db),
@@ -47,4 +56,8 @@ def build_services(db: Database) -> Services:
         audit=AuditService(db),
         maintenance=MaintenanceService(db),
         preferences=PreferencesService(db),
+        care=care,
+        satisfaction=SatisfactionService(db, care),  # opener= : disclosure's escalations
+        complaints=ComplaintService(db),
+        handover=HandoverService(db, care),
     )

@@ -22,7 +22,9 @@ Seeder = Callable[[Services], None]
 
 def seeders() -> list[tuple[str, Seeder]]:
     """One line per capability, in dependency order."""
-    return []
+    from salesdesk.services import demo_care
+
+    return [("care", demo_care.seed)]
 
 
 def load_demo(services: Services) -> ImportSummary:

@@ -4,6 +4,7 @@ and the FALLBACK message sink used until the appointments outbox is wired in."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -113,8 +114,19 @@ class FallbackMessageSink:
         return row.id
 
 
-def fallback_messages(uow: UnitOfWork, customer_id: str | None = None) -> list[FallbackMessage]:
+@dataclass(frozen=True)
+class QueuedMessage:
+    id: str
+    customer_id: str
+    staff_id: str | None
+    kind: str
+    text: str
+    created_at: datetime
+
+
+def fallback_messages(uow: UnitOfWork, customer_id: str | None = None) -> list[QueuedMessage]:
     q = select(FallbackMessage).order_by(FallbackMessage.created_at)
     if customer_id is not None:
         q = q.where(FallbackMessage.customer_id == customer_id)
-    return list(uow.session.scalars(q))
+    return [QueuedMessage(m.id, m.customer_id, m.staff_id, m.kind, m.text, m.created_at)
+            for m in uow.session.scalars(q)]

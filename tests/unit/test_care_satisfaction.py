@@ -20,7 +20,7 @@ from salesdesk.domain.care.satisfaction import (
     ITEMS,
     CardFact,
     SatisfactionItem,
-    TaskFact as TF,
+    TaskFact,
     on_time_figures,
     satisfaction_figures,
     score_card,
@@ -90,9 +90,9 @@ def test_figures_per_item_consultant_month_against_target() -> None:
 
 
 def test_on_time_figures() -> None:
-    tasks = [TF("a", date(2026, 11, 20), date(2026, 11, 20)),
-             TF("a", date(2026, 11, 20), date(2026, 11, 22)),
-             TF("a", date(2026, 11, 20), None), TF("b", date(2026, 11, 30), None)]
+    tasks = [TaskFact("a", date(2026, 11, 20), date(2026, 11, 20)),
+             TaskFact("a", date(2026, 11, 20), date(2026, 11, 22)),
+             TaskFact("a", date(2026, 11, 20), None), TaskFact("b", date(2026, 11, 30), None)]
     rows = {r.owner_staff_id: r for r in on_time_figures(tasks, date(2026, 11, 24), {})}
     a = rows["a"]
     assert (a.done, a.done_on_time, a.open, a.overdue, a.on_time_rate) == (2, 1, 1, 1, 50.0)

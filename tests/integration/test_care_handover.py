@@ -73,7 +73,7 @@ def test_a_handover_moves_everything_and_tells_each_customer(demo: Services,
         customers, tasks, preview.open_complaints + 2)
     assert moved_by_hook == [(leaver.staff_id, successor.staff_id)]
     assert _owned(demo, leaver.staff_id) == (0, 0)
-    assert [c for c in demo.complaints.complaints(supervisor) if c.id == complaint.id][0] \
+    assert next(c for c in demo.complaints.complaints(supervisor) if c.id == complaint.id) \
         .owner_staff_id == successor.staff_id
     with demo.db.reader() as uow:
         intro = [m for m in fallback_messages(uow) if m.kind == "care.handover"]

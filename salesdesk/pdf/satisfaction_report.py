@@ -77,8 +77,10 @@ def bar_chart(figures: tuple[Figure, ...], target: float, width: float, height: 
         chart.bars[(0, i)].fillColor = GOOD if f.meets_target else BAD
     chart.barLabelFormat = "%.0f"
     chart.barLabels.fontName = font
-    chart.barLabels.fontSize = 7
-    chart.barLabels.nudge = 6
+    chart.barLabels.fontSize = 7.5
+    chart.barLabels.fillColor = colors.white
+    chart.barLabels.boxAnchor = "n"
+    chart.barLabels.dy = -10  # inside the bar's top, clear of the target line
     d.add(chart)
     y = chart.y + chart.height * target / 100
     d.add(Line(chart.x, y, chart.x + chart.width, y, strokeColor=TARGET, strokeWidth=1,

@@ -93,6 +93,9 @@ class ComplaintService:
         except ValueError as exc:
             raise ValidationError("未知的投诉渠道", en="Unknown channel",
                                   field="channel") from exc
+        if received_at is not None and received_at > self._db.now():
+            raise ValidationError("受理时间不能是将来", en="The complaint cannot come from the "
+                                  "future", field="received_at")
         with self._db.uow(actor) as uow:
             if uow.session.get(Customer, customer_id) is None:
                 raise NotFound("没有这个客户", en="No such customer")
@@ -130,6 +133,9 @@ class ComplaintService:
             check_step_order(st, [Step(s.step) for s in done])
             if done and day < done[-1].done_on:
                 raise ValidationError("日期早于上一步", en="Earlier than the previous step",
+                                      field="done_on")
+            if day < local_day(row.received_at):
+                raise ValidationError("日期早于投诉受理日期", en="Earlier than the complaint",
                                       field="done_on")
             if day > local_day(self._db.now()):
                 raise ValidationError("不能登记将来的日期", en="That date is in the future",

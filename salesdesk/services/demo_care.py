@@ -110,7 +110,8 @@ def _complaints(services: Services, ids: list[str], today: date) -> None:
     one = services.complaints.log(
         c103, customer_id=ids[3], channel=ComplaintChannel.FOLLOW_UP,
         summary="回访时表示认购前未被告知小区北侧规划道路，担心噪音影响卧室",
-        demands=["respect", "fix", "guarantee"])
+        demands=["respect", "fix", "guarantee"],
+        received_at=services.db.now() - timedelta(days=6, hours=3))
     steps = ((Step.LISTEN, "在VIP室听取客户诉求约40分钟，记录关注点：噪音、通车时间", 5),
              (Step.SETTING, "改在周末上午由销售经理陪同到样板间现场查看距离", 4),
              (Step.ACKNOWLEDGE, "复述客户担忧并致歉，确认未在认购前逐项说明", 3))

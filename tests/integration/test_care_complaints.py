@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -29,13 +29,17 @@ def test_a_complaint_goes_through_the_procedure_in_order(demo: Services, consult
                             demands=["fix"])
     assert err.value.field == "summary"
     c = demo.complaints.log(consultant, customer_id=cid, channel=ComplaintChannel.PHONE,
-                            summary="车位价格与宣传不一致", demands=["compensation", "respect"])
+                            summary="车位价格与宣传不一致", demands=["compensation", "respect"],
+                            received_at=datetime(2026, 11, 19, 6, 0, tzinfo=UTC))
     assert c.demand_labels == ("得到尊重", "得到赔偿") and c.next_step is Step.LISTEN
     with pytest.raises(ValidationError) as err:
         demo.complaints.record_step(consultant, c.id, Step.PROPOSAL, "提出九折方案")
     assert "认真听取客户诉求" in err.value.message
     with pytest.raises(ValidationError):
         demo.complaints.close(supervisor, c.id, "已解决")
+    with pytest.raises(ValidationError) as err:
+        demo.complaints.record_step(consultant, c.id, Step.LISTEN, "听取", date(2026, 11, 18))
+    assert err.value.field == "done_on"
     day = date(2026, 11, 20)
     for step in Step:
         c = demo.complaints.record_step(supervisor if step is Step.PROPOSAL else consultant,

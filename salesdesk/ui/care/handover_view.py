@@ -41,6 +41,8 @@ class HandoverView(QWidget):
         self.successor = QComboBox()
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. resigned on 30 November"))
+        for field in (self.leaver, self.successor, self.reason):
+            field.setMaximumWidth(460)
         form.addRow(self.tr("Departing consultant"), self.leaver)
         form.addRow(self.tr("Successor (active)"), self.successor)
         form.addRow(self.tr("Reason"), self.reason)
@@ -104,6 +106,8 @@ class HandoverView(QWidget):
             i = combo.findData(keep)
             if i >= 0:
                 combo.setCurrentIndex(i)
+        if self.successor.currentData() == self.leaver.currentData():
+            self.successor.setCurrentIndex(min(1, self.successor.count() - 1))
         self.leaver.blockSignals(False)
         self._preview()
 

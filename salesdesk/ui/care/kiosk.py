@@ -78,6 +78,7 @@ class ScoreCardKiosk(QDialog):
             text = QLabel(f"{row + 1}. {labels[item.value]}")
             text.setObjectName("kioskItem")
             text.setWordWrap(True)
+            text.setMinimumWidth(380)
             grid.addWidget(text, row, 0)
             buttons = QHBoxLayout()
             group = QButtonGroup(self)
@@ -92,8 +93,8 @@ class ScoreCardKiosk(QDialog):
             group.idClicked.connect(lambda _id: self._update_submit())
             self.groups[item.value] = group
             grid.addLayout(buttons, row, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
         self.error = error_label()

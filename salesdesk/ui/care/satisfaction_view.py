@@ -89,7 +89,7 @@ class SatisfactionView(QWidget):
         right.addWidget(section(self.tr("Follow-ups done on time")))
         self.on_time: RecordTableModel[OnTimeFigure] = RecordTableModel([
             Column(self.tr("Consultant"), lambda o: o.label),
-            Column(self.tr("Done"), lambda o: o.done, align_right=True),
+            Column(self.tr("Completed"), lambda o: o.done, align_right=True),
             Column(self.tr("On time"), lambda o: "—" if o.on_time_rate is None
                    else f"{o.done_on_time} ({o.on_time_rate:.0f}%)", align_right=True),
             Column(self.tr("Open"), lambda o: o.open, align_right=True),

@@ -63,6 +63,7 @@ class TaskListView(QWidget):
         self.view = table(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setMinimumWidth(760)
         self.view.selectionModel().selectionChanged.connect(self._selected)
 
         detail = QWidget()
@@ -156,7 +157,8 @@ class TaskListView(QWidget):
             self.record_button.setEnabled(False)
             return
         self.detail_title.setText(f"{t.customer} {t.unit} · {t.event_label}")
-        meta = f"{t.channel_label} · {t.purpose} · {self.tr('due')} {t.due_on:%Y-%m-%d}"
+        meta = self.tr("%1 · %2 · due %3").replace("%1", t.channel_label).replace(
+            "%2", t.purpose).replace("%3", f"{t.due_on:%Y-%m-%d}")
         if not t.is_open:
             meta += "\n" + self.tr("Outcome: %1").replace("%1", t.outcome)
         self.detail_meta.setText(meta)

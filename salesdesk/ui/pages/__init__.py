@@ -36,6 +36,12 @@ def _care(ctx: UiContext) -> Page:
     return CarePage(ctx)
 
 
+def _care_title() -> str:
+    from salesdesk.ui.care import page_title
+
+    return page_title()
+
+
 def _settings(ctx: UiContext) -> Page:
     from salesdesk.ui.settings_page import SettingsPage
 
@@ -50,7 +56,6 @@ QCoreApplication.translate("Pages", "Signing")
 QCoreApplication.translate("Pages", "Audit")
 QCoreApplication.translate("Pages", "Project")
 QCoreApplication.translate("Pages", "Settings")
-QCoreApplication.translate("Pages", "Customer care")
 QCoreApplication.translate("Pages", "Not available yet: check-in, rotation and the waiting "
                            "queue arrive with the Reception capability.")
 QCoreApplication.translate("Pages", "Not available yet: visit and signing-slot bookings arrive "
@@ -83,7 +88,7 @@ PAGES: list[PageSpec] = [
                       "the Disclosure capability.")),
     PageSpec("project", lambda: _tr("Project"), "project.svg", frozenset({P.VIEW_PROJECT}),
              _project),
-    PageSpec("care", lambda: _tr("Customer care"), "care.svg",
+    PageSpec("care", _care_title, "care.svg",
              frozenset({P.RECORD_FOLLOW_UP, P.SUBMIT_SCORE_CARD, P.VIEW_SATISFACTION}), _care),
     PageSpec("settings", lambda: _tr("Settings"), "settings.svg",
              frozenset({P.MANAGE_SETTINGS, P.IMPORT_PROJECT, P.MANAGE_STAFF}), _settings),

@@ -26,6 +26,10 @@
         <source>Handover</source>
         <translation>离职交接</translation>
     </message>
+    <message>
+        <source>Message templates</source>
+        <translation>短信模板</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintsView</name>
@@ -164,6 +168,21 @@
         <translation>确认交接</translation>
     </message>
     <message>
+        <source> (disabled)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>Will move: %1 customers, %2 open follow-ups, %3 open complaints</source>
+        <translation>将转移：客户 %1 位，未完成回访 %2 项，未结投诉 %3 项</translation>
+    </message>
+    <message>
+        <source>%1's customers now belong to %2: %3 customers, %4 follow-ups, %5 other items; %6 introduction messages queued.</source>
+        <translation>%1 的客户已交接给 %2：客户 %3 位，回访任务 %4 项，其他 %5 项；已排队发送 %6 条引荐短信。</translation>
+    </message>
+</context>
+<context>
+    <name>InactiveOwnerCheck</name>
+    <message>
         <source>Still owned by a disabled account</source>
         <translation>归属于已停用账号的事项</translation>
     </message>
@@ -180,24 +199,12 @@
         <translation>事项</translation>
     </message>
     <message>
-        <source> (disabled)</source>
-        <translation>（已停用）</translation>
-    </message>
-    <message>
-        <source>Will move: %1 customers, %2 open follow-ups, %3 open complaints</source>
-        <translation>将转移：客户 %1 位，未完成回访 %2 项，未结投诉 %3 项</translation>
-    </message>
-    <message>
         <source>Nothing is owned by a disabled account.</source>
         <translation>没有任何事项归属于已停用账号。</translation>
     </message>
     <message>
         <source>%1 items still belong to disabled accounts: hand them over.</source>
         <translation>仍有 %1 项归属于已停用账号，请办理交接。</translation>
-    </message>
-    <message>
-        <source>%1's customers now belong to %2: %3 customers, %4 follow-ups, %5 other items; %6 introduction messages queued.</source>
-        <translation>%1 的客户已交接给 %2：客户 %3 位，回访任务 %4 项，其他 %5 项；已排队发送 %6 条引荐短信。</translation>
     </message>
 </context>
 <context>
@@ -499,6 +506,14 @@
         <translation>例如：已电话联系，客户确认签约时间并清楚需带资料</translation>
     </message>
     <message>
+        <source>Customer's birthday:</source>
+        <translation>客户生日：</translation>
+    </message>
+    <message>
+        <source>Save birthday</source>
+        <translation>保存生日</translation>
+    </message>
+    <message>
         <source>Record outcome and close</source>
         <translation>记录结果并完成</translation>
     </message>
@@ -525,6 +540,29 @@
     <message>
         <source>Outcome: %1</source>
         <translation>结果：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesView</name>
+    <message>
+        <source>Select a template</source>
+        <translation>请选择模板</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1</source>
+        <translation>可用占位符：%1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source> (edited)</source>
+        <translation>（已修改）</translation>
     </message>
 </context>
 </TS>

@@ -77,6 +77,7 @@ class TaskInfo:
     done_on: date | None
     message_id: str
     escalation_id: str
+    birthday: date | None = None
 
     @property
     def is_open(self) -> bool:
@@ -391,5 +392,6 @@ class CareService:
                 EVENT_LABELS_ZH[event], channel, CHANNEL_LABELS_ZH[channel], t.purpose,
                 t.starts_on, t.due_on, t.status,
                 t.status == "open" and is_overdue(t.due_on, t.done_on, today), t.outcome,
-                t.done_on, t.message_id, t.escalation_id))
+                t.done_on, t.message_id, t.escalation_id,
+                profile.birthday if profile else None))
         return out

@@ -97,6 +97,6 @@ def test_the_supervisor_sees_the_chart(qtbot, demo: Services,  # type: ignore[no
     assert view.consultants.rowCount() >= 5 and view.low.rowCount() >= 2
     page.show_tab(page.handover)
     qtbot.waitUntil(lambda: page.handover.leaver.count() > 0, timeout=10000)
-    qtbot.waitUntil(lambda: "没有" in page.handover.check_status.text()
-                    or "Nothing" in page.handover.check_status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "没有" in page.handover.check.status.text()
+                    or "Nothing" in page.handover.check.status.text(), timeout=10000)
     ctx.runner.wait()

@@ -65,17 +65,9 @@ class HandoverView(QWidget):
         layout.addLayout(row)
 
         actor = ctx.actor
-        self.can_check = actor is not None and actor.can(Permission.VIEW_AUDIT)
-        layout.addWidget(section(self.tr("Still owned by a disabled account")))
-        self.check_status = QLabel()
-        layout.addWidget(self.check_status)
-        self.check: RecordTableModel[OwnedItem] = RecordTableModel([
-            Column(self.tr("What"), lambda i: i.kind_label),
-            Column(self.tr("Owner (disabled)"), lambda i: i.owner, colour=lambda i: "#b42318"),
-            Column(self.tr("Item"), lambda i: i.label),
-        ])
-        self.check_view = table(self.check)
-        layout.addWidget(self.check_view, 1)
+        self.check = InactiveOwnerCheck(ctx)
+        self.check.setVisible(actor is not None and actor.can(Permission.VIEW_AUDIT))
+        layout.addWidget(self.check, 1)
         self.staff: list[StaffEntry] = []
 
     def refresh(self) -> None:
@@ -83,10 +75,8 @@ class HandoverView(QWidget):
         auth = self.ctx.services.auth
         self.ctx.runner.run(lambda: auth.list_staff(actor, include_inactive=True),
                             self._staff_loaded, self._failed, owner=self)
-        if self.can_check:
-            svc = self.ctx.services.handover
-            self.ctx.runner.run(lambda: svc.inactive_owner_check(actor), self._checked,
-                                self._failed, owner=self)
+        if self.check.isVisibleTo(self):
+            self.check.refresh()
 
     def _staff_loaded(self, staff: list[StaffEntry]) -> None:
         self.staff = staff
@@ -126,15 +116,6 @@ class HandoverView(QWidget):
             .replace("%1", str(p.customers)).replace("%2", str(p.open_tasks))
             .replace("%3", str(p.open_complaints)))
 
-    def _checked(self, items: list[OwnedItem]) -> None:
-        self.check.set_rows(items)
-        self.check_status.setObjectName("okLabel" if not items else "errorLabel")
-        self.check_status.setText(self.tr("Nothing is owned by a disabled account.") if not items
-                                  else self.tr("%1 items still belong to disabled accounts: "
-                                               "hand them over.").replace("%1", str(len(items))))
-        self.check_status.style().unpolish(self.check_status)
-        self.check_status.style().polish(self.check_status)
-
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(self.ctx.error_text(exc))
         self.error.setVisible(True)
@@ -159,3 +140,42 @@ class HandoverView(QWidget):
         self.reason.clear()
         self.ctx.events.changed.emit("care")
         self.refresh()
+
+
+class InactiveOwnerCheck(QWidget):
+    """Lists anything still owned by a disabled account (for the audit page too)."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(section(self.tr("Still owned by a disabled account")))
+        self.status = QLabel()
+        layout.addWidget(self.status)
+        self.model: RecordTableModel[OwnedItem] = RecordTableModel([
+            Column(self.tr("What"), lambda i: i.kind_label),
+            Column(self.tr("Owner (disabled)"), lambda i: i.owner, colour=lambda i: "#b42318"),
+            Column(self.tr("Item"), lambda i: i.label),
+        ])
+        self.view = table(self.model)
+        layout.addWidget(self.view, 1)
+
+    def refresh(self) -> None:
+        actor = self.ctx.require_actor()
+        svc = self.ctx.services.handover
+        self.ctx.runner.run(lambda: svc.inactive_owner_check(actor), self._checked,
+                            self._failed, owner=self)
+
+    def _checked(self, items: list[OwnedItem]) -> None:
+        self.model.set_rows(items)
+        self.status.setObjectName("okLabel" if not items else "errorLabel")
+        self.status.setText(self.tr("Nothing is owned by a disabled account.") if not items
+                            else self.tr("%1 items still belong to disabled accounts: "
+                                         "hand them over.").replace("%1", str(len(items))))
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setObjectName("errorLabel")
+        self.status.setText(self.ctx.error_text(exc))

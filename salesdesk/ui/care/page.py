@@ -133,12 +133,16 @@ class CarePage(Page):
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
         actor = ctx.require_actor()
-        self.task_list = self.score_cards = self.satisfaction = None
-        self.complaints = self.handover = None
         from salesdesk.ui.care.complaints_view import ComplaintsView
         from salesdesk.ui.care.handover_view import HandoverView
         from salesdesk.ui.care.satisfaction_view import SatisfactionView
         from salesdesk.ui.care.tasks_view import TaskListView
+
+        self.task_list: TaskListView | None = None
+        self.score_cards: ScoreCardLauncher | None = None
+        self.satisfaction: SatisfactionView | None = None
+        self.complaints: ComplaintsView | None = None
+        self.handover: HandoverView | None = None
 
         if actor.can(Permission.RECORD_FOLLOW_UP):
             self.task_list = TaskListView(ctx)
@@ -155,7 +159,19 @@ class CarePage(Page):
         if actor.can(Permission.HANDOVER_CUSTOMERS):
             self.handover = HandoverView(ctx)
             self.tabs.addTab(self.handover, self.tr("Handover"))
+        self.templates = None
+        if actor.can(Permission.MANAGE_SETTINGS) and actor.can(Permission.RECORD_FOLLOW_UP):
+            from salesdesk.ui.care.templates_view import TemplatesView
+
+            self.templates = TemplatesView(ctx)
+            self.tabs.addTab(self.templates, self.tr("Message templates"))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        if actor.can(Permission.RECORD_FOLLOW_UP):
+            # No scheduler on a sales-centre PC: opening the page does the day's greetings
+            # and news tasks and sends what is due (idempotent).
+            care = ctx.services.care
+            ctx.runner.run(lambda: care.run_daily(actor), lambda _r: self.refresh(),
+                           lambda _e: None, write=True, owner=self)
 
     def refresh(self) -> None:
         current = self.tabs.currentWidget()

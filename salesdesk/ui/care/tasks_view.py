@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -89,11 +90,25 @@ class TaskListView(QWidget):
         d.addWidget(self.outcome)
         self.error = error_label()
         d.addWidget(self.error)
+        birthday_row = QHBoxLayout()
+        birthday_row.addWidget(QLabel(self.tr("Customer's birthday:")))
+        self.birthday = QDateEdit()
+        self.birthday.setCalendarPopup(True)
+        self.birthday.setDisplayFormat("yyyy-MM-dd")
+        self.birthday.setDate(QDate(1980, 1, 1))
+        birthday_row.addWidget(self.birthday)
+        self.birthday_button = QPushButton(self.tr("Save birthday"))
+        self.birthday_button.setEnabled(False)
+        self.birthday_button.clicked.connect(self.save_birthday)
+        birthday_row.addWidget(self.birthday_button)
+        birthday_row.addStretch(1)
         self.record_button = QPushButton(self.tr("Record outcome and close"))
         self.record_button.setObjectName("primary")
         self.record_button.setEnabled(False)
         self.record_button.clicked.connect(self.record)
         d.addWidget(self.record_button)
+        d.addSpacing(12)
+        d.addLayout(birthday_row)
         d.addStretch(1)
 
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -153,9 +168,12 @@ class TaskListView(QWidget):
     def _selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
         t = self.current()
         self.error.setVisible(False)
+        self.birthday_button.setEnabled(t is not None)
         if t is None:
             self.record_button.setEnabled(False)
             return
+        b = t.birthday
+        self.birthday.setDate(QDate(b.year, b.month, b.day) if b else QDate(1980, 1, 1))
         self.detail_title.setText(f"{t.customer} {t.unit} · {t.event_label}")
         meta = self.tr("%1 · %2 · due %3").replace("%1", t.channel_label).replace(
             "%2", t.purpose).replace("%3", f"{t.due_on:%Y-%m-%d}")
@@ -181,7 +199,19 @@ class TaskListView(QWidget):
         self.ctx.runner.run(lambda: svc.record_outcome(actor, t.id, text), self._recorded,
                             self._record_failed, write=True, owner=self)
 
-    def _recorded(self, task: TaskInfo) -> None:
+    def save_birthday(self) -> None:
+        t = self.current()
+        if t is None:
+            return
+        actor = self.ctx.require_actor()
+        qd = self.birthday.date()
+        day = date(qd.year(), qd.month(), qd.day())
+        svc = self.ctx.services.care
+        self.ctx.runner.run(lambda: svc.set_birthday(actor, t.customer_id, day),
+                            lambda _r: self._recorded(None), self._failed, write=True,
+                            owner=self)
+
+    def _recorded(self, task: TaskInfo | None) -> None:
         self.outcome.setPlainText("")
         self.ctx.events.changed.emit("care")
         self.refresh()

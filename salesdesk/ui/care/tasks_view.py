@@ -41,7 +41,9 @@ class TaskListView(QWidget):
         bar.addWidget(self.summary, 1)
         self.everyone = QCheckBox(self.tr("All consultants"))
         actor = ctx.actor
-        self.everyone.setVisible(actor is not None and actor.can(Permission.VIEW_SATISFACTION))
+        supervising = actor is not None and actor.can(Permission.VIEW_SATISFACTION)
+        self.everyone.setVisible(supervising)
+        self.everyone.setChecked(supervising)  # a supervisor's day is everyone's overdue calls
         self.everyone.toggled.connect(lambda _on: self.refresh())
         self.show_done = QCheckBox(self.tr("Show closed"))
         self.show_done.toggled.connect(lambda _on: self.refresh())

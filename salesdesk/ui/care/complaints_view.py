@@ -187,9 +187,11 @@ class ComplaintsView(QWidget):
         ])
         self.view = table(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((92, 64, 84, 64, 180, 170)):
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
         self.view.selectionModel().selectionChanged.connect(self._selected)
         detail = QWidget()
         d = QVBoxLayout(detail)

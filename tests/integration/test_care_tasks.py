@@ -147,3 +147,30 @@ def test_demo_has_open_and_overdue_tasks(demo: Services, supervisor: Actor) -> N
     with demo.db.reader() as uow:
         owners = set(uow.session.scalars(select(FollowUpTask.owner_staff_id)))
     assert None not in owners and len(owners) >= 5
+
+
+def test_a_greeting_days_late_is_not_sent_by_itself(demo: Services, consultant: Actor) -> None:
+    cid = _customer(demo, consultant, "13812340008", salutation="卫先生")
+    (task,) = demo.care.on_event(consultant, CareEvent(CareEventKind.BIRTHDAY, cid,
+                                                       date(2026, 11, 20), ref="2026"))
+    assert task.is_open and task.overdue  # left for the consultant to decide, and visible
+    assert not [m for m in _messages(demo, cid) if m.kind == "care.birthday"]
+
+
+def test_the_plan_is_a_project_setting(demo: Services, supervisor: Actor,
+                                       consultant: Actor) -> None:
+    plan = demo.care.plan(supervisor)
+    bad = {**plan, "rules": [*plan["rules"], {"event": "subscribed", "channel": "fax",
+                                              "template": "x"}]}
+    with pytest.raises(ValidationError):
+        demo.care.set_plan(supervisor, bad)
+    with pytest.raises(PermissionDenied):
+        demo.care.set_plan(consultant, plan)
+    assert demo.care.plan(supervisor) == plan
+    quicker = {**plan, "rules": [dict(r, due_within_days=2) if r["event"] == "subscribed" else r
+                                 for r in plan["rules"]]}
+    demo.care.set_plan(supervisor, quicker)
+    cid = _customer(demo, consultant, "13812340009")
+    (task,) = demo.care.on_event(consultant, CareEvent(CareEventKind.SUBSCRIBED, cid, TODAY,
+                                                       ref="s-90"))
+    assert task.due_on == date(2026, 11, 26)

@@ -100,3 +100,30 @@ def test_the_supervisor_sees_the_chart(qtbot, demo: Services,  # type: ignore[no
     qtbot.waitUntil(lambda: "没有" in page.handover.check.status.text()
                     or "Nothing" in page.handover.check.status.text(), timeout=10000)
     ctx.runner.wait()
+
+
+def test_a_supervisor_hands_over_through_the_screen(qtbot, demo: Services,  # type: ignore[no-untyped-def]
+                                                    supervisor: Actor) -> None:
+    from tests.conftest import staff_actor
+
+    leaver, successor = staff_actor(demo, "C103"), staff_actor(demo, "C101")
+    ctx = make_ctx(demo, supervisor)
+    page = CarePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    view = page.handover
+    assert view is not None
+    page.show_tab(view)
+    qtbot.waitUntil(lambda: view.leaver.findData(leaver.staff_id) >= 0, timeout=10000)
+    view.leaver.setCurrentIndex(view.leaver.findData(leaver.staff_id))
+    view.successor.setCurrentIndex(view.successor.findData(successor.staff_id))
+    qtbot.waitUntil(lambda: "客户 2 位" in view.preview_label.text(), timeout=10000)
+    qtbot.mouseClick(view.hand_over_button, Qt.MouseButton.LeftButton)  # no reason yet
+    qtbot.waitUntil(lambda: view.error.isVisible(), timeout=10000)
+    assert "原因" in view.error.text()
+    view.reason.setText("张伟离职")
+    qtbot.mouseClick(view.hand_over_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.result_label.isVisible(), timeout=10000)
+    assert successor.name in view.result_label.text()
+    assert demo.handover.preview(supervisor, leaver.staff_id).customers == 0
+    ctx.runner.wait()

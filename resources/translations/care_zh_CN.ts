@@ -265,6 +265,22 @@
         <translation>图表：按置业顾问</translation>
     </message>
     <message>
+        <source>Last 12 months</source>
+        <translation>近12个月</translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation>近6个月</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>近3个月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>

@@ -95,6 +95,11 @@ def test_the_supervisor_sees_the_chart(qtbot, demo: Services,  # type: ignore[no
     assert [b.label for b in view.chart.bars] == ["现场布置", "理解需求", "手续便捷", "售后关心",
                                                   "值得信任"]
     assert view.consultants.rowCount() >= 5 and view.low.rowCount() >= 2
+    everything = view.report.figures.overall.cards if view.report else 0
+    view.period.setCurrentIndex(view.period.findData(1))  # this month only
+    qtbot.waitUntil(lambda: view.report is not None and view.report.start.day == 1
+                    and view.report.start.month == 11, timeout=10000)
+    assert 0 < view.report.figures.overall.cards < everything
     page.show_tab(page.handover)
     qtbot.waitUntil(lambda: page.handover.leaver.count() > 0, timeout=10000)
     qtbot.waitUntil(lambda: "没有" in page.handover.check.status.text()

@@ -3,6 +3,7 @@ against the target, tables per consultant and for on-time follow-ups, the PDF ex
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -45,6 +46,13 @@ class SatisfactionView(QWidget):
         self.chart_choice.addItem(self.tr("Chart: per month"), "month")
         self.chart_choice.addItem(self.tr("Chart: per consultant"), "consultant")
         self.chart_choice.currentIndexChanged.connect(lambda _i: self._draw_chart())
+        self.period = QComboBox()
+        self.period.addItem(self.tr("Last 12 months"), 12)
+        self.period.addItem(self.tr("Last 6 months"), 6)
+        self.period.addItem(self.tr("Last 3 months"), 3)
+        self.period.addItem(self.tr("This month"), 1)
+        self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        bar.addWidget(self.period)
         bar.addWidget(self.chart_choice)
         bar.addStretch(1)
         self.export_button = QPushButton(self.tr("Export PDF"))
@@ -117,10 +125,21 @@ class SatisfactionView(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
+    def period_range(self) -> tuple[date, date]:
+        """Whole calendar months ending with the current one."""
+        today = self.ctx.services.care.today()
+        months = int(self.period.currentData() or 12)
+        y, m = today.year, today.month - (months - 1)
+        while m < 1:
+            y, m = y - 1, m + 12
+        return date(y, m, 1), today
+
     def refresh(self) -> None:
         actor = self.ctx.require_actor()
+        start, end = self.period_range()
         svc = self.ctx.services.satisfaction
-        self.ctx.runner.run(lambda: svc.report(actor), self._loaded, self._failed, owner=self)
+        self.ctx.runner.run(lambda: svc.report(actor, start, end), self._loaded, self._failed,
+                            owner=self)
 
     def _loaded(self, report: SatisfactionReport) -> None:
         self.report = report
@@ -161,8 +180,9 @@ class SatisfactionView(QWidget):
 
     def export_to(self, path: Path) -> None:
         actor = self.ctx.require_actor()
+        start, end = self.period_range()
         svc = self.ctx.services.satisfaction
-        self.ctx.runner.run(lambda: svc.export_pdf(actor, path),
+        self.ctx.runner.run(lambda: svc.export_pdf(actor, path, start, end),
                             lambda p: message_box(self, self.tr("Saved: %1").replace("%1",
                                                                                   str(p))),
                             self._failed, owner=self)

@@ -68,6 +68,14 @@ class BarChart(QWidget):
             p.setPen(AXIS)
             p.drawText(QRectF(0, y - fm.height() / 2, left - 6, fm.height()),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(v))
+        # The target line behind the bars (a bar above target covers it, its label stays
+        # readable); its caption at the right end.
+        y = area.bottom() - area.height() * self._target / 100
+        p.setPen(QPen(TARGET, 1.5, Qt.PenStyle.DashLine))
+        p.drawLine(int(area.left()), int(y), int(area.right()), int(y))
+        p.setPen(TARGET)
+        p.drawText(QRectF(area.right() - 160, y - fm.height() - 2, 160, fm.height()),
+                   Qt.AlignmentFlag.AlignRight, self._target_text)
         n = max(1, len(self._bars))
         slot = area.width() / n
         width = min(56.0, slot * 0.55)
@@ -78,18 +86,17 @@ class BarChart(QWidget):
             rect = QRectF(cx - width / 2, area.bottom() - h, width, h)
             colour = EMPTY if bar.value is None else (GOOD if value >= self._target else BAD)
             p.fillRect(rect, colour)
-            p.setPen(INK)
             label = "—" if bar.value is None else f"{value:.0f}"
-            p.drawText(QRectF(cx - slot / 2, rect.top() - fm.height() - 2, slot, fm.height()),
-                       Qt.AlignmentFlag.AlignCenter, label)
+            if h > 2 * fm.height():  # inside the bar's top
+                p.setPen(QColor("white"))
+                p.drawText(QRectF(cx - slot / 2, rect.top() + 3, slot, fm.height()),
+                           Qt.AlignmentFlag.AlignCenter, label)
+            else:
+                p.setPen(INK)
+                p.drawText(QRectF(cx - slot / 2, rect.top() - fm.height() - 2, slot,
+                                  fm.height()), Qt.AlignmentFlag.AlignCenter, label)
+            p.setPen(INK)
             p.drawText(QRectF(cx - slot / 2, area.bottom() + 4, slot, 2.2 * fm.height()),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
                        | Qt.TextFlag.TextWordWrap, bar.label)
-        # The target line across, drawn last so it is never hidden by a bar.
-        y = area.bottom() - area.height() * self._target / 100
-        p.setPen(QPen(TARGET, 1.5, Qt.PenStyle.DashLine))
-        p.drawLine(int(area.left()), int(y), int(area.right()), int(y))
-        p.setPen(TARGET)
-        p.drawText(QRectF(area.right() - 160, y - fm.height() - 2, 160, fm.height()),
-                   Qt.AlignmentFlag.AlignRight, self._target_text)
         p.end()

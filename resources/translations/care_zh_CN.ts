@@ -538,6 +538,10 @@
         <translation>%1 · 逾期 %2 天</translation>
     </message>
     <message>
+        <source>%1 · cancelled</source>
+        <translation>%1 · 已取消</translation>
+    </message>
+    <message>
         <source>%1 · done %2</source>
         <translation>%1 · %2 完成</translation>
     </message>

@@ -137,6 +137,23 @@ class CareService:
         self.send_due_messages(uow, self.today())
         return ids
 
+    def cancel_event(self, uow: UnitOfWork, kind: CareEventKind, customer_id: str, ref: str,
+                     reason: str) -> int:
+        """The event no longer holds (a signing moved to another day, a subscription
+        withdrawn): its open tasks are cancelled with the reason, in the caller's unit of
+        work. Done tasks stay as they are. Returns how many were cancelled."""
+        prefix = f"{kind.value}:{customer_id}:{ref}:"
+        tasks = uow.session.scalars(select(FollowUpTask).where(
+            FollowUpTask.dedupe_key.startswith(prefix, autoescape=True),
+            FollowUpTask.status == "open", FollowUpTask.deleted.is_(False))).all()
+        for task in tasks:
+            task.status = "cancelled"
+            task.outcome = f"已取消：{reason.strip() or '事件取消'}"
+        if tasks:
+            audit.record(uow, "care.tasks_cancelled", "follow_up_task", customer_id,
+                         f"{kind.value} n={len(tasks)}")
+        return len(tasks)
+
     def _note_profile(self, uow: UnitOfWork, event: CareEvent) -> None:
         profile = profile_of(uow, event.customer_id)
         if profile is None:

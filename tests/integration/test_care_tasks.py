@@ -174,3 +174,19 @@ def test_the_plan_is_a_project_setting(demo: Services, supervisor: Actor,
     (task,) = demo.care.on_event(consultant, CareEvent(CareEventKind.SUBSCRIBED, cid, TODAY,
                                                        ref="s-90"))
     assert task.due_on == date(2026, 11, 26)
+
+
+def test_a_moved_signing_cancels_its_reminder(demo: Services, consultant: Actor) -> None:
+    cid = _customer(demo, consultant, "13812340010")
+    (task,) = demo.care.on_event(consultant, CareEvent(
+        CareEventKind.DAY_BEFORE_SIGNING, cid, date(2026, 12, 3), ref="slot-1"))
+    assert task.is_open  # goes out on 2 December
+    with demo.db.uow(consultant) as uow:
+        assert demo.care.cancel_event(uow, CareEventKind.DAY_BEFORE_SIGNING, cid, "slot-1",
+                                      "签约改期") == 1
+        demo.care.add_event(uow, CareEvent(CareEventKind.DAY_BEFORE_SIGNING, cid,
+                                           date(2026, 12, 8), ref="slot-2"))
+        uow.commit()
+    mine = [t for t in demo.care.tasks(consultant, include_done=True) if t.customer_id == cid]
+    assert [(t.status, t.due_on) for t in sorted(mine, key=lambda t: t.due_on)] == [
+        ("cancelled", date(2026, 12, 2)), ("open", date(2026, 12, 7))]

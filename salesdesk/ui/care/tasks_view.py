@@ -125,6 +125,8 @@ class TaskListView(QWidget):
         if t.overdue:
             return self.tr("%1 · overdue %2 d").replace("%1", f"{t.due_on:%m-%d}").replace(
                 "%2", str((today - t.due_on).days))
+        if t.status == "cancelled":
+            return self.tr("%1 · cancelled").replace("%1", f"{t.due_on:%m-%d}")
         if not t.is_open:
             return self.tr("%1 · done %2").replace("%1", f"{t.due_on:%m-%d}").replace(
                 "%2", f"{t.done_on:%m-%d}" if isinstance(t.done_on, date) else "")

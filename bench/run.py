@@ -23,6 +23,7 @@ os.environ.setdefault("SALESDESK_NO_KEYRING", "1")
 # module name -> the prefix its bench names share
 MODULES: dict[str, str] = {
     "bench_startup": "startup.",
+    "bench_signing": "signing.",
 }
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import phonenumbers
-
 from salesdesk.domain.errors import ValidationError
 
 
 def normalise_phone(raw: str, region: str = "CN") -> str:
     """Return the number in E.164 (+8613812345678) or raise ValidationError."""
+    import phonenumbers  # loaded on first use: its metadata is not needed to start the app
+
     text = (raw or "").strip().replace(" ", "").replace("-", "")
     if not text:
         raise ValidationError("请输入手机号码", en="Please enter a phone number", field="phone")

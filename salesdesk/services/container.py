@@ -16,6 +16,7 @@ from salesdesk.services.notice import NoticeService
 from salesdesk.services.preferences import PreferencesService
 from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
+from salesdesk.services.signing_materials import SigningMaterialsService
 from salesdesk.store.database import Database
 
 
@@ -30,6 +31,7 @@ class Services:
     audit: AuditService
     maintenance: MaintenanceService
     preferences: PreferencesService
+    signing: SigningMaterialsService
     care: CareService
     satisfaction: SatisfactionService
     complaints: ComplaintService
@@ -45,7 +47,8 @@ class Services:
 
 def build_services(db: Database) -> Services:
     projects = ProjectService(db)
-    care = CareService(db)  # sink= / materials= : the appointments outbox, at merge
+    signing = SigningMaterialsService(db)
+    care = CareService(db, materials=signing)  # sink= : the appointments outbox, at merge
     return Services(
         db=db,
         auth=AuthService(db),
@@ -56,6 +59,7 @@ def build_services(db: Database) -> Services:
         audit=AuditService(db),
         maintenance=MaintenanceService(db),
         preferences=PreferencesService(db),
+        signing=signing,
         care=care,
         satisfaction=SatisfactionService(db, care),  # opener= : disclosure's escalations
         complaints=ComplaintService(db),

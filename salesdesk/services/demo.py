@@ -22,9 +22,12 @@ Seeder = Callable[[Services], None]
 
 def seeders() -> list[tuple[str, Seeder]]:
     """One line per capability, in dependency order."""
-    from salesdesk.services import demo_care
+    from salesdesk.services import demo_care, demo_signing
 
-    return [("care", demo_care.seed)]
+    return [
+        ("signing", demo_signing.seed),
+        ("care", demo_care.seed),
+    ]
 
 
 def load_demo(services: Services) -> ImportSummary:

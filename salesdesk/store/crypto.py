@@ -10,10 +10,12 @@ import logging
 import os
 import stat
 from pathlib import Path
-
-from cryptography.fernet import Fernet, InvalidToken
+from typing import TYPE_CHECKING
 
 from salesdesk.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 log = logging.getLogger(__name__)
 KEYRING_SERVICE = "SalesDesk"
@@ -49,15 +51,28 @@ def _keyring_set(key_id: str, key: str) -> bool:
 
 
 class IdCipher:
+    """Fernet (AES-128-CBC + HMAC-SHA256). The cryptography package is loaded on first use:
+    start-up does not need it."""
+
     def __init__(self, key: bytes) -> None:
-        self._fernet = Fernet(key)
+        self._key = key
+        self._fernet: Fernet | None = None
+
+    def _f(self) -> Fernet:
+        if self._fernet is None:
+            from cryptography.fernet import Fernet
+
+            self._fernet = Fernet(self._key)
+        return self._fernet
 
     def encrypt(self, text: str) -> bytes:
-        return self._fernet.encrypt(text.encode())
+        return self._f().encrypt(text.encode())
 
     def decrypt(self, token: bytes) -> str:
+        from cryptography.fernet import InvalidToken
+
         try:
-            return self._fernet.decrypt(token).decode()
+            return self._f().decrypt(token).decode()
         except InvalidToken as exc:
             raise DomainError(
                 "无法解密身份证号（密钥不匹配）", en="Cannot decrypt the ID number (wrong key)"
@@ -72,6 +87,8 @@ def load_or_create_key(key_id: str, key_dir: Path) -> bytes:
     path = key_dir / f"{key_id}.key"
     if path.exists():
         return path.read_bytes().strip()
+    from cryptography.fernet import Fernet
+
     key = Fernet.generate_key()
     if _keyring_set(key_id, key.decode()):
         return key

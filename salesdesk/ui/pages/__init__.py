@@ -30,6 +30,12 @@ def _project(ctx: UiContext) -> Page:
     return ProjectPage(ctx)
 
 
+def _signing(ctx: UiContext) -> Page:
+    from salesdesk.ui.signing.page import SigningPage
+
+    return SigningPage(ctx)
+
+
 def _care(ctx: UiContext) -> Page:
     from salesdesk.ui.care.page import CarePage
 
@@ -81,8 +87,7 @@ PAGES: list[PageSpec] = [
              _pending("Disclosure", "Not available yet: the disclosure checklist and ledger "
                       "arrive with the Disclosure capability.")),
     PageSpec("signing", lambda: _tr("Signing"), "signing.svg", frozenset({P.PRINT_CHECKLIST}),
-             _pending("Signing", "Not available yet: signing-material checklists arrive "
-                      "with the Signing materials capability.")),
+             _signing),
     PageSpec("audit", lambda: _tr("Audit"), "audit.svg", frozenset({P.VIEW_AUDIT}),
              _pending("Audit", "Not available yet: the supervisor's audit arrives with "
                       "the Disclosure capability.")),

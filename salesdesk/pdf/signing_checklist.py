@@ -1,0 +1,219 @@
+"""The signing-material checklist a customer takes home (签约资料清单): who, which unit, when and
+where to sign, the consultant to call, every material with a tick box grouped by stage, the
+purchase-restriction pre-check, notes, and a QR code of the record id so the desk can find it.
+
+The header block and the tick box are shared with the mortgage list and the flow sheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from salesdesk.pdf.layout import ACCENT, INK, MARGIN, PAGE, RULE, SHADE, Styles, esc, page_decorator
+from salesdesk.pdf.light_table import LabelBlock, LightTable
+
+TIPS = (
+    "复印件请使用 A4 纸，身份证件正反面复印在同一页。",
+    "签约当日请携带认购书原件，签约处将收回认购书。",
+    "资料不齐或有疑问，请提前联系您的置业顾问，避免签约当天往返。",
+)
+HEADER_LABELS = ("客户", "房号", "签约时间", "签约台", "置业顾问")
+TABLE_HEAD = ("序", "资料", "原件 / 复印件", "说明", "已收")
+MUTED = colors.HexColor("#52606d")
+WARN_BG = colors.HexColor("#fff4e5")
+WARN_LINE = colors.HexColor("#d9822b")
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    name: str
+    form: str  # 原件 + 复印件 2 份
+    note: str
+    received: str  # "" or "11-23 王芳" when the item has arrived
+
+
+@dataclass(frozen=True)
+class ChecklistStage:
+    title: str  # 认购阶段 / 签约阶段 / 按揭阶段
+    lines: tuple[ChecklistLine, ...]
+
+
+@dataclass(frozen=True)
+class FlowLine:
+    title: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class SigningDocData:
+    """Everything the three signing documents print; built by the service, no DB here."""
+
+    record_id: str
+    project_name: str
+    developer: str
+    customer_name: str
+    customer_phone: str  # masked
+    unit_label: str  # 1-1203（1号楼 · 89.5㎡）or "待定"
+    signing_slot: str  # "2026-11-25 10:30" or ""
+    desk: str  # "2 号签约台" or ""
+    consultant_name: str
+    consultant_phone: str
+    profile_summary: str
+    pack_label: str  # 通用签约资料规则（默认） · 2026.1
+    printed_at: str
+    stages: tuple[ChecklistStage, ...]
+    warnings: tuple[str, ...]
+    flow: tuple[FlowLine, ...]
+    notes: str = ""
+    payment: str = ""  # 付款方式, for the flow sheet
+    total_price: str = ""  # 总价, for the flow sheet
+
+
+class TickBox(Flowable):  # type: ignore[misc]
+    """A square the customer or the desk ticks by hand; pre-ticked when the item arrived."""
+
+    def __init__(self, checked: bool, size: float = 3.6 * mm) -> None:
+        super().__init__()
+        self.checked = checked
+        self.size = size
+        self.width = self.height = size
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColor(INK)
+        c.setLineWidth(0.8)
+        c.rect(0, 0, self.size, self.size)
+        if self.checked:
+            c.setStrokeColor(ACCENT)
+            c.setLineWidth(1.3)
+            s = self.size
+            p = c.beginPath()
+            p.moveTo(0.18 * s, 0.52 * s)
+            p.lineTo(0.42 * s, 0.22 * s)
+            p.lineTo(0.86 * s, 0.84 * s)
+            c.drawPath(p, stroke=1, fill=0)
+
+
+class QrFlowable(Flowable):  # type: ignore[misc]
+    """A QR code encoded by reportlab's ``QrCodeWidget`` and painted as one filled path.
+
+    The id is encoded upper-case: hex digits and dashes then fit QR's alphanumeric mode, a
+    smaller symbol (version 2) that is quicker to make and to scan. The widget's own drawing builds a shape per dark run and renders them one by one, which
+    costs more than the rest of the page; the matrix is the same either way."""
+
+    def __init__(self, value: str, size: float = 26 * mm, border: int = 2) -> None:
+        super().__init__()
+        self.widget = QrCodeWidget(value, barLevel="L", barWidth=size, barHeight=size,
+                                   barBorder=border)
+        self.width = self.height = size
+        self.border = border
+
+    def draw(self) -> None:
+        qr = self.widget.qr
+        qr.make()
+        count = qr.getModuleCount()
+        box = self.width / (count + 2 * self.border)
+        c = self.canv
+        c.setFillColor(colors.black)
+        path = c.beginPath()
+        for r, row in enumerate(qr.modules):
+            y = self.height - (r + self.border + 1) * box
+            start = None
+            for col, dark in enumerate([*row, False]):
+                if dark and start is None:
+                    start = col
+                elif not dark and start is not None:
+                    path.rect((start + self.border) * box, y, (col - start) * box, box)
+                    start = None
+        c.drawPath(path, stroke=0, fill=1)
+
+
+def header_block(data: SigningDocData, st: Styles, *, with_qr: bool = True) -> LabelBlock:
+    """Customer, unit, slot, desk, consultant on the left; the record's QR code on the right."""
+    pairs = [
+        (HEADER_LABELS[0], f"{data.customer_name}　{data.customer_phone}"),
+        (HEADER_LABELS[1], data.unit_label),
+        (HEADER_LABELS[2], data.signing_slot or "待预约（预约后置业顾问将通知您）"),
+        (HEADER_LABELS[3], data.desk or "—"),
+        (HEADER_LABELS[4], f"{data.consultant_name}　{data.consultant_phone}".strip()),
+    ]
+    return LabelBlock(pairs, PAGE[0] - 2 * MARGIN, font=st.body.fontName, label_width=20 * mm,
+                      ink=INK, muted=MUTED, rule=RULE,
+                      side=QrFlowable(data.record_id.upper()) if with_qr else None,
+                      caption=f"记录号 {data.record_id[:8]}")
+
+
+def warning_box(warnings: tuple[str, ...], st: Styles) -> Table:
+    width = PAGE[0] - 2 * MARGIN
+    paras = [Paragraph("购房资格预检（仅供参考，以住建部门及银行审核结果为准）", st.cell)]
+    paras += [Paragraph(esc("· " + w), st.body) for w in warnings]
+    box = Table([[paras]], colWidths=[width])
+    box.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), WARN_BG),
+        ("BOX", (0, 0), (-1, -1), 0.8, WARN_LINE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return box
+
+
+def stage_table(stage: ChecklistStage, st: Styles, start: int) -> LightTable:
+    """One stage's materials: tick, number, material, original / copies, note, received."""
+    rows: list[list[Any]] = []
+    for i, line in enumerate(stage.lines, start=start):
+        # Only the two columns that can wrap are Paragraphs; short cells stay plain strings.
+        rows.append([TickBox(bool(line.received)), str(i), Paragraph(esc(line.name), st.cell),
+                     line.form, Paragraph(esc(line.note), st.cell) if line.note else "",
+                     line.received])
+    return LightTable(("", *TABLE_HEAD), rows, [w * mm for w in (8, 8, 56, 31, 51, 24)],
+                      font=st.cell.fontName, ink=INK, head_bg=ACCENT, stripe=SHADE, rule=RULE)
+
+
+def doc_template(out: Path, title: str, data: SigningDocData) -> SimpleDocTemplate:
+    return SimpleDocTemplate(
+        str(out), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN, title=f"{title} · {data.customer_name}",
+        author=data.developer or data.project_name, subject=title, creator="SalesDesk")
+
+
+def decorate(data: SigningDocData, title: str) -> Any:
+    return page_decorator(f"{data.project_name} · {title}",
+                          f"{data.pack_label} · 打印于 {data.printed_at}")
+
+
+def build_checklist(data: SigningDocData, out: Path) -> Path:
+    st = Styles()
+    title = "签约资料清单"
+    story: list[Any] = [
+        Paragraph(esc(title), st.title),
+        Paragraph(esc(f"{data.project_name}　·　请按清单准备资料，签约当日带齐原件及复印件"),
+                  st.subtitle),
+        header_block(data, st),
+        Spacer(1, 3 * mm),
+    ]
+    if data.warnings:
+        story += [warning_box(data.warnings, st), Spacer(1, 2 * mm)]
+    n = 1
+    heading = ParagraphStyle("stage", parent=st.h2, keepWithNext=1)  # never orphan a heading
+    for stage in data.stages:
+        story.append(Paragraph(esc(f"{stage.title}资料（{len(stage.lines)} 项）"), heading))
+        story.append(stage_table(stage, st, n))
+        n += len(stage.lines)
+    story.append(Paragraph("温馨提示", st.h2))
+    tips = list(TIPS)
+    if data.notes:
+        tips.insert(0, data.notes)
+    story += [Paragraph(esc(f"{i}. {t}"), st.body) for i, t in enumerate(tips, start=1)]
+    story.append(Paragraph(esc(f"资料依据：{data.pack_label}。购房人情况：{data.profile_summary}。"),
+                           st.small))
+    deco = decorate(data, title)
+    doc_template(out, title, data).build(story, onFirstPage=deco, onLaterPages=deco)
+    return out

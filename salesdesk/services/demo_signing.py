@@ -1,0 +1,53 @@
+"""Demo signing materials: buyer interviews and checklists for several customers, the kinds of
+buyers the seeds call special (Hong Kong, elderly, second home, foreign), some materials already
+received. Uses services only."""
+
+from __future__ import annotations
+
+from salesdesk.services.container import Services
+from salesdesk.services.demo import demo_actor
+
+# (consultant, name, salutation, phone, unit, answers, how many items already received)
+DEMO_BUYERS: list[tuple[str, str, str, str, str | None, dict[str, object], int]] = [
+    ("C102", "陈嘉豪", "陈先生", "13557160101", "1-1203",
+     {"household": "non_local", "marital": "married", "region": "hong_kong",
+      "payment": "combined", "signing": "in_person", "age_band": "36_50", "homes_owned": 0,
+      "co_owners": ["spouse"]}, 4),
+    ("C102", "刘思雨", "刘女士", "15857160202", "2-603",
+     {"household": "non_local", "marital": "single", "region": "mainland", "payment": "full",
+      "signing": "in_person", "age_band": "18_35", "homes_owned": 0, "co_owners": []}, 7),
+    ("C101", "王桂兰", "王阿姨", "13957160303", "1-802",
+     {"household": "local", "marital": "widowed", "region": "mainland",
+      "payment": "commercial_loan", "signing": "proxy", "age_band": "over_60",
+      "homes_owned": 0, "co_owners": ["minor_child"]}, 2),
+    ("C201", "张伟", "张先生", "18657160404", "2-1501",
+     {"household": "local", "marital": "married", "region": "mainland",
+      "payment": "commercial_loan", "signing": "in_person", "age_band": "36_50",
+      "homes_owned": 1, "co_owners": ["spouse", "minor_child"]}, 0),
+    ("C203", "李安娜", "李女士", "13757160505", "1-1605",
+     {"household": "non_local", "marital": "divorced", "region": "foreign",
+      "payment": "housing_fund", "signing": "in_person", "age_band": "51_60",
+      "homes_owned": 0, "co_owners": []}, 3),
+    ("C104", "林志明", "林先生", "15157160606", None,
+     {"household": "non_local", "marital": "married", "region": "taiwan",
+      "payment": "commercial_loan", "signing": "in_person", "age_band": "51_60",
+      "homes_owned": 0, "co_owners": ["spouse"]}, 0),
+    ("C202", "赵晓东", "赵先生", "18857160707", "2-1102",
+     {"household": "non_local", "marital": "married", "region": "mainland",
+      "payment": "commercial_loan", "signing": "in_person", "age_band": "36_50",
+      "homes_owned": 1, "co_owners": ["spouse"]}, 1),
+]
+
+
+def seed(services: Services) -> None:
+    units = {u.number: u.id for u in services.projects.units(demo_actor(services))}
+    for code, name, salutation, phone, unit, answers, received in DEMO_BUYERS:
+        actor = demo_actor(services, code)
+        found = services.customers.find_by_phone(actor, phone)
+        customer = found or services.customers.register(
+            actor, phone=phone, name=name, salutation=salutation, consent=True,
+            owner_staff_id=actor.staff_id)
+        view = services.signing.save_interview(actor, customer.id, answers,
+                                               units.get(unit) if unit else None)
+        for item in view.items[:received]:
+            services.signing.tick(actor, item.id)

@@ -1,0 +1,1 @@
+"""The signing-materials screens: interview, checklist, printing."""

@@ -16,16 +16,16 @@ from salesdesk.services.demo import demo_actor
 # (name, salutation, mobile, owner code, unit, days since subscription, signed days ago | None,
 #  signing in days | None, birthday)
 CUSTOMERS: tuple[tuple[str, str, str, str, str, int, int | None, int | None, str | None], ...] = (
-    ("王建国", "王先生", "13904310101", "C101", "1-1203", 2, None, 6, "1978-11-29"),
+    ("王建国", "王先生", "13904310101", "C101", "1-1304", 2, None, 6, "1978-11-29"),
     ("李秀英", "李女士", "13904310102", "C102", "1-801", 5, None, 2, None),
-    ("张伟", "张先生", "13904310103", "C102", "2-1502", 12, None, 1, "1985-03-14"),
-    ("刘洋", "刘先生", "13904310104", "C103", "2-603", 25, 9, None, None),
+    ("张建华", "张先生", "13904310103", "C102", "2-1404", 12, None, 1, "1985-03-14"),
+    ("刘志强", "刘先生", "13904310104", "C103", "2-704", 25, 9, None, None),
     ("陈静", "陈女士", "13904310105", "C104", "1-1701", 30, 14, None, "1990-12-02"),
-    ("杨帆", "杨先生", "13904310106", "C201", "2-1101", 8, 3, None, None),
-    ("赵敏", "赵女士", "13904310107", "C202", "2-402", 4, None, 9, None),
+    ("杨文博", "杨先生", "13904310106", "C201", "2-1101", 8, 3, None, None),
+    ("赵敏", "赵女士", "13904310107", "C202", "2-502", 4, None, 9, None),
     ("黄磊", "黄先生", "13904310108", "C203", "1-1402", 40, 21, None, "1982-06-18"),
     ("周婷", "周女士", "13904310109", "C204", "2-1804", 6, None, 3, None),
-    ("吴刚", "吴先生", "13904310110", "C101", "1-502", 18, 7, None, None),
+    ("吴刚", "吴先生", "13904310110", "C101", "1-604", 18, 7, None, None),
     ("孙丽", "孙女士", "13904310111", "C103", "1-302", 3, None, 10, None),
     ("马超", "马先生", "13904310112", "C202", "2-901", 60, 45, None, "1975-12-06"),
 )
@@ -65,6 +65,7 @@ def seed(services: Services) -> None:
         if signed_days is not None:
             services.care.on_event(owner, CareEvent(
                 CareEventKind.SIGNED, info.id, signing_on, ref=f"demo-signed-{unit}"))
+    _signing_buyers(services, today)
     _close_some_tasks(services, today)
     services.care.run_daily(demo_actor(services, "S001"), today)
 
@@ -82,6 +83,28 @@ def seed(services: Services) -> None:
     _complaints(services, ids, today)
 
 
+def _signing_buyers(services: Services, today: date) -> None:
+    """The signing-materials demo's buyers subscribed too: their follow-ups and the reminder
+    listing the materials they still lack."""
+    try:
+        from salesdesk.services.demo_signing import DEMO_BUYERS
+    except ImportError:
+        return
+    for i, (code, _name, _sal, phone, unit, _answers, _received) in enumerate(DEMO_BUYERS):
+        if unit is None:
+            continue
+        actor = demo_actor(services, code)
+        found = services.customers.find_by_phone(actor, phone)
+        if found is None or found.owner_staff_id is None:
+            continue
+        signing_on = today + timedelta(days=1 + i % 4)
+        services.care.on_event(actor, CareEvent(
+            CareEventKind.SUBSCRIBED, found.id, today - timedelta(days=2 + i), unit=unit,
+            ref=f"demo-sub-{unit}", signing_on=signing_on))
+        services.care.on_event(actor, CareEvent(
+            CareEventKind.DAY_BEFORE_SIGNING, found.id, signing_on, ref=f"demo-sign-{unit}"))
+
+
 def _close_some_tasks(services: Services, today: date) -> None:
     """About half of the older calls were made, most on time, a few late."""
     outcomes = ("已电话联系，客户确认签约时间并清楚需带资料", "客户表示按揭资料已交银行，等待审批",
@@ -97,7 +120,7 @@ def _close_some_tasks(services: Services, today: date) -> None:
             if task.starts_on > today - timedelta(days=4) or task.channel.value == "message":
                 continue
             n += 1
-            if n % 3 == 0:
+            if n % 3 == 0 and task.due_on >= today - timedelta(days=10):
                 continue  # left open: these show up as overdue
             late = n % 5 == 0
             done_on = min(today, task.due_on + timedelta(days=2 if late else 0))

@@ -25,6 +25,11 @@ def test_a_consultant_records_a_follow_up_outcome(qtbot, demo: Services,  # type
                                   owner_staff_id=consultant.staff_id).id
     (task,) = demo.care.on_event(consultant, CareEvent(
         CareEventKind.SUBSCRIBED, cid, date(2026, 11, 24), ref="ui-1", unit="1-1203"))
+    late = demo.customers.register(consultant, phone="13812349002", name="韩雷",
+                                   salutation="韩先生", consent=True,
+                                   owner_staff_id=consultant.staff_id).id
+    (overdue,) = demo.care.on_event(consultant, CareEvent(
+        CareEventKind.SUBSCRIBED, late, date(2026, 11, 14), ref="ui-0"))
     ctx = make_ctx(demo, consultant)
     page = CarePage(ctx)
     qtbot.addWidget(page)
@@ -33,7 +38,10 @@ def test_a_consultant_records_a_follow_up_outcome(qtbot, demo: Services,  # type
     view = page.task_list
     assert view is not None and page.satisfaction is None  # consultants see no figures
     qtbot.waitUntil(lambda: any(t.id == task.id for t in view.tasks), timeout=10000)
-    assert any(t.overdue for t in view.tasks)  # the demo gave this consultant late calls
+    row = next(i for i, t in enumerate(view.tasks) if t.id == overdue.id)
+    assert all(t.overdue for t in view.tasks[: row + 1])  # late calls first
+    assert "逾期" in view.model.data(view.model.index(row, 0))
+    assert view.model.data(view.model.index(row, 0), Qt.ItemDataRole.ForegroundRole) is not None
     view.select_task(task.id)
     qtbot.waitUntil(lambda: "韩女士" in view.message.toPlainText(), timeout=10000)
     # Without an outcome the service refuses and says why; nothing is closed.

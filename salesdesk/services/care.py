@@ -247,7 +247,10 @@ class CareService:
         owner = staff_row(uow, owner_staff_id)
         materials = list(DEFAULT_MATERIALS)
         if self.materials is not None:
-            materials = self.materials.materials_to_bring(customer_id, None) or materials
+            # The customer's own checklist: what is still missing. Empty means nothing is
+            # missing (or no checklist yet), so only the originals every signing needs.
+            materials = self.materials.materials_to_bring(customer_id, None) or [
+                "身份证原件", "认购书原件（其他资料以签约资料清单为准）"]
         return {
             "salutation": customer_label(customer),
             "unit": profile.unit_label if profile else "",

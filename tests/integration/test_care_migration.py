@@ -45,3 +45,18 @@ def test_an_older_file_gains_the_care_tables_and_keeps_its_customers(tmp_path: P
         raw.execute("DELETE FROM score_card")
     raw.close()
     db.close()
+
+
+def test_every_synced_care_table_refuses_delete(tmp_path: Path) -> None:
+    from salesdesk.store.models import care
+    from salesdesk.store.models.base import Synced
+
+    db = open_database(tmp_path / "d", tmp_path / "k")
+    synced = {m.__tablename__ for m in vars(care).values()
+              if isinstance(m, type) and issubclass(m, Synced) and hasattr(m, "__tablename__")}
+    raw = sqlite3.connect(db.path)
+    triggers = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    raw.close()
+    db.close()
+    assert len(synced) == 8
+    assert {f"{t}_no_delete" for t in synced} <= triggers

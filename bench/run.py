@@ -24,6 +24,7 @@ os.environ.setdefault("SALESDESK_NO_KEYRING", "1")
 MODULES: dict[str, str] = {
     "bench_startup": "startup.",
     "bench_signing": "signing.",
+    "bench_appointments": "appointments.",
 }
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from salesdesk.services.appointments import AppointmentService
 from salesdesk.services.audit import AuditService
 from salesdesk.services.auth import AuthService
 from salesdesk.services.care import CareService
 from salesdesk.services.care_complaints import ComplaintService
 from salesdesk.services.care_handover import HandoverService
+from salesdesk.services.care_handover_appointments import open_appointments_of_inactive
 from salesdesk.services.care_satisfaction import SatisfactionService
 from salesdesk.services.customers import CustomerService
 from salesdesk.services.maintenance import MaintenanceService
@@ -16,6 +18,7 @@ from salesdesk.services.notice import NoticeService
 from salesdesk.services.preferences import PreferencesService
 from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
+from salesdesk.services.reminders import ReminderService
 from salesdesk.services.signing_materials import SigningMaterialsService
 from salesdesk.store.database import Database
 
@@ -32,6 +35,8 @@ class Services:
     maintenance: MaintenanceService
     preferences: PreferencesService
     signing: SigningMaterialsService
+    appointments: AppointmentService
+    reminders: ReminderService
     care: CareService
     satisfaction: SatisfactionService
     complaints: ComplaintService
@@ -47,8 +52,12 @@ class Services:
 
 def build_services(db: Database) -> Services:
     projects = ProjectService(db)
-    signing = SigningMaterialsService(db)
-    care = CareService(db, materials=signing)  # sink= : the appointments outbox, at merge
+    appointments = AppointmentService(db)
+    # Capabilities meet through the interfaces in services/hooks.py.
+    signing = SigningMaterialsService(db, schedule=appointments.signing_schedule())
+    care = CareService(db, materials=signing)  # sink= : a general message outbox, at merge
+    handover = HandoverService(db, care)
+    handover.checkers.append(open_appointments_of_inactive)  # movers: appointments, at merge
     return Services(
         db=db,
         auth=AuthService(db),
@@ -60,8 +69,10 @@ def build_services(db: Database) -> Services:
         maintenance=MaintenanceService(db),
         preferences=PreferencesService(db),
         signing=signing,
+        appointments=appointments,
+        reminders=ReminderService(db, materials=signing),
         care=care,
         satisfaction=SatisfactionService(db, care),  # opener= : disclosure's escalations
         complaints=ComplaintService(db),
-        handover=HandoverService(db, care),
+        handover=handover,
     )

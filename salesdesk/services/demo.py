@@ -22,10 +22,11 @@ Seeder = Callable[[Services], None]
 
 def seeders() -> list[tuple[str, Seeder]]:
     """One line per capability, in dependency order."""
-    from salesdesk.services import demo_care, demo_signing
+    from salesdesk.services import demo_appointments, demo_care, demo_signing
 
     return [
         ("signing", demo_signing.seed),
+        ("appointments", demo_appointments.seed),
         ("care", demo_care.seed),
     ]
 

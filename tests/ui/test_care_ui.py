@@ -130,7 +130,9 @@ def test_a_supervisor_hands_over_through_the_screen(qtbot, demo: Services,  # ty
     qtbot.waitUntil(lambda: view.leaver.findData(leaver.staff_id) >= 0, timeout=10000)
     view.leaver.setCurrentIndex(view.leaver.findData(leaver.staff_id))
     view.successor.setCurrentIndex(view.successor.findData(successor.staff_id))
-    qtbot.waitUntil(lambda: "客户 2 位" in view.preview_label.text(), timeout=10000)
+    expected = demo.handover.preview(supervisor, leaver.staff_id).customers
+    assert expected >= 2
+    qtbot.waitUntil(lambda: f"客户 {expected} 位" in view.preview_label.text(), timeout=10000)
     qtbot.mouseClick(view.hand_over_button, Qt.MouseButton.LeftButton)  # no reason yet
     qtbot.waitUntil(lambda: view.error.isVisible(), timeout=10000)
     assert "原因" in view.error.text()

@@ -34,6 +34,7 @@ class TaskListView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.tasks: list[TaskInfo] = []
+        self._shown_id: str | None = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.summary = QLabel()
@@ -171,6 +172,10 @@ class TaskListView(QWidget):
 
     def _selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
         t = self.current()
+        shown = t.id if t is not None else None
+        if shown == self._shown_id:
+            return  # the same task again after a reload: keep what is typed and any message
+        self._shown_id = shown
         self.error.setVisible(False)
         self.birthday_button.setEnabled(t is not None)
         if t is None:

@@ -30,6 +30,12 @@ def _project(ctx: UiContext) -> Page:
     return ProjectPage(ctx)
 
 
+def _appointments(ctx: UiContext) -> Page:
+    from salesdesk.ui.appointments.page import AppointmentsPage
+
+    return AppointmentsPage(ctx)
+
+
 def _signing(ctx: UiContext) -> Page:
     from salesdesk.ui.signing.page import SigningPage
 
@@ -79,9 +85,7 @@ PAGES: list[PageSpec] = [
              _pending("Reception", "Not available yet: check-in, rotation and the waiting "
                       "queue arrive with the Reception capability.")),
     PageSpec("appointments", lambda: _tr("Appointments"), "appointments.svg",
-             frozenset({P.BOOK_APPOINTMENT}),
-             _pending("Appointments", "Not available yet: visit and signing-slot bookings arrive "
-                      "with the Appointments capability.")),
+             frozenset({P.BOOK_APPOINTMENT}), _appointments),
     PageSpec("disclosure", lambda: _tr("Disclosure"), "disclosure.svg",
              frozenset({P.RECORD_DISCLOSURE}),
              _pending("Disclosure", "Not available yet: the disclosure checklist and ledger "

@@ -1,0 +1,302 @@
+"""Reminders for tomorrow's appointments, through an outbox and a pluggable gateway.
+
+A message is queued once per appointment (``dedupe_key`` is unique in the file). Sending claims
+it first (``sending``, committed) and only then calls the gateway, so two people pressing
+"send" at once, or a retry after a crash, can never send it twice: a message stuck in
+``sending`` is shown as "result unknown" for a person to resolve, and a failure stays visible
+with its error until it is retried."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy import select
+
+from salesdesk.domain.appointments import (
+    OPEN_STATUSES,
+    AppointmentKind,
+    day_bounds,
+    format_local,
+    local_day,
+)
+from salesdesk.domain.errors import Conflict, NotFound
+from salesdesk.domain.roles import Actor, Permission, Role
+from salesdesk.domain.signing_slots import DEFAULT_MATERIALS, desk_label
+from salesdesk.services import audit
+from salesdesk.services.appointments import (
+    AppointmentInfo,
+    appointment_infos,
+    centre_place,
+    load_settings,
+    staff_names,
+)
+from salesdesk.services.hooks import MaterialsSource
+from salesdesk.store.database import Database
+from salesdesk.store.models.appointments import Appointment, ReminderMessage
+from salesdesk.store.models.project import Project
+from salesdesk.store.uow import UnitOfWork
+
+PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+DUE = "due"  # no message queued yet
+
+
+class DefaultMaterials:
+    """The project's default list, until the signing-materials capability is wired in."""
+
+    def materials_to_bring(self, customer_id: str, unit_id: str | None) -> list[str]:
+        return list(DEFAULT_MATERIALS)
+
+
+@dataclass(frozen=True)
+class OutgoingReminder:
+    message_id: str
+    appointment_id: str
+    customer_id: str
+    consultant_id: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Delivery:
+    sent_by_staff: str | None
+    note: str = ""
+
+
+class GatewayError(Exception):
+    """The gateway could not deliver; the message is marked failed with this text."""
+
+
+class ReminderGateway(Protocol):
+    name: str
+
+    def deliver(self, message: OutgoingReminder, actor: Actor) -> Delivery:
+        """Deliver or raise GatewayError. Called outside any database transaction."""
+        ...
+
+
+class HandToConsultant:
+    """The default gateway: the consultant copies or prints the text and sends it from their
+    own phone; pressing "mark sent" records it as sent by them."""
+
+    name = "hand_to_consultant"
+
+    def deliver(self, message: OutgoingReminder, actor: Actor) -> Delivery:
+        return Delivery(actor.staff_id, "由置业顾问发送")
+
+
+@dataclass(frozen=True)
+class ReminderItem:
+    appointment: AppointmentInfo
+    text: str
+    status: str  # due | pending | sending | sent | failed
+    message_id: str | None
+    attempts: int
+    last_error: str
+    sent_at: datetime | None
+    sent_by_name: str
+
+    @property
+    def can_send(self) -> bool:
+        return self.status in (DUE, PENDING, FAILED)
+
+
+def compose(uow: UnitOfWork, info: AppointmentInfo, materials: list[str]) -> str:
+    """The message text: date, time, place, consultant's contact; materials for signing."""
+    centre, _ = load_settings(uow)
+    project = uow.session.scalar(select(Project).where(Project.deleted.is_(False)).limit(1))
+    consultant = staff_names(uow, [info.consultant_id]).get(info.consultant_id or "")
+    head = f"【{project.name}】" if project else ""
+    place = centre_place(uow, centre, info.kind)
+    what = "办理签约" if info.kind == AppointmentKind.SIGNING else "到访洽谈"
+    lines = [f"{head}{info.customer_salutation}您好，温馨提醒：您预约了"
+             f"{format_local(info.starts_at)} 到{place}{what}。"]
+    if info.kind == AppointmentKind.SIGNING and info.desk_no:
+        lines.append(f"签约台：{desk_label(info.desk_no)}。")
+    if info.kind == AppointmentKind.SIGNING and info.unit_number:
+        lines.append(f"房号：{info.unit_number}。")
+    if consultant is not None:
+        contact = f"置业顾问：{consultant.name}"
+        if consultant.phone:
+            contact += f"，电话 {consultant.phone}"
+        lines.append(contact + "。")
+    if info.kind == AppointmentKind.SIGNING and materials:
+        lines.append("请携带以下材料：")
+        lines += [f"{n}. {m}" for n, m in enumerate(materials, 1)]
+    lines.append("如需改期请提前联系置业顾问，期待您的到来！")
+    return "\n".join(lines)
+
+
+class ReminderService:
+    def __init__(self, db: Database, materials: MaterialsSource | None = None,
+                 gateway: ReminderGateway | None = None) -> None:
+        self._db = db
+        # The lead wires the signing-materials capability's source here.
+        self.materials: MaterialsSource = materials or DefaultMaterials()
+        self.gateway: ReminderGateway = gateway or HandToConsultant()
+
+    def tomorrow(self) -> date:
+        return local_day(self._db.now()) + timedelta(days=1)
+
+    def _appointments(self, uow: UnitOfWork, actor: Actor, day: date) -> list[Appointment]:
+        start, end = day_bounds(day)
+        q = select(Appointment).where(
+            Appointment.starts_at >= start, Appointment.starts_at < end,
+            Appointment.deleted.is_(False),
+            Appointment.status.in_([s.value for s in OPEN_STATUSES]))
+        if actor.role in (Role.CONSULTANT, Role.SENIOR_CONSULTANT):
+            q = q.where(Appointment.consultant_id == actor.staff_id)
+        return list(uow.session.scalars(q.order_by(Appointment.starts_at)))
+
+    def _text(self, uow: UnitOfWork, info: AppointmentInfo) -> str:
+        materials: list[str] = []
+        if info.kind == AppointmentKind.SIGNING:
+            # No list from the source (no checklist yet for this customer) falls back to the
+            # project's default list: a signing reminder always says what to bring.
+            materials = (self.materials.materials_to_bring(info.customer_id, info.unit_id)
+                         or list(DEFAULT_MATERIALS))
+        return compose(uow, info, materials)
+
+    def due(self, actor: Actor, day: date | None = None) -> list[ReminderItem]:
+        """Tomorrow's (or ``day``'s) open appointments with their message and its state."""
+        actor.require(Permission.BOOK_APPOINTMENT)
+        day = day or self.tomorrow()
+        with self._db.reader(actor) as uow:
+            rows = self._appointments(uow, actor, day)
+            infos = appointment_infos(uow, rows)
+            msgs = {m.appointment_id: m for m in uow.session.scalars(select(ReminderMessage).where(
+                ReminderMessage.appointment_id.in_([r.id for r in rows]),
+                ReminderMessage.deleted.is_(False)))} if rows else {}
+            senders = staff_names(uow, (m.sent_by_staff for m in msgs.values()))
+            out = []
+            for info in infos:
+                m = msgs.get(info.id)
+                if m is None or m.dedupe_key != _key(info):
+                    out.append(ReminderItem(info, self._text(uow, info), DUE, None, 0, "",
+                                            None, ""))
+                else:
+                    who = senders.get(m.sent_by_staff or "")
+                    out.append(ReminderItem(info, m.text, m.status, m.id, m.attempts,
+                                            m.last_error, m.sent_at, who.name if who else ""))
+            return out
+
+    def queue(self, actor: Actor, day: date | None = None) -> int:
+        """Put every due reminder of the day in the outbox (the evening run); returns how many
+        were new. Running it again adds nothing."""
+        actor.require(Permission.BOOK_APPOINTMENT)
+        day = day or self.tomorrow()
+        with self._db.uow(actor) as uow:
+            rows = self._appointments(uow, actor, day)
+            added = 0
+            for info in appointment_infos(uow, rows):
+                if self._find(uow, info) is None:
+                    self._new_message(uow, info, day)
+                    added += 1
+            uow.commit()
+            return added
+
+    @staticmethod
+    def _find(uow: UnitOfWork, info: AppointmentInfo) -> ReminderMessage | None:
+        return uow.session.scalar(select(ReminderMessage).where(
+            ReminderMessage.dedupe_key == _key(info)))
+
+    def _new_message(self, uow: UnitOfWork, info: AppointmentInfo, day: date
+                     ) -> ReminderMessage:
+        m = ReminderMessage(appointment_id=info.id, dedupe_key=_key(info), for_day=day,
+                            gateway=self.gateway.name, text=self._text(uow, info),
+                            status=PENDING, attempts=0, last_error="")
+        uow.add(m)
+        uow.flush()
+        return m
+
+    def send(self, actor: Actor, appointment_id: str) -> ReminderItem:
+        """Send one reminder through the gateway: at most once, failures kept visible."""
+        actor.require(Permission.BOOK_APPOINTMENT)
+        with self._db.uow(actor) as uow:
+            row = uow.session.get(Appointment, appointment_id)
+            if row is None or row.deleted:
+                raise NotFound("没有这个预约", en="No such appointment")
+            info = appointment_infos(uow, [row])[0]
+            if not info.is_open:
+                raise Conflict(f"预约已{info.status_label}，无需提醒",
+                               en=f"The appointment is {info.status.value}; no reminder needed")
+            m = self._find(uow, info) or self._new_message(uow, info, local_day(info.starts_at))
+            if m.status == SENT:
+                raise Conflict("该提醒已发送过，不会重复发送",
+                               en="This reminder was already sent; it is not sent twice")
+            if m.status == SENDING:
+                raise Conflict("该提醒正在发送或结果未知，请先核实",
+                               en="This reminder is being sent or its result is unknown")
+            m.status = SENDING
+            m.attempts += 1
+            m.gateway = self.gateway.name
+            outgoing = OutgoingReminder(m.id, info.id, info.customer_id, info.consultant_id,
+                                        m.text)
+            uow.commit()
+        try:
+            delivery = self.gateway.deliver(outgoing, actor)
+        except GatewayError as exc:
+            self._finish(actor, outgoing.message_id, None, str(exc) or type(exc).__name__)
+        else:
+            self._finish(actor, outgoing.message_id, delivery, "")
+        return self._item(actor, appointment_id)
+
+    def _finish(self, actor: Actor, message_id: str, delivery: Delivery | None,
+                error: str) -> None:
+        with self._db.uow(actor) as uow:
+            m = uow.session.get(ReminderMessage, message_id)
+            assert m is not None
+            if delivery is None:
+                m.status, m.last_error = FAILED, error
+                audit.record(uow, "reminder.failed", "reminder_message", m.id)
+            else:
+                m.status, m.last_error = SENT, ""
+                m.sent_at = uow.now()
+                m.sent_by_staff = delivery.sent_by_staff
+                audit.record(uow, "reminder.sent", "reminder_message", m.id, self.gateway.name)
+            uow.commit()
+
+    def resolve_unknown(self, actor: Actor, message_id: str, delivered: bool) -> None:
+        """A person checked a message stuck in ``sending``: it went out, or it did not."""
+        actor.require(Permission.BOOK_APPOINTMENT)
+        with self._db.uow(actor) as uow:
+            m = uow.session.get(ReminderMessage, message_id)
+            if m is None or m.status != SENDING:
+                raise Conflict("该提醒不在待核实状态", en="That reminder is not awaiting a check")
+            if delivered:
+                m.status, m.sent_at, m.sent_by_staff = SENT, uow.now(), actor.staff_id
+            else:
+                m.status, m.last_error = FAILED, "发送结果未知，经核实未送达"
+            audit.record(uow, "reminder.resolved", "reminder_message", m.id,
+                         "sent" if delivered else "failed")
+            uow.commit()
+
+    def _item(self, actor: Actor, appointment_id: str) -> ReminderItem:
+        with self._db.reader(actor) as uow:
+            row = uow.session.get(Appointment, appointment_id)
+            assert row is not None
+            info = appointment_infos(uow, [row])[0]
+            m = self._find(uow, info)
+            assert m is not None
+            who = staff_names(uow, [m.sent_by_staff]).get(m.sent_by_staff or "")
+            return ReminderItem(info, m.text, m.status, m.id, m.attempts, m.last_error,
+                                m.sent_at, who.name if who else "")
+
+    def failures(self, actor: Actor) -> list[ReminderItem]:
+        """Every failed or unresolved message (kept visible until dealt with)."""
+        actor.require(Permission.BOOK_APPOINTMENT)
+        with self._db.reader(actor) as uow:
+            msgs = list(uow.session.scalars(select(ReminderMessage).where(
+                ReminderMessage.status.in_([FAILED, SENDING]),
+                ReminderMessage.deleted.is_(False)).order_by(ReminderMessage.for_day)))
+            rows = {r.id: r for r in uow.session.scalars(select(Appointment).where(
+                Appointment.id.in_([m.appointment_id for m in msgs])))} if msgs else {}
+            infos = {i.id: i for i in appointment_infos(uow, list(rows.values()))}
+            return [ReminderItem(infos[m.appointment_id], m.text, m.status, m.id, m.attempts,
+                                 m.last_error, m.sent_at, "")
+                    for m in msgs if m.appointment_id in infos]
+
+
+def _key(info: AppointmentInfo) -> str:
+    return f"{info.id}@{info.starts_at:%Y%m%dT%H%MZ}"

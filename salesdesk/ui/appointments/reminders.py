@@ -1,0 +1,205 @@
+"""Tomorrow's reminders: the list, the message text, copy / print, and "mark sent" (the
+default gateway records the consultant as the sender). Failures stay in the list, in red."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection
+from PySide6.QtGui import QGuiApplication, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.appointments import local
+from salesdesk.services.reminders import ReminderItem
+from salesdesk.ui.appointments.dialogs import pydate, qdate
+from salesdesk.ui.appointments.labels import kind_label, reminder_status_label
+from salesdesk.ui.appointments.safe import run_for
+from salesdesk.ui.context import UiContext
+from salesdesk.ui.table_model import Column, RecordTableModel
+from salesdesk.ui.widgets import error_label
+
+_COLOURS = {"sent": "#05603a", "failed": "#b42318", "sending": "#b54708"}
+
+
+class RemindersView(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Appointments on")))
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setDate(qdate(ctx.services.reminders.tomorrow()))
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        bar.addWidget(self.day)
+        self.summary = QLabel()
+        self.summary.setObjectName("hint")
+        bar.addWidget(self.summary, 1)
+        self.queue_button = QPushButton(self.tr("Queue all reminders"))
+        self.queue_button.clicked.connect(self.queue_all)
+        bar.addWidget(self.queue_button)
+        layout.addLayout(bar)
+        self.error = error_label()
+        layout.addWidget(self.error)
+
+        self.model: RecordTableModel[ReminderItem] = RecordTableModel([
+            Column(self.tr("Time"), lambda i: f"{local(i.appointment.starts_at):%H:%M}"),
+            Column(self.tr("Kind"), lambda i: kind_label(i.appointment.kind)),
+            Column(self.tr("Customer"), lambda i: f"{i.appointment.customer_name} "
+                                                  f"{i.appointment.customer_phone_masked}"),
+            Column(self.tr("Consultant"), lambda i: i.appointment.consultant_name),
+            Column(self.tr("Reminder"), lambda i: reminder_status_label(i.status)
+                   + (f" · {i.sent_by_name}" if i.sent_by_name else "")
+                   + (f" · {i.last_error}" if i.last_error else ""),
+                   colour=lambda i: _COLOURS.get(i.status)),
+        ])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        split = QSplitter()
+        split.addWidget(self.table)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(QLabel(self.tr("Message text")))
+        rl.addWidget(self.text, 1)
+        buttons = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.clicked.connect(self.copy)
+        self.print_button = QPushButton(self.tr("Print"))
+        self.print_button.clicked.connect(self.print_text)
+        self.sent_button = QPushButton(self.tr("Mark sent"))
+        self.sent_button.setObjectName("primary")
+        self.sent_button.clicked.connect(self.mark_sent)
+        for b in (self.copy_button, self.print_button, self.sent_button):
+            buttons.addWidget(b)
+        rl.addLayout(buttons)
+        # A send whose result is unknown (the app stopped mid-send) is resolved by a person.
+        unknown = QHBoxLayout()
+        self.went_button = QPushButton(self.tr("It did go out"))
+        self.went_button.clicked.connect(lambda: self.resolve(True))
+        self.not_went_button = QPushButton(self.tr("It did not go out"))
+        self.not_went_button.clicked.connect(lambda: self.resolve(False))
+        unknown.addWidget(self.went_button)
+        unknown.addWidget(self.not_went_button)
+        rl.addLayout(unknown)
+        hint = QLabel(self.tr("Copy or print the text, send it to the customer from your phone, "
+                              "then press Mark sent. A reminder is never sent twice."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        rl.addWidget(hint)
+        split.addWidget(right)
+        split.setSizes([560, 440])
+        layout.addWidget(split, 1)
+        self._set_buttons(None)
+
+    def current(self) -> ReminderItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _selected(self, _a: QItemSelection, _b: QItemSelection) -> None:
+        item = self.current()
+        self.text.setPlainText(item.text if item else "")
+        self._set_buttons(item)
+
+    def _set_buttons(self, item: ReminderItem | None) -> None:
+        self.copy_button.setEnabled(item is not None)
+        self.print_button.setEnabled(item is not None)
+        self.sent_button.setEnabled(item is not None and item.can_send)
+        stuck = item is not None and item.status == "sending"
+        self.went_button.setVisible(stuck)
+        self.not_went_button.setVisible(stuck)
+
+    def refresh(self) -> None:
+        actor = self.ctx.actor
+        if actor is None:
+            return
+        day = pydate(self.day.date())
+        keep = self.current()
+
+        def done(items: list[ReminderItem]) -> None:
+            self.error.setVisible(False)
+            self.model.set_rows(items)
+            self.table.resizeColumnsToContents()
+            sent = sum(1 for i in items if i.status == "sent")
+            failed = sum(1 for i in items if i.status in ("failed", "sending"))
+            text = self.tr("%1 appointments · %2 reminded · %3 need attention")
+            self.summary.setText(text.replace("%1", str(len(items))).replace(
+                "%2", str(sent)).replace("%3", str(failed)))
+            for n, i in enumerate(items):
+                if keep is not None and i.appointment.id == keep.appointment.id:
+                    self.table.selectRow(n)
+            if self.current() is None and items:
+                self.table.selectRow(0)
+
+        run_for(self, self.ctx, lambda: self.ctx.services.reminders.due(actor, day), done,
+                            self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.setText(self.ctx.error_text(exc))
+        self.error.setVisible(True)
+
+    def copy(self) -> None:
+        item = self.current()
+        if item is not None:
+            QGuiApplication.clipboard().setText(item.text)
+
+    def print_text(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec():
+            doc = QTextDocument(item.text)
+            doc.print_(printer)
+
+    def mark_sent(self) -> None:
+        item, actor = self.current(), self.ctx.actor
+        if item is None or actor is None:
+            return
+        appointment_id = item.appointment.id
+        self.sent_button.setEnabled(False)
+
+        def done(_result: object) -> None:
+            self.ctx.events.changed.emit("appointments")
+            self.refresh()
+
+        run_for(self, self.ctx, lambda: self.ctx.services.reminders.send(actor, appointment_id),
+                            done, self._failed, write=True)
+
+    def resolve(self, delivered: bool) -> None:
+        item, actor = self.current(), self.ctx.actor
+        if item is None or actor is None or item.message_id is None:
+            return
+        message_id = item.message_id
+        run_for(self, self.ctx,
+                lambda: self.ctx.services.reminders.resolve_unknown(actor, message_id, delivered),
+                lambda _r: self.refresh(), self._failed, write=True)
+
+    def queue_all(self) -> None:
+        actor = self.ctx.actor
+        if actor is None:
+            return
+        day = pydate(self.day.date())
+        run_for(self, self.ctx, lambda: self.ctx.services.reminders.queue(actor, day),
+                            lambda _n: self.refresh(), self._failed, write=True)

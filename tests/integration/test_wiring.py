@@ -1,0 +1,39 @@
+"""The capabilities meet through services/hooks.py; these tests use the real implementations
+end to end (appointments ⇄ signing materials)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from salesdesk.domain.signing_slots import desk_label
+from salesdesk.services.container import Services
+from tests.pdfcheck import compact, pdf_text
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+SINGLE_FULL = {"household": "local", "marital": "single", "region": "mainland",
+               "payment": "full", "signing": "in_person", "age_band": "18_35",
+               "homes_owned": 0, "co_owners": []}
+
+
+def test_batch_prints_the_checklists_of_the_days_real_signing_bookings(
+        demo: Services, consultant, supervisor, tmp_path: Path) -> None:
+    customer = demo.customers.register(consultant, phone="13566667777", name="周建华",
+                                       salutation="周先生", consent=True)
+    unit = next(u for u in demo.projects.units(consultant) if u.number == "1-1501")
+    demo.signing.save_interview(consultant, customer.id, SINGLE_FULL, unit.id)
+    slot = demo.appointments.free_slots(consultant, demo.db.now() + timedelta(days=2))[0]
+    booking = demo.appointments.book_signing(consultant, customer_id=customer.id,
+                                             starts_at=slot.starts_at, unit_id=unit.id)
+    day = slot.starts_at.astimezone(SHANGHAI).date()
+    result = demo.signing.print_batch(supervisor, day, tmp_path)
+    assert result.total == len(demo.appointments.signing_schedule().signings_on(day))
+    ours = [f for f in result.files if "1-1501" in f.name]
+    assert len(ours) == 1
+    text = compact(pdf_text(ours[0]))
+    assert booking.appointment.desk_no is not None
+    assert "1-1501" in text and compact(desk_label(booking.appointment.desk_no)) in text
+    # The reminder for that signing lists this customer's own materials.
+    lines = demo.reminders.materials.materials_to_bring(customer.id, unit.id)
+    assert lines and demo.reminders.materials is demo.signing

@@ -25,6 +25,7 @@ MODULES: dict[str, str] = {
     "bench_startup": "startup.",
     "bench_signing": "signing.",
     "bench_appointments": "appointments.",
+    "bench_sync": "sync.",
 }
 
 

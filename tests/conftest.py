@@ -20,6 +20,8 @@ from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services, build_services
 from salesdesk.store.database import DB_FILE_NAME, open_database
 
+pytest_plugins = ["tests.sync_fixtures"]  # PostgreSQL and sync-server fixtures
+
 
 @dataclass
 class FakeClock:

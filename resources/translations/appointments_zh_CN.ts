@@ -54,6 +54,10 @@
         <translation>空闲</translation>
     </message>
     <message>
+        <source>Desk conflict: move or cancel</source>
+        <translation>签约台冲突：请改期或取消</translation>
+    </message>
+    <message>
         <source>Signing</source>
         <translation>签约</translation>
     </message>

@@ -29,6 +29,9 @@ class AppointmentStatus(StrEnum):
     NO_SHOW = "no_show"
     CANCELLED = "cancelled"
     RESCHEDULED = "rescheduled"
+    # Head office found the desk already taken by a booking another device synced first: the
+    # booking is kept and shown, and someone moves it to a free slot or cancels it.
+    CONFLICT = "conflict"
 
 
 S = AppointmentStatus
@@ -41,6 +44,7 @@ STATUS_LABELS_ZH: dict[AppointmentStatus, str] = {
     S.NO_SHOW: "未到访",
     S.CANCELLED: "已取消",
     S.RESCHEDULED: "已改期",
+    S.CONFLICT: "签约台冲突待处理",
 }
 
 KIND_LABELS_ZH: dict[AppointmentKind, str] = {
@@ -58,6 +62,7 @@ TRANSITIONS: dict[AppointmentStatus, frozenset[AppointmentStatus]] = {
     S.NO_SHOW: frozenset(),
     S.CANCELLED: frozenset(),
     S.RESCHEDULED: frozenset(),
+    S.CONFLICT: frozenset({S.CANCELLED, S.RESCHEDULED}),
 }
 
 OPEN_STATUSES: frozenset[AppointmentStatus] = frozenset({S.BOOKED, S.CONFIRMED})

@@ -20,6 +20,7 @@ from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
 from salesdesk.services.reminders import ReminderService
 from salesdesk.services.signing_materials import SigningMaterialsService
+from salesdesk.services.sync import SyncService
 from salesdesk.store.database import Database
 
 
@@ -37,6 +38,7 @@ class Services:
     signing: SigningMaterialsService
     appointments: AppointmentService
     reminders: ReminderService
+    sync: SyncService
     care: CareService
     satisfaction: SatisfactionService
     complaints: ComplaintService
@@ -47,6 +49,7 @@ class Services:
         return self.db.device_id
 
     def close(self) -> None:
+        self.sync.close()
         self.db.close()
 
 
@@ -71,6 +74,7 @@ def build_services(db: Database) -> Services:
         signing=signing,
         appointments=appointments,
         reminders=ReminderService(db, materials=signing),
+        sync=SyncService(db),
         care=care,
         satisfaction=SatisfactionService(db, care),  # opener= : disclosure's escalations
         complaints=ComplaintService(db),

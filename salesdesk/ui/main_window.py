@@ -101,6 +101,10 @@ class Workspace(QWidget):
         self.nav.currentRowChanged.connect(self._show_row)
         if self.specs:
             self.nav.setCurrentRow(0)
+        # Sync runs in the background for whoever is signed in; its status sits in the top bar.
+        from salesdesk.ui.sync import attach
+
+        self.sync_driver = attach(self, ctx)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -120,6 +124,9 @@ class Workspace(QWidget):
                 self.nav.setCurrentRow(row)
                 return self.pages[name]
         raise KeyError(name)
+
+    def stop(self) -> None:
+        self.sync_driver.stop()
 
 
 class MainWindow(QMainWindow):
@@ -178,6 +185,7 @@ class MainWindow(QMainWindow):
 
     def _drop_workspace(self) -> None:
         if self.workspace is not None:
+            self.workspace.stop()
             self.stack.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None

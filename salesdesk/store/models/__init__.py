@@ -10,8 +10,9 @@ from salesdesk.store.models import (
     org,
     project,
     signing,
+    sync,
 )
 from salesdesk.store.models.base import Base, Synced, is_synced
 
 __all__ = ["Base", "Synced", "appointments", "audit", "care", "customer", "is_synced", "local",
-           "org", "project", "signing"]
+           "org", "project", "signing", "sync"]

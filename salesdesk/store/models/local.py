@@ -26,6 +26,8 @@ class OutboxEntry(Base):
     derived from this table, never kept separately."""
 
     __tablename__ = "outbox"
+    # AUTOINCREMENT: numbers are never reused after acknowledged rows are deleted (sync).
+    __table_args__ = {"sqlite_autoincrement": True}
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     change_id: Mapped[str] = mapped_column(String(36), unique=True)
     entity: Mapped[str] = mapped_column(String(64))

@@ -14,6 +14,7 @@ def status_label(status: AppointmentStatus | str) -> str:
         "booked": QCoreApplication.translate("AppointmentLabels", "Booked"), "confirmed": QCoreApplication.translate("AppointmentLabels", "Confirmed"), "arrived": QCoreApplication.translate("AppointmentLabels", "Arrived"),
         "completed": QCoreApplication.translate("AppointmentLabels", "Completed"), "no_show": QCoreApplication.translate("AppointmentLabels", "No-show"), "cancelled": QCoreApplication.translate("AppointmentLabels", "Cancelled"),
         "rescheduled": QCoreApplication.translate("AppointmentLabels", "Rescheduled"), "free": QCoreApplication.translate("AppointmentLabels", "Free"),
+        "conflict": QCoreApplication.translate("AppointmentLabels", "Desk conflict: move or cancel"),
     }
     return labels.get(str(status), str(status))
 
@@ -50,6 +51,7 @@ STATE_COLOURS: dict[str, tuple[str, str]] = {
 STATUS_TEXT_COLOURS: dict[str, str] = {
     "booked": "#1a4fb4", "confirmed": "#123f91", "arrived": "#b54708", "completed": "#52606d",
     "no_show": "#b42318", "cancelled": "#9fb3c8", "rescheduled": "#9fb3c8",
+    "conflict": "#b42318",
 }
 
 

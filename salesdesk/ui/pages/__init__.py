@@ -42,6 +42,12 @@ def _signing(ctx: UiContext) -> Page:
     return SigningPage(ctx)
 
 
+def _conflicts(ctx: UiContext) -> Page:
+    from salesdesk.ui.sync.conflicts_page import ConflictsPage
+
+    return ConflictsPage(ctx)
+
+
 def _care(ctx: UiContext) -> Page:
     from salesdesk.ui.care.page import CarePage
 
@@ -68,6 +74,7 @@ QCoreApplication.translate("Pages", "Signing")
 QCoreApplication.translate("Pages", "Audit")
 QCoreApplication.translate("Pages", "Project")
 QCoreApplication.translate("Pages", "Settings")
+QCoreApplication.translate("Pages", "Conflicts")
 QCoreApplication.translate("Pages", "Not available yet: check-in, rotation and the waiting "
                            "queue arrive with the Reception capability.")
 QCoreApplication.translate("Pages", "Not available yet: visit and signing-slot bookings arrive "
@@ -101,6 +108,8 @@ PAGES: list[PageSpec] = [
              frozenset({P.RECORD_FOLLOW_UP, P.SUBMIT_SCORE_CARD, P.VIEW_SATISFACTION}), _care),
     PageSpec("settings", lambda: _tr("Settings"), "settings.svg",
              frozenset({P.MANAGE_SETTINGS, P.IMPORT_PROJECT, P.MANAGE_STAFF}), _settings),
+    PageSpec("conflicts", lambda: _tr("Conflicts"), "conflicts.svg",
+             frozenset({P.RESOLVE_CONFLICTS}), _conflicts),
 ]
 
 

@@ -1,7 +1,7 @@
 """customer care: follow-up tasks, score cards, complaints, handovers
 
 Revision ID: 0008_care
-Revises: 0004_appointments
+Revises: 0007_sync
 Create Date: 2026-11-23 16:51:04.887261
 
 Follow-up tasks, score cards, complaints with their handling steps, group complaints,
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0008_care'
-down_revision = '0004_appointments'
+down_revision = '0007_sync'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,116 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>When two devices changed the same thing offline, the losing value is kept here until a supervisor decides. Nothing is dropped.</source>
+        <translation>两台设备离线时修改了同一内容：落选的值保留在这里，由主管决定，任何数据都不会丢弃。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Kept (lost) value</source>
+        <translation>保留的落选值</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <source>Free alternatives</source>
+        <translation>可选空闲时段</translation>
+    </message>
+    <message>
+        <source>No conflicts need attention.</source>
+        <translation>没有需要处理的冲突。</translation>
+    </message>
+    <message>
+        <source>Keep current value</source>
+        <translation>保留当前值</translation>
+    </message>
+    <message>
+        <source>Use kept value</source>
+        <translation>采用落选值</translation>
+    </message>
+    <message>
+        <source>Move booking to this slot</source>
+        <translation>改约到此时段</translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>已知悉</translation>
+    </message>
+    <message>
+        <source>%1 (%2 free)</source>
+        <translation>%1（余 %2 个）</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Sync: …</source>
+        <translation>同步：…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Not connected to head office · %1 change(s) kept on this device</source>
+        <translation>未连接总部 · %1 条修改保存在本机</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Last synced %1 · %2 pending</source>
+        <translation>上次同步 %1 · 待上传 %2 条</translation>
+    </message>
+    <message>
+        <source>clock off by %1 min</source>
+        <translation>时钟偏差 %1 分钟</translation>
+    </message>
+    <message>
+        <source>re-enrol this device</source>
+        <translation>需重新登记本设备</translation>
+    </message>
+    <message>
+        <source>offline, retrying</source>
+        <translation>离线，自动重试中</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s) to resolve</source>
+        <translation>%1 条冲突待处理</translation>
+    </message>
+</context>
+</TS>

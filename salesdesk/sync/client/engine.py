@@ -1,0 +1,420 @@
+"""One sync round: push the outbox in batches, then pull the feed (SYNC.md, "Protocol").
+
+The client has its own SQLite connection (never the GUI's), so it can run on a worker thread.
+Pulled rows are written with ``applying_remote`` set (they must not echo back into the outbox),
+in one transaction with the new cursor; the device's still-pending edits are then laid on top
+again, so a pull never hides something the user did and head office has not seen yet."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    delete,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from salesdesk.store.database import make_engine
+from salesdesk.store.models import Base
+from salesdesk.store.models.local import LocalMeta, OutboxEntry
+from salesdesk.store.models.sync import SyncState
+from salesdesk.sync import rules
+from salesdesk.sync.client.credentials import load_secret, save_secret
+from salesdesk.sync.client.errors import SyncNeedsReenrol, SyncNotEnrolled
+from salesdesk.sync.client.transport import Transport
+from salesdesk.sync.hlc import Hlc
+
+log = logging.getLogger(__name__)
+CLOCK_WARN_MS = 120_000
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    pushed: int
+    rejected: int
+    conflicts: int
+    pulled: int
+    clock_offset_ms: int
+    seconds: float
+
+    @property
+    def clock_warning(self) -> bool:
+        return abs(self.clock_offset_ms) > CLOCK_WARN_MS
+
+
+def _ms(dt: datetime) -> int:
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return int(dt.timestamp() * 1000)
+
+
+def _dt(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    dt = datetime.fromisoformat(value)
+    return dt.astimezone(UTC).replace(tzinfo=None) if dt.tzinfo else dt
+
+
+def _date(value: Any) -> Any:
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
+def _blob(value: Any) -> Any:
+    return base64.b64decode(value["b64"]) if isinstance(value, dict) else value
+
+
+def _int(value: Any) -> Any:
+    return value if isinstance(value, bool) else int(value)
+
+
+def _converter(column: Any) -> Callable[[Any], Any] | None:
+    impl = getattr(column.type, "impl", column.type)
+    if isinstance(impl, DateTime):
+        return _dt
+    if isinstance(impl, Date):
+        return _date
+    if isinstance(impl, LargeBinary):
+        return _blob
+    if isinstance(impl, Boolean):
+        return bool
+    if isinstance(impl, Integer):
+        return _int
+    if isinstance(impl, Float):
+        return float
+    return None
+
+
+_CONVERTERS: dict[Table, list[tuple[str, Callable[[Any], Any] | None]]] = {}
+
+
+def row_values(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    """JSON values of a pulled row as the column types want them."""
+    convs = _CONVERTERS.get(table)
+    if convs is None:
+        convs = _CONVERTERS[table] = [(c.name, _converter(c)) for c in table.columns]
+    out: dict[str, Any] = {}
+    for name, conv in convs:
+        if name in row:
+            value = row[name]
+            out[name] = value if value is None or conv is None else conv(value)
+    return out
+
+
+class SyncClient:
+    def __init__(self, db_path: Path, key_dir: Path, *, local_device_id: str,
+                 clock: Callable[[], datetime] | None = None,
+                 transport_factory: Callable[[str], Transport] = Transport,
+                 batch_size: int = 500, pull_limit: int = 2000,
+                 ack_before_reply: bool = False,
+                 extra_metadata: tuple[MetaData, ...] = ()) -> None:
+        self.db_path = db_path
+        self.key_dir = key_dir
+        self.local_device_id = local_device_id
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self._transport_factory = transport_factory
+        self.batch_size = batch_size
+        self.pull_limit = pull_limit
+        # Negative control for the chaos test only: forget changes before the server replied.
+        self.ack_before_reply = ack_before_reply
+        self._engine = make_engine(db_path, immediate=True)
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._transport: Transport | None = None
+        # Tables by name: every synced table this build knows (tests add their own).
+        self.tables: dict[str, Table] = dict(Base.metadata.tables)
+        for md in extra_metadata:
+            self.tables.update(md.tables)
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+        self._engine.dispose()
+
+    # -- state --------------------------------------------------------------------------------
+
+    def state(self) -> SyncState | None:
+        with self._sessions() as s:
+            return s.get(SyncState, 1)
+
+    def _save_state(self, s: Session, **values: Any) -> None:
+        st = s.get(SyncState, 1)
+        if st is None:
+            st = SyncState(id=1, server_url="", cursor=0, clock_offset_ms=0, hlc="",
+                           last_error="", needs_reenrol=False)
+            s.add(st)
+        for k, v in values.items():
+            setattr(st, k, v)
+
+    def record_error(self, message: str, *, needs_reenrol: bool = False) -> None:
+        with self._sessions() as s, s.begin():
+            values: dict[str, Any] = {"last_error": message, "last_attempt_at": self.clock()}
+            if needs_reenrol:
+                values["needs_reenrol"] = True
+            self._save_state(s, **values)
+
+    def transport(self) -> Transport:
+        st = self.state()
+        if st is None or not st.device_id or not st.server_url:
+            raise SyncNotEnrolled("本机尚未登记到总部同步服务",
+                                  en="This device is not enrolled with head office sync yet")
+        if self._transport is None or self._transport.base_url != st.server_url.rstrip("/"):
+            self._transport = self._transport_factory(st.server_url)
+            device_id = st.device_id
+            key_dir = self.key_dir
+
+            def creds() -> tuple[str, str]:
+                secret = load_secret(device_id, key_dir)
+                if secret is None:
+                    raise SyncNotEnrolled("找不到设备密钥，请重新登记",
+                                          en="The device secret is missing; enrol again")
+                return device_id, secret
+            self._transport.credentials = creds
+        return self._transport
+
+    # -- enrolment ----------------------------------------------------------------------------
+
+    def next_change_number(self, s: Session) -> int:
+        pending = s.scalar(select(func.min(OutboxEntry.seq)))
+        if pending is not None:
+            return int(pending)
+        used = s.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'")).scalar()
+        return int(used or 0) + 1
+
+    def enrol(self, server_url: str, code: str, label: str = "") -> str:
+        transport = self._transport_factory(server_url)
+        try:
+            with self._sessions() as s:
+                first = self.next_change_number(s)
+                local_centre = s.get(LocalMeta, "sales_centre_id")
+            reply = transport.enrol({
+                "code": code, "label": label, "first_seq": first,
+                "local_centre_id": local_centre.value if local_centre else None})
+        finally:
+            transport.close()
+        device_id = str(reply["device_id"])
+        save_secret(device_id, str(reply["secret"]), self.key_dir)
+        with self._sessions() as s, s.begin():
+            self._save_state(s, server_url=server_url, device_id=device_id,
+                             server_centre_id=str(reply["sales_centre_id"]),
+                             enrolled_at=self.clock(), needs_reenrol=False, last_error="")
+            if s.get(LocalMeta, "sales_centre_id") is None:
+                s.add(LocalMeta(key="sales_centre_id", value=str(reply["sales_centre_id"])))
+        self._transport = None
+        return device_id
+
+    # -- push ---------------------------------------------------------------------------------
+
+    def push_once(self) -> tuple[int, int, int, bool]:
+        """Send one batch. Returns (acknowledged, rejected, conflicts, more_pending)."""
+        transport = self.transport()
+        o = OutboxEntry.__table__
+        with self._sessions() as s:
+            entries = s.execute(select(o.c.seq, o.c.change_id, o.c.entity, o.c.row_id,
+                                       o.c.operation, o.c.base_version, o.c.fields,
+                                       o.c.payload, o.c.created_at)
+                                .order_by(o.c.seq).limit(self.batch_size)).all()
+            st = s.get(SyncState, 1)
+            hlc = Hlc.decode(st.hlc) if st and st.hlc else Hlc.zero(self.local_device_id)
+        if not entries:
+            return 0, 0, 0, False
+        # The body is assembled around each payload's stored JSON text, byte for byte: no
+        # parsing and re-encoding of what the unit of work already wrote.
+        parts = []
+        for e in entries:
+            hlc = hlc.tick(_ms(e.created_at))
+            head = json.dumps({"seq": e.seq, "change_id": e.change_id, "entity": e.entity,
+                               "row_id": e.row_id, "operation": e.operation,
+                               "base_version": e.base_version, "hlc": hlc.encode()},
+                              ensure_ascii=False)
+            parts.append(f'{head[:-1]}, "fields": {e.fields}, "payload": {e.payload}}}')
+        sent = {int(e.seq): str(e.change_id) for e in entries}
+        entity_of = {int(e.seq): str(e.entity) for e in entries}
+        batch_id = str(uuid.uuid4())
+        body = f'{{"batch_id": "{batch_id}", "changes": [{", ".join(parts)}]}}'
+        if self.ack_before_reply:
+            self._forget(sent, max(sent))
+        t0 = self.clock()
+        reply = transport.call("POST", "/v1/push", content=body.encode("utf-8"))
+        t1 = self.clock()
+        if reply.get("batch_id") != batch_id:
+            # A reply to some other batch (a proxy replaying an old answer): act on nothing.
+            log.warning("ignored a push reply for a batch this device did not send")
+            return 0, 0, 0, False
+        last_applied = int(reply["last_applied"])
+        results = reply.get("results") or []
+        acked = {int(r["seq"]) for r in results
+                 if int(r["seq"]) in sent and sent[int(r["seq"])] == r.get("change_id")
+                 and int(r["seq"]) <= last_applied}
+        rejected = sum(1 for r in results if r.get("status") == "rejected")
+        conflicts = sum(1 for r in results if r.get("status") == "conflict")
+        for r in results:
+            if r.get("status") == "rejected":
+                log.warning("server rejected change %s on %s: %s", r.get("seq"),
+                            entity_of.get(int(r["seq"]), "?"), r.get("reason"))
+        offset = self._offset(reply, t0, t1)
+        with self._sessions() as s, s.begin():
+            if acked:
+                s.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(sorted(acked))))
+            self._save_state(s, hlc=hlc.encode(), clock_offset_ms=offset)
+        more = len(entries) == self.batch_size or len(acked) < len(entries)
+        return len(acked), rejected, conflicts, more and bool(acked)
+
+    def _forget(self, sent: dict[int, str], upto: int) -> None:
+        """The negative control's mistake: acknowledge before the server has replied."""
+        with self._sessions() as s, s.begin():
+            s.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(sorted(sent))))
+
+    def _offset(self, reply: dict[str, Any], t0: datetime, t1: datetime) -> int:
+        try:
+            server = datetime.fromisoformat(str(reply["server_time"]))
+        except (KeyError, ValueError):
+            return 0
+        mid = _ms(t0) + (_ms(t1) - _ms(t0)) // 2
+        offset = _ms(server) - mid
+        if abs(offset) > CLOCK_WARN_MS:
+            log.warning("device clock is off by %.0f s from head office", -offset / 1000)
+        return offset
+
+    # -- pull ---------------------------------------------------------------------------------
+
+    def pull_once(self) -> tuple[int, bool]:
+        transport = self.transport()
+        st = self.state()
+        cursor = st.cursor if st else 0
+        t0 = self.clock()
+        reply = transport.call("GET", "/v1/pull", params={"cursor": cursor,
+                                                          "limit": self.pull_limit})
+        t1 = self.clock()
+        if int(reply.get("cursor", -1)) != cursor:
+            log.warning("ignored a pull reply for another cursor")
+            return 0, False
+        changes = reply.get("changes") or []
+        next_cursor = int(reply["next_cursor"])
+        self.apply_pulled(changes, cursor, next_cursor, self._offset(reply, t0, t1))
+        return len(changes), bool(reply.get("has_more"))
+
+    def apply_pulled(self, changes: list[dict[str, Any]], cursor: int, next_cursor: int,
+                     offset: int) -> None:
+        latest: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
+        for c in changes:
+            latest[(str(c["entity"]), str(c["row_id"]))] = (int(c["seq"]), c["row"])
+        tables = self.tables
+        by_entity: dict[str, list[dict[str, Any]]] = {}
+        for (entity, _row_id), (seq, row) in latest.items():
+            table = tables.get(entity)
+            if table is None:
+                continue  # a table this build does not have yet: a newer app will pull it again
+            values = row_values(table, row)
+            values["server_seq"] = seq
+            by_entity.setdefault(entity, []).append(values)
+        with self._sessions() as s, s.begin():
+            s.info["applying_remote"] = True
+            st = s.get(SyncState, 1)
+            if st is None or st.cursor != cursor:
+                return  # another round moved the cursor meanwhile: its data is already in
+            for entity, rows in by_entity.items():
+                self._upsert(s, tables[entity], rows)
+            self._reapply_pending(s, set(latest))
+            st.cursor = next_cursor
+            st.clock_offset_ms = offset
+            st.last_sync_at = self.clock()
+            st.last_error = ""
+
+    def _upsert(self, s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+        for cols in {frozenset(r) for r in rows}:
+            group = [r for r in rows if frozenset(r) == cols]
+            stmt = sqlite_insert(table)
+            if isinstance(rules.rule_for(table.name), rules.AppendOnly):
+                # Records are never changed, and their tables may refuse any UPDATE.
+                s.execute(stmt.on_conflict_do_nothing(index_elements=["id"]), group)
+                continue
+            stmt = stmt.on_conflict_do_update(
+                index_elements=["id"],
+                set_={c: stmt.excluded[c] for c in cols if c != "id"},
+                where=table.c.server_seq != stmt.excluded.server_seq,
+            )
+            s.execute(stmt, group)
+
+    def _reapply_pending(self, s: Session, touched: set[tuple[str, str]]) -> None:
+        if not touched:
+            return
+        row_ids = sorted({rid for _e, rid in touched})
+        pending = s.scalars(select(OutboxEntry).where(OutboxEntry.row_id.in_(row_ids))
+                            .order_by(OutboxEntry.seq)).all()
+        tables = self.tables
+        for e in pending:
+            table = tables.get(e.entity)
+            if table is None or (e.entity, e.row_id) not in touched:
+                continue
+            payload = json.loads(e.payload)
+            if e.operation == "insert":
+                if isinstance(rules.rule_for(e.entity), rules.AppendOnly):
+                    continue
+                cols = [c for c in payload if c not in ("id", "server_seq", "row_version")]
+            else:
+                cols = [c for c in json.loads(e.fields) if c in payload]
+            if not cols:
+                continue
+            values = row_values(table, {c: payload[c] for c in cols})
+            s.execute(update(table).where(table.c.id == e.row_id).values(**values))
+
+    # -- a round ------------------------------------------------------------------------------
+
+    def sync_round(self, *, max_batches: int = 10_000) -> RoundResult:
+        started = time.perf_counter()
+        pushed = rejected = conflicts = pulled = 0
+        try:
+            for _ in range(max_batches):
+                n, r, c, more = self.push_once()
+                pushed, rejected, conflicts = pushed + n, rejected + r, conflicts + c
+                if not more:
+                    break
+            for _ in range(max_batches):
+                n, more = self.pull_once()
+                pulled += n
+                if not more:
+                    break
+        except Exception as exc:
+            self.record_error(getattr(exc, "en", None) or str(exc),
+                              needs_reenrol=isinstance(exc, SyncNeedsReenrol))
+            raise
+        st = self.state()
+        return RoundResult(pushed, rejected, conflicts, pulled,
+                           st.clock_offset_ms if st else 0, time.perf_counter() - started)
+
+    def pending_count(self) -> int:
+        with self._sessions() as s:
+            return int(s.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
+
+
+def client_for(db_path: Path, key_dir: Path, **kwargs: Any) -> SyncClient:
+    """A client for the database file at ``db_path`` (reads its device id from the file)."""
+    engine = make_engine(db_path, immediate=False)
+    try:
+        device = sessionmaker(engine)().get(LocalMeta, "device_id")
+        local_id = device.value if device else "unknown"
+    finally:
+        engine.dispose()
+    return SyncClient(db_path, key_dir, local_device_id=local_id, **kwargs)
+

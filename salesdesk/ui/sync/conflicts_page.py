@@ -1,0 +1,136 @@
+"""The conflict inbox: a supervisor goes through kept losers (two devices edited the same
+field), attribution decisions, bookings that lost their signing slot (with free alternatives)
+and tamper alarms, and decides each one. A decision is an ordinary synced edit."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from salesdesk.ui.context import UiContext
+from salesdesk.ui.pages.base import Page
+from salesdesk.ui.table_model import Column, RecordTableModel
+from salesdesk.ui.widgets import error_label, page_title
+
+
+def _value(v: Any) -> str:
+    if isinstance(v, str):
+        return v
+    return json.dumps(v, ensure_ascii=False)
+
+
+class ConflictsPage(Page):
+    areas = frozenset({"sync"})
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(self.tr("Sync conflicts")))
+        hint = QLabel(self.tr("When two devices changed the same thing offline, the losing "
+                              "value is kept here until a supervisor decides. Nothing is "
+                              "dropped."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.model: RecordTableModel[Any] = RecordTableModel([
+            Column(self.tr("Kind"), lambda c: c.label),
+            Column(self.tr("Record"), lambda c: f"{c.entity} {c.row_id[:8]}"),
+            Column(self.tr("Field"), lambda c: c.field),
+            Column(self.tr("Kept (lost) value"), lambda c: _value(c.kept_value)),
+            Column(self.tr("Current value"), lambda c: _value(c.current_value)),
+            Column(self.tr("Free alternatives"),
+                   lambda c: "、".join(" ".join(str(v) for v in o.slot) for o in c.alternatives)),
+        ])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel(self.tr("No conflicts need attention."))
+        self.empty.setObjectName("hint")
+        layout.addWidget(self.empty)
+        row = QHBoxLayout()
+        self.keep = QPushButton(self.tr("Keep current value"))
+        self.use_kept = QPushButton(self.tr("Use kept value"))
+        self.alternative = QComboBox()
+        self.rebook = QPushButton(self.tr("Move booking to this slot"))
+        self.rebook.setObjectName("primary")
+        self.cancel = QPushButton(self.tr("Cancel booking"))
+        self.acknowledge = QPushButton(self.tr("Acknowledge"))
+        for w in (self.keep, self.use_kept, self.alternative, self.rebook, self.cancel,
+                  self.acknowledge):
+            row.addWidget(w)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        self.keep.clicked.connect(lambda: self._resolve("keep_current"))
+        self.use_kept.clicked.connect(lambda: self._resolve("use_kept"))
+        self.rebook.clicked.connect(lambda: self._resolve("rebook"))
+        self.cancel.clicked.connect(lambda: self._resolve("cancel"))
+        self.acknowledge.clicked.connect(lambda: self._resolve("acknowledge"))
+        self._selection_changed()
+
+    def refresh(self) -> None:
+        actor = self.ctx.require_actor()
+        self.ctx.runner.run(lambda: self.ctx.services.sync.conflicts(actor), self._show,
+                            lambda exc: self.report_error(exc, self.error))
+
+    def _show(self, rows: list[Any]) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.empty.setVisible(not rows)
+        if rows:
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def _current(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _selection_changed(self, *args: Any) -> None:
+        c = self._current()
+        kind = c.kind if c is not None else ""
+        self.keep.setVisible(kind == "field")
+        self.use_kept.setVisible(kind == "field")
+        for w in (self.alternative, self.rebook, self.cancel):
+            w.setVisible(kind == "slot")
+        self.acknowledge.setVisible(kind in ("attribution", "tamper"))
+        self.alternative.clear()
+        if c is not None and kind == "slot":
+            for option in c.alternatives:
+                self.alternative.addItem(
+                    self.tr("%1 (%2 free)").replace("%1", " ".join(str(v) for v in option.slot))
+                    .replace("%2", str(option.free)), option.slot)
+        self.rebook.setEnabled(self.alternative.count() > 0)
+
+    def _resolve(self, choice: str) -> None:
+        c = self._current()
+        if c is None:
+            return
+        actor = self.ctx.require_actor()
+        slot = self.alternative.currentData() if choice == "rebook" else None
+        self.error.setVisible(False)
+
+        def work() -> None:
+            self.ctx.services.sync.resolve(actor, c.id, choice,
+                                           tuple(slot) if slot is not None else None)
+
+        self.ctx.runner.run(work, lambda _r: self._after(),
+                            lambda exc: self.report_error(exc, self.error), write=True)
+
+    def _after(self) -> None:
+        self.ctx.events.changed.emit("sync")
+        self.refresh()

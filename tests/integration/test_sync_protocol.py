@@ -1,0 +1,201 @@
+"""The push protocol against a real PostgreSQL (SYNC.md, "Protocol" and lessons 3–5)."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable
+
+import psycopg
+import pytest
+from sqlalchemy import func, select
+
+from salesdesk.store.database import DB_FILE_NAME, backup
+from salesdesk.store.models.customer import Customer
+from salesdesk.store.models.local import OutboxEntry
+from salesdesk.sync.client.errors import SyncNeedsReenrol, SyncRevoked
+from salesdesk.sync.server.auth import revoke
+from salesdesk.sync.server.devcluster import ServerThread, enrol_code
+from tests.sync_fixtures import Device
+from tests.sync_helpers import RawDevice
+
+pytestmark = pytest.mark.postgres
+
+
+def _count(url: str, sql: str, *params: object) -> int:
+    with psycopg.connect(url) as conn:
+        row = conn.execute(sql, params).fetchone()  # type: ignore[arg-type]
+        return int(row[0]) if row else 0
+
+
+def _customers(raw: RawDevice, n: int) -> list[dict[str, object]]:
+    return [raw.change("customer", raw.row(name=f"客户{i}", salutation="", notes="",
+                                            owner_staff_id=None, consent_version="",
+                                            consent_at=None, id_number_enc=None))
+            for i in range(n)]
+
+
+def test_duplicated_push_has_one_effect(sync_server: ServerThread, sync_db: str) -> None:
+    raw = RawDevice(sync_server.url, enrol_code(sync_db))
+    batch = _customers(raw, 5)
+    first = raw.push(batch).json()
+    again = raw.push(batch).json()
+    assert [r["status"] for r in first["results"]] == ["applied"] * 5
+    assert [r["status"] for r in again["results"]] == ["duplicate"] * 5
+    assert first["last_applied"] == again["last_applied"] == 5
+    assert _count(sync_db, "SELECT count(*) FROM change_log WHERE device_id = %s",
+                  raw.device_id) == 5
+    assert _count(sync_db, "SELECT count(*) FROM entity_row WHERE entity = 'customer'") == 5
+    assert len(raw.pull()["changes"]) == 5
+
+
+def test_concurrent_duplicate_pushes_have_one_effect(sync_server: ServerThread,
+                                                     sync_db: str) -> None:
+    raw = RawDevice(sync_server.url, enrol_code(sync_db))
+    batch = _customers(raw, 20)
+    statuses: list[int] = []
+
+    def send() -> None:
+        statuses.append(raw.push(batch).status_code)
+
+    threads = [threading.Thread(target=send) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert statuses == [200] * 6
+    assert _count(sync_db, "SELECT count(*) FROM change_log WHERE device_id = %s",
+                  raw.device_id) == 20
+    assert _count(sync_db, "SELECT count(DISTINCT feed_seq) FROM change_log") == 20
+    assert [c["seq"] for c in raw.pull()["changes"]] == list(range(1, 21))
+
+
+def test_a_gap_stops_the_push(sync_server: ServerThread, sync_db: str) -> None:
+    raw = RawDevice(sync_server.url, enrol_code(sync_db))
+    c1, c2, c3, c4 = _customers(raw, 4)
+    reply = raw.push([c1, c2, c4]).json()
+    assert reply["last_applied"] == 2
+    assert [r["seq"] for r in reply["results"]] == [1, 2]
+    assert _count(sync_db, "SELECT count(*) FROM entity_row WHERE row_id = %s",
+                  c4["row_id"]) == 0
+    reply = raw.push([c3, c4]).json()
+    assert reply["last_applied"] == 4
+    assert [r["status"] for r in reply["results"]] == ["applied", "applied"]
+
+
+def test_a_rejected_change_still_advances(sync_server: ServerThread, sync_db: str) -> None:
+    raw = RawDevice(sync_server.url, enrol_code(sync_db))
+    # Project configuration is read-only on devices; a row of another centre is refused too.
+    bad = raw.change("project", raw.row(code="P", name="x", city="x"))
+    foreign = raw.change("customer", raw.row(name="他店客户", sales_centre_id="other-centre"))
+    good = _customers(raw, 1)[0]
+    reply = raw.push([bad, foreign, good]).json()
+    assert [r["status"] for r in reply["results"]] == ["rejected", "rejected", "applied"]
+    assert "read_only" in reply["results"][0]["reason"]
+    assert "wrong_centre" in reply["results"][1]["reason"]
+    assert reply["last_applied"] == 3
+    # The device is not stuck: the next number goes through.
+    assert raw.push(_customers(raw, 1)).json()["last_applied"] == 4
+
+
+def _write(dev: Device, name: str) -> str:
+    with dev.services.db.uow() as uow:
+        c = Customer(name=name)
+        uow.add(c)
+        uow.flush()
+        cid = c.id
+        uow.commit()
+    return cid
+
+
+def test_restored_from_backup_gets_409_and_re_enrols(
+        make_device: Callable[..., Device], sync_db: str, sync_server: ServerThread) -> None:
+    dev = make_device("pos")
+    _write(dev, "甲")
+    dev.client.sync_round()
+    saved = backup(dev.data_dir / DB_FILE_NAME, dev.data_dir.parent / "backups", "old")
+    _write(dev, "乙")
+    dev.client.sync_round()
+    dev.client.close()
+    dev.services.close()
+    shutil.copy2(saved, dev.data_dir / DB_FILE_NAME)
+    for suffix in ("-wal", "-shm"):
+        (dev.data_dir / (DB_FILE_NAME + suffix)).unlink(missing_ok=True)
+
+    from salesdesk.services.container import build_services
+    from salesdesk.store.database import open_database
+    from salesdesk.sync.client.engine import SyncClient
+
+    db = open_database(dev.data_dir, dev.key_dir)
+    dev.services = build_services(db)
+    dev.client = SyncClient(db.path, dev.key_dir, local_device_id=db.device_id)
+    cid = _write(dev, "丙")  # reuses change number 2, already used by 乙 on the server
+    with pytest.raises(SyncNeedsReenrol):
+        dev.client.sync_round()
+    assert dev.client.pending_count() == 1  # nothing local was dropped
+    dev.client.enrol(sync_server.url, enrol_code(sync_db), label="pos-again")
+    dev.client.sync_round()
+    assert dev.client.pending_count() == 0
+    assert _count(sync_db, "SELECT count(*) FROM entity_row WHERE row_id = %s", cid) == 1
+    assert _count(sync_db, "SELECT count(*) FROM entity_row WHERE entity = 'customer'") == 3
+
+
+def test_a_revoked_device_is_refused(make_device: Callable[..., Device], sync_db: str) -> None:
+    dev = make_device("lost-tablet")
+    _write(dev, "甲")
+    dev.client.sync_round()
+    with psycopg.connect(sync_db) as conn:
+        assert revoke(conn, dev.client.state().device_id)  # type: ignore[union-attr]
+    _write(dev, "乙")
+    with pytest.raises(SyncRevoked):
+        dev.client.sync_round()
+    assert dev.client.pending_count() == 1
+    assert _count(sync_db, "SELECT count(*) FROM entity_row WHERE entity = 'customer'") == 1
+
+
+def test_an_expired_token_is_refreshed(make_device: Callable[..., Device], sync_db: str) -> None:
+    dev = make_device("kiosk")
+    _write(dev, "甲")
+    dev.client.sync_round()
+    with psycopg.connect(sync_db) as conn:
+        conn.execute("UPDATE device_token SET expires_at = now() - interval '1 second'")
+    _write(dev, "乙")
+    result = dev.client.sync_round()
+    assert result.pushed == 1
+    assert _count(sync_db, "SELECT count(*) FROM device_token WHERE expires_at > now()") == 1
+
+
+def test_pulled_rows_do_not_echo_into_the_outbox(make_device: Callable[..., Device]) -> None:
+    a, b = make_device("a"), make_device("b")
+    for i in range(3):
+        _write(a, f"客户{i}")
+    a.client.sync_round()
+    b.client.sync_round()
+    with b.services.db.reader() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(Customer)) == 3
+        assert uow.session.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+        assert all(c.server_seq > 0 for c in uow.session.scalars(select(Customer)))
+
+
+def test_a_pull_keeps_pending_local_edits_on_top(make_device: Callable[..., Device]) -> None:
+    a, b = make_device("a"), make_device("b")
+    cid = _write(a, "王五")
+    a.client.sync_round()
+    b.client.sync_round()
+    with a.services.db.uow() as uow:
+        uow.session.get(Customer, cid).salutation = "王先生"  # type: ignore[union-attr]
+        uow.commit()
+    a.client.sync_round()
+    with b.services.db.uow() as uow:  # offline edit of another field, not yet pushed
+        uow.session.get(Customer, cid).notes = "周末来"  # type: ignore[union-attr]
+        uow.commit()
+    b.client.pull_once()  # pull only: the edit is still pending in the outbox
+    with b.services.db.reader() as uow:
+        c = uow.session.get(Customer, cid)
+        assert c is not None and (c.salutation, c.notes) == ("王先生", "周末来")
+    assert b.client.pending_count() == 1
+    b.client.sync_round()
+    a.client.sync_round()
+    with a.services.db.reader() as uow:
+        c = uow.session.get(Customer, cid)
+        assert c is not None and (c.salutation, c.notes) == ("王先生", "周末来")

@@ -2,6 +2,7 @@
 
 from salesdesk import (
     cli_appointments,  # noqa: F401
+    cli_care,  # noqa: F401
     cli_disclosure,  # noqa: F401
     cli_signing,  # noqa: F401
     cli_sync,  # noqa: F401

@@ -96,6 +96,10 @@
         <translation>预约爽约统计</translation>
     </message>
     <message>
+        <source>Owned by inactive staff</source>
+        <translation>离职人员名下</translation>
+    </message>
+    <message>
         <source>Not available yet: check-in, rotation and the waiting queue arrive with the Reception capability.</source>
         <translation>尚未开放：来访登记、轮序和排队叫号将随“前台接待”功能上线。</translation>
     </message>

@@ -49,6 +49,9 @@ class Permission(StrEnum):
     HANDOVER_CUSTOMERS = "handover_customers"
     RESOLVE_CONFLICTS = "resolve_conflicts"
     SYNC = "sync"
+    SUBMIT_SCORE_CARD = "submit_score_card"
+    RECORD_COMPLAINT = "record_complaint"
+    VIEW_SATISFACTION = "view_satisfaction"
 
 
 _P = Permission
@@ -83,6 +86,16 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         }
     ),
 }
+
+# Customer care (issue 8): the kiosk hands the score card to the customer; consultants log
+# complaints; supervisors read the satisfaction figures.
+for _role, _extra in (
+    (Role.RECEPTION, {_P.SUBMIT_SCORE_CARD}),
+    (Role.CONSULTANT, {_P.SUBMIT_SCORE_CARD, _P.RECORD_COMPLAINT}),
+    (Role.SENIOR_CONSULTANT, {_P.SUBMIT_SCORE_CARD, _P.RECORD_COMPLAINT}),
+    (Role.SUPERVISOR, {_P.SUBMIT_SCORE_CARD, _P.RECORD_COMPLAINT, _P.VIEW_SATISFACTION}),
+):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _extra
 
 
 def can(role: Role, permission: Permission) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -346,6 +346,9 @@ def centre_place(uow: UnitOfWork, centre: CentreSettings, kind: AppointmentKind)
 class AppointmentService:
     def __init__(self, db: Database) -> None:
         self._db = db
+        # (uow, what, row, reason) after a signing is booked ("booked") or an appointment
+        # changes status (the new status): wired to customer care in services/container.py.
+        self.listeners: list[Callable[[UnitOfWork, str, Appointment, str], None]] = []
 
     # -- settings and calendar -------------------------------------------------------------
 
@@ -623,6 +626,7 @@ class AppointmentService:
         uow.flush()
         self._event(uow, row, "", S.BOOKED.value, reason,
                     f"{detail} {desk_label(desk)}".strip())
+        self._notify(uow, "booked", row, reason)
         return row, warnings
 
     @staticmethod
@@ -678,6 +682,12 @@ class AppointmentService:
         row.status = target.value
         self._event(uow, row, current.value, target.value, reason.strip(), detail)
         audit.record(uow, f"appointment.{target.value}", "appointment", row.id)
+        self._notify(uow, target.value, row, reason.strip())
+
+    def _notify(self, uow: UnitOfWork, what: str, row: Appointment, reason: str = "") -> None:
+        """Tell other capabilities (customer care's follow-up plan) in the same transaction."""
+        for listener in self.listeners:
+            listener(uow, what, row, reason)
 
     def _change(self, actor: Actor, appointment_id: str, target: AppointmentStatus,
                 reason: str = "") -> AppointmentInfo:

@@ -24,6 +24,7 @@ def seeders() -> list[tuple[str, Seeder]]:
     """One line per capability, in dependency order."""
     from salesdesk.services import (
         demo_appointments,
+        demo_care,
         demo_disclosure,
         demo_reception,
         demo_signing,
@@ -34,6 +35,7 @@ def seeders() -> list[tuple[str, Seeder]]:
         ("appointments", demo_appointments.seed),
         ("disclosure", demo_disclosure.seed),
         ("reception", demo_reception.seed),
+        ("care", demo_care.seed),
     ]
 
 

@@ -162,6 +162,22 @@ class FollowUpService:
             uow.commit()
             return info
 
+    def open_escalation(self, uow: UnitOfWork, *, customer_id: str, consultant_id: str | None,
+                        reason: str, source: str, source_id: str) -> str:
+        """The EscalationOpener of services/hooks.py: another capability (the on-site score
+        card) opens the same escalation chain, in its own unit of work."""
+        now = uow.now()
+        task = EscalationTask(
+            follow_up_id=source_id if source == "follow_up" else "", customer_id=customer_id,
+            consultant_id=consultant_id or responsible_consultant(uow, customer_id),
+            level=EscalationLevel.CONSULTANT.value, status="open", opened_at=now,
+            history=f"{local_text(now)} {reason}（{source}），"
+                    f"转{ESCALATION_LEVEL_ZH[EscalationLevel.CONSULTANT]}跟进")
+        uow.add(task)
+        uow.flush()
+        audit.record(uow, "follow_up.escalate", "escalation_task", task.id, source)
+        return task.id
+
     def calls(self, actor: Actor, customer_id: str) -> list[FollowUpInfo]:
         actor.require(Permission.RECORD_FOLLOW_UP)
         with self._db.reader(actor) as uow:

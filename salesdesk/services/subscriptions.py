@@ -4,6 +4,7 @@ and the override is itself a ledger record."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -93,6 +94,9 @@ def _info(uow: UnitOfWork, s: Subscription, names: dict[str, str]) -> Subscripti
 class SubscriptionService:
     def __init__(self, db: Database) -> None:
         self._db = db
+        # (uow, what, subscription, unit number) after a subscription is recorded ("created")
+        # or withdrawn ("cancelled"): wired to customer care in services/container.py.
+        self.listeners: list[Callable[[UnitOfWork, str, Subscription, str], None]] = []
 
     def _gate(self, uow: UnitOfWork, customer_id: str, unit_id: str) -> GateStatus:
         customer_ref(uow, customer_id)
@@ -187,6 +191,8 @@ class SubscriptionService:
                                field="unit") from exc
             audit.record(uow, "subscription.create", "subscription", sub.id,
                          "override" if override_id else "complete disclosure")
+            for listener in self.listeners:
+                listener(uow, "created", sub, unit.number)
             info = _info(uow, sub, staff_names(uow))
             uow.commit()
             return info
@@ -203,6 +209,8 @@ class SubscriptionService:
                 raise Conflict("该认购已退订", en="Already cancelled")
             s.status = "cancelled"
             audit.record(uow, "subscription.cancel", "subscription", s.id, reason.strip()[:200])
+            for listener in self.listeners:
+                listener(uow, "cancelled", s, reason.strip())
             uow.flush()
             info = _info(uow, s, staff_names(uow))
             uow.commit()

@@ -251,7 +251,12 @@ def merge_lww(current: RowState | None, change: Change, *,
         new_value = change.payload[f]
         if m is not None and m.get("c") == change.change_id:
             continue  # this very change already wrote the field: a replay has no effect
-        if f in first_wins and data.get(f) not in (None, "") and data.get(f) != new_value:
+        seen = m is None or m.get("d") == change.device_id or change.base_version >= m["v"]
+        # First valid registration wins against a *concurrent* claim; a device that had seen
+        # the current owner and changed it on purpose (a supervisor's decision, a handover
+        # when a consultant leaves) is not a rival claim and goes through.
+        if (f in first_wins and not seen and data.get(f) not in (None, "")
+                and data.get(f) != new_value):
             losers.append(KeptLoser("attribution", f, new_value, data.get(f), change.device_id))
             continue
         if (m is None or m.get("d") == change.device_id or change.base_version >= m["v"]

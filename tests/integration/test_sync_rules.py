@@ -230,3 +230,21 @@ def test_device_writes_to_configuration_are_refused(make_device: Callable[..., D
     result = a.client.sync_round()
     assert (result.pushed, result.rejected) == (1, 1)
     assert a.client.pending_count() == 0
+
+
+def test_deliberate_owner_change_after_seeing_the_owner_is_not_a_rival_claim(
+        make_device: Callable[..., Device]) -> None:
+    """A handover (or a supervisor's decision) made on a device that had already pulled the
+    current owner moves the customer; only concurrent claims lose to the first."""
+    a, b = make_device("a", clock=real_clock()), make_device("b", clock=real_clock())
+    cid = _add(a, Customer(name="李四"))
+    _edit(a, Customer, cid, owner_staff_id="consultant-a")
+    a.client.sync_round()
+    b.client.sync_round()
+    assert _get(b, Customer, cid).owner_staff_id == "consultant-a"
+    _edit(b, Customer, cid, owner_staff_id="successor-b")  # seen, then changed on purpose
+    b.client.sync_round()
+    a.client.sync_round()
+    for dev in (a, b):
+        assert _get(dev, Customer, cid).owner_staff_id == "successor-b"
+        assert _open_conflicts(dev) == []

@@ -4,6 +4,7 @@
 from salesdesk.store.models import (
     appointments,
     audit,
+    care,
     customer,
     disclosure,
     local,
@@ -15,5 +16,5 @@ from salesdesk.store.models import (
 )
 from salesdesk.store.models.base import Base, Synced, is_synced
 
-__all__ = ["Base", "Synced", "appointments", "audit", "customer", "disclosure", "is_synced",
-           "local", "org", "project", "reception", "signing", "sync"]
+__all__ = ["Base", "Synced", "appointments", "audit", "care", "customer", "disclosure",
+           "is_synced", "local", "org", "project", "reception", "signing", "sync"]

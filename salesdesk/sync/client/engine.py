@@ -34,6 +34,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from salesdesk.store.database import make_engine
@@ -354,7 +355,30 @@ class SyncClient:
                 set_={c: stmt.excluded[c] for c in cols if c != "id"},
                 where=table.c.server_seq != stmt.excluded.server_seq,
             )
-            s.execute(stmt, group)
+            try:
+                with s.begin_nested():
+                    s.execute(stmt, group)
+            except IntegrityError:
+                self._upsert_in_order(s, stmt, group)
+
+    @staticmethod
+    def _upsert_in_order(s: Session, stmt: Any, group: list[dict[str, Any]]) -> None:
+        """The server's state is consistent, but applying it row by row can pass through a
+        state a local unique index refuses (another device's booking takes a desk before our
+        own booking on it turns into ``conflict``). Apply the rows one at a time and retry the
+        refused ones once the others are in; only a refusal that never resolves is an error."""
+        waiting = list(group)
+        while waiting:
+            refused: list[dict[str, Any]] = []
+            for row in waiting:
+                try:
+                    with s.begin_nested():
+                        s.execute(stmt, [row])
+                except IntegrityError:
+                    refused.append(row)
+            if len(refused) == len(waiting):
+                s.execute(stmt, refused)  # raises the real constraint violation
+            waiting = refused
 
     def _reapply_pending(self, s: Session, touched: set[tuple[str, str]]) -> None:
         if not touched:

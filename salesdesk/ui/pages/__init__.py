@@ -56,6 +56,7 @@ def _disclosure(ctx: UiContext) -> Page:
 
 def _audit(ctx: UiContext) -> Page:
     from salesdesk.ui.appointments.figures import AppointmentFiguresWidget
+    from salesdesk.ui.care.handover_view import InactiveOwnerCheck
     from salesdesk.ui.disclosure.audit_page import AuditPage
     from salesdesk.ui.reception.figures import ReceptionFiguresWidget
 
@@ -63,6 +64,7 @@ def _audit(ctx: UiContext) -> Page:
     # The supervisor's figures from the other capabilities sit beside the disclosure audit.
     page.add_tab(ReceptionFiguresWidget(ctx), _tr("Reception figures"))
     page.add_tab(AppointmentFiguresWidget(ctx), _tr("Appointment no-shows"))
+    page.add_tab(InactiveOwnerCheck(ctx), _tr("Owned by inactive staff"))
     return page
 
 
@@ -70,6 +72,18 @@ def _reception(ctx: UiContext) -> Page:
     from salesdesk.ui.reception.page import ReceptionPage
 
     return ReceptionPage(ctx)
+
+
+def _care(ctx: UiContext) -> Page:
+    from salesdesk.ui.care.page import CarePage
+
+    return CarePage(ctx)
+
+
+def _care_title() -> str:
+    from salesdesk.ui.care import page_title
+
+    return page_title()
 
 
 def _settings(ctx: UiContext) -> Page:
@@ -89,6 +103,7 @@ QCoreApplication.translate("Pages", "Settings")
 QCoreApplication.translate("Pages", "Conflicts")
 QCoreApplication.translate("Pages", "Reception figures")
 QCoreApplication.translate("Pages", "Appointment no-shows")
+QCoreApplication.translate("Pages", "Owned by inactive staff")
 QCoreApplication.translate("Pages", "Not available yet: check-in, rotation and the waiting "
                            "queue arrive with the Reception capability.")
 QCoreApplication.translate("Pages", "Not available yet: visit and signing-slot bookings arrive "
@@ -112,6 +127,8 @@ PAGES: list[PageSpec] = [
     PageSpec("audit", lambda: _tr("Audit"), "audit.svg", frozenset({P.VIEW_AUDIT}), _audit),
     PageSpec("project", lambda: _tr("Project"), "project.svg", frozenset({P.VIEW_PROJECT}),
              _project),
+    PageSpec("care", _care_title, "care.svg",
+             frozenset({P.RECORD_FOLLOW_UP, P.SUBMIT_SCORE_CARD, P.VIEW_SATISFACTION}), _care),
     PageSpec("settings", lambda: _tr("Settings"), "settings.svg",
              frozenset({P.MANAGE_SETTINGS, P.IMPORT_PROJECT, P.MANAGE_STAFF}), _settings),
     PageSpec("conflicts", lambda: _tr("Conflicts"), "conflicts.svg",

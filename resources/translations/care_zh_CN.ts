@@ -1,0 +1,588 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CarePage</name>
+    <message>
+        <source>Customer care</source>
+        <translation>客户维护</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>回访任务</translation>
+    </message>
+    <message>
+        <source>Score card</source>
+        <translation>满意度评分卡</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度统计</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉记录</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>离职交接</translation>
+    </message>
+    <message>
+        <source>Message templates</source>
+        <translation>短信模板</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsView</name>
+    <message>
+        <source>Handle every complaint through the six steps, in order.</source>
+        <translation>每宗投诉按六个步骤依次处理：听取诉求 → 营造氛围 → 引起共鸣 → 降低期望 → 提出方案 → 执行计划。</translation>
+    </message>
+    <message>
+        <source>Link selected as group complaint</source>
+        <translation>将所选投诉关联为群诉</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道/方式</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>群诉</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Select a complaint</source>
+        <translation>请选择一条投诉</translation>
+    </message>
+    <message>
+        <source>What was done in this step</source>
+        <translation>本步骤的处理情况（结案时填写处理结果）</translation>
+    </message>
+    <message>
+        <source>Record this step</source>
+        <translation>记录此步骤</translation>
+    </message>
+    <message>
+        <source>Close with this outcome</source>
+        <translation>以此结果结案</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>ready to close</source>
+        <translation>可结案</translation>
+    </message>
+    <message>
+        <source>Wants: %1</source>
+        <translation>客户诉求：%1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <source>Select two or more complaints first</source>
+        <translation>请先选择两条或以上投诉</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>Link as a group complaint</source>
+        <translation>关联为群诉</translation>
+    </message>
+    <message>
+        <source>Common grievance</source>
+        <translation>共同诉求</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>(no leader)</source>
+        <translation>（无领军人物）</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>领军人物</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverView</name>
+    <message>
+        <source>Hand over a departing consultant's customers</source>
+        <translation>顾问离职客户交接</translation>
+    </message>
+    <message>
+        <source>Every customer they received, their open follow-ups and complaints move to the successor in one step; each customer is sent a message introducing the successor.</source>
+        <translation>离职顾问接待的全部客户、未完成的回访任务和投诉将一次性转给接替人；系统会给每位客户发送短信引荐新的置业顾问。</translation>
+    </message>
+    <message>
+        <source>e.g. resigned on 30 November</source>
+        <translation>例如：11月30日离职</translation>
+    </message>
+    <message>
+        <source>Departing consultant</source>
+        <translation>离职顾问</translation>
+    </message>
+    <message>
+        <source>Successor (active)</source>
+        <translation>接替人（在职）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>交接原因</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>确认交接</translation>
+    </message>
+    <message>
+        <source> (disabled)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>Will move: %1 customers, %2 open follow-ups, %3 open complaints</source>
+        <translation>将转移：客户 %1 位，未完成回访 %2 项，未结投诉 %3 项</translation>
+    </message>
+    <message>
+        <source>%1's customers now belong to %2: %3 customers, %4 follow-ups, %5 other items; %6 introduction messages queued.</source>
+        <translation>%1 的客户已交接给 %2：客户 %3 位，回访任务 %4 项，其他 %5 项；已排队发送 %6 条引荐短信。</translation>
+    </message>
+</context>
+<context>
+    <name>InactiveOwnerCheck</name>
+    <message>
+        <source>Still owned by a disabled account</source>
+        <translation>归属于已停用账号的事项</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Owner (disabled)</source>
+        <translation>归属人（已停用）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Nothing is owned by a disabled account.</source>
+        <translation>没有任何事项归属于已停用账号。</translation>
+    </message>
+    <message>
+        <source>%1 items still belong to disabled accounts: hand them over.</source>
+        <translation>仍有 %1 项归属于已停用账号，请办理交接。</translation>
+    </message>
+</context>
+<context>
+    <name>NewComplaintDialog</name>
+    <message>
+        <source>New complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>last 4 digits</source>
+        <translation>手机后四位</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Customer's phone</source>
+        <translation>客户手机</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道/方式</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>The customer wants</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>No customer with these digits</source>
+        <translation>没有找到该尾号的客户</translation>
+    </message>
+    <message>
+        <source>Find the customer first</source>
+        <translation>请先查找客户</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionView</name>
+    <message>
+        <source>Chart: per item</source>
+        <translation>图表：按评分项</translation>
+    </message>
+    <message>
+        <source>Chart: per month</source>
+        <translation>图表：按月份</translation>
+    </message>
+    <message>
+        <source>Chart: per consultant</source>
+        <translation>图表：按置业顾问</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近12个月</translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation>近6个月</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>近3个月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Overall (100 scale)</source>
+        <translation>整体满意度（百分制）</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标分</translation>
+    </message>
+    <message>
+        <source>Score cards</source>
+        <translation>评分卡数量</translation>
+    </message>
+    <message>
+        <source>Cards with a score below 4</source>
+        <translation>含低于 4 分项的评分卡</translation>
+    </message>
+    <message>
+        <source>Per consultant</source>
+        <translation>各置业顾问满意度</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>置业顾问</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>评分卡</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Below 4</source>
+        <translation>低分卡</translation>
+    </message>
+    <message>
+        <source>Follow-ups done on time</source>
+        <translation>回访按时完成情况</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Cards below 4 (escalated)</source>
+        <translation>低于 4 分的评分卡（已逐级升级）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Low items</source>
+        <translation>低分项</translation>
+    </message>
+    <message>
+        <source>Satisfaction per month (100 scale)</source>
+        <translation>月度满意度（百分制）</translation>
+    </message>
+    <message>
+        <source>Satisfaction per consultant (100 scale)</source>
+        <translation>各置业顾问满意度（百分制）</translation>
+    </message>
+    <message>
+        <source>Satisfaction per item (100 scale)</source>
+        <translation>各项满意度（百分制）</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>Save satisfaction report</source>
+        <translation>保存满意度报告</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreCardKiosk</name>
+    <message>
+        <source>Satisfaction score card</source>
+        <translation>满意度评分卡</translation>
+    </message>
+    <message>
+        <source>%1, please score our service</source>
+        <translation>%1，请为我们的服务打分</translation>
+    </message>
+    <message>
+        <source>Tap 1 (very dissatisfied) to 5 (very satisfied) for each item. Your answers go straight to the project's customer service.</source>
+        <translation>每项请点选 1 分（非常不满意）至 5 分（非常满意）。您的评分将直接提交项目客服中心。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Submit my scores</source>
+        <translation>提交评分</translation>
+    </message>
+    <message>
+        <source>The sales centre is comfortable and well organised</source>
+        <translation>销售现场布置舒适，管理有序</translation>
+    </message>
+    <message>
+        <source>The consultant understood my needs and gave sound advice</source>
+        <translation>销售人员能理解购房需求，并提供合理的建议</translation>
+    </message>
+    <message>
+        <source>Subscription, signing, payment and mortgage steps are clear and easy</source>
+        <translation>签约、付款、按揭等购房手续规范、便捷</translation>
+    </message>
+    <message>
+        <source>I feel cared for after the sale</source>
+        <translation>售后持续关心和关注</translation>
+    </message>
+    <message>
+        <source>The developer is trustworthy throughout the purchase</source>
+        <translation>在整个买房过程中，开发商是值得信任的</translation>
+    </message>
+    <message>
+        <source>Thank you for your scores!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+    <message>
+        <source>Please hand the screen back to our staff.</source>
+        <translation>请将屏幕交还工作人员。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreCardLauncher</name>
+    <message>
+        <source>Find the customer by the last four digits of their phone, then hand the screen to them. The card opens full screen.</source>
+        <translation>按客户手机后四位查找客户，然后将屏幕交给客户。评分卡将全屏显示，不显示任何员工信息。</translation>
+    </message>
+    <message>
+        <source>last 4 digits</source>
+        <translation>手机后四位</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Hand the screen to the customer</source>
+        <translation>交给客户评分</translation>
+    </message>
+    <message>
+        <source>No customer with these digits</source>
+        <translation>没有找到该尾号的客户</translation>
+    </message>
+    <message>
+        <source>Find and select the customer first</source>
+        <translation>请先查找并选择客户</translation>
+    </message>
+    <message>
+        <source>Score card saved.</source>
+        <translation>评分卡已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskListView</name>
+    <message>
+        <source>All consultants</source>
+        <translation>全部顾问</translation>
+    </message>
+    <message>
+        <source>Show closed</source>
+        <translation>显示已完成</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道/方式</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Select a task</source>
+        <translation>请选择一项回访任务</translation>
+    </message>
+    <message>
+        <source>What to say (from the template):</source>
+        <translation>话术/短信内容（来自模板）：</translation>
+    </message>
+    <message>
+        <source>Outcome (required to close the task):</source>
+        <translation>回访结果（必填，填写后才能完成任务）：</translation>
+    </message>
+    <message>
+        <source>e.g. Called; the customer confirmed the signing time and knows what to bring</source>
+        <translation>例如：已电话联系，客户确认签约时间并清楚需带资料</translation>
+    </message>
+    <message>
+        <source>Customer's birthday:</source>
+        <translation>客户生日：</translation>
+    </message>
+    <message>
+        <source>Save birthday</source>
+        <translation>保存生日</translation>
+    </message>
+    <message>
+        <source>Record outcome and close</source>
+        <translation>记录结果并完成</translation>
+    </message>
+    <message>
+        <source>%1 · overdue %2 d</source>
+        <translation>%1 · 逾期 %2 天</translation>
+    </message>
+    <message>
+        <source>%1 · cancelled</source>
+        <translation>%1 · 已取消</translation>
+    </message>
+    <message>
+        <source>%1 · done %2</source>
+        <translation>%1 · %2 完成</translation>
+    </message>
+    <message>
+        <source>%1 · today</source>
+        <translation>%1 · 今天</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 overdue</source>
+        <translation>未完成 %1 项 · 已逾期 %2 项</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · due %3</source>
+        <translation>%1 · %2 · %3 到期</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesView</name>
+    <message>
+        <source>Select a template</source>
+        <translation>请选择模板</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1</source>
+        <translation>可用占位符：%1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source> (edited)</source>
+        <translation>（已修改）</translation>
+    </message>
+</context>
+</TS>

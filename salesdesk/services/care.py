@@ -1,0 +1,417 @@
+"""Follow-up tasks from the plan (回访计划表): events in, tasks out, outcomes recorded.
+
+The lead calls ``CareService.add_event(uow, event)`` from the subscription and signing code (in
+their own unit of work) or ``on_event(actor, event)`` on its own; ``run_daily`` makes the
+birthday, holiday and monthly-news tasks and sends the messages that are due."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from salesdesk.domain.care.plan import (
+    CHANNEL_LABELS_ZH,
+    EVENT_LABELS_ZH,
+    CareEvent,
+    CareEventKind,
+    Channel,
+    TaskDraft,
+    is_overdue,
+    parse_plan,
+    require_outcome,
+    scheduled_events,
+    tasks_for_event,
+)
+from salesdesk.domain.care.templates import render, validate_template
+from salesdesk.domain.errors import NotFound, PermissionDenied, ValidationError
+from salesdesk.domain.roles import Actor, Permission
+from salesdesk.services import audit
+from salesdesk.services.care_support import (
+    PLAN_KEY,
+    TEMPLATE_PREFIX,
+    FallbackMessageSink,
+    customer_label,
+    load_plan,
+    local_day,
+    plan_data,
+    profile_of,
+    project_name,
+    setting_row,
+    staff_names,
+    staff_row,
+    template_texts,
+    zh_date,
+)
+from salesdesk.services.hooks import MaterialsSource, MessageSink
+from salesdesk.store.database import Database
+from salesdesk.store.models.care import CareProfile, CareSetting, FollowUpTask
+from salesdesk.store.models.customer import Customer
+from salesdesk.store.uow import UnitOfWork
+
+DEFAULT_MATERIALS = ("身份证原件及复印件", "户口簿", "认购书及定金收据", "婚姻状况证明")
+LOOKAHEAD_DAYS = 14  # greetings and the month's news show up two weeks ahead
+
+
+@dataclass(frozen=True)
+class TaskInfo:
+    id: str
+    customer_id: str
+    customer: str  # the salutation, never the phone number
+    unit: str
+    owner_staff_id: str | None
+    owner: str
+    event: CareEventKind
+    event_label: str
+    channel: Channel
+    channel_label: str
+    purpose: str
+    starts_on: date
+    due_on: date
+    status: str
+    overdue: bool
+    outcome: str
+    done_on: date | None
+    message_id: str
+    escalation_id: str
+    birthday: date | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    key: str
+    title: str
+    text: str
+    edited: bool
+
+
+@dataclass(frozen=True)
+class DailyRun:
+    tasks_created: int
+    messages_queued: int
+
+
+class CareService:
+    def __init__(self, db: Database, *, sink: MessageSink | None = None,
+                 materials: MaterialsSource | None = None) -> None:
+        self._db = db
+        # The appointments capability's message outbox replaces the fallback at wiring time.
+        self.sink: MessageSink = sink if sink is not None else FallbackMessageSink()
+        self.materials = materials
+
+    def today(self) -> date:
+        return local_day(self._db.now())
+
+    # --- events -> tasks ---------------------------------------------------------------
+
+    def on_event(self, actor: Actor | None, event: CareEvent) -> list[TaskInfo]:
+        """Make the plan's tasks for one event (idempotent) in a unit of work of its own."""
+        if actor is not None:
+            actor.require(Permission.RECORD_FOLLOW_UP)
+        with self._db.uow(actor) as uow:
+            ids = self.add_event(uow, event)
+            uow.flush()
+            infos = self._infos(uow, ids)
+            uow.commit()
+        return infos
+
+    def add_event(self, uow: UnitOfWork, event: CareEvent) -> list[str]:
+        """Inside the caller's unit of work (the subscription or signing itself): the tasks
+        commit, or not, with it. Returns the ids of the event's tasks."""
+        customer = uow.session.get(Customer, event.customer_id)
+        if customer is None or customer.deleted:
+            raise NotFound("没有这个客户", en="No such customer")
+        self._note_profile(uow, event)
+        plan = load_plan(uow)
+        ids = []
+        for draft in tasks_for_event(plan, event, customer.owner_staff_id):
+            ids.append(self._store_task(uow, draft, event))
+        uow.flush()
+        self.send_due_messages(uow, self.today())
+        return ids
+
+    def cancel_event(self, uow: UnitOfWork, kind: CareEventKind, customer_id: str, ref: str,
+                     reason: str) -> int:
+        """The event no longer holds (a signing moved to another day, a subscription
+        withdrawn): its open tasks are cancelled with the reason, in the caller's unit of
+        work. Done tasks stay as they are. Returns how many were cancelled."""
+        prefix = f"{kind.value}:{customer_id}:{ref}:"
+        tasks = uow.session.scalars(select(FollowUpTask).where(
+            FollowUpTask.dedupe_key.startswith(prefix, autoescape=True),
+            FollowUpTask.status == "open", FollowUpTask.deleted.is_(False))).all()
+        for task in tasks:
+            task.status = "cancelled"
+            task.outcome = f"已取消：{reason.strip() or '事件取消'}"
+        if tasks:
+            audit.record(uow, "care.tasks_cancelled", "follow_up_task", customer_id,
+                         f"{kind.value} n={len(tasks)}")
+        return len(tasks)
+
+    def _note_profile(self, uow: UnitOfWork, event: CareEvent) -> None:
+        profile = profile_of(uow, event.customer_id)
+        if profile is None:
+            if event.kind not in (CareEventKind.SUBSCRIBED, CareEventKind.DAY_BEFORE_SIGNING,
+                                  CareEventKind.SIGNED, CareEventKind.LOW_SCORE):
+                return
+            profile = CareProfile(customer_id=event.customer_id)
+            uow.add(profile)
+        if event.unit:
+            profile.unit_label = event.unit
+        if event.kind is CareEventKind.SUBSCRIBED:
+            profile.subscribed_on = event.on
+        if event.signing_on is not None:
+            profile.signing_on = event.signing_on
+        if event.kind is CareEventKind.DAY_BEFORE_SIGNING:
+            profile.signing_on = event.on
+        if event.kind is CareEventKind.SIGNED:
+            profile.signed_on = event.on
+
+    def _store_task(self, uow: UnitOfWork, draft: TaskDraft, event: CareEvent) -> str:
+        existing = uow.session.scalar(select(FollowUpTask.id).where(
+            FollowUpTask.dedupe_key == draft.dedupe_key, FollowUpTask.deleted.is_(False)))
+        if existing is not None:
+            return existing
+        task = FollowUpTask(
+            customer_id=draft.customer_id, owner_staff_id=draft.owner_staff_id,
+            event=draft.event.value, channel=draft.channel.value, template=draft.template,
+            purpose=draft.purpose + (f"（{event.note}）" if event.note else ""),
+            note=event.note,
+            starts_on=draft.starts_on, due_on=draft.due_on, dedupe_key=draft.dedupe_key,
+            source_id=event.ref[:36] if event.ref else "")
+        uow.add(task)
+        uow.flush()
+        return task.id
+
+    def run_daily(self, actor: Actor | None, today: date | None = None) -> DailyRun:
+        """Birthday, holiday and monthly-news tasks for everyone in care (a week ahead), then
+        the messages that are due. Safe to run many times a day."""
+        day = today or self.today()
+        with self._db.uow(actor) as uow:
+            plan = load_plan(uow)
+            profiles = uow.session.scalars(select(CareProfile).where(
+                CareProfile.deleted.is_(False))).all()
+            created = 0
+            for p in profiles:
+                customer = uow.session.get(Customer, p.customer_id)
+                if customer is None or customer.deleted:
+                    continue
+                for ev in scheduled_events(plan, p.customer_id, p.birthday, day,
+                                           day + timedelta(days=LOOKAHEAD_DAYS)):
+                    for draft in tasks_for_event(plan, ev, customer.owner_staff_id):
+                        before = uow.session.scalar(select(FollowUpTask.id).where(
+                            FollowUpTask.dedupe_key == draft.dedupe_key))
+                        if before is None:
+                            self._store_task(uow, draft, ev)
+                            created += 1
+            uow.flush()
+            queued = self.send_due_messages(uow, day)
+            if created or queued:
+                audit.record(uow, "care.daily", "follow_up_task", "",
+                             f"tasks={created} messages={queued}")
+            uow.commit()
+        return DailyRun(created, queued)
+
+    def send_due_messages(self, uow: UnitOfWork, day: date) -> int:
+        """Message-channel tasks whose day has come go to the message sink and close with
+        that as their outcome (the template text is the record of what was said)."""
+        due = uow.session.scalars(select(FollowUpTask).where(
+            FollowUpTask.status == "open", FollowUpTask.channel == Channel.MESSAGE.value,
+            FollowUpTask.starts_on <= day, FollowUpTask.deleted.is_(False))).all()
+        count = 0
+        for task in due:
+            if task.due_on < day - timedelta(days=1):
+                continue  # a greeting days late is worse than none: the consultant decides
+            text = self._render_task(uow, task)
+            task.message_id = self.sink.queue_message(
+                uow, customer_id=task.customer_id, staff_id=task.owner_staff_id,
+                kind=f"care.{task.template}", text=text, dedupe_key=f"care:{task.dedupe_key}")
+            task.status = "done"
+            task.done_on = day
+            task.outcome = f"短信已发送：{text}"
+            count += 1
+        return count
+
+    # --- messages ------------------------------------------------------------------------
+
+    def values_for(self, uow: UnitOfWork, customer_id: str, owner_staff_id: str | None,
+                   day: date | None = None, holiday: str = "") -> dict[str, str]:
+        customer = uow.session.get(Customer, customer_id)
+        profile = profile_of(uow, customer_id)
+        owner = staff_row(uow, owner_staff_id)
+        materials = list(DEFAULT_MATERIALS)
+        if self.materials is not None:
+            # The customer's own checklist: what is still missing. Empty means nothing is
+            # missing (or no checklist yet), so only the originals every signing needs.
+            materials = self.materials.materials_to_bring(customer_id, None) or [
+                "身份证原件", "认购书原件（其他资料以签约资料清单为准）"]
+        return {
+            "salutation": customer_label(customer),
+            "unit": profile.unit_label if profile else "",
+            "date": zh_date(day),
+            "signing_date": zh_date(profile.signing_on if profile else None) or "另行约定",
+            "materials": "、".join(materials),
+            "consultant": owner.name if owner else "",
+            "consultant_phone": owner.phone if owner else "",
+            "project": project_name(uow),
+            "holiday": holiday,
+        }
+
+    def _render_task(self, uow: UnitOfWork, task: FollowUpTask) -> str:
+        texts = template_texts(uow)
+        title_text = texts.get(task.template)
+        if title_text is None:
+            return task.purpose
+        values = self.values_for(uow, task.customer_id, task.owner_staff_id, task.due_on,
+                                 task.note)
+        return render(title_text[1], values)
+
+    def message_preview(self, actor: Actor, task_id: str) -> str:
+        actor.require(Permission.RECORD_FOLLOW_UP)
+        with self._db.reader(actor) as uow:
+            task = self._task(uow, task_id)
+            return self._render_task(uow, task)
+
+    def templates(self, actor: Actor) -> list[TemplateInfo]:
+        actor.require(Permission.RECORD_FOLLOW_UP)
+        with self._db.reader(actor) as uow:
+            return [TemplateInfo(k, t, x, e) for k, (t, x, e) in template_texts(uow).items()]
+
+    def set_template(self, actor: Actor, key: str, text: str) -> TemplateInfo:
+        actor.require(Permission.MANAGE_SETTINGS)
+        body = validate_template(text)
+        with self._db.uow(actor) as uow:
+            texts = template_texts(uow)
+            if key not in texts:
+                raise NotFound(f"没有模板 {key}", en=f"No template {key}")
+            title = texts[key][0]
+            row = setting_row(uow, TEMPLATE_PREFIX + key)
+            value = json.dumps({"title": title, "text": body}, ensure_ascii=False)
+            if row is None:
+                uow.add(CareSetting(key=TEMPLATE_PREFIX + key, value=value))
+            else:
+                row.value = value
+            audit.record(uow, "care.template", "care_setting", key)
+            uow.commit()
+        return TemplateInfo(key, title, body, True)
+
+    def plan(self, actor: Actor) -> dict[str, Any]:
+        actor.require(Permission.RECORD_FOLLOW_UP)
+        with self._db.reader(actor) as uow:
+            return plan_data(uow)
+
+    def set_plan(self, actor: Actor, data: dict[str, Any]) -> None:
+        """Replace the project's follow-up plan (checked first: a bad plan changes nothing)."""
+        actor.require(Permission.MANAGE_SETTINGS)
+        parse_plan(data)
+        for key, tpl in data.get("templates", {}).items():
+            try:
+                validate_template(str(tpl["text"]))
+            except (KeyError, TypeError) as exc:
+                raise ValidationError(f"模板 {key} 格式不正确", en=f"Template {key} malformed",
+                                      field="plan") from exc
+        with self._db.uow(actor) as uow:
+            row = setting_row(uow, PLAN_KEY)
+            value = json.dumps(data, ensure_ascii=False)
+            if row is None:
+                uow.add(CareSetting(key=PLAN_KEY, value=value))
+            else:
+                row.value = value
+            audit.record(uow, "care.plan", "care_setting", PLAN_KEY, str(data.get("version")))
+            uow.commit()
+
+    def set_birthday(self, actor: Actor, customer_id: str, birthday: date | None) -> None:
+        actor.require(Permission.RECORD_FOLLOW_UP)
+        if birthday is not None and not date(1900, 1, 1) <= birthday <= self.today():
+            raise ValidationError("生日不合理", en="Implausible birthday", field="birthday")
+        with self._db.uow(actor) as uow:
+            if uow.session.get(Customer, customer_id) is None:
+                raise NotFound("没有这个客户", en="No such customer")
+            profile = profile_of(uow, customer_id)
+            if profile is None:
+                profile = CareProfile(customer_id=customer_id)
+                uow.add(profile)
+            profile.birthday = birthday
+            audit.record(uow, "care.birthday", "care_profile", customer_id)
+            uow.commit()
+
+    # --- the consultant's list -------------------------------------------------------------
+
+    def tasks(self, actor: Actor, *, everyone: bool = False, include_done: bool = False,
+              limit: int = 500) -> list[TaskInfo]:
+        """Own tasks (serve who you received); a supervisor may ask for everyone's. Overdue
+        first, then by due day."""
+        actor.require(Permission.RECORD_FOLLOW_UP)
+        if everyone:
+            actor.require(Permission.VIEW_SATISFACTION)
+        with self._db.reader(actor) as uow:
+            q = select(FollowUpTask.id).where(FollowUpTask.deleted.is_(False))
+            if not everyone:
+                q = q.where(FollowUpTask.owner_staff_id == actor.staff_id)
+            if not include_done:
+                q = q.where(FollowUpTask.status == "open")
+            q = q.order_by(FollowUpTask.due_on).limit(limit)
+            infos = self._infos(uow, list(uow.session.scalars(q)))
+        return sorted(infos, key=lambda t: (not t.overdue, not t.is_open, t.due_on))
+
+    def record_outcome(self, actor: Actor, task_id: str, outcome: str,
+                       done_on: date | None = None) -> TaskInfo:
+        """Close a task with what happened. Only its owner or a supervisor. ``done_on`` is for
+        a call made yesterday and written down today."""
+        actor.require(Permission.RECORD_FOLLOW_UP)
+        text = require_outcome(outcome)
+        today = self.today()
+        with self._db.uow(actor) as uow:
+            task = self._task(uow, task_id)
+            if task.owner_staff_id != actor.staff_id and \
+                    not actor.can(Permission.HANDOVER_CUSTOMERS):
+                raise PermissionDenied("这不是您的回访任务", en="This is not your task")
+            if task.status != "open":
+                raise ValidationError("该任务已完成", en="The task is already closed",
+                                      field="outcome")
+            if done_on is not None and not task.starts_on - timedelta(days=3) <= done_on <= today:
+                raise ValidationError("完成日期不合理（不能是将来，也不能早于任务开始）",
+                                      en="Implausible completion date", field="done_on")
+            task.status = "done"
+            task.outcome = text
+            task.done_on = done_on or today
+            task.done_by_staff = actor.staff_id
+            audit.record(uow, "care.task_done", "follow_up_task", task.id,
+                         f"{task.event} on_time={task.done_on <= task.due_on}")
+            uow.flush()
+            info = self._infos(uow, [task.id])[0]
+            uow.commit()
+        return info
+
+    def _task(self, uow: UnitOfWork, task_id: str) -> FollowUpTask:
+        task = uow.session.get(FollowUpTask, task_id)
+        if task is None or task.deleted:
+            raise NotFound("没有这个回访任务", en="No such follow-up task")
+        return task
+
+    def _infos(self, uow: UnitOfWork, ids: list[str]) -> list[TaskInfo]:
+        names = staff_names(uow)
+        today = self.today()
+        out = []
+        for tid in ids:
+            t = uow.session.get(FollowUpTask, tid)
+            if t is None:
+                continue
+            c = uow.session.get(Customer, t.customer_id)
+            profile = profile_of(uow, t.customer_id)
+            event, channel = CareEventKind(t.event), Channel(t.channel)
+            out.append(TaskInfo(
+                t.id, t.customer_id, customer_label(c), profile.unit_label if profile else "",
+                t.owner_staff_id, names.get(t.owner_staff_id or "", "（未分配）"), event,
+                EVENT_LABELS_ZH[event], channel, CHANNEL_LABELS_ZH[channel], t.purpose,
+                t.starts_on, t.due_on, t.status,
+                t.status == "open" and is_overdue(t.due_on, t.done_on, today), t.outcome,
+                t.done_on, t.message_id, t.escalation_id,
+                profile.birthday if profile else None))
+        return out

@@ -1,0 +1,194 @@
+"""Handover when a consultant leaves (seeds: 离职交接管理): every customer they received, their
+open follow-up tasks and open complaints (and, once wired, appointments) move to a named active
+successor in one transaction with a recorded reason; each customer gets a message introducing
+the successor. The check lists anything still owned by an inactive consultant."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from salesdesk.domain.care.templates import render
+from salesdesk.domain.errors import NotFound, ValidationError
+from salesdesk.domain.roles import Actor, Permission, Role
+from salesdesk.services import audit
+from salesdesk.services.care import CareService
+from salesdesk.services.care_support import customer_label, template_texts
+from salesdesk.store.database import Database
+from salesdesk.store.models.care import Complaint, FollowUpTask, Handover
+from salesdesk.store.models.customer import Customer
+from salesdesk.store.models.org import Staff
+from salesdesk.store.uow import UnitOfWork
+
+SERVING_ROLES = {Role.CONSULTANT.value, Role.SENIOR_CONSULTANT.value, Role.SUPERVISOR.value}
+
+# (uow, from_staff_id, to_staff_id) -> how many rows moved. The lead appends the appointments
+# capability's mover here so appointments move in the same transaction.
+Mover = Callable[[UnitOfWork, str, str], int]
+
+
+@dataclass(frozen=True)
+class OwnedItem:
+    """Something the inactive-owner check found: what, which row, who owns it."""
+
+    kind: str  # customer | follow_up_task | complaint | (hooked kinds)
+    kind_label: str
+    row_id: str
+    label: str
+    owner_staff_id: str
+    owner: str
+
+
+# (uow, inactive staff ids) -> items they still own. For hooked capabilities (appointments).
+Checker = Callable[[UnitOfWork, dict[str, str]], list[OwnedItem]]
+
+
+@dataclass(frozen=True)
+class HandoverPreview:
+    customers: int
+    open_tasks: int
+    open_complaints: int
+
+
+@dataclass(frozen=True)
+class HandoverResult:
+    handover_id: str
+    from_staff: str
+    to_staff: str
+    customers_moved: int
+    tasks_moved: int
+    other_moved: int
+    messages_queued: int
+
+
+class HandoverService:
+    def __init__(self, db: Database, care: CareService) -> None:
+        self._db = db
+        self._care = care
+        self.movers: list[Mover] = []
+        self.checkers: list[Checker] = []
+
+    def preview(self, actor: Actor, from_staff_id: str) -> HandoverPreview:
+        actor.require(Permission.HANDOVER_CUSTOMERS)
+        with self._db.reader(actor) as uow:
+            return HandoverPreview(
+                len(self._customers(uow, from_staff_id)),
+                len(self._open_tasks(uow, from_staff_id)),
+                len(self._open_complaints(uow, from_staff_id)))
+
+    def hand_over(self, actor: Actor, from_staff_id: str, to_staff_id: str,
+                  reason: str) -> HandoverResult:
+        actor.require(Permission.HANDOVER_CUSTOMERS)
+        why = reason.strip()
+        if len(why) < 2:
+            raise ValidationError("请填写交接原因", en="Give the reason for the handover",
+                                  field="reason")
+        if from_staff_id == to_staff_id:
+            raise ValidationError("接替人不能是离职人本人",
+                                  en="The successor must be someone else", field="successor")
+        with self._db.uow(actor) as uow:
+            leaver = uow.session.get(Staff, from_staff_id)
+            successor = uow.session.get(Staff, to_staff_id)
+            if leaver is None or leaver.deleted:
+                raise NotFound("没有这位员工", en="No such staff member")
+            if successor is None or successor.deleted or not successor.active:
+                raise ValidationError(
+                    "接替人须为在职员工（该账号已停用）",
+                    en="The successor must be an active staff member (this account is "
+                    "disabled)", field="successor")
+            if successor.role not in SERVING_ROLES:
+                raise ValidationError("接替人须为置业顾问或销售主管",
+                                      en="The successor must be a consultant or supervisor",
+                                      field="successor")
+            customers = self._customers(uow, from_staff_id)
+            tasks = self._open_tasks(uow, from_staff_id)
+            complaints = self._open_complaints(uow, from_staff_id)
+            for c in customers:
+                c.owner_staff_id = to_staff_id
+            for t in tasks:
+                t.owner_staff_id = to_staff_id
+            for k in complaints:
+                k.owner_staff_id = to_staff_id
+            other = len(complaints) + sum(m(uow, from_staff_id, to_staff_id)
+                                          for m in self.movers)
+            row = Handover(from_staff_id=from_staff_id, to_staff_id=to_staff_id, reason=why,
+                           customers_moved=len(customers), tasks_moved=len(tasks),
+                           other_moved=other,
+                           customer_ids=json.dumps([c.id for c in customers]))
+            uow.add(row)
+            uow.flush()
+            queued = self._introduce(uow, row.id, customers, successor)
+            audit.record(uow, "care.handover", "care_handover", row.id,
+                         f"customers={len(customers)} tasks={len(tasks)} other={other}")
+            result = HandoverResult(row.id, leaver.name, successor.name, len(customers),
+                                    len(tasks), other, queued)
+            uow.commit()
+        return result
+
+    def _introduce(self, uow: UnitOfWork, handover_id: str, customers: list[Customer],
+                   successor: Staff) -> int:
+        text = template_texts(uow).get("handover", ("", "", False))[1]
+        if not text:
+            return 0
+        for c in customers:
+            values = self._care.values_for(uow, c.id, successor.id)
+            values.update(successor=successor.name, successor_phone=successor.phone)
+            self._care.sink.queue_message(
+                uow, customer_id=c.id, staff_id=successor.id, kind="care.handover",
+                text=render(text, values), dedupe_key=f"care:handover:{handover_id}:{c.id}")
+        return len(customers)
+
+    def inactive_owner_check(self, actor: Actor) -> list[OwnedItem]:
+        """Anything still owned by a disabled account: empty means every handover is done."""
+        actor.require(Permission.VIEW_AUDIT)
+        with self._db.reader(actor) as uow:
+            inactive = {s.id: s.name for s in uow.session.scalars(select(Staff).where(
+                Staff.active.is_(False)))}
+            if not inactive:
+                return []
+            ids = list(inactive)
+            items: list[OwnedItem] = []
+            for c in uow.session.scalars(select(Customer).where(
+                    Customer.owner_staff_id.in_(ids), Customer.deleted.is_(False))):
+                owner = c.owner_staff_id or ""
+                items.append(OwnedItem("customer", "客户", c.id, customer_label(c), owner,
+                                       inactive[owner]))
+            for t in uow.session.scalars(select(FollowUpTask).where(
+                    FollowUpTask.owner_staff_id.in_(ids), FollowUpTask.status == "open",
+                    FollowUpTask.deleted.is_(False))):
+                owner = t.owner_staff_id or ""
+                who = uow.session.get(Customer, t.customer_id)
+                items.append(OwnedItem("follow_up_task", "回访任务", t.id,
+                                       f"{customer_label(who)} · {t.purpose}", owner,
+                                       inactive[owner]))
+            for k in uow.session.scalars(select(Complaint).where(
+                    Complaint.owner_staff_id.in_(ids), Complaint.status == "open",
+                    Complaint.deleted.is_(False))):
+                owner = k.owner_staff_id or ""
+                who = uow.session.get(Customer, k.customer_id)
+                items.append(OwnedItem("complaint", "投诉", k.id,
+                                       f"{customer_label(who)} · {k.summary[:20]}", owner,
+                                       inactive[owner]))
+            for check in self.checkers:
+                items.extend(check(uow, inactive))
+            return items
+
+    @staticmethod
+    def _customers(uow: UnitOfWork, staff_id: str) -> list[Customer]:
+        return list(uow.session.scalars(select(Customer).where(
+            Customer.owner_staff_id == staff_id, Customer.deleted.is_(False))))
+
+    @staticmethod
+    def _open_tasks(uow: UnitOfWork, staff_id: str) -> list[FollowUpTask]:
+        return list(uow.session.scalars(select(FollowUpTask).where(
+            FollowUpTask.owner_staff_id == staff_id, FollowUpTask.status == "open",
+            FollowUpTask.deleted.is_(False))))
+
+    @staticmethod
+    def _open_complaints(uow: UnitOfWork, staff_id: str) -> list[Complaint]:
+        return list(uow.session.scalars(select(Complaint).where(
+            Complaint.owner_staff_id == staff_id, Complaint.status == "open",
+            Complaint.deleted.is_(False))))

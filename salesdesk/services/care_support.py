@@ -1,0 +1,132 @@
+"""Shared helpers of the care services: today's date in Beijing, the plan, names, labels,
+and the FALLBACK message sink used until the appointments outbox is wired in."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from salesdesk.domain.care.plan import FollowUpPlan, parse_plan
+from salesdesk.domain.ids import new_id
+from salesdesk.paths import RESOURCES
+from salesdesk.store.models.care import CareProfile, CareSetting, FallbackMessage
+from salesdesk.store.models.customer import Customer
+from salesdesk.store.models.org import Staff
+from salesdesk.store.models.project import Project
+from salesdesk.store.uow import UnitOfWork
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+PLAN_FILE: Path = RESOURCES / "defaults" / "follow_up_plan.json"
+PLAN_KEY = "follow_up_plan"
+TEMPLATE_PREFIX = "template:"
+
+
+def local_day(moment: datetime) -> date:
+    return moment.astimezone(SHANGHAI).date()
+
+
+def default_plan_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(PLAN_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def setting_row(uow: UnitOfWork, key: str) -> CareSetting | None:
+    return uow.session.scalar(select(CareSetting).where(
+        CareSetting.key == key, CareSetting.deleted.is_(False)
+    ).order_by(CareSetting.created_at.desc()).limit(1))
+
+
+def plan_data(uow: UnitOfWork) -> dict[str, Any]:
+    row = setting_row(uow, PLAN_KEY)
+    if row is None:
+        return default_plan_data()
+    data: dict[str, Any] = json.loads(row.value)
+    return data
+
+
+def load_plan(uow: UnitOfWork) -> FollowUpPlan:
+    return parse_plan(plan_data(uow))
+
+
+def template_texts(uow: UnitOfWork) -> dict[str, tuple[str, str, bool]]:
+    """key -> (title, text, edited): the plan's defaults with the project's edits on top."""
+    out = {k: (str(v.get("title", k)), str(v["text"]), False)
+           for k, v in plan_data(uow).get("templates", {}).items()}
+    rows = uow.session.scalars(select(CareSetting).where(
+        CareSetting.key.startswith(TEMPLATE_PREFIX), CareSetting.deleted.is_(False)
+    ).order_by(CareSetting.created_at)).all()
+    for row in rows:
+        key = row.key[len(TEMPLATE_PREFIX):]
+        value = json.loads(row.value)
+        out[key] = (str(value.get("title", out.get(key, (key,))[0])), str(value["text"]), True)
+    return out
+
+
+def staff_names(uow: UnitOfWork) -> dict[str, str]:
+    return {s.id: s.name for s in uow.session.scalars(select(Staff))}
+
+
+def staff_row(uow: UnitOfWork, staff_id: str | None) -> Staff | None:
+    return None if staff_id is None else uow.session.get(Staff, staff_id)
+
+
+def customer_label(c: Customer | None) -> str:
+    if c is None:
+        return "（已删除）"
+    return c.salutation or (c.name[:1] + "先生/女士" if c.name else "客户")
+
+
+def profile_of(uow: UnitOfWork, customer_id: str) -> CareProfile | None:
+    return uow.session.scalar(select(CareProfile).where(
+        CareProfile.customer_id == customer_id, CareProfile.deleted.is_(False)).limit(1))
+
+
+def project_name(uow: UnitOfWork) -> str:
+    name = uow.session.scalar(select(Project.name).where(Project.deleted.is_(False))
+                              .order_by(Project.created_at).limit(1))
+    return name or ""
+
+
+def zh_date(day: date | None) -> str:
+    return "" if day is None else f"{day.month}月{day.day}日"
+
+
+class FallbackMessageSink:
+    """FALLBACK MessageSink: keeps care messages in a device-local table until the lead wires
+    the appointments capability's message outbox (which actually sends them) in its place."""
+
+    def queue_message(self, uow: UnitOfWork, *, customer_id: str, staff_id: str | None,
+                      kind: str, text: str, dedupe_key: str) -> str:
+        existing = uow.session.scalar(select(FallbackMessage.id).where(
+            FallbackMessage.dedupe_key == dedupe_key))
+        if existing is not None:
+            return existing
+        row = FallbackMessage(id=new_id(), customer_id=customer_id, staff_id=staff_id,
+                              kind=kind, text=text, dedupe_key=dedupe_key,
+                              created_at=uow.now())
+        uow.add(row)
+        return row.id
+
+
+@dataclass(frozen=True)
+class QueuedMessage:
+    id: str
+    customer_id: str
+    staff_id: str | None
+    kind: str
+    text: str
+    created_at: datetime
+
+
+def fallback_messages(uow: UnitOfWork, customer_id: str | None = None) -> list[QueuedMessage]:
+    q = select(FallbackMessage).order_by(FallbackMessage.created_at)
+    if customer_id is not None:
+        q = q.where(FallbackMessage.customer_id == customer_id)
+    return [QueuedMessage(m.id, m.customer_id, m.staff_id, m.kind, m.text, m.created_at)
+            for m in uow.session.scalars(q)]

@@ -1,0 +1,116 @@
+"""Issue 7's acceptance on real capability tables: two devices of the demo sales centre,
+enrolled to a local sync service on a throwaway PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import select
+
+from salesdesk.domain.disclosure import RoundKind
+from salesdesk.domain.roles import Actor
+from salesdesk.services.reception import CheckInRequest
+from salesdesk.store.models.disclosure import DisclosureRecord
+from salesdesk.store.models.local import OutboxEntry
+from salesdesk.store.models.org import Staff
+from salesdesk.sync.server.__main__ import main as server_main
+from tests.sync_fixtures import Device
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "defaults" / "demo_project.json"
+pytestmark = pytest.mark.postgres
+
+
+def _actor(dev: Device, code: str) -> Actor:
+    with dev.services.db.reader() as uow:
+        staff_id = uow.session.scalar(select(Staff.id).where(Staff.code == code))
+    assert staff_id is not None
+    return dev.services.auth.actor_for(staff_id)
+
+
+@pytest.fixture
+def pair(sync_db: str, monkeypatch: pytest.MonkeyPatch,
+         make_device: Callable[..., Device]) -> tuple[Device, Device]:
+    monkeypatch.setenv("DATABASE_URL", sync_db)
+    assert server_main(["load-project", str(DEMO)]) == 0
+    centre = json.loads(DEMO.read_text(encoding="utf-8"))["sales_centre"]["code"]
+    a, b = make_device("kiosk", centre=centre), make_device("laptop", centre=centre)
+    a.client.sync_round()
+    b.client.sync_round()
+    return a, b
+
+
+def test_walk_in_on_one_device_appears_on_the_other(pair: tuple[Device, Device]) -> None:
+    a, b = pair
+    result = a.services.reception.check_in(
+        _actor(a, "R001"), CheckInRequest("13812340001", 2, salutation="王先生", consent=True))
+    a.client.sync_round()
+    b.client.sync_round()
+    found = b.services.customers.find_by_phone(_actor(b, "R002"), "13812340001")
+    assert found is not None and found.salutation == "王先生"
+    assert result.visit_id
+
+
+def test_offline_disclosure_round_reaches_the_server_byte_identical(
+        pair: tuple[Device, Device], sync_db: str) -> None:
+    a, b = pair
+    consultant = _actor(a, "C102")
+    customer = a.services.customers.register(consultant, phone="13812340002", consent=True)
+    unit = next(u for u in a.services.projects.units(consultant) if u.number == "2-1502")
+    cl = a.services.disclosure.checklist(consultant, customer.id, unit.id)
+    rec = a.services.disclosure.record_round(
+        consultant, customer_id=customer.id, unit_id=unit.id, kind=RoundKind.RECEPTION,
+        ticks={i.code: a.services.db.now() for i in cl.items}, paper_form=True)
+    with a.services.db.reader() as uow:
+        local_payload = uow.session.scalar(select(OutboxEntry.payload).where(
+            OutboxEntry.entity == "disclosure_record", OutboxEntry.row_id == rec.id))
+    assert local_payload is not None
+    a.client.sync_round()
+    with psycopg.connect(sync_db) as conn:
+        row = conn.execute("SELECT raw_payload FROM change_log WHERE row_id = %s "
+                           "AND entity = 'disclosure_record'", (rec.id,)).fetchone()
+    assert row is not None
+    raw = row[0] if isinstance(row[0], str) else json.dumps(row[0])
+    assert json.loads(raw) == json.loads(local_payload)
+    b.client.sync_round()
+    with b.services.db.reader() as uow:
+        pulled = uow.session.get(DisclosureRecord, rec.id)
+        assert pulled is not None and pulled.hash == rec.hash
+    assert b.services.maintenance.verify().ok, [
+        f for f in b.services.maintenance.verify().findings if not f.ok]
+
+
+
+def test_both_book_the_last_signing_desk_offline(pair: tuple[Device, Device]) -> None:
+    """After sync one booking holds the desk and the other is a visible conflict, on both
+    devices, with free alternatives offered."""
+    from datetime import timedelta
+
+    from salesdesk.domain.appointments import AppointmentStatus
+
+    a, b = pair
+    ca, cb = _actor(a, "C102"), _actor(b, "C202")
+    slot = a.services.appointments.free_slots(ca, a.services.db.now() + timedelta(days=3))[0]
+    for n in range(slot.free - 1):  # every desk but one, booked on A and seen by B
+        c = a.services.customers.register(ca, phone=f"1381234{n:04d}", consent=True)
+        a.services.appointments.book_signing(ca, customer_id=c.id, starts_at=slot.starts_at)
+    a.client.sync_round()
+    b.client.sync_round()
+    x = a.services.customers.register(ca, phone="13912340001", consent=True)
+    y = b.services.customers.register(cb, phone="13912340002", consent=True)
+    first = a.services.appointments.book_signing(ca, customer_id=x.id, starts_at=slot.starts_at)
+    second = b.services.appointments.book_signing(cb, customer_id=y.id, starts_at=slot.starts_at)
+    assert first.appointment.desk_no == second.appointment.desk_no  # both took the last desk
+    a.client.sync_round()
+    b.client.sync_round()
+    a.client.sync_round()
+    for dev, actor in ((a, ca), (b, cb)):
+        assert dev.services.appointments.get(actor, first.appointment.id).status \
+            is not AppointmentStatus.CONFLICT
+        assert dev.services.appointments.get(actor, second.appointment.id).status \
+            is AppointmentStatus.CONFLICT
+    alternatives = b.services.appointments.free_slots(cb, slot.starts_at)
+    assert alternatives and slot.starts_at not in {s.starts_at for s in alternatives}

@@ -7,10 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,32 +32,11 @@ from salesdesk.services.project import (
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.table_model import Column, RecordTableModel
-from salesdesk.ui.widgets import error_label, message_box, money
+from salesdesk.ui.widgets import card, error_label, message_box, money, record_table
 
 
 def _table(model: QAbstractItemModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setWordWrap(True)
-    return view
-
-
-def _card(value: str, label: str) -> tuple[QFrame, QLabel]:
-    frame = QFrame()
-    frame.setObjectName("card")
-    layout = QVBoxLayout(frame)
-    v = QLabel(value)
-    v.setObjectName("cardValue")
-    caption = QLabel(label)
-    caption.setObjectName("cardLabel")
-    layout.addWidget(v)
-    layout.addWidget(caption)
-    return frame, v
+    return record_table(model)
 
 
 class ProjectPage(Page):
@@ -106,10 +83,10 @@ class ProjectPage(Page):
         page = QWidget()
         layout = QVBoxLayout(page)
         cards = QGridLayout()
-        self.card_for_sale = _card("—", self.tr("Units for sale"))
-        self.card_sold = _card("—", self.tr("Subscribed or signed"))
-        self.card_withheld = _card("—", self.tr("Not for sale (outside presale permits)"))
-        self.card_factors = _card("—", self.tr("Adverse factors disclosed"))
+        self.card_for_sale = card("—", self.tr("Units for sale"))
+        self.card_sold = card("—", self.tr("Subscribed or signed"))
+        self.card_withheld = card("—", self.tr("Not for sale (outside presale permits)"))
+        self.card_factors = card("—", self.tr("Adverse factors disclosed"))
         for i, (frame, _) in enumerate((self.card_for_sale, self.card_sold, self.card_withheld,
                                         self.card_factors)):
             cards.addWidget(frame, 0, i)

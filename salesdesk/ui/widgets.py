@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -36,3 +44,39 @@ def page_title(text: str) -> QLabel:
 
 def money(yuan: int | float) -> str:
     return f"¥{yuan:,.0f}"
+
+
+def record_table(model: QAbstractItemModel, *, word_wrap: bool = True,
+                 single: bool = False) -> QTableView:
+    """A read-only table of whole-row records, styled like every other list in the app."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(word_wrap)
+    return view
+
+
+def card(value: str, label: str) -> tuple[QFrame, QLabel]:
+    """A figure card: a big value over its caption. Returns the frame and the value label."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    v = QLabel(value)
+    v.setObjectName("cardValue")
+    caption = QLabel(label)
+    caption.setObjectName("cardLabel")
+    layout.addWidget(v)
+    layout.addWidget(caption)
+    return frame, v
+
+
+def section(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    return label

@@ -79,14 +79,30 @@ class IdCipher:
             ) from exc
 
 
-def load_or_create_key(key_id: str, key_dir: Path) -> bytes:
-    """The key for one database file, identified by ``key_id`` stored in that file."""
+class MissingKey(DomainError):
+    """The database holds encrypted data but its key is not where we look."""
+
+
+def load_or_create_key(key_id: str, key_dir: Path, *, may_create: bool = True) -> bytes:
+    """The key for one database file, identified by ``key_id`` stored in that file.
+
+    A new key is made only for a database that has never had one: making a fresh key for a
+    file whose key went missing (another key folder, a keyring that stopped working) would
+    silently make every stored ID number unreadable."""
     stored = _keyring_get(key_id)
     if stored:
         return stored.encode()
     path = key_dir / f"{key_id}.key"
     if path.exists():
         return path.read_bytes().strip()
+    if not may_create:
+        raise MissingKey(
+            f"找不到本数据库的加密密钥（编号 {key_id[:8]}…，应在系统钥匙串或 {key_dir}）。"
+            "请恢复密钥文件后再打开；数据库未作任何改动。",
+            en=f"The encryption key of this database (id {key_id[:8]}…) is neither in the "
+            f"system keyring nor in {key_dir}. Restore the key file and open it again; the "
+            "database was not changed.",
+        )
     from cryptography.fernet import Fernet
 
     key = Fernet.generate_key()

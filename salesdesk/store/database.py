@@ -24,6 +24,7 @@ from salesdesk.store.uow import UnitOfWork, context_for
 
 log = logging.getLogger(__name__)
 DB_FILE_NAME = "salesdesk.sqlite3"
+KEY_CHECK_TEXT = "salesdesk-key-check"
 
 
 class DatabaseTooNew(DomainError):
@@ -147,9 +148,10 @@ def ensure_local_identity(engine: Engine) -> dict[str, str]:
                 value = make()
                 session.add(LocalMeta(key=key, value=value))
             values[key] = value
-        centre = _meta(session, "sales_centre_id")
-        if centre is not None:
-            values["sales_centre_id"] = centre
+        for optional in ("sales_centre_id", "key_check"):
+            found = _meta(session, optional)
+            if found is not None:
+                values[optional] = found
     return values
 
 
@@ -192,7 +194,29 @@ def open_database(
     if rev != target:
         migrate.upgrade(write_engine, migrate_to)
     identity = ensure_local_identity(write_engine)
-    cipher = IdCipher(load_or_create_key(identity["key_id"], key_dir))
+    key_check = identity.get("key_check")
+    try:
+        cipher = IdCipher(load_or_create_key(identity["key_id"], key_dir,
+                                             may_create=key_check is None))
+    except DomainError:
+        write_engine.dispose()
+        raise
+    if key_check is None:
+        # A token only the right key opens: a wrong key is refused at start, not at the first
+        # ID number someone tries to read.
+        with sessionmaker(write_engine)() as session, session.begin():
+            session.add(LocalMeta(key="key_check",
+                                  value=cipher.encrypt(KEY_CHECK_TEXT).decode("ascii")))
+    else:
+        try:
+            ok = cipher.decrypt(key_check.encode("ascii")) == KEY_CHECK_TEXT
+        except DomainError:
+            ok = False
+        if not ok:
+            write_engine.dispose()
+            raise DomainError(
+                "密钥与本数据库不匹配，无法读取加密的身份证号；数据库未作任何改动。",
+                en="The key does not belong to this database; the database was not changed.")
     db = Database(
         path=path,
         write_engine=write_engine,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from salesdesk.domain.errors import Conflict, PermissionDenied, ValidationError
+from salesdesk.domain.errors import Conflict, DomainError, PermissionDenied, ValidationError
 from salesdesk.services.container import Services
-from salesdesk.store.crypto import IdCipher, load_or_create_key
+from salesdesk.store.crypto import IdCipher, MissingKey, load_or_create_key
 from salesdesk.store.database import open_database
 
 ID_NUMBER = "11010519491231002X"
@@ -43,21 +44,22 @@ def test_id_number_is_encrypted_at_rest(demo: Services, consultant, tmp_path: Pa
     demo.db.close()  # checkpoint the WAL into the file
     raw = b"".join(p.read_bytes() for p in demo.db.path.parent.glob("salesdesk.sqlite3*"))
     assert ID_NUMBER.encode() not in raw
-    # A copied database file alone reveals nothing: without the key file it cannot decrypt.
+    # A copied database file alone reveals nothing: without its key it does not even open,
+    # and no new key is made for it (that would orphan every stored ID number).
     copy_dir = tmp_path / "stolen"
     copy_dir.mkdir()
     shutil.copy2(demo.db.path, copy_dir / demo.db.path.name)
-    thief = open_database(copy_dir, tmp_path / "thief-keys")
-    from sqlalchemy import select
-
-    from salesdesk.store.models.customer import Customer
-
-    with thief.reader() as uow:
-        token = uow.session.scalar(select(Customer.id_number_enc).where(Customer.id == c.id))
-    assert token is not None
-    with pytest.raises(Exception, match="解密"):
-        thief.cipher.decrypt(token)
-    thief.close()
+    with pytest.raises(MissingKey, match="找不到本数据库的加密密钥"):
+        open_database(copy_dir, tmp_path / "thief-keys")
+    assert not (tmp_path / "thief-keys").exists()
+    # With a key that is not this database's, it refuses too.
+    open_database(tmp_path / "other", tmp_path / "thief-keys").close()  # makes its own key
+    key_id = sqlite3.connect(copy_dir / demo.db.path.name).execute(
+        "SELECT value FROM local_meta WHERE key='key_id'").fetchone()[0]
+    stolen_key = next((tmp_path / "thief-keys").glob("*.key")).read_bytes()
+    (tmp_path / "thief-keys" / f"{key_id}.key").write_bytes(stolen_key)
+    with pytest.raises(DomainError, match="不匹配"):
+        open_database(copy_dir, tmp_path / "thief-keys")
 
 
 def test_reading_an_id_number_is_permissioned_and_audited(demo: Services, consultant,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from salesdesk.domain.errors import DomainError
+from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 
 Handler = Callable[[Services, argparse.Namespace], int]
@@ -45,7 +46,7 @@ def _print_notice(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def _system_actor(services: Services):  # type: ignore[no-untyped-def]
+def _system_actor(services: Services) -> Actor:
     """The command line is run by whoever administers the machine: act as the first admin."""
     from salesdesk.domain.roles import Role
 

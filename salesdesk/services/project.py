@@ -21,6 +21,7 @@ from salesdesk.domain.project import (
 )
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.store.database import Database
+from salesdesk.store.models.disclosure import Subscription
 from salesdesk.store.models.project import (
     AdverseFactor,
     Building,
@@ -203,6 +204,13 @@ class ProjectService:
         return TextInfo(row.id, row.version, row.title, row.text, row.content_hash, file_name)
 
     @staticmethod
+    def subscribed_units(uow: UnitOfWork) -> set[str]:
+        """Units held by an active subscription (认购). The unit rows are head office's
+        configuration (read-only on devices), so the sale status is derived, not stored."""
+        return set(uow.session.scalars(select(Subscription.unit_id).where(
+            Subscription.status == "active", Subscription.deleted.is_(False))))
+
+    @staticmethod
     def building_names(uow: UnitOfWork, project_id: str) -> dict[str, str]:
         rows = uow.session.execute(
             select(Building.id, Building.name).where(Building.project_id == project_id))
@@ -229,10 +237,13 @@ class ProjectService:
             certs = self.load_certificates(uow, p.id, names)
             presale = [c.building_ids for c in certs if c.kind is CertificateKind.PRESALE]
             units = uow.session.execute(
-                select(Unit.building_id, Unit.status).where(Unit.project_id == p.id)).all()
+                select(Unit.id, Unit.building_id, Unit.status).where(Unit.project_id == p.id)
+            ).all()
+            subscribed = self.subscribed_units(uow)
             counts: dict[str, int] = {}
             per_building: dict[str, int] = {}
-            for building_id, status in units:
+            for unit_id, building_id, stored in units:
+                status = UnitStatus.SUBSCRIBED.value if unit_id in subscribed else stored
                 counts[status] = counts.get(status, 0) + 1
                 per_building[building_id] = per_building.get(building_id, 0) + 1
             buildings = tuple(
@@ -260,7 +271,8 @@ class ProjectService:
             if building_id:
                 q = q.where(Unit.building_id == building_id)
             rows = uow.session.scalars(q).all()
-            out = [_unit_info(u, names, presale) for u in rows]
+            subscribed = self.subscribed_units(uow)
+            out = [_unit_info(u, names, presale, u.id in subscribed) for u in rows]
         return sorted(out, key=lambda u: (u.building_name, -u.floor, u.number))
 
     def unit(self, actor: Actor, unit_id: str) -> UnitInfo:
@@ -272,7 +284,7 @@ class ProjectService:
             names = self.building_names(uow, u.project_id)
             presale = [c.building_ids for c in self.load_certificates(uow, u.project_id, names)
                        if c.kind is CertificateKind.PRESALE]
-            return _unit_info(u, names, presale)
+            return _unit_info(u, names, presale, u.id in self.subscribed_units(uow))
 
     def factors_for_unit(self, actor: Actor, unit_id: str) -> list[FactorInfo]:
         """Every current adverse factor that applies to this unit (its building, itself, or
@@ -292,7 +304,12 @@ def _project_info(p: Project) -> ProjectInfo:
                        p.price_complaint_phone, p.config_version)
 
 
-def _unit_info(u: Unit, names: dict[str, str], presale: list[tuple[str, ...]]) -> UnitInfo:
+def _unit_info(u: Unit, names: dict[str, str], presale: list[tuple[str, ...]],
+               subscribed: bool) -> UnitInfo:
+    # A signed unit stays signed; otherwise an active subscription makes it subscribed.
+    status = UnitStatus(u.status)
+    if subscribed and status is not UnitStatus.SIGNED:
+        status = UnitStatus.SUBSCRIBED
     return UnitInfo(u.id, u.building_id, names.get(u.building_id, "?"), u.number, u.floor,
                     u.layout, u.orientation, u.build_area, u.inner_area, u.unit_price,
-                    u.total_price, UnitStatus(u.status), presale_covers(u.building_id, presale))
+                    u.total_price, status, presale_covers(u.building_id, presale))

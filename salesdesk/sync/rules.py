@@ -4,10 +4,9 @@ The server looks up each incoming change's table here and merges it into the row
 These functions are pure (dicts in, dicts out) so they can be property-tested without a
 database; the server supplies what needs one (how many bookings a slot already holds).
 
-The lead extends the registry when merging other capabilities, e.g.::
-
-    register("disclosure_record", AppendOnly())
-    register("signing_booking", Capacity(slot_columns=("slot_id",), capacity=1))
+The registry is filled in ``_defaults()`` below: configuration read-only, the disclosure
+ledger and audit log append-only, attribution first-wins, queue tickets forward-only, signing
+desks capacity-limited; every other table is field-level last-writer-wins.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,10 +32,6 @@ from salesdesk.ui.context import UiContext
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import card, error_label, message_box, money, record_table
-
-
-def _table(model: QAbstractItemModel) -> QTableView:
-    return record_table(model)
 
 
 class ProjectPage(Page):
@@ -104,7 +99,7 @@ class ProjectPage(Page):
                    colour=lambda b: None if b.sellable else "#b42318"),
             Column(self.tr("Description"), lambda b: b.description),
         ])
-        view = _table(self.buildings_model)
+        view = record_table(self.buildings_model)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(view, 1)
@@ -141,7 +136,7 @@ class ProjectPage(Page):
             Column(self.tr("Status"), lambda u: self._status_labels()[u.status],
                    colour=lambda u: None if u.sellable else "#b42318"),
         ])
-        self.units_view = _table(self.units_model)
+        self.units_view = record_table(self.units_model)
         self.units_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.units_view, 1)
@@ -160,7 +155,7 @@ class ProjectPage(Page):
                    if c.valid_until else "—"),
             Column(self.tr("Scope"), lambda c: "、".join(sorted(c.building_names))),
         ])
-        view = _table(self.cert_model)
+        view = record_table(self.cert_model)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         self.tabs.addTab(view, self.tr("Five certificates"))
@@ -178,7 +173,7 @@ class ProjectPage(Page):
             Column(self.tr("Contract annex"), lambda f: self.tr("Yes") if f.contract_annex else ""),
             Column(self.tr("Description"), lambda f: f.description),
         ])
-        view = _table(self.factor_model)
+        view = record_table(self.factor_model)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

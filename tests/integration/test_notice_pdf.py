@@ -16,7 +16,8 @@ def test_notice_lists_every_certificate_and_factor(demo: Services, reception,
     assert_cjk_embedded(out)
     text = compact(pdf_text(out))
     overview = demo.projects.overview(reception)
-    assert compact(overview.sunshine.title) in text if overview.sunshine else False
+    assert overview.sunshine is not None
+    assert compact(overview.sunshine.title) in text
     for c in overview.certificates:
         assert compact(c.number) in text, c.number
         assert compact(c.label) in text

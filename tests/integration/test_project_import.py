@@ -130,3 +130,13 @@ def test_browse_project(demo: Services, consultant) -> None:
     assert codes == {"F01", "F03", "F06", "F09"}
     b3 = next(u for u in units if u.number == "3-1101")
     assert not b3.sellable
+
+
+def test_subscribed_units_show_as_subscribed(demo: Services, consultant) -> None:
+    """Unit rows are read-only configuration; the sale status comes from subscriptions."""
+    subscribed = {s.unit_id for s in demo.subscriptions.list(consultant) if s.status == "active"}
+    assert subscribed, "the demo records subscriptions"
+    overview = demo.projects.overview(consultant)
+    assert overview.unit_counts.get("subscribed", 0) == len(subscribed)
+    units = {u.id: u for u in demo.projects.units(consultant)}
+    assert all(units[uid].status.value == "subscribed" for uid in subscribed)

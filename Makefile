@@ -7,13 +7,17 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck contracts pytest bench chaos system-deps translations forms demo clean
+.PHONY: run test lint typecheck contracts pytest bench chaos system-deps translations forms demo clean screenshots
 
 run: $(STAMP) translations
 	$(PY) main.py $(ARGS)
 
 demo: $(STAMP) translations
 	$(PY) main.py --demo $(ARGS)
+
+# The care screens and the satisfaction PDF, in Chinese, from a fresh demo (build/screenshots).
+screenshots: $(STAMP) translations
+	$(PY) -m salesdesk.devtools.screenshots build/screenshots
 
 test: system-deps $(STAMP) translations lint typecheck contracts pytest
 

@@ -11,6 +11,10 @@
         <translation>回访任务</translation>
     </message>
     <message>
+        <source>Messages to send</source>
+        <translation>待发短信</translation>
+    </message>
+    <message>
         <source>Score card</source>
         <translation>满意度评分卡</translation>
     </message>
@@ -144,8 +148,8 @@
         <translation>顾问离职客户交接</translation>
     </message>
     <message>
-        <source>Every customer they received, their open follow-ups and complaints move to the successor in one step; each customer is sent a message introducing the successor.</source>
-        <translation>离职顾问接待的全部客户、未完成的回访任务和投诉将一次性转给接替人；系统会给每位客户发送短信引荐新的置业顾问。</translation>
+        <source>Every customer they received, their open follow-ups, complaints and appointments move to the successor in one step; each customer is sent a message introducing the successor.</source>
+        <translation>其接待的全部客户、未完成的回访、投诉和预约一次性移交给接替人；每位客户都会收到一条介绍接替人的短信。</translation>
     </message>
     <message>
         <source>e.g. resigned on 30 November</source>
@@ -172,8 +176,8 @@
         <translation>（已停用）</translation>
     </message>
     <message>
-        <source>Will move: %1 customers, %2 open follow-ups, %3 open complaints</source>
-        <translation>将转移：客户 %1 位，未完成回访 %2 项，未结投诉 %3 项</translation>
+        <source>Will move: %1 customers, %2 open follow-ups, %3 open complaints, %4 open appointments</source>
+        <translation>将移交：客户 %1 位，未完成回访 %2 项，未结投诉 %3 件，未到期预约 %4 个</translation>
     </message>
     <message>
         <source>%1's customers now belong to %2: %3 customers, %4 follow-ups, %5 other items; %6 introduction messages queued.</source>
@@ -205,6 +209,77 @@
     <message>
         <source>%1 items still belong to disabled accounts: hand them over.</source>
         <translation>仍有 %1 项归属于已停用账号，请办理交接。</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesView</name>
+    <message>
+        <source>To send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Result unknown</source>
+        <translation>结果未知</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>发送失败</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>置业顾问</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>短信内容</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>标记已发送</translation>
+    </message>
+    <message>
+        <source>It did go out</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
+        <source>It did not go out</source>
+        <translation>未发出</translation>
+    </message>
+    <message>
+        <source>Copy or print the text, send it to the customer from your phone, then press Mark sent. A message is never sent twice.</source>
+        <translation>复制或打印短信内容，用手机发送给客户后，点击“标记已发送”。同一条短信不会重复发送。</translation>
+    </message>
+    <message>
+        <source>%1 to send · %2 need attention · sent in the last 7 days are listed too</source>
+        <translation>待发送 %1 条 · 需处理 %2 条 · 近 7 天已发送的也一并列出</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.store.database import Database
@@ -38,7 +38,10 @@ class AuditService:
         actor.require(Permission.VIEW_AUDIT)
         with self._db.reader(actor) as uow:
             rows = uow.session.scalars(
-                select(AuditEvent).order_by(AuditEvent.created_at.desc()).limit(limit)
+                # Same-instant entries (one transaction) newest-inserted first.
+                select(AuditEvent).order_by(AuditEvent.created_at.desc(),
+                                            literal_column("audit_log.rowid").desc())
+                .limit(limit)
             )
             return [
                 AuditEntry(r.created_at, r.action, r.entity, r.row_id, r.detail,

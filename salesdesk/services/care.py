@@ -28,12 +28,12 @@ from salesdesk.domain.care.plan import (
 )
 from salesdesk.domain.care.templates import render, validate_template
 from salesdesk.domain.errors import NotFound, PermissionDenied, ValidationError
+from salesdesk.domain.ids import derived_id
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
 from salesdesk.services.care_support import (
     PLAN_KEY,
     TEMPLATE_PREFIX,
-    FallbackMessageSink,
     customer_label,
     load_plan,
     local_day,
@@ -47,6 +47,7 @@ from salesdesk.services.care_support import (
     zh_date,
 )
 from salesdesk.services.hooks import MaterialsSource, MessageSink
+from salesdesk.services.messages import MessageOutbox
 from salesdesk.store.database import Database
 from salesdesk.store.models.care import CareProfile, CareSetting, FollowUpTask
 from salesdesk.store.models.customer import Customer
@@ -102,8 +103,8 @@ class CareService:
     def __init__(self, db: Database, *, sink: MessageSink | None = None,
                  materials: MaterialsSource | None = None) -> None:
         self._db = db
-        # The appointments capability's message outbox replaces the fallback at wiring time.
-        self.sink: MessageSink = sink if sink is not None else FallbackMessageSink()
+        # Every message to a customer goes through the one message outbox (sent from there).
+        self.sink: MessageSink = sink if sink is not None else MessageOutbox(db)
         self.materials = materials
 
     def today(self) -> date:
@@ -178,7 +179,9 @@ class CareService:
             FollowUpTask.dedupe_key == draft.dedupe_key, FollowUpTask.deleted.is_(False)))
         if existing is not None:
             return existing
+        # Made once per event whichever device hears it: the id is the dedupe key's.
         task = FollowUpTask(
+            id=derived_id("follow_up_task", draft.dedupe_key),
             customer_id=draft.customer_id, owner_staff_id=draft.owner_staff_id,
             event=draft.event.value, channel=draft.channel.value, template=draft.template,
             purpose=draft.purpose + (f"（{event.note}）" if event.note else ""),
@@ -219,8 +222,9 @@ class CareService:
         return DailyRun(created, queued)
 
     def send_due_messages(self, uow: UnitOfWork, day: date) -> int:
-        """Message-channel tasks whose day has come go to the message sink and close with
-        that as their outcome (the template text is the record of what was said)."""
+        """Message-channel tasks whose day has come go to the message outbox and close with
+        that as their outcome (the template text is the record of what was said; whether it
+        went out is the message's own status, on the consultant's list of messages)."""
         due = uow.session.scalars(select(FollowUpTask).where(
             FollowUpTask.status == "open", FollowUpTask.channel == Channel.MESSAGE.value,
             FollowUpTask.starts_on <= day, FollowUpTask.deleted.is_(False))).all()
@@ -234,7 +238,7 @@ class CareService:
                 kind=f"care.{task.template}", text=text, dedupe_key=f"care:{task.dedupe_key}")
             task.status = "done"
             task.done_on = day
-            task.outcome = f"短信已发送：{text}"
+            task.outcome = f"短信已排入发送队列：{text}"
             count += 1
         return count
 

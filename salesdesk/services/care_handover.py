@@ -1,5 +1,5 @@
 """Handover when a consultant leaves (seeds: 离职交接管理): every customer they received, their
-open follow-up tasks and open complaints (and, once wired, appointments) move to a named active
+open follow-up tasks, open complaints and open appointments move to a named active
 successor in one transaction with a recorded reason; each customer gets a message introducing
 the successor. The check lists anything still owned by an inactive consultant."""
 
@@ -25,8 +25,8 @@ from salesdesk.store.uow import UnitOfWork
 
 SERVING_ROLES = {Role.CONSULTANT.value, Role.SENIOR_CONSULTANT.value, Role.SUPERVISOR.value}
 
-# (uow, from_staff_id, to_staff_id) -> how many rows moved. The lead appends the appointments
-# capability's mover here so appointments move in the same transaction.
+# (uow, from_staff_id, to_staff_id) -> how many rows moved. Other capabilities' rows (the
+# appointments) move through these, in the handover's own transaction.
 Mover = Callable[[UnitOfWork, str, str], int]
 
 
@@ -51,6 +51,7 @@ class HandoverPreview:
     customers: int
     open_tasks: int
     open_complaints: int
+    other_items: int = 0  # from the hooked capabilities (open appointments)
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,13 @@ class HandoverService:
     def preview(self, actor: Actor, from_staff_id: str) -> HandoverPreview:
         actor.require(Permission.HANDOVER_CUSTOMERS)
         with self._db.reader(actor) as uow:
+            leaver = uow.session.get(Staff, from_staff_id)
+            owner = {from_staff_id: leaver.name if leaver else ""}
             return HandoverPreview(
                 len(self._customers(uow, from_staff_id)),
                 len(self._open_tasks(uow, from_staff_id)),
-                len(self._open_complaints(uow, from_staff_id)))
+                len(self._open_complaints(uow, from_staff_id)),
+                sum(len(check(uow, owner)) for check in self.checkers))
 
     def hand_over(self, actor: Actor, from_staff_id: str, to_staff_id: str,
                   reason: str) -> HandoverResult:

@@ -1,14 +1,18 @@
-"""The inactive-owner check, extended to appointments: open bookings (booked or confirmed, not
-yet past) still assigned to a disabled account. Read-only: moving a booking is the appointments
-capability's job (its buffer and desk rules), wired as a handover mover by the lead."""
+"""The appointments side of a handover: the leaver's open bookings (booked or confirmed, not yet
+past) move to the successor in the handover's transaction, each with a history step, and a
+reminder not yet sent is rewritten with the successor's name and phone. The inactive-owner check
+lists any open booking still assigned to a disabled account."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
 from salesdesk.domain.appointments import OPEN_STATUSES
+from salesdesk.services.appointments import add_event, appointment_infos, staff_names
 from salesdesk.services.care_handover import OwnedItem
 from salesdesk.services.care_support import SHANGHAI, customer_label
+from salesdesk.services.messages import FAILED, PENDING, find
+from salesdesk.services.reminders import ReminderService, reminder_key
 from salesdesk.store.models.appointments import Appointment
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.uow import UnitOfWork
@@ -29,3 +33,34 @@ def open_appointments_of_inactive(uow: UnitOfWork, inactive: dict[str, str]) -> 
         out.append(OwnedItem("appointment", "预约", a.id, f"{who} · {when:%m-%d %H:%M} {kind}",
                              owner, inactive[owner]))
     return out
+
+
+class AppointmentMover:
+    """A handover mover (services/care_handover.py): (uow, leaver, successor) -> rows moved."""
+
+    def __init__(self, reminders: ReminderService) -> None:
+        self._reminders = reminders
+
+    def __call__(self, uow: UnitOfWork, from_staff_id: str, to_staff_id: str) -> int:
+        rows = list(uow.session.scalars(select(Appointment).where(
+            Appointment.consultant_id == from_staff_id,
+            Appointment.status.in_([s.value for s in OPEN_STATUSES]),
+            Appointment.starts_at >= uow.now(), Appointment.deleted.is_(False))
+            .order_by(Appointment.starts_at)))
+        if not rows:
+            return 0
+        names = staff_names(uow, [from_staff_id, to_staff_id])
+        before = names[from_staff_id].name if from_staff_id in names else from_staff_id
+        after = names[to_staff_id].name if to_staff_id in names else to_staff_id
+        for a in rows:
+            a.consultant_id = to_staff_id
+            add_event(uow, a.id, a.status, a.status, "置业顾问离职交接",
+                      f"置业顾问 {before} → {after}")
+        uow.flush()
+        for info in appointment_infos(uow, rows):
+            message = find(uow, reminder_key(info))
+            if message is not None and message.status in (PENDING, FAILED):
+                # Not sent yet: the customer must be told to call the successor, not the leaver.
+                message.text = self._reminders.text_for(uow, info)
+                message.staff_id = to_staff_id
+        return len(rows)

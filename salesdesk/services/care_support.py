@@ -1,10 +1,8 @@
-"""Shared helpers of the care services: today's date in Beijing, the plan, names, labels,
-and the FALLBACK message sink used until the appointments outbox is wired in."""
+"""Shared helpers of the care services: today's date in Beijing, the plan, names, labels."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -13,9 +11,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from salesdesk.domain.care.plan import FollowUpPlan, parse_plan
-from salesdesk.domain.ids import new_id
 from salesdesk.paths import RESOURCES
-from salesdesk.store.models.care import CareProfile, CareSetting, FallbackMessage
+from salesdesk.store.models.care import CareProfile, CareSetting
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.org import Staff
 from salesdesk.store.models.project import Project
@@ -95,38 +92,3 @@ def project_name(uow: UnitOfWork) -> str:
 
 def zh_date(day: date | None) -> str:
     return "" if day is None else f"{day.month}月{day.day}日"
-
-
-class FallbackMessageSink:
-    """FALLBACK MessageSink: keeps care messages in a device-local table until the lead wires
-    the appointments capability's message outbox (which actually sends them) in its place."""
-
-    def queue_message(self, uow: UnitOfWork, *, customer_id: str, staff_id: str | None,
-                      kind: str, text: str, dedupe_key: str) -> str:
-        existing = uow.session.scalar(select(FallbackMessage.id).where(
-            FallbackMessage.dedupe_key == dedupe_key))
-        if existing is not None:
-            return existing
-        row = FallbackMessage(id=new_id(), customer_id=customer_id, staff_id=staff_id,
-                              kind=kind, text=text, dedupe_key=dedupe_key,
-                              created_at=uow.now())
-        uow.add(row)
-        return row.id
-
-
-@dataclass(frozen=True)
-class QueuedMessage:
-    id: str
-    customer_id: str
-    staff_id: str | None
-    kind: str
-    text: str
-    created_at: datetime
-
-
-def fallback_messages(uow: UnitOfWork, customer_id: str | None = None) -> list[QueuedMessage]:
-    q = select(FallbackMessage).order_by(FallbackMessage.created_at)
-    if customer_id is not None:
-        q = q.where(FallbackMessage.customer_id == customer_id)
-    return [QueuedMessage(m.id, m.customer_id, m.staff_id, m.kind, m.text, m.created_at)
-            for m in uow.session.scalars(q)]

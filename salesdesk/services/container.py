@@ -11,7 +11,10 @@ from salesdesk.services.care import CareService
 from salesdesk.services.care_complaints import ComplaintService
 from salesdesk.services.care_events import appointment_listener, subscription_listener
 from salesdesk.services.care_handover import HandoverService
-from salesdesk.services.care_handover_appointments import open_appointments_of_inactive
+from salesdesk.services.care_handover_appointments import (
+    AppointmentMover,
+    open_appointments_of_inactive,
+)
 from salesdesk.services.care_satisfaction import SatisfactionService
 from salesdesk.services.customers import CustomerService
 from salesdesk.services.disclosure import DisclosureService
@@ -19,6 +22,7 @@ from salesdesk.services.disclosure_audit import DisclosureAuditService
 from salesdesk.services.disclosure_ledger import ledger_verifier
 from salesdesk.services.follow_up import FollowUpService
 from salesdesk.services.maintenance import MaintenanceService
+from salesdesk.services.messages import MessageOutbox
 from salesdesk.services.notice import NoticeService
 from salesdesk.services.preferences import PreferencesService
 from salesdesk.services.project import ProjectService
@@ -46,6 +50,7 @@ class Services:
     signing: SigningMaterialsService
     appointments: AppointmentService
     reminders: ReminderService
+    messages: MessageOutbox
     sync: SyncService
     disclosure: DisclosureService
     subscriptions: SubscriptionService
@@ -73,9 +78,12 @@ def build_services(db: Database) -> Services:
     # Capabilities meet through the interfaces in services/hooks.py.
     signing = SigningMaterialsService(db, schedule=appointments.signing_schedule())
     follow_up = FollowUpService(db)
-    care = CareService(db, materials=signing)  # sink= : a general message outbox, at merge
+    messages = MessageOutbox(db)  # every message to a customer, whoever queues it
+    reminders = ReminderService(db, materials=signing, outbox=messages)
+    care = CareService(db, sink=messages, materials=signing)
     handover = HandoverService(db, care)
-    handover.checkers.append(open_appointments_of_inactive)  # no mover yet: listed, not moved
+    handover.movers.append(AppointmentMover(reminders))
+    handover.checkers.append(open_appointments_of_inactive)
     # Customer care's follow-up plan hears of subscriptions and signings in their transaction.
     subscriptions = SubscriptionService(db)
     subscriptions.listeners.append(subscription_listener(care))
@@ -91,7 +99,8 @@ def build_services(db: Database) -> Services:
         preferences=PreferencesService(db),
         signing=signing,
         appointments=appointments,
-        reminders=ReminderService(db, materials=signing),
+        reminders=reminders,
+        messages=messages,
         sync=SyncService(db),
         maintenance=MaintenanceService(db, verifiers=[ledger_verifier]),
         disclosure=DisclosureService(db),

@@ -81,6 +81,17 @@ def seed(services: Services) -> None:
             services.care.record_outcome(owner, task.id, "销售经理上门回访，客户疑虑已解决",
                                          task.due_on)
     _complaints(services, ids, today)
+    _send_earlier_messages(services, today)
+
+
+def _send_earlier_messages(services: Services, today: date) -> None:
+    """Messages of earlier days went out from the consultants' phones back then; today's
+    wait on their lists."""
+    for code in ("C101", "C102", "C103", "C104", "C201", "C202", "C203", "C204"):
+        actor = demo_actor(services, code)
+        for m in services.messages.outgoing(actor):
+            if m.can_send and local_day(m.created_at) < today:
+                services.messages.send(actor, m.id)
 
 
 def _signing_buyers(services: Services, today: date) -> None:

@@ -15,7 +15,6 @@ from sqlalchemy import select
 
 from salesdesk.domain import pin as pin_rules
 from salesdesk.domain.errors import ValidationError
-from salesdesk.domain.ids import new_id
 from salesdesk.domain.project import ProjectConfig, TextVersionSpec
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
@@ -31,6 +30,7 @@ from salesdesk.store.models.project import (
     Unit,
 )
 from salesdesk.store.uow import UnitOfWork
+from salesdesk.sync.stable_ids import config_id
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 SCHEMA_PATH = RESOURCES / "project.schema.json"
@@ -117,12 +117,14 @@ class ProjectImporter:
                 f"{centre.code}; nothing was imported",
                 field="$.sales_centre.code",
             )
-        uow.use_sales_centre(centre.id if centre is not None else new_id())
+        uow.use_sales_centre(centre.id if centre is not None
+                             else config_id(cfg.company_code, "sales_centre", cfg.centre_code))
         company = s.scalar(select(Company).where(Company.code == cfg.company_code))
         if company is None and centre is not None:
             company = s.get(Company, centre.company_id)
         if company is None:
-            company = Company(code=cfg.company_code, name=cfg.company_name)
+            company = Company(id=config_id(cfg.company_code, "company", cfg.company_code),
+                              code=cfg.company_code, name=cfg.company_name)
             s.add(company)
             s.flush()
         _set(company, code=cfg.company_code, name=cfg.company_name)
@@ -140,7 +142,8 @@ class ProjectImporter:
         s = uow.session
         project = s.scalar(select(Project).where(Project.code == cfg.code))
         if project is None:
-            project = Project(code=cfg.code, name=cfg.name, city=cfg.city)
+            project = Project(id=config_id(cfg.company_code, "project", cfg.code),
+                              code=cfg.code, name=cfg.name, city=cfg.city)
             s.add(project)
             s.flush()
         _set(project, name=cfg.name, city=cfg.city, district=cfg.district, address=cfg.address,
@@ -152,7 +155,8 @@ class ProjectImporter:
         for spec in cfg.buildings:
             b = buildings.get(spec.code)
             if b is None:
-                b = Building(project_id=project.id, code=spec.code, name=spec.name,
+                b = Building(id=config_id(cfg.company_code, "building", project.id, spec.code),
+                             project_id=project.id, code=spec.code, name=spec.name,
                              floors=spec.floors, description=spec.description)
                 s.add(b)
                 buildings[spec.code] = b
@@ -170,7 +174,9 @@ class ProjectImporter:
                           total_price=us.total_price)
             u = units.get(us.number)
             if u is None:
-                u = Unit(project_id=project.id, number=us.number, status=us.status.value, **values)
+                u = Unit(id=config_id(cfg.company_code, "unit", project.id, us.number),
+                         project_id=project.id, number=us.number, status=us.status.value,
+                         **values)
                 s.add(u)
                 units[us.number] = u
                 added += 1
@@ -182,9 +188,9 @@ class ProjectImporter:
         versions = 0
         versions += self._certificates(uow, project.id, cfg, bid)
         versions += self._text(uow, SunshineDeclaration, project.id, cfg.sunshine_declaration,
-                               "阳光宣言", "sunshine declaration")
+                               "阳光宣言", "sunshine declaration", cfg.company_code)
         versions += self._text(uow, ContractTemplate, project.id, cfg.contract_template,
-                               "合同范本", "contract template")
+                               "合同范本", "contract template", cfg.company_code)
         versions += self._factors(uow, project.id, cfg, bid, uid)
         staff_added = self._staff(uow, cfg)
         return ImportSummary(project.id, project.name, len(buildings), added, changed, versions,
@@ -205,6 +211,8 @@ class ProjectImporter:
                 _set(found, current=True)
                 continue
             s.add(Certificate(
+                id=config_id(cfg.company_code, "certificate", project_id, spec.kind.value,
+                             spec.number, h),
                 project_id=project_id, kind=spec.kind.value, number=spec.number,
                 issuer=spec.issuer, issued_on=spec.issued_on, valid_until=spec.valid_until,
                 building_ids=json.dumps(sorted(bid[c] for c in spec.buildings)),
@@ -217,7 +225,8 @@ class ProjectImporter:
         return new
 
     def _text(self, uow: UnitOfWork, model: type[SunshineDeclaration] | type[ContractTemplate],
-              project_id: str, spec: TextVersionSpec, zh: str, en: str) -> int:
+              project_id: str, spec: TextVersionSpec, zh: str, en: str,
+              company_code: str) -> int:
         s = uow.session
         rows: list[Any] = list(s.scalars(select(model).where(model.project_id == project_id)))
         h = spec.hash()
@@ -234,7 +243,9 @@ class ProjectImporter:
             _set(r, current=r.version == spec.version)
         if same_label:
             return 0
-        values: dict[str, Any] = dict(project_id=project_id, version=spec.version,
+        values: dict[str, Any] = dict(id=config_id(company_code, model.__tablename__,
+                                                project_id, spec.version),
+                                      project_id=project_id, version=spec.version,
                                       title=spec.title, text=spec.text, content_hash=h,
                                       current=True)
         if model is ContractTemplate:
@@ -258,6 +269,7 @@ class ProjectImporter:
                 old.current = False
                 version = old.version + 1
             s.add(AdverseFactor(
+                id=config_id(cfg.company_code, "adverse_factor", project_id, spec.code, version),
                 project_id=project_id, code=spec.code, version=version, side=spec.side.value,
                 category=spec.category, title=spec.title, description=spec.description,
                 direction=spec.direction, distance_m=spec.distance_m,
@@ -279,7 +291,8 @@ class ProjectImporter:
             st = existing.get(spec.code)
             if st is None:
                 pin_hash = spec.pin_hash or pin_rules.hash_pin(spec.pin or "")
-                s.add(Staff(code=spec.code, name=spec.name, role=spec.role, agency=spec.agency,
+                s.add(Staff(id=config_id(cfg.company_code, "staff", spec.code),
+                            code=spec.code, name=spec.name, role=spec.role, agency=spec.agency,
                             senior=spec.senior, phone=spec.phone, pin_hash=pin_hash,
                             active=spec.active))
                 added += 1

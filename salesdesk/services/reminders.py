@@ -1,16 +1,13 @@
-"""Reminders for tomorrow's appointments, through an outbox and a pluggable gateway.
+"""Reminders for tomorrow's appointments, through the message outbox (services/messages.py)
+and its pluggable gateway.
 
-A message is queued once per appointment (``dedupe_key`` is unique in the file). Sending claims
-it first (``sending``, committed) and only then calls the gateway, so two people pressing
-"send" at once, or a retry after a crash, can never send it twice: a message stuck in
-``sending`` is shown as "result unknown" for a person to resolve, and a failure stays visible
-with its error until it is retried."""
+A reminder is queued once per appointment and time (``dedupe_key`` is unique in the file);
+sending claims it first, so it is never sent twice, and failures stay visible until retried."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Protocol
 
 from sqlalchemy import select
 
@@ -24,7 +21,6 @@ from salesdesk.domain.appointments import (
 from salesdesk.domain.errors import Conflict, NotFound
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.domain.signing_slots import DEFAULT_MATERIALS, desk_label
-from salesdesk.services import audit
 from salesdesk.services.appointments import (
     AppointmentInfo,
     appointment_infos,
@@ -33,12 +29,27 @@ from salesdesk.services.appointments import (
     staff_names,
 )
 from salesdesk.services.hooks import MaterialsSource
+from salesdesk.services.messages import (
+    APPOINTMENT_REMINDER,
+    FAILED,
+    PENDING,
+    SENDING,
+    SENT,
+    Delivery,
+    GatewayError,
+    HandToConsultant,
+    MessageGateway,
+    MessageOutbox,
+    OutgoingMessage,
+)
 from salesdesk.store.database import Database
 from salesdesk.store.models.appointments import Appointment, ReminderMessage
 from salesdesk.store.models.project import Project
 from salesdesk.store.uow import UnitOfWork
 
-PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+__all__ = ["Delivery", "GatewayError", "HandToConsultant", "OutgoingReminder",
+           "ReminderGateway", "ReminderItem", "ReminderService"]
+
 DUE = "due"  # no message queued yet
 
 
@@ -49,41 +60,9 @@ class DefaultMaterials:
         return list(DEFAULT_MATERIALS)
 
 
-@dataclass(frozen=True)
-class OutgoingReminder:
-    message_id: str
-    appointment_id: str
-    customer_id: str
-    consultant_id: str | None
-    text: str
-
-
-@dataclass(frozen=True)
-class Delivery:
-    sent_by_staff: str | None
-    note: str = ""
-
-
-class GatewayError(Exception):
-    """The gateway could not deliver; the message is marked failed with this text."""
-
-
-class ReminderGateway(Protocol):
-    name: str
-
-    def deliver(self, message: OutgoingReminder, actor: Actor) -> Delivery:
-        """Deliver or raise GatewayError. Called outside any database transaction."""
-        ...
-
-
-class HandToConsultant:
-    """The default gateway: the consultant copies or prints the text and sends it from their
-    own phone; pressing "mark sent" records it as sent by them."""
-
-    name = "hand_to_consultant"
-
-    def deliver(self, message: OutgoingReminder, actor: Actor) -> Delivery:
-        return Delivery(actor.staff_id, "由置业顾问发送")
+# The gateway types belong to the message outbox; the old names stay for callers.
+OutgoingReminder = OutgoingMessage
+ReminderGateway = MessageGateway
 
 
 @dataclass(frozen=True)
@@ -130,11 +109,22 @@ def compose(uow: UnitOfWork, info: AppointmentInfo, materials: list[str]) -> str
 
 class ReminderService:
     def __init__(self, db: Database, materials: MaterialsSource | None = None,
-                 gateway: ReminderGateway | None = None) -> None:
+                 gateway: MessageGateway | None = None,
+                 outbox: MessageOutbox | None = None) -> None:
         self._db = db
-        # The lead wires the signing-materials capability's source here.
+        # The signing-materials capability's source is wired here (services/container.py).
         self.materials: MaterialsSource = materials or DefaultMaterials()
-        self.gateway: ReminderGateway = gateway or HandToConsultant()
+        self.outbox = outbox or MessageOutbox(db, gateway)
+        if gateway is not None:
+            self.outbox.gateway = gateway
+
+    @property
+    def gateway(self) -> MessageGateway:
+        return self.outbox.gateway
+
+    @gateway.setter
+    def gateway(self, value: MessageGateway) -> None:
+        self.outbox.gateway = value
 
     def tomorrow(self) -> date:
         return local_day(self._db.now()) + timedelta(days=1)
@@ -149,7 +139,7 @@ class ReminderService:
             q = q.where(Appointment.consultant_id == actor.staff_id)
         return list(uow.session.scalars(q.order_by(Appointment.starts_at)))
 
-    def _text(self, uow: UnitOfWork, info: AppointmentInfo) -> str:
+    def text_for(self, uow: UnitOfWork, info: AppointmentInfo) -> str:
         materials: list[str] = []
         if info.kind == AppointmentKind.SIGNING:
             # No list from the source (no checklist yet for this customer) falls back to the
@@ -172,8 +162,8 @@ class ReminderService:
             out = []
             for info in infos:
                 m = msgs.get(info.id)
-                if m is None or m.dedupe_key != _key(info):
-                    out.append(ReminderItem(info, self._text(uow, info), DUE, None, 0, "",
+                if m is None or m.dedupe_key != reminder_key(info):
+                    out.append(ReminderItem(info, self.text_for(uow, info), DUE, None, 0, "",
                                             None, ""))
                 else:
                     who = senders.get(m.sent_by_staff or "")
@@ -199,16 +189,13 @@ class ReminderService:
     @staticmethod
     def _find(uow: UnitOfWork, info: AppointmentInfo) -> ReminderMessage | None:
         return uow.session.scalar(select(ReminderMessage).where(
-            ReminderMessage.dedupe_key == _key(info)))
+            ReminderMessage.dedupe_key == reminder_key(info)))
 
     def _new_message(self, uow: UnitOfWork, info: AppointmentInfo, day: date
                      ) -> ReminderMessage:
-        m = ReminderMessage(appointment_id=info.id, dedupe_key=_key(info), for_day=day,
-                            gateway=self.gateway.name, text=self._text(uow, info),
-                            status=PENDING, attempts=0, last_error="")
-        uow.add(m)
-        uow.flush()
-        return m
+        return self.outbox.add(uow, kind=APPOINTMENT_REMINDER, customer_id=info.customer_id,
+                               staff_id=info.consultant_id, text=self.text_for(uow, info),
+                               dedupe_key=reminder_key(info), for_day=day, appointment_id=info.id)
 
     def send(self, actor: Actor, appointment_id: str) -> ReminderItem:
         """Send one reminder through the gateway: at most once, failures kept visible."""
@@ -228,49 +215,15 @@ class ReminderService:
             if m.status == SENDING:
                 raise Conflict("该提醒正在发送或结果未知，请先核实",
                                en="This reminder is being sent or its result is unknown")
-            m.status = SENDING
-            m.attempts += 1
-            m.gateway = self.gateway.name
-            outgoing = OutgoingReminder(m.id, info.id, info.customer_id, info.consultant_id,
-                                        m.text)
+            message_id = m.id
             uow.commit()
-        try:
-            delivery = self.gateway.deliver(outgoing, actor)
-        except GatewayError as exc:
-            self._finish(actor, outgoing.message_id, None, str(exc) or type(exc).__name__)
-        else:
-            self._finish(actor, outgoing.message_id, delivery, "")
+        self.outbox.deliver(actor, message_id)
         return self._item(actor, appointment_id)
-
-    def _finish(self, actor: Actor, message_id: str, delivery: Delivery | None,
-                error: str) -> None:
-        with self._db.uow(actor) as uow:
-            m = uow.session.get(ReminderMessage, message_id)
-            assert m is not None
-            if delivery is None:
-                m.status, m.last_error = FAILED, error
-                audit.record(uow, "reminder.failed", "reminder_message", m.id)
-            else:
-                m.status, m.last_error = SENT, ""
-                m.sent_at = uow.now()
-                m.sent_by_staff = delivery.sent_by_staff
-                audit.record(uow, "reminder.sent", "reminder_message", m.id, self.gateway.name)
-            uow.commit()
 
     def resolve_unknown(self, actor: Actor, message_id: str, delivered: bool) -> None:
         """A person checked a message stuck in ``sending``: it went out, or it did not."""
         actor.require(Permission.BOOK_APPOINTMENT)
-        with self._db.uow(actor) as uow:
-            m = uow.session.get(ReminderMessage, message_id)
-            if m is None or m.status != SENDING:
-                raise Conflict("该提醒不在待核实状态", en="That reminder is not awaiting a check")
-            if delivered:
-                m.status, m.sent_at, m.sent_by_staff = SENT, uow.now(), actor.staff_id
-            else:
-                m.status, m.last_error = FAILED, "发送结果未知，经核实未送达"
-            audit.record(uow, "reminder.resolved", "reminder_message", m.id,
-                         "sent" if delivered else "failed")
-            uow.commit()
+        self.outbox.resolve_unknown(actor, message_id, delivered)
 
     def _item(self, actor: Actor, appointment_id: str) -> ReminderItem:
         with self._db.reader(actor) as uow:
@@ -288,15 +241,16 @@ class ReminderService:
         actor.require(Permission.BOOK_APPOINTMENT)
         with self._db.reader(actor) as uow:
             msgs = list(uow.session.scalars(select(ReminderMessage).where(
+                ReminderMessage.kind == APPOINTMENT_REMINDER,
                 ReminderMessage.status.in_([FAILED, SENDING]),
                 ReminderMessage.deleted.is_(False)).order_by(ReminderMessage.for_day)))
             rows = {r.id: r for r in uow.session.scalars(select(Appointment).where(
-                Appointment.id.in_([m.appointment_id for m in msgs])))} if msgs else {}
+                Appointment.id.in_([m.appointment_id for m in msgs if m.appointment_id])))} if msgs else {}
             infos = {i.id: i for i in appointment_infos(uow, list(rows.values()))}
             return [ReminderItem(infos[m.appointment_id], m.text, m.status, m.id, m.attempts,
                                  m.last_error, m.sent_at, "")
-                    for m in msgs if m.appointment_id in infos]
+                    for m in msgs if m.appointment_id and m.appointment_id in infos]
 
 
-def _key(info: AppointmentInfo) -> str:
+def reminder_key(info: AppointmentInfo) -> str:
     return f"{info.id}@{info.starts_at:%Y%m%dT%H%MZ}"

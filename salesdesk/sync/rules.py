@@ -66,6 +66,19 @@ class FirstWins(Rule):
 
 
 @dataclass(frozen=True)
+class QueuedOnce(Rule):
+    """Rows whose id derives from what they are (a message to a customer, a follow-up task
+    made by an event): two devices that made the same row offline made it once. The first
+    insert the server applies stands and a later one from another device is refused (the
+    device gets the row back); ``final`` values of ``status_column`` never move back (a sent
+    message stays sent, so nobody sends it again). Other changes are last-writer-wins."""
+
+    kind: str = "queued_once"
+    status_column: str = "status"
+    final: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class ForwardOnly(Rule):
     """Per-device records (queue tickets): only the creating device changes them, and
     ``status_column`` only moves forward along ``order``."""
@@ -152,6 +165,8 @@ def _defaults() -> None:
         counted=frozenset({"booked", "confirmed", "arrived", "completed", "no_show"}),
         pending_status="", confirmed_status="", conflict_status="conflict",
         cancelled_status="cancelled", slot_table=None))
+    register("reminder_message", QueuedOnce(final=frozenset({"sent"})))
+    register("follow_up_task", QueuedOnce(final=frozenset({"done", "cancelled"})))
     register("queue_ticket", ForwardOnly(order=("waiting", "called", "serving", "done",
                                                 "no_show", "cancelled")))
 
@@ -306,6 +321,19 @@ def merge_forward_only(rule: ForwardOnly, current: RowState | None, change: Chan
     return merge_lww(current, change)
 
 
+def merge_queued_once(rule: QueuedOnce, current: RowState | None, change: Change) -> Outcome:
+    if current is None:
+        return merge_lww(current, change)
+    meta = current.field_meta.get("*") or {}
+    if change.operation == "insert" and meta.get("d") != change.device_id:
+        return Outcome("rejected", "queued_once: another device already made this row")
+    col = rule.status_column
+    old, new = current.data.get(col), change.payload.get(col)
+    if col in change.fields and old in rule.final and new != old:
+        return Outcome("rejected", f"queued_once: {col} stays {old}")
+    return merge_lww(current, change)
+
+
 def merge(rule: Rule, current: RowState | None, change: Change) -> Outcome:
     """Everything but capacity, which needs the server's count (see ``decide_capacity``)."""
     if isinstance(rule, ReadOnly):
@@ -314,6 +342,8 @@ def merge(rule: Rule, current: RowState | None, change: Change) -> Outcome:
         return merge_append_only(current, change)
     if isinstance(rule, ForwardOnly):
         return merge_forward_only(rule, current, change)
+    if isinstance(rule, QueuedOnce):
+        return merge_queued_once(rule, current, change)
     if isinstance(rule, FirstWins):
         return merge_lww(current, change, first_wins=rule.fields)
     return merge_lww(current, change)

@@ -2,9 +2,9 @@
 buildings, units, texts, factors), derived from natural keys.
 
 Loading the same project file twice on the server updates rows instead of duplicating them.
-A device importer that derives its ids the same way (``config_id``) makes rows that coincide
-with the ones head office publishes, so an already-set-up device is not shown every building
-twice after it enrols."""
+The devices' importer (services/project_import.py) derives its ids the same way, so a device
+that imported the file itself before it enrolled holds the very rows head office publishes and
+is not shown every building twice after its first sync."""
 
 from __future__ import annotations
 

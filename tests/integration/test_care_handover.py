@@ -11,7 +11,7 @@ from salesdesk.domain.care.complaints import ComplaintChannel
 from salesdesk.domain.care.plan import CareEventKind
 from salesdesk.domain.errors import Conflict, ValidationError
 from salesdesk.domain.roles import Actor
-from salesdesk.services.care_support import fallback_messages
+from salesdesk.services.care_support import SHANGHAI
 from salesdesk.services.container import Services
 from salesdesk.store.models.care import FollowUpTask
 from salesdesk.store.models.customer import Customer
@@ -72,14 +72,13 @@ def test_a_handover_moves_everything_and_tells_each_customer(demo: Services,
     result = demo.handover.hand_over(supervisor, leaver.staff_id, successor.staff_id,
                                      "张伟离职，客户交由王磊跟进")
     assert (result.customers_moved, result.tasks_moved, result.other_moved) == (
-        customers, tasks, preview.open_complaints + 2)
+        customers, tasks, preview.open_complaints + preview.other_items + 2)
     assert moved_by_hook == [(leaver.staff_id, successor.staff_id)]
     assert _owned(demo, leaver.staff_id) == (0, 0)
     assert next(c for c in demo.complaints.complaints(supervisor) if c.id == complaint.id) \
         .owner_staff_id == successor.staff_id
-    with demo.db.reader() as uow:
-        intro = [m for m in fallback_messages(uow) if m.kind == "care.handover"]
-    assert len(intro) == customers
+    intro = [m for m in demo.messages.outgoing(successor) if m.kind == "care.handover"]
+    assert len(intro) == customers and {m.status for m in intro} == {"pending"}
     assert all(successor.name in m.text for m in intro)
     assert not [t for t in demo.care.tasks(supervisor, everyone=True)
                 if t.owner_staff_id == leaver.staff_id]
@@ -131,3 +130,27 @@ def test_the_inactive_owner_check(demo: Services, supervisor: Actor) -> None:
     (task,) = demo.care.on_event(None, CareEvent(CareEventKind.MONTHLY_NEWS, cid,
                                                  date(2026, 12, 5), ref="2026-12-x"))
     assert task.owner_staff_id == successor.staff_id
+
+
+def test_a_handover_moves_open_appointments_and_rewrites_unsent_reminders(
+        demo: Services, supervisor: Actor) -> None:
+    leaver, successor = staff_actor(demo, "C202"), staff_actor(demo, "C201")
+    visit = _book_somewhen(demo, leaver)
+    day = visit.starts_at.astimezone(SHANGHAI).date()
+    demo.reminders.queue(supervisor, day)
+    (before,) = [i for i in demo.reminders.due(supervisor, day)
+                 if i.appointment.id == visit.id]
+    assert before.status == "pending" and leaver.name in before.text
+    preview = demo.handover.preview(supervisor, leaver.staff_id)
+    assert preview.other_items >= 1
+    demo.handover.hand_over(supervisor, leaver.staff_id, successor.staff_id, "离职交接")
+    moved = demo.appointments.get(supervisor, visit.id)
+    assert moved.consultant_id == successor.staff_id and moved.status == visit.status
+    last = demo.appointments.history(supervisor, visit.id)[-1]
+    assert last.reason == "置业顾问离职交接" and successor.name in last.detail
+    (after,) = [i for i in demo.reminders.due(successor, day) if i.appointment.id == visit.id]
+    assert after.message_id == before.message_id  # the same message, rewritten, not a second
+    assert successor.name in after.text and leaver.name not in after.text
+    assert after.message_id in [m.id for m in demo.messages.outgoing(successor)]
+    demo.auth.set_active(staff_actor(demo, "A001"), leaver.staff_id, False)
+    assert demo.handover.inactive_owner_check(supervisor) == []

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from salesdesk.domain.care.plan import CareEvent, CareEventKind, Channel
-from salesdesk.domain.errors import PermissionDenied, ValidationError
+from salesdesk.domain.errors import Conflict, PermissionDenied, ValidationError
 from salesdesk.domain.roles import Actor
-from salesdesk.services.care_support import fallback_messages
 from salesdesk.services.container import Services
+from salesdesk.services.messages import MessageItem
 from salesdesk.store.models.care import FollowUpTask
 from salesdesk.store.models.local import OutboxEntry
 from tests.conftest import FakeClock, staff_actor
@@ -97,9 +97,33 @@ def test_day_before_signing_sends_the_materials_message(demo: Services,
     assert "1381234" not in msg.text
 
 
-def _messages(demo: Services, cid: str) -> list:  # type: ignore[type-arg]
-    with demo.db.reader() as uow:
-        return fallback_messages(uow, cid)
+def test_care_messages_go_through_the_message_outbox_and_are_sent_once(
+        demo: Services, consultant: Actor) -> None:
+    cid = _customer(demo, consultant, "13812340015", salutation="钱先生")
+    demo.care.on_event(consultant, CareEvent(CareEventKind.SUBSCRIBED, cid, date(2026, 11, 20),
+                                             ref="sub-85", unit="2-1503"))
+    demo.care.on_event(consultant, CareEvent(CareEventKind.DAY_BEFORE_SIGNING, cid,
+                                             date(2026, 11, 25), ref="sign-85"))
+    (msg,) = [m for m in _messages(demo, cid) if m.kind == "care.signing_reminder"]
+    assert msg.status == "pending" and msg.staff_id == consultant.staff_id
+    assert msg.kind_label == "签约材料提醒" and msg.customer == "钱先生"
+    with demo.db.reader() as uow:  # a synced row: head office and the other devices get it
+        assert uow.session.scalar(select(func.count()).select_from(OutboxEntry).where(
+            OutboxEntry.entity == "reminder_message", OutboxEntry.row_id == msg.id)) == 1
+    # It waits on the consultant's own list (not on a colleague's) until it is sent.
+    assert msg.id in [m.id for m in demo.messages.outgoing(consultant)]
+    other = staff_actor(demo, "C104")
+    assert msg.id not in [m.id for m in demo.messages.outgoing(other)]
+    sent = demo.messages.send(consultant, msg.id)
+    assert sent.status == "sent" and sent.sent_by == consultant.name
+    with pytest.raises(Conflict):
+        demo.messages.send(consultant, msg.id)
+    assert [m.attempts for m in _messages(demo, cid) if m.id == msg.id] == [1]
+
+
+def _messages(demo: Services, cid: str) -> list[MessageItem]:
+    """The customer's messages in the one message outbox (appointments' reminders too)."""
+    return demo.messages.for_customer(staff_actor(demo, "S001"), cid)
 
 
 def test_daily_run_makes_birthday_and_holiday_greetings_once(demo: Services, consultant: Actor,

@@ -114,3 +114,47 @@ def test_both_book_the_last_signing_desk_offline(pair: tuple[Device, Device]) ->
             is AppointmentStatus.CONFLICT
     alternatives = b.services.appointments.free_slots(cb, slot.starts_at)
     assert alternatives and slot.starts_at not in {s.starts_at for s in alternatives}
+
+
+def test_the_same_care_message_queued_offline_on_two_devices_is_one_message(
+        pair: tuple[Device, Device]) -> None:
+    """Both devices hear the same event offline (the kiosk and a laptop both open the care
+    page): one follow-up task and one message everywhere, sync keeps working, and once one
+    device has sent it the other shows it sent (nobody sends it again)."""
+    from datetime import date
+
+    from salesdesk.domain.care.plan import CareEvent, CareEventKind
+
+    a, b = pair
+    owner_a = _actor(a, "C101")
+    customer = a.services.customers.register(owner_a, phone="13812340077", name="钱多多",
+                                             salutation="钱先生", consent=True,
+                                             owner_staff_id=owner_a.staff_id)
+    a.client.sync_round()
+    b.client.sync_round()
+    for dev in (a, b):  # offline, each on its own
+        who = _actor(dev, "C101")
+        dev.services.care.on_event(who, CareEvent(CareEventKind.SUBSCRIBED, customer.id,
+                                                  date(2026, 11, 20), ref="sub-x",
+                                                  unit="2-1502"))
+        dev.services.care.on_event(who, CareEvent(CareEventKind.DAY_BEFORE_SIGNING,
+                                                  customer.id, date(2026, 11, 25), ref="sig-x"))
+
+    def mine(dev: Device) -> tuple[list[str], list[str]]:
+        who = _actor(dev, "C101")
+        messages = [m.id for m in dev.services.messages.for_customer(who, customer.id)]
+        tasks = [t.id for t in dev.services.care.tasks(who, include_done=True)
+                 if t.customer_id == customer.id]
+        return messages, tasks
+
+    assert mine(a) == mine(b) and len(mine(a)[0]) == 1
+    a.client.sync_round()
+    b.client.sync_round()  # pushes its copies (refused as made already) and pulls a's
+    a.client.sync_round()
+    assert mine(a) == mine(b) and len(mine(a)[0]) == 1
+    (message_id,) = mine(a)[0]
+    a.services.messages.send(_actor(a, "C101"), message_id)
+    a.client.sync_round()
+    b.client.sync_round()
+    assert b.services.messages.item(_actor(b, "C101"), message_id).status == "sent"
+    assert b.client.pending_count() == 0 and a.client.pending_count() == 0

@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from salesdesk import cli
 from salesdesk.paths import RESOURCES
 from salesdesk.store.models.org import Staff
-from salesdesk.store.models.project import Unit
+from salesdesk.store.models.project import Building, Project, Unit
 from salesdesk.sync.server.__main__ import main as server_main
-from salesdesk.sync.server.devcluster import ServerThread
+from salesdesk.sync.server.devcluster import ServerThread, enrol_code
 from tests.sync_fixtures import Device
 
 pytestmark = pytest.mark.postgres
@@ -80,3 +80,31 @@ def test_enrol_code_command_and_one_round_from_the_command_line(
     # The code was for one device only.
     assert cli.main(["--data-dir", str(tmp_path / "other"), "sync-enrol", "--server",
                      sync_server.url, "--code", code]) == 2
+
+
+def test_a_device_that_imported_the_file_itself_holds_head_offices_rows(
+        sync_db: str, sync_server: ServerThread, monkeypatch: pytest.MonkeyPatch,
+        make_device: Callable[..., Device]) -> None:
+    """Set up before it was enrolled: after the first sync the device has every building,
+    unit and staff member once, under the ids head office publishes (no doubles)."""
+    monkeypatch.setenv("DATABASE_URL", sync_db)
+    assert server_main(["load-project", str(DEMO)]) == 0
+    dev = make_device("set-up-offline", enrol=False)
+    dev.services.importer.import_file(None, DEMO)
+
+    def ids() -> dict[str, set[str]]:
+        with dev.services.db.reader() as uow:
+            return {"unit": set(uow.session.scalars(select(Unit.id))),
+                    "building": set(uow.session.scalars(select(Building.id))),
+                    "staff": set(uow.session.scalars(select(Staff.id))),
+                    "project": set(uow.session.scalars(select(Project.id)))}
+
+    before = ids()
+    with psycopg.connect(sync_db) as conn:
+        published = {t: {r[0] for r in conn.execute(
+            "SELECT row_id FROM entity_row WHERE entity = %s", (t,))} for t in before}
+    assert before == published
+    centre = json.loads(DEMO.read_text(encoding="utf-8"))["sales_centre"]["code"]
+    dev.client.enrol(sync_server.url, enrol_code(sync_db, centre), label="set-up-offline")
+    dev.client.sync_round()
+    assert ids() == before

@@ -142,3 +142,37 @@ def test_a_supervisor_hands_over_through_the_screen(qtbot, demo: Services,  # ty
     assert successor.name in view.result_label.text()
     assert demo.handover.preview(supervisor, leaver.staff_id).customers == 0
     ctx.runner.wait()
+
+
+def test_a_consultant_sends_a_care_message_from_the_list(qtbot, demo: Services,  # type: ignore[no-untyped-def]
+                                                         consultant: Actor) -> None:
+    cid = demo.customers.register(consultant, phone="13812349011", name="韩冰",
+                                  salutation="韩女士", consent=True,
+                                  owner_staff_id=consultant.staff_id).id
+    demo.care.on_event(consultant, CareEvent(CareEventKind.SUBSCRIBED, cid, date(2026, 11, 20),
+                                             ref="ui-m", unit="1-1205"))
+    demo.care.on_event(consultant, CareEvent(CareEventKind.DAY_BEFORE_SIGNING, cid,
+                                             date(2026, 11, 25), ref="ui-m2"))
+    (msg,) = [m for m in demo.messages.for_customer(consultant, cid)
+              if m.kind == "care.signing_reminder"]
+    ctx = make_ctx(demo, consultant)
+    page = CarePage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    page.show()
+    view = page.messages
+    assert view is not None
+    page.show_tab(view)
+    qtbot.waitUntil(lambda: any(m.id == msg.id for m in view.model.rows), timeout=10000)
+    row = next(i for i, m in enumerate(view.model.rows) if m.id == msg.id)
+    view.table.selectRow(row)
+    assert "韩女士" in view.text.toPlainText() and "1381234" not in view.text.toPlainText()
+    assert view.sent_button.isEnabled()
+    qtbot.mouseClick(view.sent_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(m.id == msg.id and m.status == "sent"
+                                for m in view.model.rows), timeout=10000)
+    assert demo.messages.item(consultant, msg.id).sent_by == consultant.name
+    row = next(i for i, m in enumerate(view.model.rows) if m.id == msg.id)
+    view.table.selectRow(row)
+    assert not view.sent_button.isEnabled()  # never twice
+    ctx.runner.wait()

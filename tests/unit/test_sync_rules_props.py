@@ -157,3 +157,32 @@ def test_the_registry_is_keyed_by_table_and_configurable() -> None:
         assert isinstance(rules.rule_for("signing_booking_x"), rules.Capacity)
     finally:
         rules.unregister("signing_booking_x")
+
+
+def _queued(device: str, op: str, status: str, *, seq: int = 1, change_id: str = "",
+            fields: tuple[str, ...] = ()) -> Change:
+    return Change(seq=seq, change_id=change_id or f"{device}-{seq}", entity="reminder_message",
+                  row_id="m1", operation=op, base_version=0 if op == "insert" else 1,
+                  fields=fields, payload=_payload("m1", status=status, text="您好"),
+                  hlc=Hlc(1000 + seq, 0, device), device_id=device)
+
+
+def test_a_row_queued_once_stands_and_a_sent_message_stays_sent() -> None:
+    rule = rules.rule_for("reminder_message")
+    assert isinstance(rule, rules.QueuedOnce)
+    first = rules.merge(rule, None, _queued("a", "insert", "pending"))
+    assert first.status == "applied" and first.state is not None
+    # The same message queued offline on another device: refused, the device gets it back.
+    other = rules.merge(rule, first.state, _queued("b", "insert", "pending", seq=2))
+    assert other.status == "rejected" and "another device" in other.reason
+    # The first device's replay of its own insert is no new effect.
+    replay = rules.merge(rule, first.state, _queued("a", "insert", "pending",
+                                                    change_id="a-1"))
+    assert replay.status == "duplicate"
+    sent = rules.merge(rule, first.state, _queued("b", "update", "sent", seq=3,
+                                                  fields=("status",)))
+    assert sent.status == "applied" and sent.state is not None
+    assert sent.state.data["status"] == "sent"
+    back = rules.merge(rule, sent.state, _queued("a", "update", "failed", seq=4,
+                                                 fields=("status",)))
+    assert back.status == "rejected" and "stays sent" in back.reason

@@ -93,13 +93,19 @@ class DeskRoster(Synced, Base):
 
 
 class ReminderMessage(Synced, Base):
-    """The reminder outbox. ``dedupe_key`` (appointment + its time) is unique, so the same
-    reminder cannot be queued twice; ``status`` moves pending → sending → sent | failed, and a
-    message is claimed (``sending``) in its own transaction before the gateway is called."""
+    """The message outbox (every text to a customer, not only appointment reminders; the table
+    keeps its first name so synced rows keep their entity name). ``dedupe_key`` is unique, so
+    the same message cannot be queued twice; ``status`` moves pending → sending → sent | failed,
+    and a message is claimed (``sending``) in its own transaction before the gateway is called."""
 
     __tablename__ = "reminder_message"
-    appointment_id: Mapped[str] = mapped_column(String(36), index=True)
-    dedupe_key: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), default="appointment.reminder")
+    # Set for appointment reminders only.
+    appointment_id: Mapped[str | None] = mapped_column(String(36), index=True, nullable=True)
+    customer_id: Mapped[str | None] = mapped_column(String(36), index=True, nullable=True)
+    # Who sends it: the customer's consultant (their own list of messages to send).
+    staff_id: Mapped[str | None] = mapped_column(String(36), index=True, nullable=True)
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
     for_day: Mapped[date] = mapped_column(Date, index=True)
     gateway: Mapped[str] = mapped_column(String(32), default="")
     text: Mapped[str] = mapped_column(Text)

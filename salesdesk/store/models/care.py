@@ -1,13 +1,12 @@
 """Customer care after the deposit: follow-up tasks, score cards, complaints, handovers.
 
-All synced except the fallback message queue, which only exists until the appointments
-capability's message outbox is wired in."""
+All synced. Messages to customers go through the one message outbox (appointments' table)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Float, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from salesdesk.store.models.base import Base, Synced
@@ -118,18 +117,3 @@ class Handover(Synced, Base):
     tasks_moved: Mapped[int] = mapped_column(Integer, default=0)
     other_moved: Mapped[int] = mapped_column(Integer, default=0)
     customer_ids: Mapped[str] = mapped_column(Text, default="[]")
-
-
-class FallbackMessage(Base):
-    """FALLBACK only: a device-local queue for care messages used until the appointments
-    capability's message outbox is wired in as the care service's sink."""
-
-    __tablename__ = "care_fallback_message"
-    __table_args__ = (UniqueConstraint("dedupe_key"),)
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    customer_id: Mapped[str] = mapped_column(String(36), index=True)
-    staff_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
-    kind: Mapped[str] = mapped_column(String(32))
-    text: Mapped[str] = mapped_column(Text)
-    dedupe_key: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

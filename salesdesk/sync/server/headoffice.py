@@ -27,7 +27,8 @@ UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "company": ("code",), "sales_centre": ("code",), "staff": ("code",), "project": ("code",),
     "building": ("project_id", "code"), "unit": ("project_id", "number"),
-    "certificate": ("project_id", "kind", "number"),
+    # A renewed certificate keeps its number: its content makes it another row.
+    "certificate": ("project_id", "kind", "number", "content_hash"),
     "sunshine_declaration": ("project_id", "version"),
     "contract_template": ("project_id", "version"),
     "adverse_factor": ("project_id", "code", "version"),

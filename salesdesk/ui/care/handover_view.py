@@ -29,9 +29,9 @@ class HandoverView(QWidget):
         self.ctx = ctx
         layout = QVBoxLayout(self)
         layout.addWidget(section(self.tr("Hand over a departing consultant's customers")))
-        hint = QLabel(self.tr("Every customer they received, their open follow-ups and "
-                              "complaints move to the successor in one step; each customer is "
-                              "sent a message introducing the successor."))
+        hint = QLabel(self.tr("Every customer they received, their open follow-ups, "
+                              "complaints and appointments move to the successor in one step; "
+                              "each customer is sent a message introducing the successor."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -112,9 +112,10 @@ class HandoverView(QWidget):
 
     def _previewed(self, p: HandoverPreview) -> None:
         self.preview_label.setText(
-            self.tr("Will move: %1 customers, %2 open follow-ups, %3 open complaints")
+            self.tr("Will move: %1 customers, %2 open follow-ups, %3 open complaints, "
+                    "%4 open appointments")
             .replace("%1", str(p.customers)).replace("%2", str(p.open_tasks))
-            .replace("%3", str(p.open_complaints)))
+            .replace("%3", str(p.open_complaints)).replace("%4", str(p.other_items)))
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(self.ctx.error_text(exc))

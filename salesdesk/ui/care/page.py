@@ -135,6 +135,7 @@ class CarePage(Page):
         actor = ctx.require_actor()
         from salesdesk.ui.care.complaints_view import ComplaintsView
         from salesdesk.ui.care.handover_view import HandoverView
+        from salesdesk.ui.care.messages_view import MessagesView
         from salesdesk.ui.care.satisfaction_view import SatisfactionView
         from salesdesk.ui.care.tasks_view import TaskListView
 
@@ -143,10 +144,13 @@ class CarePage(Page):
         self.satisfaction: SatisfactionView | None = None
         self.complaints: ComplaintsView | None = None
         self.handover: HandoverView | None = None
+        self.messages: MessagesView | None = None
 
         if actor.can(Permission.RECORD_FOLLOW_UP):
             self.task_list = TaskListView(ctx)
             self.tabs.addTab(self.task_list, self.tr("Follow-ups"))
+            self.messages = MessagesView(ctx)
+            self.tabs.addTab(self.messages, self.tr("Messages to send"))
         if actor.can(Permission.SUBMIT_SCORE_CARD):
             self.score_cards = ScoreCardLauncher(ctx)
             self.tabs.addTab(self.score_cards, self.tr("Score card"))

@@ -1,0 +1,262 @@
+"""The message outbox: every text to a customer (appointment reminders, follow-up greetings,
+the successor's introduction after a handover) is queued here and sent through one gateway.
+
+Queueing happens inside the caller's unit of work and is idempotent on ``dedupe_key`` (unique
+in the file), so an event that fires twice queues one message. Sending claims the message first
+(``sending``, committed) and only then calls the gateway: two people pressing "send" at once, or
+a retry after a crash, can never send it twice. A message stuck in ``sending`` is "result
+unknown" until a person resolves it; a failure stays visible with its error until retried."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy import or_, select
+
+from salesdesk.domain.appointments import local_day
+from salesdesk.domain.errors import Conflict, NotFound
+from salesdesk.domain.ids import derived_id
+from salesdesk.domain.roles import Actor, Permission, Role
+from salesdesk.services import audit
+from salesdesk.store.database import Database
+from salesdesk.store.models.appointments import ReminderMessage
+from salesdesk.store.models.customer import Customer
+from salesdesk.store.models.org import Staff
+from salesdesk.store.uow import UnitOfWork
+
+PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+APPOINTMENT_REMINDER = "appointment.reminder"
+
+KIND_LABELS_ZH = {
+    APPOINTMENT_REMINDER: "预约提醒",
+    "care.handover": "交接介绍",
+    "care.after_subscription": "认购后回访",
+    "care.signing_reminder": "签约材料提醒",
+    "care.congratulations": "签约祝贺",
+    "care.after_signing": "签约后回访",
+    "care.birthday": "生日祝福",
+    "care.holiday": "节日问候",
+    "care.monthly_news": "工程进度",
+    "care.low_score": "满意度回访",
+}
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS_ZH.get(kind, "客户关怀" if kind.startswith("care.") else kind)
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    message_id: str
+    kind: str
+    appointment_id: str | None
+    customer_id: str | None
+    staff_id: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Delivery:
+    sent_by_staff: str | None
+    note: str = ""
+
+
+class GatewayError(Exception):
+    """The gateway could not deliver; the message is marked failed with this text."""
+
+
+class MessageGateway(Protocol):
+    name: str
+
+    def deliver(self, message: OutgoingMessage, actor: Actor) -> Delivery:
+        """Deliver or raise GatewayError. Called outside any database transaction."""
+        ...
+
+
+class HandToConsultant:
+    """The default gateway: the consultant copies or prints the text and sends it from their
+    own phone; pressing "mark sent" records it as sent by them."""
+
+    name = "hand_to_consultant"
+
+    def deliver(self, message: OutgoingMessage, actor: Actor) -> Delivery:
+        return Delivery(actor.staff_id, "由置业顾问发送")
+
+
+@dataclass(frozen=True)
+class MessageItem:
+    id: str
+    kind: str
+    kind_label: str
+    customer_id: str | None
+    customer: str  # the salutation, never the phone number
+    staff_id: str | None
+    staff: str
+    text: str
+    status: str
+    attempts: int
+    last_error: str
+    created_at: datetime
+    sent_at: datetime | None
+    sent_by: str
+
+    @property
+    def can_send(self) -> bool:
+        return self.status in (PENDING, FAILED)
+
+
+class MessageOutbox:
+    """The MessageSink every capability queues into, and the sending side."""
+
+    def __init__(self, db: Database, gateway: MessageGateway | None = None) -> None:
+        self._db = db
+        self.gateway: MessageGateway = gateway or HandToConsultant()
+
+    # --- queueing (inside the caller's unit of work) ---------------------------------------
+
+    def queue_message(self, uow: UnitOfWork, *, customer_id: str, staff_id: str | None,
+                      kind: str, text: str, dedupe_key: str) -> str:
+        existing = find(uow, dedupe_key)
+        if existing is not None:
+            return existing.id
+        return self.add(uow, kind=kind, customer_id=customer_id, staff_id=staff_id, text=text,
+                        dedupe_key=dedupe_key, for_day=local_day(uow.now())).id
+
+    def add(self, uow: UnitOfWork, *, kind: str, customer_id: str | None,
+            staff_id: str | None, text: str, dedupe_key: str, for_day: date,
+            appointment_id: str | None = None) -> ReminderMessage:
+        # The id is the dedupe key's: two devices queueing the same message offline queue
+        # one row, which sync merges (rule QueuedOnce) instead of colliding on the key.
+        m = ReminderMessage(id=derived_id("reminder_message", dedupe_key), kind=kind,
+                            appointment_id=appointment_id, customer_id=customer_id,
+                            staff_id=staff_id, dedupe_key=dedupe_key, for_day=for_day,
+                            gateway=self.gateway.name, text=text, status=PENDING, attempts=0,
+                            last_error="")
+        uow.add(m)
+        uow.flush()
+        return m
+
+    # --- sending ---------------------------------------------------------------------------
+
+    def send(self, actor: Actor, message_id: str) -> MessageItem:
+        """Send one message through the gateway: at most once, failures kept visible."""
+        actor.require(Permission.RECORD_FOLLOW_UP)
+        self.deliver(actor, message_id)
+        return self.item(actor, message_id)
+
+    def deliver(self, actor: Actor, message_id: str) -> None:
+        """Claim, call the gateway outside any transaction, record the result."""
+        with self._db.uow(actor) as uow:
+            m = uow.session.get(ReminderMessage, message_id)
+            if m is None or m.deleted:
+                raise NotFound("没有这条短信", en="No such message")
+            if m.status == SENT:
+                raise Conflict("该短信已发送过，不会重复发送",
+                               en="This message was already sent; it is not sent twice")
+            if m.status == SENDING:
+                raise Conflict("该短信正在发送或结果未知，请先核实",
+                               en="This message is being sent or its result is unknown")
+            m.status = SENDING
+            m.attempts += 1
+            m.gateway = self.gateway.name
+            outgoing = OutgoingMessage(m.id, m.kind, m.appointment_id, m.customer_id,
+                                       m.staff_id, m.text)
+            uow.commit()
+        try:
+            delivery = self.gateway.deliver(outgoing, actor)
+        except GatewayError as exc:
+            self._finish(actor, message_id, None, str(exc) or type(exc).__name__)
+        else:
+            self._finish(actor, message_id, delivery, "")
+
+    def _finish(self, actor: Actor, message_id: str, delivery: Delivery | None,
+                error: str) -> None:
+        with self._db.uow(actor) as uow:
+            m = uow.session.get(ReminderMessage, message_id)
+            assert m is not None
+            if delivery is None:
+                m.status, m.last_error = FAILED, error
+                audit.record(uow, "message.failed", "reminder_message", m.id, m.kind)
+            else:
+                m.status, m.last_error = SENT, ""
+                m.sent_at = uow.now()
+                m.sent_by_staff = delivery.sent_by_staff
+                audit.record(uow, "message.sent", "reminder_message", m.id,
+                             f"{m.kind} {self.gateway.name}")
+            uow.commit()
+
+    def resolve_unknown(self, actor: Actor, message_id: str, delivered: bool) -> None:
+        """A person checked a message stuck in ``sending``: it went out, or it did not."""
+        actor.require(Permission.RECORD_FOLLOW_UP)
+        with self._db.uow(actor) as uow:
+            m = uow.session.get(ReminderMessage, message_id)
+            if m is None or m.status != SENDING:
+                raise Conflict("该短信不在待核实状态", en="That message is not awaiting a check")
+            if delivered:
+                m.status, m.sent_at, m.sent_by_staff = SENT, uow.now(), actor.staff_id
+            else:
+                m.status, m.last_error = FAILED, "发送结果未知，经核实未送达"
+            audit.record(uow, "message.resolved", "reminder_message", m.id,
+                         "sent" if delivered else "failed")
+            uow.commit()
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def outgoing(self, actor: Actor, *, sent_within_days: int = 7) -> list[MessageItem]:
+        """What the actor has to send (consultants: their own customers'; supervisors: all):
+        waiting and failed first, then what went out recently."""
+        actor.require(Permission.RECORD_FOLLOW_UP)
+        with self._db.reader(actor) as uow:
+            since = uow.now() - timedelta(days=sent_within_days)
+            q = select(ReminderMessage).where(
+                ReminderMessage.deleted.is_(False),
+                or_(ReminderMessage.status != SENT, ReminderMessage.sent_at >= since))
+            if actor.role in (Role.CONSULTANT, Role.SENIOR_CONSULTANT):
+                q = q.where(ReminderMessage.staff_id == actor.staff_id)
+            rows = list(uow.session.scalars(q))
+            items = _items(uow, rows)
+        order = {FAILED: 0, SENDING: 1, PENDING: 2, SENT: 3}
+        return sorted(items, key=lambda i: (order.get(i.status, 4), i.created_at))
+
+    def item(self, actor: Actor, message_id: str) -> MessageItem:
+        actor.require(Permission.RECORD_FOLLOW_UP)
+        with self._db.reader(actor) as uow:
+            m = uow.session.get(ReminderMessage, message_id)
+            if m is None or m.deleted:
+                raise NotFound("没有这条短信", en="No such message")
+            return _items(uow, [m])[0]
+
+    def for_customer(self, actor: Actor, customer_id: str) -> list[MessageItem]:
+        actor.require(Permission.RECORD_FOLLOW_UP)
+        with self._db.reader(actor) as uow:
+            rows = list(uow.session.scalars(select(ReminderMessage).where(
+                ReminderMessage.customer_id == customer_id,
+                ReminderMessage.deleted.is_(False)).order_by(ReminderMessage.created_at)))
+            return _items(uow, rows)
+
+
+def find(uow: UnitOfWork, dedupe_key: str) -> ReminderMessage | None:
+    return uow.session.scalar(select(ReminderMessage).where(
+        ReminderMessage.dedupe_key == dedupe_key))
+
+
+def _items(uow: UnitOfWork, rows: list[ReminderMessage]) -> list[MessageItem]:
+    staff_ids = {r.staff_id for r in rows} | {r.sent_by_staff for r in rows}
+    wanted = {i for i in staff_ids if i}
+    names = {s.id: s.name for s in uow.session.scalars(
+        select(Staff).where(Staff.id.in_(wanted)))} if wanted else {}
+    cids = {r.customer_id for r in rows if r.customer_id}
+    customers = {c.id: c for c in uow.session.scalars(
+        select(Customer).where(Customer.id.in_(cids)))} if cids else {}
+    out = []
+    for m in rows:
+        c = customers.get(m.customer_id or "")
+        who = "" if c is None else (c.salutation or (c.name[:1] + "先生/女士" if c.name
+                                                      else "客户"))
+        out.append(MessageItem(
+            m.id, m.kind, kind_label(m.kind), m.customer_id, who, m.staff_id,
+            names.get(m.staff_id or "", ""), m.text, m.status, m.attempts, m.last_error,
+            m.created_at, m.sent_at, names.get(m.sent_by_staff or "", "")))
+    return out

@@ -1,0 +1,174 @@
+"""Messages to send: every text the outbox holds for this consultant's customers (follow-up
+greetings, the materials reminder, the successor's introduction, appointment reminders).
+Failed and unresolved ones first, in red; the consultant copies or prints the text, sends it
+from their phone and presses "Mark sent". A message is never sent twice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection
+from PySide6.QtGui import QGuiApplication, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesdesk.domain.appointments import local
+from salesdesk.services.messages import MessageItem
+from salesdesk.ui.care.common import table
+from salesdesk.ui.context import UiContext
+from salesdesk.ui.table_model import Column, RecordTableModel
+from salesdesk.ui.widgets import error_label
+
+_COLOURS = {"sent": "#05603a", "failed": "#b42318", "sending": "#b54708"}
+
+
+class MessagesView(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setObjectName("hint")
+        layout.addWidget(self.summary)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        status = {"pending": self.tr("To send"), "sending": self.tr("Result unknown"),
+                  "sent": self.tr("Sent"), "failed": self.tr("Failed")}
+        self.model: RecordTableModel[MessageItem] = RecordTableModel([
+            Column(self.tr("Queued"), lambda m: f"{local(m.created_at):%m-%d %H:%M}"),
+            Column(self.tr("Kind"), lambda m: m.kind_label),
+            Column(self.tr("Customer"), lambda m: m.customer),
+            Column(self.tr("Consultant"), lambda m: m.staff),
+            Column(self.tr("Status"), lambda m: status.get(m.status, m.status)
+                   + (f" · {m.sent_by}" if m.status == "sent" and m.sent_by else "")
+                   + (f" · {m.last_error}" if m.last_error else ""),
+                   colour=lambda m: _COLOURS.get(m.status)),
+        ])
+        self.table = table(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        split = QSplitter()
+        split.addWidget(self.table)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(QLabel(self.tr("Message text")))
+        rl.addWidget(self.text, 1)
+        buttons = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.clicked.connect(self.copy)
+        self.print_button = QPushButton(self.tr("Print"))
+        self.print_button.clicked.connect(self.print_text)
+        self.sent_button = QPushButton(self.tr("Mark sent"))
+        self.sent_button.setObjectName("primary")
+        self.sent_button.clicked.connect(self.mark_sent)
+        for b in (self.copy_button, self.print_button, self.sent_button):
+            buttons.addWidget(b)
+        rl.addLayout(buttons)
+        # A send whose result is unknown (the app stopped mid-send) is resolved by a person.
+        unknown = QHBoxLayout()
+        self.went_button = QPushButton(self.tr("It did go out"))
+        self.went_button.clicked.connect(lambda: self.resolve(True))
+        self.not_went_button = QPushButton(self.tr("It did not go out"))
+        self.not_went_button.clicked.connect(lambda: self.resolve(False))
+        unknown.addWidget(self.went_button)
+        unknown.addWidget(self.not_went_button)
+        rl.addLayout(unknown)
+        hint = QLabel(self.tr("Copy or print the text, send it to the customer from your phone, "
+                              "then press Mark sent. A message is never sent twice."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        rl.addWidget(hint)
+        split.addWidget(right)
+        split.setSizes([600, 400])
+        layout.addWidget(split, 1)
+        self._set_buttons(None)
+
+    def current(self) -> MessageItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _selected(self, _a: QItemSelection, _b: QItemSelection) -> None:
+        item = self.current()
+        self.text.setPlainText(item.text if item else "")
+        self._set_buttons(item)
+
+    def _set_buttons(self, item: MessageItem | None) -> None:
+        self.copy_button.setEnabled(item is not None)
+        self.print_button.setEnabled(item is not None)
+        self.sent_button.setEnabled(item is not None and item.can_send)
+        stuck = item is not None and item.status == "sending"
+        self.went_button.setVisible(stuck)
+        self.not_went_button.setVisible(stuck)
+
+    def refresh(self) -> None:
+        actor = self.ctx.actor
+        if actor is None:
+            return
+        keep = self.current()
+        outbox = self.ctx.services.messages
+
+        def done(items: list[MessageItem]) -> None:
+            self.error.setVisible(False)
+            self.model.set_rows(items)
+            self.table.resizeColumnsToContents()
+            waiting = sum(1 for m in items if m.status == "pending")
+            attention = sum(1 for m in items if m.status in ("failed", "sending"))
+            self.summary.setText(self.tr("%1 to send · %2 need attention · sent in the last "
+                                         "7 days are listed too")
+                                 .replace("%1", str(waiting)).replace("%2", str(attention)))
+            for n, m in enumerate(items):
+                if keep is not None and m.id == keep.id:
+                    self.table.selectRow(n)
+            if self.current() is None and items:
+                self.table.selectRow(0)
+
+        self.ctx.runner.run(lambda: outbox.outgoing(actor), done, self._failed, owner=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.setText(self.ctx.error_text(exc))
+        self.error.setVisible(True)
+
+    def copy(self) -> None:
+        item = self.current()
+        if item is not None:
+            QGuiApplication.clipboard().setText(item.text)
+
+    def print_text(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec():
+            QTextDocument(item.text).print_(printer)
+
+    def mark_sent(self) -> None:
+        item, actor = self.current(), self.ctx.actor
+        if item is None or actor is None:
+            return
+        message_id = item.id
+        self.sent_button.setEnabled(False)
+        outbox = self.ctx.services.messages
+
+        def done(_result: object) -> None:
+            self.ctx.events.changed.emit("care")
+            self.refresh()
+
+        self.ctx.runner.run(lambda: outbox.send(actor, message_id), done, self._failed,
+                            write=True, owner=self)
+
+    def resolve(self, delivered: bool) -> None:
+        item, actor = self.current(), self.ctx.actor
+        if item is None or actor is None:
+            return
+        message_id = item.id
+        outbox = self.ctx.services.messages
+        self.ctx.runner.run(lambda: outbox.resolve_unknown(actor, message_id, delivered),
+                            lambda _r: self.refresh(), self._failed, write=True, owner=self)

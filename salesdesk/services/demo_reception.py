@@ -209,11 +209,15 @@ def seed(services: Services) -> None:
                         if v.status != "receiving":
                             services.reception.start(actor, v.visit_id)
                         services.reception.finish(actor, v.visit_id, intent="C")
-        # Today: a busy morning, ending with people received and waiting.
-        until = max(now, _at(today, time(11, 40)))
-        _run_day(sim, today, until, 0.45, 7)
-        sim.clock.now = until
-        for _ in range(3):
-            sim.arrive(returning=False)
+        # Today: a busy day up to now, ending with people received and waiting. Nothing is
+        # written after the real time (no visit "checked in" at 11:40 seeded at 8 am); before
+        # the centre opens, today's floor is empty, as it would be.
+        if now >= _at(today, time(9, 0)):
+            until = min(now, _at(today, time(17, 30)))
+            _run_day(sim, today, until, 0.45, 7)
+            sim.clock.now = now
+            if now <= _at(today, time(18, 0)):
+                for _ in range(3):
+                    sim.arrive(returning=False)
     finally:
         services.db.clock = real_clock

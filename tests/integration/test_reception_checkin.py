@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -300,3 +300,29 @@ def test_owner_without_a_backup_gives_a_clear_message(
     assert r.route == "rotation" and r.consultant_name == "李娜"
     assert demo.customers.find_by_phone(reception, "13900001717").owner_staff_id == \
         ids(demo, "S002")[0]
+
+
+def test_the_demo_seeded_before_opening_writes_nothing_after_now(tmp_path: Path) -> None:
+    """Seeded at 04:00 Beijing: the past week is there, today's floor is empty, and no visit
+    is stamped later than the moment the demo was made."""
+    from salesdesk.services import demo_reception
+    from salesdesk.services.container import build_services
+    from salesdesk.services.demo import DEMO_FLAG
+    from salesdesk.services.project_import import DEMO_PATH
+    from salesdesk.store.database import open_database, set_local_meta
+
+    night = FakeClock(datetime(2026, 11, 23, 20, 0, tzinfo=UTC))  # 04:00 on the 24th
+    services = build_services(open_database(tmp_path / "d", tmp_path / "k", clock=night))
+    try:
+        services.importer.import_file(None, DEMO_PATH)
+        set_local_meta(services.db, DEMO_FLAG, "1")
+        demo_reception.seed(services)
+        with services.db.reader() as uow:
+            latest = uow.session.scalar(select(func.max(Visit.checked_in_at)))
+            today = uow.session.scalar(select(func.count()).select_from(Visit).where(
+                Visit.day == "2026-11-24"))
+            week = uow.session.scalar(select(func.count()).select_from(Visit))
+        assert latest is not None and latest <= night.now
+        assert today == 0 and week and week > 20
+    finally:
+        services.close()

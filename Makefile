@@ -9,7 +9,10 @@ export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test lint typecheck contracts pytest bench chaos system-deps translations forms demo clean screenshots
 
+# Bytecode is compiled up front, as an installed app has it (PYTHONDONTWRITEBYTECODE would
+# otherwise make every start compile the whole package again).
 run: $(STAMP) translations
+	$(PY) -m compileall -q salesdesk
 	$(PY) main.py $(ARGS)
 
 demo: $(STAMP) translations

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -31,7 +32,6 @@ from salesdesk.domain.errors import Conflict, NotFound, ValidationError
 from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.project import FACTOR_SIDE_ZH
 from salesdesk.domain.roles import Actor, Permission
-from salesdesk.pdf.feedback_form import FeedbackFormData, FeedbackItem, build_feedback_form
 from salesdesk.services import audit
 from salesdesk.services.disclosure_ledger import (
     NewRecord,
@@ -57,6 +57,9 @@ from salesdesk.store.models.project import (
     Unit,
 )
 from salesdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:  # reportlab loads only when a form is printed
+    from salesdesk.pdf.feedback_form import FeedbackFormData
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MAX_SIGNATURE_BYTES = 2_000_000
@@ -384,6 +387,8 @@ class DisclosureService:
             return round_record(uow, rec)
 
     def feedback_form_data(self, actor: Actor, record_id: str) -> FeedbackFormData:
+        from salesdesk.pdf.feedback_form import FeedbackFormData, FeedbackItem
+
         actor.require(Permission.PRINT_CHECKLIST)
         r = self.record(actor, record_id)
         with self._db.reader(actor) as uow:
@@ -406,6 +411,8 @@ class DisclosureService:
 
     def print_feedback_form(self, actor: Actor, record_id: str, out: Path) -> Path:
         """The 现场反馈单 of one record as PDF (every item, tick and time, hash and QR)."""
+        from salesdesk.pdf.feedback_form import build_feedback_form
+
         data = self.feedback_form_data(actor, record_id)
         path = build_feedback_form(data, out)
         with self._db.uow(actor) as uow:

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import jsonschema
 from sqlalchemy import select
 
 from salesdesk.domain.buyer_profile import PAYMENT_ZH, BuyerProfile, profile_from_dict
@@ -83,6 +82,8 @@ def _canonical(data: Any) -> str:
 
 def check_pack_data(data: Any) -> RulePack:
     """Shape (JSON Schema), then meaning (domain), then no dead rules."""
+    import jsonschema  # only when a rule pack is imported: it is slow to load
+
     errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(data),
                     key=lambda e: list(e.absolute_path))
     if errors:

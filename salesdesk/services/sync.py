@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, func, select
 
@@ -19,7 +19,12 @@ from salesdesk.store.models import Base
 from salesdesk.store.models.local import OutboxEntry
 from salesdesk.store.models.sync import SyncConflict, SyncState
 from salesdesk.sync import rules
-from salesdesk.sync.client.engine import CLOCK_WARN_MS, RoundResult, SyncClient
+
+# The device clock's allowed drift before the status bar warns (as the sync client's).
+CLOCK_WARN_MS = 120_000
+
+if TYPE_CHECKING:  # the HTTP client loads with the first sync, not at start-up
+    from salesdesk.sync.client.engine import RoundResult, SyncClient
 
 CONFLICT_LABELS_ZH = {
     "field": "同一字段被两台设备同时修改",
@@ -100,6 +105,8 @@ class SyncService:
 
     def client(self) -> SyncClient:
         if self._client is None:
+            from salesdesk.sync.client.engine import SyncClient
+
             self._client = SyncClient(
                 self._db.path, self.key_dir(), local_device_id=self._db.device_id,
                 clock=self._db.clock,

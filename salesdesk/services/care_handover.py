@@ -21,6 +21,7 @@ from salesdesk.store.database import Database
 from salesdesk.store.models.care import Complaint, FollowUpTask, Handover
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.org import Staff
+from salesdesk.store.models.reception import AttributionChange
 from salesdesk.store.uow import UnitOfWork
 
 SERVING_ROLES = {Role.CONSULTANT.value, Role.SENIOR_CONSULTANT.value, Role.SUPERVISOR.value}
@@ -111,6 +112,10 @@ class HandoverService:
             tasks = self._open_tasks(uow, from_staff_id)
             complaints = self._open_complaints(uow, from_staff_id)
             for c in customers:
+                # The customer's attribution history (判客) shows the move and its reason.
+                uow.add(AttributionChange(customer_id=c.id, from_staff_id=from_staff_id,
+                                          to_staff_id=to_staff_id,
+                                          reason=f"离职交接：{why}"[:200]))
                 c.owner_staff_id = to_staff_id
             for t in tasks:
                 t.owner_staff_id = to_staff_id

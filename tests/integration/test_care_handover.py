@@ -16,6 +16,7 @@ from salesdesk.services.container import Services
 from salesdesk.store.models.care import FollowUpTask
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.local import OutboxEntry
+from salesdesk.store.models.reception import AttributionChange
 from salesdesk.store.uow import UnitOfWork
 from tests.conftest import staff_actor
 
@@ -74,6 +75,13 @@ def test_a_handover_moves_everything_and_tells_each_customer(demo: Services,
     assert (result.customers_moved, result.tasks_moved, result.other_moved) == (
         customers, tasks, preview.open_complaints + preview.other_items + 2)
     assert moved_by_hook == [(leaver.staff_id, successor.staff_id)]
+    with demo.db.reader() as uow:  # each customer's attribution history carries the reason
+        changes = uow.session.execute(select(
+            AttributionChange.to_staff_id, AttributionChange.reason).where(
+            AttributionChange.from_staff_id == leaver.staff_id)).all()
+    assert len(changes) == customers
+    assert {(to, reason) for to, reason in changes} == {
+        (successor.staff_id, "离职交接：张伟离职，客户交由王磊跟进")}
     assert _owned(demo, leaver.staff_id) == (0, 0)
     assert next(c for c in demo.complaints.complaints(supervisor) if c.id == complaint.id) \
         .owner_staff_id == successor.staff_id

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppointmentFiguresWidget</name>
@@ -441,7 +442,7 @@
         <translation>可预约天数</translation>
     </message>
     <message>
-        <source>Buffer between a consultant's appointments</source>
+        <source>Buffer between a consultant&apos;s appointments</source>
         <translation>同一顾问预约间隔</translation>
     </message>
     <message>
@@ -529,30 +530,6 @@
     <message>
         <source>Reminder</source>
         <translation>提醒</translation>
-    </message>
-    <message>
-        <source>Message text</source>
-        <translation>短信内容</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>Mark sent</source>
-        <translation>标记为已发送</translation>
-    </message>
-    <message>
-        <source>It did go out</source>
-        <translation>经核实已发出</translation>
-    </message>
-    <message>
-        <source>It did not go out</source>
-        <translation>经核实未发出</translation>
     </message>
     <message>
         <source>Copy or print the text, send it to the customer from your phone, then press Mark sent. A reminder is never sent twice.</source>

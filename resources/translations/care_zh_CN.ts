@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CarePage</name>
@@ -144,7 +145,7 @@
 <context>
     <name>HandoverView</name>
     <message>
-        <source>Hand over a departing consultant's customers</source>
+        <source>Hand over a departing consultant&apos;s customers</source>
         <translation>顾问离职客户交接</translation>
     </message>
     <message>
@@ -180,7 +181,7 @@
         <translation>将移交：客户 %1 位，未完成回访 %2 项，未结投诉 %3 件，未到期预约 %4 个</translation>
     </message>
     <message>
-        <source>%1's customers now belong to %2: %3 customers, %4 follow-ups, %5 other items; %6 introduction messages queued.</source>
+        <source>%1&apos;s customers now belong to %2: %3 customers, %4 follow-ups, %5 other items; %6 introduction messages queued.</source>
         <translation>%1 的客户已交接给 %2：客户 %3 位，回访任务 %4 项，其他 %5 项；已排队发送 %6 条引荐短信。</translation>
     </message>
 </context>
@@ -250,30 +251,6 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Message text</source>
-        <translation>短信内容</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>Mark sent</source>
-        <translation>标记已发送</translation>
-    </message>
-    <message>
-        <source>It did go out</source>
-        <translation>已发出</translation>
-    </message>
-    <message>
-        <source>It did not go out</source>
-        <translation>未发出</translation>
-    </message>
-    <message>
         <source>Copy or print the text, send it to the customer from your phone, then press Mark sent. A message is never sent twice.</source>
         <translation>复制或打印短信内容，用手机发送给客户后，点击“标记已发送”。同一条短信不会重复发送。</translation>
     </message>
@@ -297,7 +274,7 @@
         <translation>查找</translation>
     </message>
     <message>
-        <source>Customer's phone</source>
+        <source>Customer&apos;s phone</source>
         <translation>客户手机</translation>
     </message>
     <message>
@@ -467,7 +444,7 @@
         <translation>%1，请为我们的服务打分</translation>
     </message>
     <message>
-        <source>Tap 1 (very dissatisfied) to 5 (very satisfied) for each item. Your answers go straight to the project's customer service.</source>
+        <source>Tap 1 (very dissatisfied) to 5 (very satisfied) for each item. Your answers go straight to the project&apos;s customer service.</source>
         <translation>每项请点选 1 分（非常不满意）至 5 分（非常满意）。您的评分将直接提交项目客服中心。</translation>
     </message>
     <message>
@@ -597,7 +574,7 @@
         <translation>例如：已电话联系，客户确认签约时间并清楚需带资料</translation>
     </message>
     <message>
-        <source>Customer's birthday:</source>
+        <source>Customer&apos;s birthday:</source>
         <translation>客户生日：</translation>
     </message>
     <message>

@@ -54,6 +54,33 @@
     </message>
 </context>
 <context>
+    <name>MessageSendPanel</name>
+    <message>
+        <source>Message text</source>
+        <translation>短信内容</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>标记已发送</translation>
+    </message>
+    <message>
+        <source>It did go out</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
+        <source>It did not go out</source>
+        <translation>未发出</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Reception</source>

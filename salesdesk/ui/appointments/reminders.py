@@ -4,14 +4,11 @@ default gateway records the consultant as the sender). Failures stay in the list
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection
-from PySide6.QtGui import QGuiApplication, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -25,6 +22,7 @@ from salesdesk.ui.appointments.dialogs import pydate, qdate
 from salesdesk.ui.appointments.labels import kind_label, reminder_status_label
 from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.message_panel import MessageSendPanel
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -73,61 +71,31 @@ class RemindersView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         self.table.selectionModel().selectionChanged.connect(self._selected)
-        self.text = QPlainTextEdit()
-        self.text.setReadOnly(True)
+        self.panel = MessageSendPanel(self.tr(
+            "Copy or print the text, send it to the customer from your phone, then press Mark "
+            "sent. A reminder is never sent twice."))
+        self.panel.send_requested.connect(self.mark_sent)
+        self.panel.resolved.connect(self.resolve)
+        self.text, self.sent_button = self.panel.text, self.panel.sent_button
         split = QSplitter()
         split.addWidget(self.table)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(QLabel(self.tr("Message text")))
-        rl.addWidget(self.text, 1)
-        buttons = QHBoxLayout()
-        self.copy_button = QPushButton(self.tr("Copy"))
-        self.copy_button.clicked.connect(self.copy)
-        self.print_button = QPushButton(self.tr("Print"))
-        self.print_button.clicked.connect(self.print_text)
-        self.sent_button = QPushButton(self.tr("Mark sent"))
-        self.sent_button.setObjectName("primary")
-        self.sent_button.clicked.connect(self.mark_sent)
-        for b in (self.copy_button, self.print_button, self.sent_button):
-            buttons.addWidget(b)
-        rl.addLayout(buttons)
-        # A send whose result is unknown (the app stopped mid-send) is resolved by a person.
-        unknown = QHBoxLayout()
-        self.went_button = QPushButton(self.tr("It did go out"))
-        self.went_button.clicked.connect(lambda: self.resolve(True))
-        self.not_went_button = QPushButton(self.tr("It did not go out"))
-        self.not_went_button.clicked.connect(lambda: self.resolve(False))
-        unknown.addWidget(self.went_button)
-        unknown.addWidget(self.not_went_button)
-        rl.addLayout(unknown)
-        hint = QLabel(self.tr("Copy or print the text, send it to the customer from your phone, "
-                              "then press Mark sent. A reminder is never sent twice."))
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
-        rl.addWidget(hint)
-        split.addWidget(right)
+        split.addWidget(self.panel)
         split.setSizes([560, 440])
         layout.addWidget(split, 1)
-        self._set_buttons(None)
 
     def current(self) -> ReminderItem | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 
     def _selected(self, _a: QItemSelection, _b: QItemSelection) -> None:
-        item = self.current()
-        self.text.setPlainText(item.text if item else "")
-        self._set_buttons(item)
+        self._show_current()
 
-    def _set_buttons(self, item: ReminderItem | None) -> None:
-        self.copy_button.setEnabled(item is not None)
-        self.print_button.setEnabled(item is not None)
-        self.sent_button.setEnabled(item is not None and item.can_send)
-        stuck = item is not None and item.status == "sending"
-        self.went_button.setVisible(stuck)
-        self.not_went_button.setVisible(stuck)
+    def _show_current(self) -> None:
+        item = self.current()
+        if item is None:
+            self.panel.show_message(None, "")
+        else:
+            self.panel.show_message(item.text, item.status, item.can_send)
 
     def refresh(self) -> None:
         actor = self.ctx.actor
@@ -150,6 +118,7 @@ class RemindersView(QWidget):
                     self.table.selectRow(n)
             if self.current() is None and items:
                 self.table.selectRow(0)
+            self._show_current()
 
         run_for(self, self.ctx, lambda: self.ctx.services.reminders.due(actor, day), done,
                             self._failed)
@@ -158,27 +127,11 @@ class RemindersView(QWidget):
         self.error.setText(self.ctx.error_text(exc))
         self.error.setVisible(True)
 
-    def copy(self) -> None:
-        item = self.current()
-        if item is not None:
-            QGuiApplication.clipboard().setText(item.text)
-
-    def print_text(self) -> None:
-        item = self.current()
-        if item is None:
-            return
-        printer = QPrinter()
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec():
-            doc = QTextDocument(item.text)
-            doc.print_(printer)
-
     def mark_sent(self) -> None:
         item, actor = self.current(), self.ctx.actor
         if item is None or actor is None:
             return
         appointment_id = item.appointment.id
-        self.sent_button.setEnabled(False)
 
         def done(_result: object) -> None:
             self.ctx.events.changed.emit("appointments")

@@ -6,22 +6,13 @@ from their phone and presses "Mark sent". A message is never sent twice."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection
-from PySide6.QtGui import QGuiApplication, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from salesdesk.domain.appointments import local
 from salesdesk.services.messages import MessageItem
 from salesdesk.ui.care.common import table
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.message_panel import MessageSendPanel
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -52,61 +43,31 @@ class MessagesView(QWidget):
         ])
         self.table = table(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selected)
-        self.text = QPlainTextEdit()
-        self.text.setReadOnly(True)
+        self.panel = MessageSendPanel(self.tr(
+            "Copy or print the text, send it to the customer from your phone, then press Mark "
+            "sent. A message is never sent twice."))
+        self.panel.send_requested.connect(self.mark_sent)
+        self.panel.resolved.connect(self.resolve)
+        self.text, self.sent_button = self.panel.text, self.panel.sent_button
         split = QSplitter()
         split.addWidget(self.table)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(QLabel(self.tr("Message text")))
-        rl.addWidget(self.text, 1)
-        buttons = QHBoxLayout()
-        self.copy_button = QPushButton(self.tr("Copy"))
-        self.copy_button.clicked.connect(self.copy)
-        self.print_button = QPushButton(self.tr("Print"))
-        self.print_button.clicked.connect(self.print_text)
-        self.sent_button = QPushButton(self.tr("Mark sent"))
-        self.sent_button.setObjectName("primary")
-        self.sent_button.clicked.connect(self.mark_sent)
-        for b in (self.copy_button, self.print_button, self.sent_button):
-            buttons.addWidget(b)
-        rl.addLayout(buttons)
-        # A send whose result is unknown (the app stopped mid-send) is resolved by a person.
-        unknown = QHBoxLayout()
-        self.went_button = QPushButton(self.tr("It did go out"))
-        self.went_button.clicked.connect(lambda: self.resolve(True))
-        self.not_went_button = QPushButton(self.tr("It did not go out"))
-        self.not_went_button.clicked.connect(lambda: self.resolve(False))
-        unknown.addWidget(self.went_button)
-        unknown.addWidget(self.not_went_button)
-        rl.addLayout(unknown)
-        hint = QLabel(self.tr("Copy or print the text, send it to the customer from your phone, "
-                              "then press Mark sent. A message is never sent twice."))
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
-        rl.addWidget(hint)
-        split.addWidget(right)
+        split.addWidget(self.panel)
         split.setSizes([600, 400])
         layout.addWidget(split, 1)
-        self._set_buttons(None)
 
     def current(self) -> MessageItem | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 
     def _selected(self, _a: QItemSelection, _b: QItemSelection) -> None:
-        item = self.current()
-        self.text.setPlainText(item.text if item else "")
-        self._set_buttons(item)
+        self._show_current()
 
-    def _set_buttons(self, item: MessageItem | None) -> None:
-        self.copy_button.setEnabled(item is not None)
-        self.print_button.setEnabled(item is not None)
-        self.sent_button.setEnabled(item is not None and item.can_send)
-        stuck = item is not None and item.status == "sending"
-        self.went_button.setVisible(stuck)
-        self.not_went_button.setVisible(stuck)
+    def _show_current(self) -> None:
+        item = self.current()
+        if item is None:
+            self.panel.show_message(None, "")
+        else:
+            self.panel.show_message(item.text, item.status, item.can_send)
 
     def refresh(self) -> None:
         actor = self.ctx.actor
@@ -129,6 +90,7 @@ class MessagesView(QWidget):
                     self.table.selectRow(n)
             if self.current() is None and items:
                 self.table.selectRow(0)
+            self._show_current()
 
         self.ctx.runner.run(lambda: outbox.outgoing(actor), done, self._failed, owner=self)
 
@@ -136,25 +98,11 @@ class MessagesView(QWidget):
         self.error.setText(self.ctx.error_text(exc))
         self.error.setVisible(True)
 
-    def copy(self) -> None:
-        item = self.current()
-        if item is not None:
-            QGuiApplication.clipboard().setText(item.text)
-
-    def print_text(self) -> None:
-        item = self.current()
-        if item is None:
-            return
-        printer = QPrinter()
-        if QPrintDialog(printer, self).exec():
-            QTextDocument(item.text).print_(printer)
-
     def mark_sent(self) -> None:
         item, actor = self.current(), self.ctx.actor
         if item is None or actor is None:
             return
         message_id = item.id
-        self.sent_button.setEnabled(False)
         outbox = self.ctx.services.messages
 
         def done(_result: object) -> None:

@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def render(out: Path) -> list[Path]:
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication, QWidget
 
     from salesdesk.app import make_application
@@ -60,6 +61,7 @@ def render(out: Path) -> list[Path]:
                 widget.grab().save(str(path))
                 made.append(path)
                 widget.close()
+                widget.deleteLater()  # freed here, on the GUI thread
 
             def context(code: str) -> UiContext:
                 ctx = UiContext(services=services, runner=TaskRunner(), events=AppEvents(),
@@ -97,6 +99,7 @@ def render(out: Path) -> list[Path]:
                 made.extend(sorted(out.glob("satisfaction_pdf*.png")))
         finally:
             services.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
     return made
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Dialect,
     Float,
     Integer,
     LargeBinary,
@@ -33,7 +34,6 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -123,11 +123,58 @@ def row_values(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_BINDERS: dict[tuple[Table, str], dict[str, Callable[[Any], Any]]] = {}
+
+
+def _binders(table: Table, dialect: Dialect) -> dict[str, Callable[[Any], Any]]:
+    """Per column, in table order: a pulled JSON value to what the database driver is handed
+    (``row_values``' conversion, then the column type's bind processing, as the ORM does)."""
+    key = (table, dialect.name)
+    found = _BINDERS.get(key)
+    if found is not None:
+        return found
+    out: dict[str, Callable[[Any], Any]] = {}
+    for column in table.columns:
+        conv = _converter(column)
+        # The dialect's own variant of the type (what the ORM binds with): SQLite's DATETIME
+        # writes microseconds always, the generic type would leave that to the driver.
+        proc = column.type.dialect_impl(dialect).bind_processor(dialect)
+        out[column.name] = _binder(conv, proc)
+    _BINDERS[key] = out
+    return out
+
+
+def _binder(conv: Callable[[Any], Any] | None,
+            proc: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    if conv is None and proc is None:
+        return lambda v: v
+    if proc is None:
+        assert conv is not None
+        return lambda v: None if v is None else conv(v)
+    if conv is None:
+        return proc
+    return lambda v: proc(None if v is None else conv(v))
+
+
+def _upsert_sql(table: Table, cols: tuple[str, ...], append_only: bool, dialect: Dialect) -> str:
+    """The statement SQLAlchemy's ``on_conflict_do_update`` / ``do_nothing`` would make."""
+    q = dialect.identifier_preparer.quote
+    name = q(table.name)
+    head = (f"INSERT INTO {name} ({', '.join(q(c) for c in cols)}) "
+            f"VALUES ({', '.join('?' for _ in cols)}) ON CONFLICT ({q('id')}) ")
+    if append_only:
+        # Records are never changed, and their tables may refuse any UPDATE.
+        return head + "DO NOTHING"
+    sets = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in cols if c != "id")
+    return (head + f"DO UPDATE SET {sets} "
+            f"WHERE {name}.{q('server_seq')} != excluded.{q('server_seq')}")
+
+
 class SyncClient:
     def __init__(self, db_path: Path, key_dir: Path, *, local_device_id: str,
                  clock: Callable[[], datetime] | None = None,
                  transport_factory: Callable[[str], Transport] = Transport,
-                 batch_size: int = 500, pull_limit: int = 2000,
+                 batch_size: int = 1000, pull_limit: int = 2000,
                  ack_before_reply: bool = False,
                  extra_metadata: tuple[MetaData, ...] = ()) -> None:
         self.db_path = db_path
@@ -310,6 +357,11 @@ class SyncClient:
         if int(reply.get("cursor", -1)) != cursor:
             log.warning("ignored a pull reply for another cursor")
             return 0, False
+        if st is not None and reply.get("device_id") != st.device_id:
+            # The feed leaves out each device's own rows the server holds as it sent them:
+            # another device's page would make this one skip those rows for good.
+            log.warning("ignored a pull reply for another device")
+            return 0, False
         changes = reply.get("changes") or []
         next_cursor = int(reply["next_cursor"])
         self.apply_pulled(changes, cursor, next_cursor, self._offset(reply, t0, t1))
@@ -323,12 +375,9 @@ class SyncClient:
         tables = self.tables
         by_entity: dict[str, list[dict[str, Any]]] = {}
         for (entity, _row_id), (seq, row) in latest.items():
-            table = tables.get(entity)
-            if table is None:
+            if entity not in tables:
                 continue  # a table this build does not have yet: a newer app will pull it again
-            values = row_values(table, row)
-            values["server_seq"] = seq
-            by_entity.setdefault(entity, []).append(values)
+            by_entity.setdefault(entity, []).append({**row, "server_seq": seq})
         with self._sessions() as s, s.begin():
             s.info["applying_remote"] = True
             st = s.get(SyncState, 1)
@@ -343,41 +392,44 @@ class SyncClient:
             st.last_error = ""
 
     def _upsert(self, s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-        for cols in {frozenset(r) for r in rows}:
-            group = [r for r in rows if frozenset(r) == cols]
-            stmt = sqlite_insert(table)
-            if isinstance(rules.rule_for(table.name), rules.AppendOnly):
-                # Records are never changed, and their tables may refuse any UPDATE.
-                s.execute(stmt.on_conflict_do_nothing(index_elements=["id"]), group)
-                continue
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["id"],
-                set_={c: stmt.excluded[c] for c in cols if c != "id"},
-                where=table.c.server_seq != stmt.excluded.server_seq,
-            )
+        """Write pulled rows with plain ``executemany`` on the session's own connection (same
+        transaction as the cursor): the ORM's per-row statement machinery was most of the
+        pull's time. Raw SQL fires no flush hooks, so nothing echoes into the outbox; values
+        still pass through each column type's own bind processing, so they are stored exactly
+        as an ORM write would store them."""
+        binders = _binders(table, self._engine.dialect)
+        append_only = isinstance(rules.rule_for(table.name), rules.AppendOnly)
+        groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        for row in rows:
+            cols = tuple(name for name in binders if name in row)
+            groups.setdefault(cols, []).append(tuple(binders[c](row[c]) for c in cols))
+        conn = s.connection()
+        for cols, params in groups.items():
+            sql = _upsert_sql(table, cols, append_only, self._engine.dialect)
             try:
                 with s.begin_nested():
-                    s.execute(stmt, group)
+                    conn.exec_driver_sql(sql, params)
             except IntegrityError:
-                self._upsert_in_order(s, stmt, group)
+                self._upsert_in_order(s, sql, params)
 
     @staticmethod
-    def _upsert_in_order(s: Session, stmt: Any, group: list[dict[str, Any]]) -> None:
+    def _upsert_in_order(s: Session, sql: str, group: list[tuple[Any, ...]]) -> None:
         """The server's state is consistent, but applying it row by row can pass through a
         state a local unique index refuses (another device's booking takes a desk before our
         own booking on it turns into ``conflict``). Apply the rows one at a time and retry the
         refused ones once the others are in; only a refusal that never resolves is an error."""
+        conn = s.connection()
         waiting = list(group)
         while waiting:
-            refused: list[dict[str, Any]] = []
+            refused: list[tuple[Any, ...]] = []
             for row in waiting:
                 try:
                     with s.begin_nested():
-                        s.execute(stmt, [row])
+                        conn.exec_driver_sql(sql, row)
                 except IntegrityError:
                     refused.append(row)
             if len(refused) == len(waiting):
-                s.execute(stmt, refused)  # raises the real constraint violation
+                conn.exec_driver_sql(sql, refused)  # raises the real constraint violation
             waiting = refused
 
     def _reapply_pending(self, s: Session, touched: set[tuple[str, str]]) -> None:

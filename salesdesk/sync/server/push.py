@@ -73,6 +73,12 @@ def _invalid(change: Change, allowed_centres: set[str]) -> str:
     return ""
 
 
+def _as_sent(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The row as the device holds it, in the server's terms (which never store server_seq):
+    equal to the server's row after the change means the device already has that state."""
+    return {k: v for k, v in payload.items() if k != "server_seq"}
+
+
 def _conflict_row(loser: KeptLoser, change: Change, now: str) -> dict[str, Any]:
     """A kept loser, as a row of the devices' conflict inbox (table ``sync_conflict``)."""
     return {
@@ -264,9 +270,11 @@ class Push:
             "entity": c.entity, "row_id": c.row_id, "operation": c.operation,
             "status": outcome.status, "reason": outcome.reason,
             "sales_centre_id": self.centres.get(key, self.device.sales_centre_id),
-            # Rejected and duplicate changes still send the row back, so the device converges.
-            "row_state": state.data if state is not None and outcome.status != "duplicate"
-            else None,
+            # A rejected change still sends the row back (its current state), so the device
+            # converges; the feed reads that state from entity_row (see pull.py).
+            "sends_row": state is not None and outcome.status != "duplicate",
+            "verbatim": outcome.status == "applied" and state is not None
+            and state.data == _as_sent(c.payload),
             "raw_payload": json.dumps(dict(c.payload), ensure_ascii=False, sort_keys=True)
             if isinstance(rule, rules.AppendOnly) and outcome.status == "applied" else None,
         })
@@ -279,8 +287,8 @@ class Push:
             self.log.append({
                 "change_id": str(uuid.uuid4()), "device_id": None, "local_seq": None,
                 "entity": rules.CONFLICT_ENTITY, "row_id": crow["id"], "operation": "insert",
-                "status": "applied", "reason": "", "row_state": crow, "raw_payload": None,
-                "sales_centre_id": self.device.sales_centre_id})
+                "status": "applied", "reason": "", "sends_row": True, "verbatim": False,
+                "raw_payload": None, "sales_centre_id": self.device.sales_centre_id})
         return outcome
 
     # -- writing ------------------------------------------------------------------------------
@@ -318,10 +326,10 @@ class Push:
 
 
 _LOG_COLUMNS = ("r.sales_centre_id, r.change_id, r.device_id, r.local_seq, r.entity, r.row_id, "
-                "r.operation, r.status, r.reason, r.row_state, r.raw_payload")
+                "r.operation, r.status, r.reason, r.sends_row, r.verbatim, r.raw_payload")
 _LOG_RECORD = ("AS r(ord bigint, sales_centre_id text, change_id text, device_id text, "
                "local_seq bigint, entity text, row_id text, operation text, status text, "
-               "reason text, row_state jsonb, raw_payload text)")
+               "reason text, sends_row boolean, verbatim boolean, raw_payload text)")
 
 
 def write_log(conn: psycopg.Connection, company_id: str, log: list[dict[str, Any]],
@@ -337,7 +345,7 @@ def write_log(conn: psycopg.Connection, company_id: str, log: list[dict[str, Any
         record = _LOG_RECORD.replace("AS r(ord bigint,", "AS r(ord bigint, feed_seq bigint,")
         conn.execute(
             f"INSERT INTO change_log (company_id, feed_seq, sales_centre_id, change_id, "
-            f"device_id, local_seq, entity, row_id, operation, status, reason, row_state, "
+            f"device_id, local_seq, entity, row_id, operation, status, reason, sends_row, verbatim, "
             f"raw_payload) SELECT %s, coalesce(r.feed_seq, nextval('feed_bigserial')), "
             f"{_LOG_COLUMNS} FROM jsonb_to_recordset(%s::jsonb) {record} ORDER BY r.ord",
             (company_id, rows))
@@ -346,7 +354,7 @@ def write_log(conn: psycopg.Connection, company_id: str, log: list[dict[str, Any
         f"WITH c AS (UPDATE feed_counter SET last_seq = last_seq + %s WHERE company_id = %s "
         f"RETURNING last_seq) "
         f"INSERT INTO change_log (company_id, feed_seq, sales_centre_id, change_id, "
-        f"device_id, local_seq, entity, row_id, operation, status, reason, row_state, "
+        f"device_id, local_seq, entity, row_id, operation, status, reason, sends_row, verbatim, "
         f"raw_payload) SELECT %s, c.last_seq - %s + r.ord, {_LOG_COLUMNS} "
         f"FROM c, jsonb_to_recordset(%s::jsonb) {_LOG_RECORD}",
         (len(log), company_id, company_id, len(log), rows))

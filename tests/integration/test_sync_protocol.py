@@ -263,3 +263,30 @@ def test_pulled_rows_are_stored_as_the_writer_stored_them(
             conn.close()
 
     assert stored(b) == stored(a)
+
+
+def test_a_lost_push_reply_does_not_hide_a_later_edit(make_device: Callable[..., Device]) -> None:
+    """The server applied A's change but A never heard (the reply was lost). B then edits the
+    row; A pulls while its change is still pending, so its own edit is laid on top of B's. When
+    A's retry is answered "already applied", A must still end up with the server's row."""
+    a, b = make_device("a"), make_device("b")
+    cid = _write(a, "孙七")
+    o = OutboxEntry.__table__
+    with a.services.db.reader() as uow:
+        lost = uow.session.execute(select(o)).one()._asdict()
+    a.client.push_once()  # the server commits ...
+    with a.services.db.uow() as uow:  # ... and the reply never arrives: the entry stays
+        uow.session.execute(o.insert().values(**lost))
+        uow.commit()
+    b.client.sync_round()
+    with b.services.db.uow() as uow:
+        uow.session.get(Customer, cid).notes = "B 的备注"  # type: ignore[union-attr]
+        uow.commit()
+    b.client.sync_round()
+    a.client.pull_once()
+    a.client.sync_round()  # the retry: "already applied"
+    a.client.sync_round()
+    with a.services.db.reader() as uow:
+        c = uow.session.get(Customer, cid)
+        assert c is not None and c.notes == "B 的备注"
+    assert a.client.pending_count() == 0

@@ -320,11 +320,20 @@ class SyncClient:
             if r.get("status") == "rejected":
                 log.warning("server rejected change %s on %s: %s", r.get("seq"),
                             entity_of.get(int(r["seq"]), "?"), r.get("reason"))
+        # Changes the server had applied before (their reply was lost): a pull since then may
+        # have laid them, still pending, over a later edit by someone else. Read the feed again
+        # from the first of them; it sends current states, so reading twice is harmless.
+        reread = [int(r["feed_seq"]) for r in results if r.get("feed_seq") is not None
+                  and int(r["seq"]) in acked]
         offset = self._offset(reply, t0, t1)
         with self._sessions() as s, s.begin():
             if acked:
                 s.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(sorted(acked))))
-            self._save_state(s, hlc=hlc.encode(), clock_offset_ms=offset)
+            values: dict[str, Any] = {"hlc": hlc.encode(), "clock_offset_ms": offset}
+            st = s.get(SyncState, 1)
+            if reread and st is not None and st.cursor >= min(reread):
+                values["cursor"] = min(reread) - 1
+            self._save_state(s, **values)
         more = len(entries) == self.batch_size or len(acked) < len(entries)
         return len(acked), rejected, conflicts, more and bool(acked)
 
@@ -453,6 +462,9 @@ class SyncClient:
             if not cols:
                 continue
             values = row_values(table, {c: payload[c] for c in cols})
+            # The row no longer holds the state of any feed entry: server_seq 0 makes the next
+            # pull of this row apply whatever entry it comes with (even one read before).
+            values["server_seq"] = 0
             s.execute(update(table).where(table.c.id == e.row_id).values(**values))
 
     # -- a round ------------------------------------------------------------------------------

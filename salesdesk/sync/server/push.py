@@ -209,17 +209,22 @@ class Push:
                 results: list[dict[str, Any]]) -> list[Change]:
         old = [c for c in changes if c.seq <= last_applied]
         if old:
-            logged: dict[int, str] = dict(self.conn.execute(
-                "SELECT local_seq, change_id FROM change_log WHERE device_id = %s "
-                "AND local_seq = ANY(%s)", (self.device.device_id, [c.seq for c in old])))
+            logged: dict[int, tuple[str, int]] = {
+                r[0]: (r[1], r[2]) for r in self.conn.execute(
+                    "SELECT local_seq, change_id, feed_seq FROM change_log WHERE device_id = %s "
+                    "AND local_seq = ANY(%s)", (self.device.device_id, [c.seq for c in old]))}
             for c in old:
-                if c.seq in logged and logged[c.seq] != c.change_id:
+                if c.seq in logged and logged[c.seq][0] != c.change_id:
                     raise PushRefused(
                         "restored_device",
                         f"change number {c.seq} was already used by another change: this "
                         "device was restored from an old backup and must re-enrol", 409)
+                # The device never heard of this change's effect and may have pulled the row
+                # meanwhile with its own edit laid on top (still pending then): the feed number
+                # lets it read the feed again from there and take the server's row.
                 results.append({"seq": c.seq, "change_id": c.change_id, "status": "duplicate",
-                                "reason": "already applied"})
+                                "reason": "already applied",
+                                "feed_seq": logged[c.seq][1] if c.seq in logged else None})
         todo: list[Change] = []
         expect = last_applied + 1
         for c in changes:
@@ -270,9 +275,9 @@ class Push:
             "entity": c.entity, "row_id": c.row_id, "operation": c.operation,
             "status": outcome.status, "reason": outcome.reason,
             "sales_centre_id": self.centres.get(key, self.device.sales_centre_id),
-            # A rejected change still sends the row back (its current state), so the device
-            # converges; the feed reads that state from entity_row (see pull.py).
-            "sends_row": state is not None and outcome.status != "duplicate",
+            # Rejected and duplicate changes still send the row back (its current state), so
+            # the device converges; the feed reads that state from entity_row (see pull.py).
+            "sends_row": state is not None,
             "verbatim": outcome.status == "applied" and state is not None
             and state.data == _as_sent(c.payload),
             "raw_payload": json.dumps(dict(c.payload), ensure_ascii=False, sort_keys=True)

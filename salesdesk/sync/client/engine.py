@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -123,17 +124,19 @@ def row_values(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_BINDERS: dict[tuple[Table, str], dict[str, Callable[[Any], Any]]] = {}
+_BINDERS: dict[tuple[Table, str], dict[str, Callable[[Any], Any] | None]] = {}
+_UTC_SAMPLE = "2026-01-02T03:04:05.123456+00:00"
 
 
-def _binders(table: Table, dialect: Dialect) -> dict[str, Callable[[Any], Any]]:
+def _binders(table: Table, dialect: Dialect) -> dict[str, Callable[[Any], Any] | None]:
     """Per column, in table order: a pulled JSON value to what the database driver is handed
-    (``row_values``' conversion, then the column type's bind processing, as the ORM does)."""
+    (``row_values``' conversion, then the column type's bind processing, as the ORM does);
+    None where the value goes through as it is."""
     key = (table, dialect.name)
     found = _BINDERS.get(key)
     if found is not None:
         return found
-    out: dict[str, Callable[[Any], Any]] = {}
+    out: dict[str, Callable[[Any], Any] | None] = {}
     for column in table.columns:
         conv = _converter(column)
         # The dialect's own variant of the type (what the ORM binds with): SQLite's DATETIME
@@ -145,15 +148,25 @@ def _binders(table: Table, dialect: Dialect) -> dict[str, Callable[[Any], Any]]:
 
 
 def _binder(conv: Callable[[Any], Any] | None,
-            proc: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+            proc: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
     if conv is None and proc is None:
-        return lambda v: v
+        return None
     if proc is None:
         assert conv is not None
         return lambda v: None if v is None else conv(v)
     if conv is None:
         return proc
-    return lambda v: proc(None if v is None else conv(v))
+    slow: Callable[[Any], Any] = lambda v: proc(None if v is None else conv(v))  # noqa: E731
+    if conv is _dt and slow(_UTC_SAMPLE) == _UTC_SAMPLE[:10] + " " + _UTC_SAMPLE[11:26]:
+        # Most pulled times are UTC with microseconds (what devices write): the stored text is
+        # then a slice of the ISO text. Parsing and formatting each one was a third of the
+        # apply; the check above proves the slice equals what the type would store.
+        def fast(v: Any) -> Any:
+            if isinstance(v, str) and len(v) == 32 and v.endswith("+00:00") and v[10] == "T":
+                return v[:10] + " " + v[11:26]
+            return slow(v)
+        return fast
+    return slow
 
 
 def _upsert_sql(table: Table, cols: tuple[str, ...], append_only: bool, dialect: Dialect) -> str:
@@ -174,7 +187,7 @@ class SyncClient:
     def __init__(self, db_path: Path, key_dir: Path, *, local_device_id: str,
                  clock: Callable[[], datetime] | None = None,
                  transport_factory: Callable[[str], Transport] = Transport,
-                 batch_size: int = 1000, pull_limit: int = 2000,
+                 batch_size: int = 1000, pull_limit: int = 5000,
                  ack_before_reply: bool = False,
                  extra_metadata: tuple[MetaData, ...] = ()) -> None:
         self.db_path = db_path
@@ -409,9 +422,22 @@ class SyncClient:
         binders = _binders(table, self._engine.dialect)
         append_only = isinstance(rules.rule_for(table.name), rules.AppendOnly)
         groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        # The column set is nearly always the same for every row of a table: build the row
+        # getter and the list of converting columns once per set.
+        plans: dict[frozenset[str], tuple[tuple[str, ...], Any,
+                                          list[tuple[int, Callable[[Any], Any]]]]] = {}
         for row in rows:
-            cols = tuple(name for name in binders if name in row)
-            groups.setdefault(cols, []).append(tuple(binders[c](row[c]) for c in cols))
+            plan = plans.get(frozenset(row))
+            if plan is None:
+                cols = tuple(name for name in binders if name in row)
+                convert: list[tuple[int, Callable[[Any], Any]]] = [
+                    (i, fn) for i, c in enumerate(cols) if (fn := binders[c]) is not None]
+                plan = plans[frozenset(row)] = (cols, itemgetter(*cols), convert)
+            cols, getter, convert = plan
+            values = list(getter(row)) if len(cols) > 1 else [getter(row)]
+            for i, fn in convert:
+                values[i] = fn(values[i])
+            groups.setdefault(cols, []).append(tuple(values))
         conn = s.connection()
         for cols, params in groups.items():
             sql = _upsert_sql(table, cols, append_only, self._engine.dialect)

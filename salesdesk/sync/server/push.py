@@ -187,8 +187,11 @@ class Push:
             allowed = centre_ids(self.conn, self.device.sales_centre_id)
             for c in todo:
                 if c.change_id in seen:
+                    # Like "already applied" below: the feed number lets the device read the
+                    # feed again from there, in case its pending edit hid a later one.
                     results.append({"seq": c.seq, "change_id": c.change_id,
-                                    "status": "duplicate", "reason": ""})
+                                    "status": "duplicate", "reason": "",
+                                    "feed_seq": seen[c.change_id]})
                     continue
                 outcome = self._apply(c, allowed, receive_ms, now_iso)
                 results.append({"seq": c.seq, "change_id": c.change_id,
@@ -240,12 +243,13 @@ class Push:
             expect += 1
         return todo
 
-    def _already_logged(self, todo: list[Change]) -> set[str]:
-        """Changes this device sent under an earlier enrolment (restored, re-enrolled)."""
+    def _already_logged(self, todo: list[Change]) -> dict[str, int]:
+        """Changes this device sent under an earlier enrolment (restored, re-enrolled), with
+        their feed numbers."""
         if not todo or not self.options.dedupe:
-            return set()
-        return {r[0] for r in self.conn.execute(
-            "SELECT change_id FROM change_log WHERE change_id = ANY(%s)",
+            return {}
+        return {r[0]: int(r[1]) for r in self.conn.execute(
+            "SELECT change_id, feed_seq FROM change_log WHERE change_id = ANY(%s)",
             ([c.change_id for c in todo],))}
 
     def _apply(self, c: Change, allowed: set[str], receive_ms: int, now_iso: str) -> Outcome:

@@ -57,6 +57,9 @@ class ChaosConfig:
     ack_early: bool = False  # negative control: the client forgets before the server replied
     commit_delay: float = 0.01
     kill_every: tuple[float, float] = (1.0, 2.5)
+    # Extra devices that only insert and push after every action, so that pushes from
+    # different devices are in flight together (what makes a sequence-numbered feed skip).
+    pushers: int = 0
 
 
 @dataclass
@@ -172,6 +175,7 @@ class DeviceSlot:
     keys: Path
     clock_offset: float
     offline: bool
+    pusher: bool = False
     pid: int | None = None
     runs: int = 0
 
@@ -207,6 +211,8 @@ def _spawn(zygote: Zygote, dev: DeviceSlot, seed: int, seconds: float,
         args.append("--offline")
     if dev.index == 2:
         args.append("--eager")
+    if dev.pusher:
+        args.append("--pusher")
     if cfg.ack_early:
         args.append("--ack-early")
     dev.runs += 1
@@ -325,9 +331,11 @@ def run_chaos(cluster: PgCluster, workdir: Path, cfg: ChaosConfig) -> ChaosRepor
     server.start()
     report.timings["server_start"] = time.monotonic() - t0
     proxy = FaultProxy(server.port, cfg.seed).start()
+    # cfg.devices ordinary devices, then the pushers, then the watcher (always last).
     devices = [DeviceSlot(i, workdir / f"dev{i}" / "data", workdir / f"dev{i}" / "keys",
-                          clock_offset=7200.0 if i == 0 else 0.0, offline=(i == 1))
-               for i in range(cfg.devices + 1)]
+                          clock_offset=7200.0 if i == 0 else 0.0, offline=(i == 1),
+                          pusher=cfg.devices <= i < cfg.devices + cfg.pushers)
+               for i in range(cfg.devices + cfg.pushers + 1)]
     try:
         t0 = time.monotonic()
         for dev in devices:

@@ -1,6 +1,7 @@
 """One device for the chaos run, as its own process (so it can be killed at any moment).
 
-Usage: chaos_device.py DATA KEYS SEED SECONDS [--clock-offset S] [--offline] [--ack-early].
+Usage: chaos_device.py DATA KEYS SEED SECONDS [--clock-offset S] [--offline] [--ack-early]
+[--eager] [--pusher].
 Works like a busy sales centre: new records, edits, bookings of scarce signing desks, and a
 sync round now and then. Each action writes its outbox change id to the ground-truth log in
 the same transaction as the action itself."""
@@ -35,6 +36,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--offline", action="store_true")
     p.add_argument("--ack-early", action="store_true")
     p.add_argument("--eager", action="store_true", help="sync after every action")
+    p.add_argument("--pusher", action="store_true",
+                   help="only new records, each pushed at once (keeps pushes in flight)")
     args = p.parse_args(argv)
     os.environ["SALESDESK_NO_KEYRING"] = "1"
     faulthandler.dump_traceback_later(args.seconds + 4, exit=True)
@@ -58,7 +61,7 @@ def main(argv: list[str] | None = None) -> None:
             if mine:
                 q = q.where(ChaosNote.created_by_device == db.device_id)
             notes = s.scalars(q).all()
-            if roll < 0.4 or not notes:
+            if args.pusher or roll < 0.4 or not notes:
                 obj: object = ChaosNote(title=f"{db.device_id[:6]}-{args.seed}-{n}", body="")
                 s.add(obj)
                 kind = "insert"
@@ -79,7 +82,7 @@ def main(argv: list[str] | None = None) -> None:
                                                 entity=type(obj).__tablename__,
                                                 row_id=row_id, kind=kind))
             uow.commit()
-        if not args.offline and (args.eager or rng.random() < 0.4):
+        if not args.offline and (args.eager or args.pusher or rng.random() < 0.4):
             with contextlib.suppress(SyncError):
                 client.sync_round(max_batches=20)
         time.sleep(rng.random() * 0.02)

@@ -2,8 +2,9 @@
 counter row a reader pulling all the time misses nothing; with a BIGSERIAL-style sequence the
 same reader misses rows (numbers are handed out before commit, commits land out of order).
 
-The chaos run shows the same on a quiet machine; this focused run makes the negative control
-reliable on a busy one: several writers push at once while a reader pulls in a tight loop."""
+The chaos-level control (test_sync_chaos.py, with concurrent pushers) shows the symptom a user
+would see, a device unequal to the server; this focused run pins down the cause: several
+writers push at once while a reader pulls in a tight loop, and rows go missing."""
 
 from __future__ import annotations
 

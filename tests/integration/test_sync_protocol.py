@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import threading
 from collections.abc import Callable
 
@@ -46,7 +47,10 @@ def test_duplicated_push_has_one_effect(sync_server: ServerThread, sync_db: str)
     assert _count(sync_db, "SELECT count(*) FROM change_log WHERE device_id = %s",
                   raw.device_id) == 5
     assert _count(sync_db, "SELECT count(*) FROM entity_row WHERE entity = 'customer'") == 5
-    assert len(raw.pull()["changes"]) == 5
+    # Another device sees each change once (the writer itself gets no echo of rows the server
+    # applied exactly as it sent them).
+    other = RawDevice(sync_server.url, enrol_code(sync_db))
+    assert len(other.pull()["changes"]) == 5
 
 
 def test_concurrent_duplicate_pushes_have_one_effect(sync_server: ServerThread,
@@ -67,7 +71,8 @@ def test_concurrent_duplicate_pushes_have_one_effect(sync_server: ServerThread,
     assert _count(sync_db, "SELECT count(*) FROM change_log WHERE device_id = %s",
                   raw.device_id) == 20
     assert _count(sync_db, "SELECT count(DISTINCT feed_seq) FROM change_log") == 20
-    assert [c["seq"] for c in raw.pull()["changes"]] == list(range(1, 21))
+    other = RawDevice(sync_server.url, enrol_code(sync_db))
+    assert [c["seq"] for c in other.pull()["changes"]] == list(range(1, 21))
 
 
 def test_a_gap_stops_the_push(sync_server: ServerThread, sync_db: str) -> None:
@@ -199,3 +204,89 @@ def test_a_pull_keeps_pending_local_edits_on_top(make_device: Callable[..., Devi
     with a.services.db.reader() as uow:
         c = uow.session.get(Customer, cid)
         assert c is not None and (c.salutation, c.notes) == ("王先生", "周末来")
+
+
+def test_the_writer_gets_no_echo_of_rows_applied_as_sent(sync_server: ServerThread,
+                                                         sync_db: str) -> None:
+    a = RawDevice(sync_server.url, enrol_code(sync_db))
+    b = RawDevice(sync_server.url, enrol_code(sync_db))
+    insert = _customers(a, 1)[0]
+    row = dict(insert["payload"])  # type: ignore[call-overload]
+    a.push([insert])
+    assert a.pull()["changes"] == []  # the server holds exactly what A holds
+    # B edits the row; A, editing the same field from the same base, is merged on top: the
+    # server's row (version 3) is not what A sent (version 2), so A gets it back.
+    b.push([b.change("customer", {**row, "notes": "B", "row_version": 2}, operation="update",
+                     fields=["notes"], base_version=1)])
+    reply = a.push([a.change("customer", {**row, "notes": "A", "row_version": 2},
+                             operation="update", fields=["notes"], base_version=1)]).json()
+    assert reply["results"][0]["status"] == "conflict"
+    pulled = a.pull()["changes"]
+    assert [c["row"]["row_version"] for c in pulled if c["entity"] == "customer"] == [3]
+
+
+def test_an_older_entry_brings_the_current_state(sync_server: ServerThread,
+                                                 sync_db: str) -> None:
+    a = RawDevice(sync_server.url, enrol_code(sync_db))
+    reader = RawDevice(sync_server.url, enrol_code(sync_db))
+    insert = _customers(a, 1)[0]
+    row = dict(insert["payload"])  # type: ignore[call-overload]
+    a.push([insert])
+    a.push([a.change("customer", {**row, "notes": "第二次", "row_version": 2},
+                     operation="update", fields=["notes"], base_version=1)])
+    first = reader.pull(0, limit=1)
+    assert first["next_cursor"] == 1 and first["has_more"]
+    assert [(c["seq"], c["row"]["notes"]) for c in first["changes"]] == [(1, "第二次")]
+    # A page holding both entries sends the row once, under its latest number.
+    both = reader.pull(0)
+    assert [(c["seq"], c["row"]["notes"]) for c in both["changes"]] == [(2, "第二次")]
+    assert both["next_cursor"] == 2 and not both["has_more"]
+
+
+def test_pulled_rows_are_stored_as_the_writer_stored_them(
+        make_device: Callable[..., Device]) -> None:
+    """Pulled rows are written with plain SQL: their stored text (dates included) must be what
+    an ORM write stores, or queries comparing stored values would see two formats."""
+    a, b = make_device("a"), make_device("b")
+    cid = _write(a, "赵六")
+    a.client.sync_round()
+    b.client.sync_round()
+
+    def stored(dev: Device) -> list[object]:
+        conn = sqlite3.connect(dev.data_dir / DB_FILE_NAME)
+        try:
+            cur = conn.execute("SELECT * FROM customer WHERE id = ?", (cid,))
+            names = [d[0] for d in cur.description]
+            row = cur.fetchone()
+            return [v for n, v in zip(names, row, strict=True) if n != "server_seq"]
+        finally:
+            conn.close()
+
+    assert stored(b) == stored(a)
+
+
+def test_a_lost_push_reply_does_not_hide_a_later_edit(make_device: Callable[..., Device]) -> None:
+    """The server applied A's change but A never heard (the reply was lost). B then edits the
+    row; A pulls while its change is still pending, so its own edit is laid on top of B's. When
+    A's retry is answered "already applied", A must still end up with the server's row."""
+    a, b = make_device("a"), make_device("b")
+    cid = _write(a, "孙七")
+    o = OutboxEntry.__table__
+    with a.services.db.reader() as uow:
+        lost = uow.session.execute(select(o)).one()._asdict()
+    a.client.push_once()  # the server commits ...
+    with a.services.db.uow() as uow:  # ... and the reply never arrives: the entry stays
+        uow.session.execute(o.insert().values(**lost))
+        uow.commit()
+    b.client.sync_round()
+    with b.services.db.uow() as uow:
+        uow.session.get(Customer, cid).notes = "B 的备注"  # type: ignore[union-attr]
+        uow.commit()
+    b.client.sync_round()
+    a.client.pull_once()
+    a.client.sync_round()  # the retry: "already applied"
+    a.client.sync_round()
+    with a.services.db.reader() as uow:
+        c = uow.session.get(Customer, cid)
+        assert c is not None and c.notes == "B 的备注"
+    assert a.client.pending_count() == 0

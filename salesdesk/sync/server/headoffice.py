@@ -135,7 +135,8 @@ def load_project(conn: psycopg.Connection, project_file: Path) -> dict[str, int]
                             "local_seq": None, "entity": table, "row_id": data["id"],
                             "operation": "insert" if old is None else "update",
                             "status": "applied", "reason": "head office",
-                            "sales_centre_id": None, "row_state": data, "raw_payload": None})
+                            "sales_centre_id": None, "sends_row": True, "verbatim": False,
+                            "raw_payload": None})
                 counts[table] = counts.get(table, 0) + 1
         write_log(conn, company_id, log, ServerOptions())
     return counts

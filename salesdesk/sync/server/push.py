@@ -73,6 +73,12 @@ def _invalid(change: Change, allowed_centres: set[str]) -> str:
     return ""
 
 
+def _as_sent(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The row as the device holds it, in the server's terms (which never store server_seq):
+    equal to the server's row after the change means the device already has that state."""
+    return {k: v for k, v in payload.items() if k != "server_seq"}
+
+
 def _conflict_row(loser: KeptLoser, change: Change, now: str) -> dict[str, Any]:
     """A kept loser, as a row of the devices' conflict inbox (table ``sync_conflict``)."""
     return {
@@ -181,17 +187,24 @@ class Push:
             allowed = centre_ids(self.conn, self.device.sales_centre_id)
             for c in todo:
                 if c.change_id in seen:
+                    # Like "already applied" below: the feed number lets the device read the
+                    # feed again from there, in case its pending edit hid a later one.
                     results.append({"seq": c.seq, "change_id": c.change_id,
-                                    "status": "duplicate", "reason": ""})
+                                    "status": "duplicate", "reason": "",
+                                    "feed_seq": seen[c.change_id]})
                     continue
                 outcome = self._apply(c, allowed, receive_ms, now_iso)
                 results.append({"seq": c.seq, "change_id": c.change_id,
                                 "status": outcome.status, "reason": outcome.reason})
             new_last = max([last_applied, *(c.seq for c in todo)])
-            self._write_rows()
-            self.conn.execute("UPDATE device SET last_applied = %s, last_seen = now() "
-                              "WHERE id = %s", (new_last, self.device.device_id))
-            self._write_log()
+            # Pipeline mode: the three writes go out without waiting for one another's replies,
+            # so PostgreSQL writes the rows while Python encodes the change log. They still run
+            # in this order, the counter row (in the log statement) last before COMMIT.
+            with self.conn.pipeline():
+                self._write_rows()
+                self.conn.execute("UPDATE device SET last_applied = %s, last_seen = now() "
+                                  "WHERE id = %s", (new_last, self.device.device_id))
+                self._write_log()
             if self.options.commit_delay_s:
                 # Test-only commit latency with jitter: commits then finish out of order,
                 # which is what makes a sequence-numbered feed skip rows.
@@ -203,17 +216,22 @@ class Push:
                 results: list[dict[str, Any]]) -> list[Change]:
         old = [c for c in changes if c.seq <= last_applied]
         if old:
-            logged: dict[int, str] = dict(self.conn.execute(
-                "SELECT local_seq, change_id FROM change_log WHERE device_id = %s "
-                "AND local_seq = ANY(%s)", (self.device.device_id, [c.seq for c in old])))
+            logged: dict[int, tuple[str, int]] = {
+                r[0]: (r[1], r[2]) for r in self.conn.execute(
+                    "SELECT local_seq, change_id, feed_seq FROM change_log WHERE device_id = %s "
+                    "AND local_seq = ANY(%s)", (self.device.device_id, [c.seq for c in old]))}
             for c in old:
-                if c.seq in logged and logged[c.seq] != c.change_id:
+                if c.seq in logged and logged[c.seq][0] != c.change_id:
                     raise PushRefused(
                         "restored_device",
                         f"change number {c.seq} was already used by another change: this "
                         "device was restored from an old backup and must re-enrol", 409)
+                # The device never heard of this change's effect and may have pulled the row
+                # meanwhile with its own edit laid on top (still pending then): the feed number
+                # lets it read the feed again from there and take the server's row.
                 results.append({"seq": c.seq, "change_id": c.change_id, "status": "duplicate",
-                                "reason": "already applied"})
+                                "reason": "already applied",
+                                "feed_seq": logged[c.seq][1] if c.seq in logged else None})
         todo: list[Change] = []
         expect = last_applied + 1
         for c in changes:
@@ -225,12 +243,13 @@ class Push:
             expect += 1
         return todo
 
-    def _already_logged(self, todo: list[Change]) -> set[str]:
-        """Changes this device sent under an earlier enrolment (restored, re-enrolled)."""
+    def _already_logged(self, todo: list[Change]) -> dict[str, int]:
+        """Changes this device sent under an earlier enrolment (restored, re-enrolled), with
+        their feed numbers."""
         if not todo or not self.options.dedupe:
-            return set()
-        return {r[0] for r in self.conn.execute(
-            "SELECT change_id FROM change_log WHERE change_id = ANY(%s)",
+            return {}
+        return {r[0]: int(r[1]) for r in self.conn.execute(
+            "SELECT change_id, feed_seq FROM change_log WHERE change_id = ANY(%s)",
             ([c.change_id for c in todo],))}
 
     def _apply(self, c: Change, allowed: set[str], receive_ms: int, now_iso: str) -> Outcome:
@@ -264,9 +283,11 @@ class Push:
             "entity": c.entity, "row_id": c.row_id, "operation": c.operation,
             "status": outcome.status, "reason": outcome.reason,
             "sales_centre_id": self.centres.get(key, self.device.sales_centre_id),
-            # Rejected and duplicate changes still send the row back, so the device converges.
-            "row_state": state.data if state is not None and outcome.status != "duplicate"
-            else None,
+            # Rejected and duplicate changes still send the row back (its current state), so
+            # the device converges; the feed reads that state from entity_row (see pull.py).
+            "sends_row": state is not None,
+            "verbatim": outcome.status == "applied" and state is not None
+            and state.data == _as_sent(c.payload),
             "raw_payload": json.dumps(dict(c.payload), ensure_ascii=False, sort_keys=True)
             if isinstance(rule, rules.AppendOnly) and outcome.status == "applied" else None,
         })
@@ -279,8 +300,8 @@ class Push:
             self.log.append({
                 "change_id": str(uuid.uuid4()), "device_id": None, "local_seq": None,
                 "entity": rules.CONFLICT_ENTITY, "row_id": crow["id"], "operation": "insert",
-                "status": "applied", "reason": "", "row_state": crow, "raw_payload": None,
-                "sales_centre_id": self.device.sales_centre_id})
+                "status": "applied", "reason": "", "sends_row": True, "verbatim": False,
+                "raw_payload": None, "sales_centre_id": self.device.sales_centre_id})
         return outcome
 
     # -- writing ------------------------------------------------------------------------------
@@ -318,10 +339,10 @@ class Push:
 
 
 _LOG_COLUMNS = ("r.sales_centre_id, r.change_id, r.device_id, r.local_seq, r.entity, r.row_id, "
-                "r.operation, r.status, r.reason, r.row_state, r.raw_payload")
+                "r.operation, r.status, r.reason, r.sends_row, r.verbatim, r.raw_payload")
 _LOG_RECORD = ("AS r(ord bigint, sales_centre_id text, change_id text, device_id text, "
                "local_seq bigint, entity text, row_id text, operation text, status text, "
-               "reason text, row_state jsonb, raw_payload text)")
+               "reason text, sends_row boolean, verbatim boolean, raw_payload text)")
 
 
 def write_log(conn: psycopg.Connection, company_id: str, log: list[dict[str, Any]],
@@ -337,7 +358,7 @@ def write_log(conn: psycopg.Connection, company_id: str, log: list[dict[str, Any
         record = _LOG_RECORD.replace("AS r(ord bigint,", "AS r(ord bigint, feed_seq bigint,")
         conn.execute(
             f"INSERT INTO change_log (company_id, feed_seq, sales_centre_id, change_id, "
-            f"device_id, local_seq, entity, row_id, operation, status, reason, row_state, "
+            f"device_id, local_seq, entity, row_id, operation, status, reason, sends_row, verbatim, "
             f"raw_payload) SELECT %s, coalesce(r.feed_seq, nextval('feed_bigserial')), "
             f"{_LOG_COLUMNS} FROM jsonb_to_recordset(%s::jsonb) {record} ORDER BY r.ord",
             (company_id, rows))
@@ -346,7 +367,7 @@ def write_log(conn: psycopg.Connection, company_id: str, log: list[dict[str, Any
         f"WITH c AS (UPDATE feed_counter SET last_seq = last_seq + %s WHERE company_id = %s "
         f"RETURNING last_seq) "
         f"INSERT INTO change_log (company_id, feed_seq, sales_centre_id, change_id, "
-        f"device_id, local_seq, entity, row_id, operation, status, reason, row_state, "
+        f"device_id, local_seq, entity, row_id, operation, status, reason, sends_row, verbatim, "
         f"raw_payload) SELECT %s, c.last_seq - %s + r.ord, {_LOG_COLUMNS} "
         f"FROM c, jsonb_to_recordset(%s::jsonb) {_LOG_RECORD}",
         (len(log), company_id, company_id, len(log), rows))

@@ -19,9 +19,7 @@ from salesdesk.store.models import Base
 from salesdesk.store.models.local import OutboxEntry
 from salesdesk.store.models.sync import SyncConflict, SyncState
 from salesdesk.sync import rules
-
-# The device clock's allowed drift before the status bar warns (as the sync client's).
-CLOCK_WARN_MS = 120_000
+from salesdesk.sync.hlc import CLOCK_WARN_MS
 
 if TYPE_CHECKING:  # the HTTP client loads with the first sync, not at start-up
     from salesdesk.sync.client.engine import RoundResult, SyncClient

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# How far a device clock may be from head office's before the status bar warns.
+CLOCK_WARN_MS = 120_000
+
 
 @dataclass(frozen=True, order=True)
 class Hlc:

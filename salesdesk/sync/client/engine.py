@@ -46,10 +46,9 @@ from salesdesk.sync import rules
 from salesdesk.sync.client.credentials import load_secret, save_secret
 from salesdesk.sync.client.errors import SyncNeedsReenrol, SyncNotEnrolled
 from salesdesk.sync.client.transport import Transport
-from salesdesk.sync.hlc import Hlc
+from salesdesk.sync.hlc import CLOCK_WARN_MS, Hlc
 
 log = logging.getLogger(__name__)
-CLOCK_WARN_MS = 120_000
 
 
 @dataclass(frozen=True)

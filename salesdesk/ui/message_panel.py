@@ -4,6 +4,8 @@ unknown. The list it sits beside owns the data and the service calls."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -12,9 +14,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+
+class Sendable(Protocol):
+    """A row of a messages-to-send list (a reminder, an outbox message)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def can_send(self) -> bool: ...
 
 
 class MessageSendPanel(QWidget):
@@ -64,6 +81,20 @@ class MessageSendPanel(QWidget):
         stuck = text is not None and status == "sending"
         self.went_button.setVisible(stuck)
         self.not_went_button.setVisible(stuck)
+
+    def show_item(self, item: Sendable | None) -> None:
+        if item is None:
+            self.show_message(None, "")
+        else:
+            self.show_message(item.text, item.status, item.can_send)
+
+    def beside(self, table: QTableView, sizes: tuple[int, int]) -> QSplitter:
+        """The list on the left, this panel on the right."""
+        split = QSplitter()
+        split.addWidget(table)
+        split.addWidget(self)
+        split.setSizes(list(sizes))
+        return split
 
     def _send(self) -> None:
         self.sent_button.setEnabled(False)  # until the list reloads: one press, one send

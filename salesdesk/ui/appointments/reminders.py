@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -77,11 +76,7 @@ class RemindersView(QWidget):
         self.panel.send_requested.connect(self.mark_sent)
         self.panel.resolved.connect(self.resolve)
         self.text, self.sent_button = self.panel.text, self.panel.sent_button
-        split = QSplitter()
-        split.addWidget(self.table)
-        split.addWidget(self.panel)
-        split.setSizes([560, 440])
-        layout.addWidget(split, 1)
+        layout.addWidget(self.panel.beside(self.table, (560, 440)), 1)
 
     def current(self) -> ReminderItem | None:
         rows = self.table.selectionModel().selectedRows()
@@ -91,11 +86,7 @@ class RemindersView(QWidget):
         self._show_current()
 
     def _show_current(self) -> None:
-        item = self.current()
-        if item is None:
-            self.panel.show_message(None, "")
-        else:
-            self.panel.show_message(item.text, item.status, item.can_send)
+        self.panel.show_item(self.current())
 
     def refresh(self) -> None:
         actor = self.ctx.actor

@@ -6,7 +6,7 @@ from their phone and presses "Mark sent". A message is never sent twice."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from salesdesk.domain.appointments import local
 from salesdesk.services.messages import MessageItem
@@ -49,11 +49,7 @@ class MessagesView(QWidget):
         self.panel.send_requested.connect(self.mark_sent)
         self.panel.resolved.connect(self.resolve)
         self.text, self.sent_button = self.panel.text, self.panel.sent_button
-        split = QSplitter()
-        split.addWidget(self.table)
-        split.addWidget(self.panel)
-        split.setSizes([600, 400])
-        layout.addWidget(split, 1)
+        layout.addWidget(self.panel.beside(self.table, (600, 400)), 1)
 
     def current(self) -> MessageItem | None:
         rows = self.table.selectionModel().selectedRows()
@@ -63,11 +59,7 @@ class MessagesView(QWidget):
         self._show_current()
 
     def _show_current(self) -> None:
-        item = self.current()
-        if item is None:
-            self.panel.show_message(None, "")
-        else:
-            self.panel.show_message(item.text, item.status, item.can_send)
+        self.panel.show_item(self.current())
 
     def refresh(self) -> None:
         actor = self.ctx.actor

@@ -40,6 +40,7 @@ def render(out: Path) -> list[Path]:
     made: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(open_database(Path(tmp) / "data", Path(tmp) / "keys"))
+        contexts: list[UiContext] = []
         try:
             load_demo(services)
 
@@ -67,6 +68,7 @@ def render(out: Path) -> list[Path]:
                 ctx = UiContext(services=services, runner=TaskRunner(), events=AppEvents(),
                                 lang="zh_CN", actor=demo_actor(services, code))
                 ctx.extras["centre_name"] = services.preferences.centre_name()
+                contexts.append(ctx)
                 return ctx
 
             consultant = context("C101")
@@ -98,6 +100,8 @@ def render(out: Path) -> list[Path]:
                                 str(out / "satisfaction_pdf")], check=True)
                 made.extend(sorted(out.glob("satisfaction_pdf*.png")))
         finally:
+            for ctx in contexts:  # no background task may outlive the database it reads
+                ctx.runner.wait(-1)
             services.close()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()

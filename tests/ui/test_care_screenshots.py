@@ -1,22 +1,32 @@
 """The care screens people ask to see render from a fresh demo, in Chinese: the consultant's
 follow-up list, the messages to send, the supervisor's satisfaction page with its chart, the
-score card on the kiosk, and the satisfaction PDF (``make screenshots``)."""
+score card on the kiosk, and the satisfaction PDF (``make screenshots``). The tool runs in its
+own process, as ``make screenshots`` runs it: it builds its own application and demo."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
 
-from salesdesk.devtools.screenshots import render
 from tests.pdfcheck import pdf_text
 
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.ui
 
 
 def test_the_care_screenshots_render(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    made = {p.name: p for p in render(tmp_path)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+           "SALESDESK_KEY_DIR": str(tmp_path / "keys")}
+    out = tmp_path / "shots"
+    done = subprocess.run([sys.executable, "-m", "salesdesk.devtools.screenshots", str(out)],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    made = {Path(line).name: Path(line) for line in done.stdout.split()}
     for name in ("care_tasks_consultant.png", "care_messages_consultant.png",
                  "care_satisfaction_supervisor.png", "care_kiosk_score_card.png"):
         image = QImage(str(made[name]))

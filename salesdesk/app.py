@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.screenshot and app.platformName() != "offscreen":
             QMessageBox.critical(None, "SalesDesk", f"{exc.message}\n\n{exc.en}")
         return 2
+    window: MainWindow | None = None
     try:
         if args.demo:
             from salesdesk.services.demo import load_demo
@@ -110,4 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         return app.exec()
     finally:
+        if window is not None:
+            # A write or sync round still running finishes before its database closes.
+            window.ctx.runner.wait(60000)
         services.close()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from salesdesk.domain.errors import DomainError
 from salesdesk.paths import FONT_FILE, RESOURCES
 from salesdesk.services.container import Services
-from salesdesk.ui import gc_guard
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.events import AppEvents
 from salesdesk.ui.i18n import install_translations
@@ -46,7 +45,6 @@ def make_application(argv: list[str]) -> QApplication:
     if QFontDatabase.addApplicationFont(str(FONT_FILE)) < 0:
         log.warning("could not load the bundled CJK font %s", FONT_FILE.name)
     app.setStyleSheet(STYLE)
-    gc_guard.install(app)  # background tasks must never be the thread that frees a widget
     return app
 
 

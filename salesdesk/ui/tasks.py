@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -49,20 +49,32 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
+    """Runs ``fn`` in a pool thread. The thread lets go of everything it was handed before it
+    says it has ended: the GUI thread then holds the last reference to the signals object, so
+    that QObject is always freed on the thread that receives its queued signals (freed on the
+    pool thread while a signal was still queued for it, it crashed the process)."""
+
     def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
         super().__init__()
-        self._fn = fn
-        self.signals = signals
+        self._fn: Callable[[], Any] | None = fn
+        self.signals: _Signals | None = signals
+        self.ended = threading.Event()
         self.setAutoDelete(True)
 
     @Slot()
     def run(self) -> None:
+        fn, signals = self._fn, self.signals
+        self._fn = self.signals = None
+        assert fn is not None and signals is not None
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # delivered to the GUI thread, never lost
-            self.signals.failed.emit(exc)
+            signals.failed.emit(exc)
         else:
-            self.signals.finished.emit(result)
+            signals.finished.emit(result)
+        finally:
+            del fn, signals
+            self.ended.set()
 
 
 def _deliver(owner: QObject | None, callback: Callable[[Any], None] | None, value: Any) -> None:
@@ -101,20 +113,22 @@ class TaskRunner(QObject):
     ) -> None:
         signals = _Signals()
         self._live.add(signals)
+        job = _Job(fn, signals)
+        ended = job.ended
 
         def done(result: Any) -> None:
-            self._live.discard(signals)
+            self._retire(signals, ended)
             _deliver(owner, on_done, result)
 
         def failed(exc: BaseException) -> None:
-            self._live.discard(signals)
+            self._retire(signals, ended)
             if on_error is None:
                 log.error("background task failed", exc_info=exc)
             _deliver(owner, on_error, exc)
 
         signals.finished.connect(done)
         signals.failed.connect(failed)
-        (self._writer if write else self._general).start(_Job(fn, signals))
+        (self._writer if write else self._general).start(job)
 
     def run_long(
         self,
@@ -129,19 +143,28 @@ class TaskRunner(QObject):
         self._live.add(signals)
         control = TaskControl(signals.progress.emit)
         signals.progress.connect(on_progress)
+        job = _Job(lambda: fn(control), signals)
+        ended = job.ended
 
         def done(result: Any) -> None:
-            self._live.discard(signals)
+            self._retire(signals, ended)
             _deliver(owner, on_done, result)
 
         def failed(exc: BaseException) -> None:
-            self._live.discard(signals)
+            self._retire(signals, ended)
             _deliver(owner, on_error, exc)
 
         signals.finished.connect(done)
         signals.failed.connect(failed)
-        self._general.start(_Job(lambda: fn(control), signals))
+        self._general.start(job)
         return control
+
+    def _retire(self, signals: _Signals, ended: threading.Event) -> None:
+        """Let the signals object go once its pool thread has let go of it (see _Job)."""
+        if ended.is_set():
+            self._live.discard(signals)
+        else:
+            QTimer.singleShot(5, self, lambda: self._retire(signals, ended))
 
     def wait(self, msecs: int = 30000) -> bool:
         """For tests and shutdown: wait until both pools are idle."""

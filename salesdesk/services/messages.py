@@ -20,6 +20,7 @@ from salesdesk.domain.errors import Conflict, NotFound
 from salesdesk.domain.ids import derived_id
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services import audit
+from salesdesk.services.care_support import customer_label
 from salesdesk.store.database import Database
 from salesdesk.store.models.appointments import ReminderMessage
 from salesdesk.store.models.customer import Customer
@@ -253,8 +254,7 @@ def _items(uow: UnitOfWork, rows: list[ReminderMessage]) -> list[MessageItem]:
     out = []
     for m in rows:
         c = customers.get(m.customer_id or "")
-        who = "" if c is None else (c.salutation or (c.name[:1] + "先生/女士" if c.name
-                                                      else "客户"))
+        who = "" if c is None else customer_label(c)
         out.append(MessageItem(
             m.id, m.kind, kind_label(m.kind), m.customer_id, who, m.staff_id,
             names.get(m.staff_id or "", ""), m.text, m.status, m.attempts, m.last_error,

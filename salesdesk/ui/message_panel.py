@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# A message's status in the lists: sent green, failed red, result unknown amber.
+STATUS_COLOURS = {"sent": "#05603a", "failed": "#b42318", "sending": "#b54708"}
+
 
 class Sendable(Protocol):
     """A row of a messages-to-send list (a reminder, an outbox message)."""

@@ -21,11 +21,9 @@ from salesdesk.ui.appointments.dialogs import pydate, qdate
 from salesdesk.ui.appointments.labels import kind_label, reminder_status_label
 from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
-from salesdesk.ui.message_panel import MessageSendPanel
+from salesdesk.ui.message_panel import STATUS_COLOURS, MessageSendPanel
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
-
-_COLOURS = {"sent": "#05603a", "failed": "#b42318", "sending": "#b54708"}
 
 
 class RemindersView(QWidget):
@@ -60,7 +58,7 @@ class RemindersView(QWidget):
             Column(self.tr("Reminder"), lambda i: reminder_status_label(i.status)
                    + (f" · {i.sent_by_name}" if i.sent_by_name else "")
                    + (f" · {i.last_error}" if i.last_error else ""),
-                   colour=lambda i: _COLOURS.get(i.status)),
+                   colour=lambda i: STATUS_COLOURS.get(i.status)),
         ])
         self.table = QTableView()
         self.table.setModel(self.model)

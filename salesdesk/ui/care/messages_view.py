@@ -12,11 +12,9 @@ from salesdesk.domain.appointments import local
 from salesdesk.services.messages import MessageItem
 from salesdesk.ui.care.common import table
 from salesdesk.ui.context import UiContext
-from salesdesk.ui.message_panel import MessageSendPanel
+from salesdesk.ui.message_panel import STATUS_COLOURS, MessageSendPanel
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
-
-_COLOURS = {"sent": "#05603a", "failed": "#b42318", "sending": "#b54708"}
 
 
 class MessagesView(QWidget):
@@ -39,7 +37,7 @@ class MessagesView(QWidget):
             Column(self.tr("Status"), lambda m: status.get(m.status, m.status)
                    + (f" · {m.sent_by}" if m.status == "sent" and m.sent_by else "")
                    + (f" · {m.last_error}" if m.last_error else ""),
-                   colour=lambda m: _COLOURS.get(m.status)),
+                   colour=lambda m: STATUS_COLOURS.get(m.status)),
         ])
         self.table = table(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selected)

@@ -3,7 +3,8 @@
 Settings come from the environment: ``DATABASE_URL`` (required), ``SALESDESK_SYNC_HOST``
 (127.0.0.1), ``SALESDESK_SYNC_PORT`` (8443), ``SALESDESK_SYNC_TLS_CERT`` and
 ``SALESDESK_SYNC_TLS_KEY`` (serve HTTPS directly; leave unset behind a TLS reverse proxy),
-``SALESDESK_SYNC_WORKERS`` (1), ``SALESDESK_SYNC_TOKEN_TTL`` (seconds, 3600)."""
+``SALESDESK_SYNC_WORKERS`` (1), ``SALESDESK_SYNC_POOL_SIZE`` (PostgreSQL connections per worker,
+8), ``SALESDESK_SYNC_TOKEN_TTL`` (seconds, 3600)."""
 
 from __future__ import annotations
 
@@ -26,10 +27,23 @@ def _url() -> str:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from salesdesk.sync.server.app import options_from_env, prepare_broken
+    from salesdesk.sync.server.app import (
+        options_from_env,
+        pool_size_from_env,
+        prepare_broken,
+        workers_from_env,
+    )
     from salesdesk.sync.server.db import migrate
 
     url = _url()
+    try:
+        # Checked here so a bad value stops the service before it migrates anything, with a
+        # message, instead of a traceback from every worker process.
+        pool_size_from_env()
+        workers = workers_from_env()
+    except ValueError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
     migrate(url)
     prepare_broken(url, options_from_env())
     os.environ["DATABASE_URL"] = url
@@ -38,7 +52,7 @@ def _serve(args: argparse.Namespace) -> int:
         "salesdesk.sync.server.asgi:app",
         host=os.environ.get("SALESDESK_SYNC_HOST", "127.0.0.1"),
         port=int(args.port or os.environ.get("SALESDESK_SYNC_PORT", "8443")),
-        workers=int(os.environ.get("SALESDESK_SYNC_WORKERS", "1")),
+        workers=workers,
         ssl_certfile=cert or None, ssl_keyfile=key or None,
         proxy_headers=True, log_level=os.environ.get("SALESDESK_SYNC_LOG", "warning"),
         access_log=False,

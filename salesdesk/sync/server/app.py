@@ -36,6 +36,36 @@ def options_from_env() -> ServerOptions:
     )
 
 
+DEFAULT_POOL_SIZE = 8
+
+
+def _positive_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValueError(f"{name} must be a whole number of at least 1, not {raw!r}")
+    return value
+
+
+def pool_size_from_env() -> int:
+    """PostgreSQL connections each worker process may hold (``SALESDESK_SYNC_POOL_SIZE``).
+
+    Workers × this must stay below the server's ``max_connections`` (less what head-office
+    tools and superusers need): the pool opens connections lazily, so a setting too large for
+    the server fails only under load, as requests answered 503."""
+    return _positive_int("SALESDESK_SYNC_POOL_SIZE", DEFAULT_POOL_SIZE)
+
+
+def workers_from_env() -> int:
+    """Worker processes ``serve`` starts (``SALESDESK_SYNC_WORKERS``)."""
+    return _positive_int("SALESDESK_SYNC_WORKERS", 1)
+
+
 def prepare_broken(url: str, options: ServerOptions) -> None:
     with psycopg.connect(url, autocommit=True) as conn:
         if not options.dedupe:
@@ -51,7 +81,8 @@ def _error(code: str, message: str, status: int) -> JSONResponse:
 
 
 def create_app(url: str, *, options: ServerOptions | None = None,
-               token_ttl: timedelta | None = None, pool_size: int = 8) -> Starlette:
+               token_ttl: timedelta | None = None,
+               pool_size: int = DEFAULT_POOL_SIZE) -> Starlette:
     opts = options or options_from_env()
     ttl = token_ttl or timedelta(seconds=int(os.environ.get("SALESDESK_SYNC_TOKEN_TTL", "3600")))
     pool = Pool(url, pool_size)

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import os
 
-from salesdesk.sync.server.app import create_app
+from salesdesk.sync.server.app import create_app, pool_size_from_env
 
-app = create_app(os.environ["DATABASE_URL"])
+app = create_app(os.environ["DATABASE_URL"], pool_size=pool_size_from_env())

@@ -9,6 +9,7 @@ change log, so feed numbers are handed out in commit order."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import re
@@ -165,7 +166,12 @@ class Push:
         receive_ms = int(time.time() * 1000)
         now_iso = datetime.now(UTC).isoformat()
         results: list[dict[str, Any]] = []
-        with self.conn.transaction():
+        # The pipeline the writes go out in is left only after the transaction, so COMMIT
+        # travels with them: PostgreSQL commits as soon as the change log is in, without
+        # waiting for this process to read the replies and send COMMIT. That wait (a round trip
+        # plus this thread getting the interpreter lock back in a busy worker) was spent holding
+        # the company's counter row, which every push of the company queues on.
+        with contextlib.ExitStack() as until_committed, self.conn.transaction():
             row = self.conn.execute(
                 "SELECT last_applied, revoked FROM device WHERE id = %s FOR UPDATE",
                 (self.device.device_id,)).fetchone()
@@ -200,14 +206,15 @@ class Push:
             # Pipeline mode: the three writes go out without waiting for one another's replies,
             # so PostgreSQL writes the rows while Python encodes the change log. They still run
             # in this order, the counter row (in the log statement) last before COMMIT.
-            with self.conn.pipeline():
-                self._write_rows()
-                self.conn.execute("UPDATE device SET last_applied = %s, last_seen = now() "
-                                  "WHERE id = %s", (new_last, self.device.device_id))
-                self._write_log()
+            pipeline = until_committed.enter_context(self.conn.pipeline())
+            self._write_rows()
+            self.conn.execute("UPDATE device SET last_applied = %s, last_seen = now() "
+                              "WHERE id = %s", (new_last, self.device.device_id))
+            self._write_log()
             if self.options.commit_delay_s:
                 # Test-only commit latency with jitter: commits then finish out of order,
                 # which is what makes a sequence-numbered feed skip rows.
+                pipeline.sync()
                 time.sleep(random.random() * self.options.commit_delay_s)
         return {"batch_id": batch_id, "last_applied": new_last, "results": results,
                 "server_time": now_iso}

@@ -156,6 +156,7 @@ def create_app(url: str, *, options: ServerOptions | None = None,
         Route("/v1/push", guarded(push), methods=["POST"]),
         Route("/v1/pull", guarded(pull_endpoint), methods=["GET"]),
     ], lifespan=_lifespan(pool))
+    app.state.pool = pool  # what this worker may hold, for operators and tests to see
     return app
 
 

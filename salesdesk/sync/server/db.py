@@ -48,6 +48,7 @@ class Pool:
 
     def __init__(self, url: str, size: int = 8) -> None:
         self.url = url
+        self.size = size
         self._free: queue.LifoQueue[psycopg.Connection] = queue.LifoQueue()
         self._sem = threading.BoundedSemaphore(size)
 

@@ -42,6 +42,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -74,6 +75,10 @@ class FleetError(RuntimeError):
     pass
 
 
+class _ClosedWhileIdle(Exception):
+    pass
+
+
 class Http:
     """One device's kept-alive HTTP/1.1 connection to the service."""
 
@@ -85,6 +90,18 @@ class Http:
     async def request(self, method: str, path: str, body: bytes | None = None,
                       token: str = "") -> tuple[int, bytes]:
         """Status and body; raises ConnectionError when the exchange broke off."""
+        reused = self._writer is not None
+        try:
+            return await self._exchange(method, path, body, token)
+        except _ClosedWhileIdle:
+            if not reused:
+                raise ConnectionError("connection closed by the server") from None
+            # The server let the kept-alive connection go while this device was idle (uvicorn
+            # after 5 s): open a new one, as any HTTP client does.
+            return await self._exchange(method, path, body, token)
+
+    async def _exchange(self, method: str, path: str, body: bytes | None,
+                        token: str) -> tuple[int, bytes]:
         try:
             if self._writer is None:
                 self._reader, self._writer = await asyncio.open_connection(self.host, self.port)
@@ -95,9 +112,13 @@ class Http:
             if body is not None:
                 head += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
             self._writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + (body or b""))
-            status_line = await self._reader.readline()
+            try:
+                status_line = await self._reader.readline()
+            except ConnectionResetError:
+                status_line = b""
             if not status_line:
-                raise ConnectionError("connection closed by the server")
+                await self.close()
+                raise _ClosedWhileIdle
             status = int(status_line.split()[1])
             headers: dict[str, str] = {}
             while (line := await self._reader.readline()) not in (b"\r\n", b""):
@@ -180,6 +201,7 @@ class SimDevice:
     pushes: int = 0
     pulls: int = 0
     retries: int = 0
+    retry_reasons: Counter[str] = field(default_factory=Counter)
 
     # -- HTTP -------------------------------------------------------------------------------
 
@@ -192,8 +214,8 @@ class SimDevice:
             try:
                 status, data = await self.http.request(method, path, raw,
                                                        self.token if auth else "")
-            except ConnectionError:
-                status, data = 0, b""
+            except ConnectionError as exc:
+                status, data = 0, str(exc).encode()
             if status == 200:
                 reply: dict[str, Any] = json.loads(data)
                 return reply
@@ -203,6 +225,7 @@ class SimDevice:
                 raise FleetError(f"device {self.index} {path}: HTTP {status} "
                                  f"{data[:300].decode(errors='replace')}")
             self.retries += 1
+            self.retry_reasons[f"{path.split('?')[0]} {status} {data[:80].decode(errors='replace')}"] += 1
             await asyncio.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
         raise FleetError(f"device {self.index} {path}: gave up after 30 attempts")
 
@@ -313,7 +336,9 @@ class SimDevice:
 def _server(url: str, port: int, workers: int, log_path: Path) -> subprocess.Popen[bytes]:
     env = dict(os.environ, DATABASE_URL=url, SALESDESK_SYNC_PORT=str(port),
                SALESDESK_SYNC_WORKERS=str(workers), SALESDESK_SYNC_POOL_SIZE=str(POOL_SIZE),
-               SALESDESK_SYNC_LOG="info", PYTHONPATH=str(ROOT))
+               SALESDESK_SYNC_LOG="info",
+               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT),
+                                                        os.environ.get("PYTHONPATH")])))
     with log_path.open("wb") as out:
         # Its own session, so stopping it reaches the worker processes uvicorn forks.
         proc = subprocess.Popen([sys.executable, "-m", "salesdesk.sync.server", "serve"],
@@ -508,6 +533,7 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
                 round_p99_s=round(p99[workers], 3), round_max_s=round(max(rounds), 3),
                 pushes=sum(d.pushes for d in devices), pulls=sum(d.pulls for d in devices),
                 retries=sum(d.retries for d in devices),
+                retry_reasons=dict(sum((d.retry_reasons for d in devices), Counter())),
                 rows_pulled=sum(len(d.received) for d in devices),
                 cpu_s={k: round(v, 2) for k, v in cpu.items()},
                 cpu_ms_per_change={k: round(1000 * v / total, 3) for k, v in cpu.items()},

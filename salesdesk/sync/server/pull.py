@@ -21,13 +21,22 @@ MAX_PAGE = 5000
 # One statement, so the page, its high-water mark and the rows come from one snapshot. The
 # page is every entry the device may see (counter-row numbers: a committed prefix); the cursor
 # moves past all of it, including entries it need not send, so they are not read again.
+# The device's centre and the company-wide entries are read as two ranges of the index
+# change_log_centre_feed, merged in feed order: one scan over the company's feed would read
+# every other centre's entries too, a cost growing with the number of centres.
 _PULL = """
 WITH page AS MATERIALIZED (
     SELECT feed_seq, entity, row_id,
            sends_row AND NOT (verbatim AND device_id IS NOT DISTINCT FROM %(device)s) AS send
-    FROM change_log
-    WHERE company_id = %(company)s AND feed_seq > %(cursor)s
-      AND (sales_centre_id = %(centre)s OR sales_centre_id IS NULL)
+    FROM ((SELECT feed_seq, entity, row_id, sends_row, verbatim, device_id FROM change_log
+           WHERE company_id = %(company)s AND sales_centre_id = %(centre)s
+             AND feed_seq > %(cursor)s
+           ORDER BY feed_seq LIMIT %(limit)s)
+          UNION ALL
+          (SELECT feed_seq, entity, row_id, sends_row, verbatim, device_id FROM change_log
+           WHERE company_id = %(company)s AND sales_centre_id IS NULL
+             AND feed_seq > %(cursor)s
+           ORDER BY feed_seq LIMIT %(limit)s)) AS visible
     ORDER BY feed_seq LIMIT %(limit)s),
 sent AS (
     SELECT DISTINCT ON (entity, row_id) feed_seq, entity, row_id FROM page WHERE send

@@ -1,5 +1,7 @@
 """Head office under many devices: simulated devices push and pull at once against the sync
-service run as 1, 2 and 4 worker processes (``uvicorn --workers``) on one PostgreSQL.
+service run as 1, 2 and 4 worker processes on one PostgreSQL (one ``serve --port`` process per
+worker with the devices spread evenly, as a reverse proxy spreads them; or, with
+``SALESDESK_BENCH_FLEET_SERVE=uvicorn``, one ``serve`` with ``uvicorn --workers``).
 
 A simulated device is not a SQLite app (200 of those would measure SQLite on two cores): it
 enrols with its own one-time code, gets tokens with its own secret and speaks the protocol over
@@ -332,8 +334,27 @@ class SimDevice:
 
 # -- the server -------------------------------------------------------------------------------
 
+# "processes": one `serve --port` process per worker, the devices spread evenly over them, as a
+# reverse proxy with an upstream per process spreads them (the way the server README shows).
+# "uvicorn": one `serve` with SALESDESK_SYNC_WORKERS (uvicorn's workers share one port). Its
+# workers take connections as they race to accept them, and kept-alive connections stay: with
+# 200 devices arriving at once, 4 workers got 30 to 68 each, and the devices on the crowded one
+# made the p99 (see the server README).
+SERVE = os.environ.get("SALESDESK_BENCH_FLEET_SERVE", "processes")
 
-def _server(url: str, port: int, workers: int, log_path: Path) -> subprocess.Popen[bytes]:
+
+@dataclass
+class Service:
+    procs: list[subprocess.Popen[bytes]]
+    ports: list[int]
+
+    @property
+    def pids(self) -> list[int]:
+        return [p.pid for p in self.procs]
+
+
+def _serve_process(url: str, port: int, workers: int, log_path: Path
+                   ) -> subprocess.Popen[bytes]:
     env = dict(os.environ, DATABASE_URL=url, SALESDESK_SYNC_PORT=str(port),
                SALESDESK_SYNC_WORKERS=str(workers), SALESDESK_SYNC_POOL_SIZE=str(POOL_SIZE),
                SALESDESK_SYNC_LOG="info",
@@ -341,28 +362,46 @@ def _server(url: str, port: int, workers: int, log_path: Path) -> subprocess.Pop
                                                         os.environ.get("PYTHONPATH")])))
     with log_path.open("wb") as out:
         # Its own session, so stopping it reaches the worker processes uvicorn forks.
-        proc = subprocess.Popen([sys.executable, "-m", "salesdesk.sync.server", "serve"],
+        return subprocess.Popen([sys.executable, "-m", "salesdesk.sync.server", "serve"],
                                 env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
+
+
+def _start_service(url: str, workers: int, log_dir: Path) -> Service:
+    from salesdesk.sync.server.devcluster import free_port
+
+    per_process = workers if SERVE == "uvicorn" else 1
+    ports = [free_port() for _ in range(workers // per_process)]
+    logs = [log_dir / f"server-w{workers}-{port}.log" for port in ports]
+    service = Service([_serve_process(url, port, per_process, log)
+                       for port, log in zip(ports, logs, strict=True)], ports)
     deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
+    waiting = list(zip(service.procs, ports, logs, strict=True))
+    while waiting and time.monotonic() < deadline:
+        proc, port, log = waiting[0]
         # Every worker up before the clock starts: the first would otherwise take all the
         # connections (they are kept alive) and the run would measure one worker.
-        text = log_path.read_text(encoding="utf-8", errors="replace")
-        if text.count("Application startup complete") >= workers:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        if text.count("Application startup complete") >= per_process:
             with contextlib.suppress(httpx.HTTPError):
                 if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                    return proc
+                    waiting.pop(0)
+                    continue
         if proc.poll() is not None:
             break
         time.sleep(0.2)
-    _stop(proc)
-    raise FleetError("sync server did not start:\n" + log_path.read_text(errors="replace"))
+    if waiting:
+        _stop(service)
+        raise FleetError("sync server did not start:\n" + waiting[0][2].read_text(
+            errors="replace"))
+    return service
 
 
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGINT)  # uvicorn's supervisor stops its workers on SIGINT
+def _stop(service: Service) -> None:
+    for proc in service.procs:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)  # uvicorn's supervisor stops its workers on SIGINT
+    for proc in service.procs:
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -395,7 +434,7 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _cpu_probe(server_pid: int, data_dir: Path) -> Callable[[], dict[str, float]]:
+def _cpu_probe(server_pids: list[int], data_dir: Path) -> Callable[[], dict[str, float]]:
     """CPU used so far by the service (its process and workers), PostgreSQL (the postmaster's
     children: one backend per pooled connection) and this process (the simulated devices). On
     a shared machine these say more than wall times do."""
@@ -405,7 +444,7 @@ def _cpu_probe(server_pid: int, data_dir: Path) -> Callable[[], dict[str, float]
         postmaster = -1
 
     def probe() -> dict[str, float]:
-        return {"server": _cpu_s([server_pid, *_children(server_pid)]),
+        return {"server": _cpu_s([q for p in server_pids for q in (p, *_children(p))]),
                 "postgres": _cpu_s(_children(postmaster)) if postmaster > 0 else 0.0,
                 "devices": time.process_time()}
     return probe
@@ -467,10 +506,10 @@ def _check(url: str, devices: list[SimDevice]) -> dict[str, int]:
     }
 
 
-async def _fleet(port: int, scale: Scale, codes: list[tuple[str, str]],
+async def _fleet(ports: list[int], scale: Scale, codes: list[tuple[str, str]],
                  template: dict[str, Any], probe: Callable[[], dict[str, float]]
                  ) -> tuple[list[SimDevice], float, float, dict[str, float]]:
-    devices = [SimDevice(i, centre, code, template, Http("127.0.0.1", port))
+    devices = [SimDevice(i, centre, code, template, Http("127.0.0.1", ports[i % len(ports)]))
                for i, (centre, code) in enumerate(codes)]
     try:
         t0 = time.perf_counter()
@@ -489,7 +528,7 @@ async def _fleet(port: int, scale: Scale, codes: list[tuple[str, str]],
 
 
 def run(quick: bool) -> Iterator[dict[str, Any]]:
-    from salesdesk.sync.server.devcluster import PgCluster, find_bin, free_port
+    from salesdesk.sync.server.devcluster import PgCluster, find_bin
 
     bin_dir = find_bin()
     if bin_dir is None:
@@ -505,13 +544,13 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
         for workers in scale.workers:
             url = cluster.create_database()
             codes = _prepare(url, scale)
-            port = free_port()
-            server = _server(url, port, workers, cluster.root / f"server-w{workers}.log")
+            service = _start_service(url, workers, cluster.root)
             try:
                 devices, wall, enrol_s, cpu = asyncio.run(_fleet(
-                    port, scale, codes, template, _cpu_probe(server.pid, cluster.data)))
+                    service.ports, scale, codes, template,
+                    _cpu_probe(service.pids, cluster.data)))
             finally:
-                _stop(server)
+                _stop(service)
             books = _check(url, devices)
             rounds = [s for d in devices for s in d.round_s]
             p99[workers] = _p(rounds, 0.99)
@@ -525,7 +564,8 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
             total = sum(len(d.sent) for d in devices)
             yield result(
                 f"sync.fleet_changes_per_s_w{workers}", total / wall, "changes/s",
-                workers=workers, pool_size_per_worker=POOL_SIZE, devices=scale.devices,
+                workers=workers, serve=SERVE, pool_size_per_worker=POOL_SIZE,
+                devices=scale.devices,
                 changes_per_device=scale.changes, rounds_per_device=scale.rounds,
                 sales_centres=math.ceil(scale.devices / PER_CENTRE), changes=total,
                 wall_s=round(wall, 3), enrol_s=round(enrol_s, 3),
@@ -539,7 +579,7 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
                 cpu_ms_per_change={k: round(1000 * v / total, 3) for k, v in cpu.items()},
                 load_avg=round(os.getloadavg()[0], 2))
         top = max(p99)
-        yield result("sync.fleet_round_p99_s", p99[top], "s", workers=top,
+        yield result("sync.fleet_round_p99_s", p99[top], "s", workers=top, serve=SERVE,
                      devices=scale.devices, rounds=len(last_rounds),
                      p50_s=round(statistics.median(last_rounds), 3),
                      by_workers={f"w{w}": round(v, 3) for w, v in p99.items()}, target=2.0,

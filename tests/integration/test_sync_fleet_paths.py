@@ -1,6 +1,8 @@
-"""The feed of one sales centre among several of a company: a pull reads its centre's entries
-and the company-wide ones (configuration, staff) as two ranges merged in feed order, and pages
-through them exactly as one scan of the company's feed filtered by centre would."""
+"""The two server paths the head-office-under-many-devices work changed. A pull reads its sales
+centre's entries and the company-wide ones (configuration, staff) as two index ranges merged in
+feed order, and pages through them exactly as one scan of the company's feed filtered by centre
+would. A push sends its COMMIT in the same pipeline as its writes, and still keeps nothing of a
+batch whose writes fail."""
 
 from __future__ import annotations
 
@@ -74,3 +76,31 @@ def test_a_pull_pages_through_its_centre_and_company_wide_entries_in_feed_order(
     assert cursors == [*visible[limit - 1::limit], visible[-1]]
     assert my_rows <= pulled
     assert not pulled & other_rows
+
+
+def test_a_push_whose_writes_fail_commits_nothing_and_the_next_one_goes_through(
+        sync_db: str, sync_server: ServerThread) -> None:
+    """COMMIT travels in the same pipeline as the push's writes; when one of them fails,
+    nothing of the batch may stay (not the rows, not the log, not the device's number)."""
+    dev = RawDevice(sync_server.url, enrol_code(sync_db))
+    batch = _customers(dev, 3)
+    batch[1]["payload"]["name"] = "拒收"  # type: ignore[index]
+    with psycopg.connect(sync_db, autocommit=True) as conn:
+        conn.execute("ALTER TABLE entity_row ADD CONSTRAINT test_refuse "
+                     "CHECK (data->>'name' IS DISTINCT FROM '拒收')")
+    assert dev.push(batch).status_code != 200
+
+    def state() -> tuple[object, ...]:
+        with psycopg.connect(sync_db) as conn:
+            return (conn.execute("SELECT count(*) FROM change_log").fetchone(),
+                    conn.execute("SELECT count(*) FROM entity_row WHERE entity = 'customer'"
+                                 ).fetchone(),
+                    conn.execute("SELECT last_applied FROM device WHERE id = %s",
+                                 (dev.device_id,)).fetchone())
+    assert state() == ((0,), (0,), (0,))
+    with psycopg.connect(sync_db, autocommit=True) as conn:
+        conn.execute("ALTER TABLE entity_row DROP CONSTRAINT test_refuse")
+    reply = dev.push(batch)
+    assert reply.status_code == 200
+    assert [r["status"] for r in reply.json()["results"]] == ["applied"] * 3
+    assert state() == ((3,), (3,), (3,))

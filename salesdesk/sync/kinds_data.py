@@ -949,5 +949,6 @@ LOCAL_TABLES: frozenset[str] = frozenset({
     "local_meta",
     "outbox",
     "signin_lock",
+    "sync_setaside",
     "sync_state",
 })

@@ -502,13 +502,15 @@ class SyncClient:
                 return 0, 0
             by_entity: dict[str, list[tuple[int, dict[str, Any]]]] = {}
             tried: dict[tuple[str, str], Any] = {}
+            skipped: list[Any] = []
             for e in entries:
                 table = tables.get(e.entity)
                 try:
                     row = json.loads(e.row)
                 except ValueError:
-                    continue
+                    row = None
                 if table is None or not isinstance(row, dict):
+                    skipped.append(e)
                     continue
                 if e.partial and set(row) - set(table.c.keys()) and ids is None:
                     continue  # still a newer version's columns: nothing to gain
@@ -518,6 +520,11 @@ class SyncClient:
             for entity, rows in by_entity.items():
                 aside += self._upsert(s, tables[entity], rows, force=True)
             now = self.clock()
+            if ids is not None:
+                # Asked for by a person: the list shows that it was tried.
+                for e in skipped:
+                    s.execute(update(t).where(t.c.id == e.id).values(
+                        last_tried=now, attempts=e.attempts + 1))
             still = {(a.entity, a.row_id): a for a in aside}
             for key, e in tried.items():
                 a = still.get(key)

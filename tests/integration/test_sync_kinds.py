@@ -41,6 +41,8 @@ def test_every_row_the_demo_wrote_passes_the_servers_checks(demo: Services) -> N
             payload = json.loads(e.payload)
             reason = kinds.check_row(spec, payload, e.operation, tuple(json.loads(e.fields)))
             assert reason == "", (e.entity, reason)
+            # Ids the server takes as ids (UUIDs, no stray characters).
+            assert kinds.ROW_ID.fullmatch(e.row_id) and kinds.ROW_ID.fullmatch(e.change_id)
             checked += 1
     assert checked > 300
 

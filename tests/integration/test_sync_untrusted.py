@@ -52,6 +52,8 @@ def test_each_kind_of_bad_row_is_rejected_with_its_reason_and_the_batch_goes_on(
         "not_null": raw.change("customer", _customer(raw, deleted=None)),
         "bad_blob": raw.change("customer", _customer(raw, id_number_enc="not b64 object")),
     }
+    # A read-only kind is refused by its rule, whatever its row holds.
+    bad["read_only"] = raw.change("project", raw.row(sales_centre_id=["not", "text"]))
     envelope = raw.change("customer", _customer(raw))
     envelope["payload"] = ["not", "an", "object"]
     bad["bad_envelope"] = envelope
@@ -67,7 +69,7 @@ def test_each_kind_of_bad_row_is_rejected_with_its_reason_and_the_batch_goes_on(
         "bad_date": "consent_at must be an ISO date", "missing_field": "e164",
         "wrong_centre": "wrong_centre", "too_long": "longer than 100",
         "not_null": "deleted may not be null", "bad_blob": "b64",
-        "bad_envelope": "payload is not an object",
+        "bad_envelope": "payload is not an object", "read_only": "wrong_centre",
     }
     for name, change in bad.items():
         r = results[change["seq"]]

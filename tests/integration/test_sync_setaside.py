@@ -25,6 +25,7 @@ from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.sync import SyncSetAside
 from salesdesk.sync.client.engine import SyncClient
 from salesdesk.sync.server.push import ServerOptions, write_log
+from tests.conftest import FakeClock
 from tests.sync_fixtures import Device
 
 pytestmark = pytest.mark.postgres
@@ -104,9 +105,9 @@ def _feed_end(url: str) -> int:
 
 
 def test_a_row_another_device_cannot_apply_is_set_aside_and_the_pull_goes_on(
-        make_device: Callable[..., Device], sync_db: str) -> None:
-    a = make_device("a", extra_models=(RelaxedBadge,))
-    b = make_device("b", extra_models=(StrictBadge,))
+        make_device: Callable[..., Device], sync_db: str, clock: FakeClock) -> None:
+    a = make_device("a", extra_models=(RelaxedBadge,), clock=clock)
+    b = make_device("b", extra_models=(StrictBadge,), clock=clock)
     first = _add(a, RelaxedBadge(code="VIP-1"))
     second = _add(a, RelaxedBadge(code="VIP-1"))  # passes A and head office, not B's index
     later = _add(a, Customer(name="后来的客户"))
@@ -174,9 +175,9 @@ def _server_row(url: str, row_id: str) -> dict[str, Any]:
 
 
 def test_rows_of_a_newer_version_or_a_lax_server_are_set_aside_until_they_apply(
-        make_device: Callable[..., Device], sync_db: str) -> None:
-    a = make_device("a")
-    b = make_device("b")
+        make_device: Callable[..., Device], sync_db: str, clock: FakeClock) -> None:
+    a = make_device("a", clock=clock)
+    b = make_device("b", clock=clock)
     broken = _add(a, Customer(name="张三"))
     newer = _add(a, Customer(name="李四"))
     a.client.sync_round()
@@ -220,7 +221,7 @@ def test_rows_of_a_newer_version_or_a_lax_server_are_set_aside_until_they_apply(
     # B upgrades to a version with the new table: the next round applies the kept row.
     b.client.close()
     FutureThing.metadata.create_all(b.services.db.write_engine)
-    b.client = SyncClient(b.services.db.path, b.key_dir,
+    b.client = SyncClient(b.services.db.path, b.key_dir, clock=clock,
                           local_device_id=b.services.db.device_id,
                           extra_metadata=(FutureThing.metadata,))
     b.client.sync_round()

@@ -14,6 +14,8 @@ from salesdesk.services.container import Services, build_services
 from salesdesk.services.sync import SyncService
 from salesdesk.store.database import open_database
 from salesdesk.sync.client.engine import SyncClient
+from salesdesk.sync.kinds import unregister_kind
+from salesdesk.sync.kinds_gen import register_table
 from salesdesk.sync.server.devcluster import (
     PgCluster,
     ServerThread,
@@ -72,6 +74,7 @@ class Device:
 def make_device(tmp_path: Path, sync_server: ServerThread, sync_db: str
                 ) -> Iterator[Callable[..., Device]]:
     made: list[Device] = []
+    registered: set[str] = set()
 
     def make(name: str = "dev", *, enrol: bool = True, clock: object = None,
              extra_models: tuple[object, ...] = (), centre: str = "SC01") -> Device:
@@ -81,6 +84,9 @@ def make_device(tmp_path: Path, sync_server: ServerThread, sync_db: str
         services.sync = SyncService(db, keys, extra_models=extra_models)
         for model in extra_models:
             model.metadata.create_all(db.write_engine)  # type: ignore[attr-defined]
+            # The server (in this process) accepts only kinds it knows: test tables too.
+            register_table(model.__table__)  # type: ignore[attr-defined]
+            registered.add(model.__tablename__)  # type: ignore[attr-defined]
         client = services.sync.client()
         if enrol:
             client.enrol(sync_server.url, enrol_code(sync_db, centre), label=name)
@@ -93,3 +99,5 @@ def make_device(tmp_path: Path, sync_server: ServerThread, sync_db: str
     yield make
     for d in made:
         d.close()
+    for name in registered:
+        unregister_kind(name)

@@ -35,6 +35,10 @@
         <translation>可选空闲时段</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
         <source>No conflicts need attention.</source>
         <translation>没有需要处理的冲突。</translation>
     </message>
@@ -57,6 +61,10 @@
     <message>
         <source>Acknowledge</source>
         <translation>已知悉</translation>
+    </message>
+    <message>
+        <source>Try to apply again</source>
+        <translation>重新尝试应用</translation>
     </message>
     <message>
         <source>%1 (%2 free)</source>

@@ -17,7 +17,7 @@ from salesdesk.services import audit
 from salesdesk.store.database import Database
 from salesdesk.store.models import Base
 from salesdesk.store.models.local import OutboxEntry
-from salesdesk.store.models.sync import SyncConflict, SyncState
+from salesdesk.store.models.sync import SyncConflict, SyncSetAside, SyncState
 from salesdesk.sync import rules
 from salesdesk.sync.hlc import CLOCK_WARN_MS
 
@@ -29,7 +29,10 @@ CONFLICT_LABELS_ZH = {
     "attribution": "判客：以先登记者为准",
     "slot": "签约时段已满",
     "tamper": "披露记录内容不一致（疑似篡改）",
+    "setaside": "本机无法应用的同步数据（已暂存，每次同步自动重试）",
 }
+# Set-aside rows are device-local (sync_setaside) and show in the same inbox under this prefix.
+SETASIDE_PREFIX = "setaside:"
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class ConflictInfo:
     losing_device: str
     created_at: datetime
     alternatives: tuple[SlotOption, ...]
+    detail: str = ""  # why a set-aside row could not be applied
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,18 @@ def _model_for(table: str) -> Any:
         if getattr(mapper.class_, "__tablename__", None) == table:
             return mapper.class_
     return None
+
+
+def _aside_info(a: SyncSetAside) -> ConflictInfo:
+    try:
+        row = json.loads(a.row)
+    except ValueError:
+        row = a.row
+    device = row.get("updated_by_device", "") if isinstance(row, dict) else ""
+    detail = a.reason if a.attempts <= 1 else f"{a.reason} (×{a.attempts})"
+    return ConflictInfo(f"{SETASIDE_PREFIX}{a.id}", "setaside", CONFLICT_LABELS_ZH["setaside"],
+                        a.entity, a.row_id, "", row, None, str(device or ""), a.first_seen, (),
+                        detail)
 
 
 class SyncService:
@@ -148,6 +164,8 @@ class SyncService:
             pending = int(s.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
             open_ = int(s.scalar(select(func.count()).select_from(SyncConflict).where(
                 SyncConflict.status == "open", SyncConflict.deleted.is_(False))) or 0)
+            open_ += int(s.scalar(select(func.count()).select_from(SyncSetAside).where(
+                SyncSetAside.resolved_at.is_(None))) or 0)
             offset = st.clock_offset_ms if st else 0
             return SyncStatus(
                 enrolled=bool(st and st.device_id), server_url=st.server_url if st else "",
@@ -166,7 +184,38 @@ class SyncService:
             if not include_resolved:
                 q = q.where(SyncConflict.status == "open")
             rows = uow.session.scalars(q.order_by(SyncConflict.created_at)).all()
-            return [self._info(uow.session, c) for c in rows]
+            out = [self._info(uow.session, c) for c in rows]
+            aside = select(SyncSetAside)
+            if not include_resolved:
+                aside = aside.where(SyncSetAside.resolved_at.is_(None))
+            for a in uow.session.scalars(aside.order_by(SyncSetAside.feed_seq)):
+                out.append(_aside_info(a))
+            return out
+
+    def retry_set_aside(self, actor: Actor, conflict_id: str) -> None:
+        """A supervisor asks to apply a set-aside row again now (each sync round does it
+        anyway). Raises ValidationError with the reason when it still cannot be applied."""
+        actor.require(Permission.RESOLVE_CONFLICTS)
+        try:
+            aside_id = int(conflict_id.removeprefix(SETASIDE_PREFIX))
+        except ValueError:
+            raise NotFound("找不到该冲突记录", en="No such conflict") from None
+        with self._db.reader(actor) as uow:
+            found = uow.session.get(SyncSetAside, aside_id)
+            if found is None:
+                raise NotFound("找不到该冲突记录", en="No such conflict")
+            if found.resolved_at is not None:
+                raise ValidationError("该冲突已处理", en="This conflict was already resolved")
+        applied, _still = self.client().retry_set_aside(ids=[aside_id])
+        with self._db.reader(actor) as uow:
+            after = uow.session.get(SyncSetAside, aside_id)
+            if not applied or after is None or after.resolved_at is None:
+                reason = after.reason if after is not None else ""
+                raise ValidationError(f"仍无法应用：{reason}",
+                                      en=f"Still cannot be applied: {reason}")
+        with self._db.uow(actor) as w:
+            audit.record(w, "sync.retry_set_aside", found.entity, found.row_id, "applied")
+            w.commit()
 
     def _table(self, name: str) -> Table | None:
         if name in self._extra:
@@ -215,8 +264,16 @@ class SyncService:
 
     def resolve(self, actor: Actor, conflict_id: str, choice: str,
                 slot: tuple[Any, ...] | None = None) -> None:
-        """``choice``: keep_current | use_kept (field) | rebook | cancel (slot) | acknowledge."""
+        """``choice``: keep_current | use_kept (field) | rebook | cancel (slot) | acknowledge
+        | retry (a set-aside row)."""
         actor.require(Permission.RESOLVE_CONFLICTS)
+        if conflict_id.startswith(SETASIDE_PREFIX) or choice == "retry":
+            if choice != "retry" or not conflict_id.startswith(SETASIDE_PREFIX):
+                raise ValidationError("此类冲突不能这样处理",
+                                      en=f"{choice} is not a way to resolve this conflict",
+                                      field="choice")
+            self.retry_set_aside(actor, conflict_id)
+            return
         with self._db.uow(actor) as uow:
             s = uow.session
             c = s.get(SyncConflict, conflict_id)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from salesdesk.store.models.base import Synced
 from salesdesk.sync import rules
+from salesdesk.sync.kinds_gen import register_table
 
 SLOTS = [("2026-12-01", t) for t in ("09:00", "10:00", "11:00", "14:00", "15:00")]
 CAPACITY = 2
@@ -46,3 +47,6 @@ BOOKING_RULE = rules.Capacity(slot_columns=("slot_day", "slot_time"), capacity=C
 
 def register_rules() -> None:
     rules.register("chaos_booking", BOOKING_RULE)
+    # The server accepts only kinds it knows: the chaos tables are test-only.
+    register_table(ChaosNote.__table__)
+    register_table(ChaosBooking.__table__)

@@ -97,3 +97,35 @@ def test_a_failed_round_backs_off_and_the_gui_stays_responsive(
     assert services.sync.status().last_error
     driver.stop()
     ctx.runner.wait()
+
+
+def test_a_set_aside_row_shows_with_its_reason_and_a_retry_that_says_why_it_failed(
+        qtbot: QtBot, demo: Services, supervisor: Actor, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from salesdesk.store.models.sync import SyncSetAside
+
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    with demo.db.uow(supervisor) as uow:
+        uow.add(SyncSetAside(entity="future_thing", row_id="r-1", feed_seq=7,
+                             row=json.dumps({"id": "r-1", "label": "新表"}, ensure_ascii=False),
+                             reason="newer_version: this app version has no table",
+                             first_seen=now, last_tried=now))
+        uow.commit()
+    ctx = make_ctx(demo, supervisor)
+    page = ConflictsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 500)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    assert page.retry.isVisible() and not page.use_kept.isVisible()
+    texts = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
+    assert any("newer_version" in str(t) for t in texts)
+    page.grab().save(str(tmp_path / "setaside.png"))
+    page.retry.click()
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=10000)
+    assert "newer_version" in page.error.text()
+    qtbot.waitUntil(lambda: "×2" in str(page.model.index(0, 6).data()), timeout=5000)
+    assert demo.sync.status().conflicts_open == 1
+    ctx.runner.wait()
+    demo.sync.close()

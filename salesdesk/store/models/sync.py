@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Integer, String, Text
+from sqlalchemy import Boolean, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from salesdesk.store.models.base import Base, Synced
@@ -49,3 +49,26 @@ class SyncConflict(Synced, Base):
     resolution: Mapped[str] = mapped_column(String(32), default="")
     resolved_by_staff: Mapped[str | None] = mapped_column(String(36), nullable=True)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SyncSetAside(Base):
+    """A pulled row this device could not apply (a local constraint, a value its column cannot
+    hold, a table or column of a newer version), kept with the reason instead of stopping the
+    pull (SYNC.md, "nothing wedges"). Device-local: each device keeps its own and retries them
+    each sync round; ``partial`` rows were applied without the columns this version lacks.
+    One entry per row: a later state of the row replaces it, or resolves it once applied."""
+
+    __tablename__ = "sync_setaside"
+    __table_args__ = (Index("uq_sync_setaside_row", "entity", "row_id", unique=True),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[str] = mapped_column(String(64))
+    feed_seq: Mapped[int] = mapped_column(Integer)
+    row: Mapped[str] = mapped_column(Text)  # JSON, as pulled
+    reason: Mapped[str] = mapped_column(Text)
+    partial: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_tried: Mapped[datetime] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    resolution: Mapped[str] = mapped_column(String(16), default="")  # applied | superseded

@@ -8,6 +8,7 @@ again, so a pull never hides something the user did and head office has not seen
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 import logging
 import time
@@ -35,13 +36,13 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from salesdesk.store.database import make_engine
 from salesdesk.store.models import Base
 from salesdesk.store.models.local import LocalMeta, OutboxEntry
-from salesdesk.store.models.sync import SyncState
+from salesdesk.store.models.sync import SyncSetAside, SyncState
 from salesdesk.sync import rules
 from salesdesk.sync.client.credentials import load_secret, save_secret
 from salesdesk.sync.client.errors import SyncNeedsReenrol, SyncNotEnrolled
@@ -168,8 +169,11 @@ def _binder(conv: Callable[[Any], Any] | None,
     return slow
 
 
-def _upsert_sql(table: Table, cols: tuple[str, ...], append_only: bool, dialect: Dialect) -> str:
-    """The statement SQLAlchemy's ``on_conflict_do_update`` / ``do_nothing`` would make."""
+def _upsert_sql(table: Table, cols: tuple[str, ...], append_only: bool, dialect: Dialect,
+                force: bool = False) -> str:
+    """The statement SQLAlchemy's ``on_conflict_do_update`` / ``do_nothing`` would make.
+    ``force`` writes a row even at the feed number it already holds (a retried set-aside row
+    that was applied without columns this version lacked)."""
     q = dialect.identifier_preparer.quote
     name = q(table.name)
     head = (f"INSERT INTO {name} ({', '.join(q(c) for c in cols)}) "
@@ -178,8 +182,36 @@ def _upsert_sql(table: Table, cols: tuple[str, ...], append_only: bool, dialect:
         # Records are never changed, and their tables may refuse any UPDATE.
         return head + "DO NOTHING"
     sets = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in cols if c != "id")
+    if force:
+        return head + f"DO UPDATE SET {sets}"
     return (head + f"DO UPDATE SET {sets} "
             f"WHERE {name}.{q('server_seq')} != excluded.{q('server_seq')}")
+
+
+# A pulled value its column's conversion refuses (a date that is not one, text for a number).
+CONVERSION_ERRORS = (ValueError, TypeError, KeyError, OverflowError, AttributeError,
+                     binascii.Error)
+# What SQLite says about one row's data; "database is locked" and I/O errors
+# (OperationalError) are not about a row and still stop the round, to be retried whole.
+ROW_ERRORS = (IntegrityError, InterfaceError, ProgrammingError, DataError)
+
+
+@dataclass(frozen=True)
+class Aside:
+    """A pulled row set aside: why, and whether it was applied without some columns."""
+
+    entity: str
+    row_id: str
+    seq: int
+    row: Any
+    reason: str
+    partial: bool = False
+
+
+def _why(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    text = f"{type(orig or exc).__name__}: {orig or exc}"
+    return text if len(text) <= 300 else text[:300] + "…"
 
 
 class SyncClient:
@@ -390,81 +422,203 @@ class SyncClient:
 
     def apply_pulled(self, changes: list[dict[str, Any]], cursor: int, next_cursor: int,
                      offset: int) -> None:
-        latest: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
+        """Apply one page and move the cursor past it, in one transaction. A row that cannot
+        be applied is set aside with the reason (``sync_setaside``) instead of stopping the
+        pull: one row must never stop a device, let alone a whole sales centre."""
+        latest: dict[tuple[str, str], tuple[int, Any]] = {}
         for c in changes:
-            latest[(str(c["entity"]), str(c["row_id"]))] = (int(c["seq"]), c["row"])
+            try:
+                latest[(str(c["entity"]), str(c["row_id"]))] = (int(c["seq"]), c["row"])
+            except (KeyError, TypeError, ValueError):
+                log.warning("ignored a malformed feed entry")
         tables = self.tables
-        by_entity: dict[str, list[dict[str, Any]]] = {}
-        for (entity, _row_id), (seq, row) in latest.items():
+        by_entity: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        aside: list[Aside] = []
+        for (entity, row_id), (seq, row) in latest.items():
             if entity not in tables:
-                continue  # a table this build does not have yet: a newer app will pull it again
-            by_entity.setdefault(entity, []).append({**row, "server_seq": seq})
+                aside.append(Aside(entity, row_id, seq, row, _unknown_table(entity)))
+            elif not isinstance(row, dict) or row.get("id") != row_id:
+                aside.append(Aside(entity, row_id, seq, row, "bad_row: not a row of this id"))
+            else:
+                by_entity.setdefault(entity, []).append((seq, row))
         with self._sessions() as s, s.begin():
             s.info["applying_remote"] = True
             st = s.get(SyncState, 1)
             if st is None or st.cursor != cursor:
                 return  # another round moved the cursor meanwhile: its data is already in
             for entity, rows in by_entity.items():
-                self._upsert(s, tables[entity], rows)
+                aside += self._upsert(s, tables[entity], rows)
+            self._keep_aside(s, aside, set(latest))
             self._reapply_pending(s, set(latest))
             st.cursor = next_cursor
             st.clock_offset_ms = offset
             st.last_sync_at = self.clock()
             st.last_error = ""
 
-    def _upsert(self, s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    def _keep_aside(self, s: Session, aside: list[Aside], pulled: set[tuple[str, str]]) -> None:
+        """Record this page's set-aside rows; an open entry whose row has now been applied
+        in full is resolved (the feed sends current states, so that state is newer)."""
+        t: Table = SyncSetAside.__table__  # type: ignore[assignment]
+        now = self.clock()
+        kept = {(a.entity, a.row_id) for a in aside}
+        # One cheap query per page while nothing is set aside (the usual case).
+        if s.scalar(select(func.count()).select_from(t).where(t.c.resolved_at.is_(None))):
+            open_rows = s.execute(select(t.c.id, t.c.entity, t.c.row_id)
+                                  .where(t.c.resolved_at.is_(None))).all()
+            ids = [r.id for r in open_rows
+                   if (r.entity, r.row_id) in pulled and (r.entity, r.row_id) not in kept]
+            if ids:
+                s.execute(update(t).where(t.c.id.in_(ids))
+                          .values(resolved_at=now, resolution="superseded"))
+        for a in aside:
+            log.warning("set aside a pulled %s row (feed %s): %s", a.entity, a.seq, a.reason)
+            found = s.execute(select(t.c.id, t.c.attempts).where(
+                t.c.entity == a.entity[:64], t.c.row_id == a.row_id[:64])).first()
+            values = {"feed_seq": a.seq, "row": json.dumps(a.row, ensure_ascii=False),
+                      "reason": a.reason, "partial": a.partial, "last_tried": now,
+                      "resolved_at": None, "resolution": ""}
+            if found is None:
+                s.execute(t.insert().values(entity=a.entity[:64], row_id=a.row_id[:64],
+                                            first_seen=now, attempts=1, **values))
+            else:
+                s.execute(update(t).where(t.c.id == found.id)
+                          .values(attempts=found.attempts + 1, **values))
+
+    def retry_set_aside(self, ids: list[int] | None = None, limit: int = 1000
+                        ) -> tuple[int, int]:
+        """Try the open set-aside rows again (each sync round, and when a supervisor asks):
+        after an upgrade, or once whatever refused them is gone. Rows of a table or with
+        columns this version still lacks are skipped without touching the database.
+        Returns (applied, still set aside)."""
+        t: Table = SyncSetAside.__table__  # type: ignore[assignment]
+        tables = self.tables
+        with self._sessions() as s, s.begin():
+            s.info["applying_remote"] = True
+            q = select(t).where(t.c.resolved_at.is_(None))
+            if ids is not None:
+                q = q.where(t.c.id.in_(ids))
+            entries = s.execute(q.order_by(t.c.feed_seq).limit(limit)).all()
+            if not entries:
+                return 0, 0
+            by_entity: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+            tried: dict[tuple[str, str], Any] = {}
+            skipped: list[Any] = []
+            for e in entries:
+                table = tables.get(e.entity)
+                try:
+                    row = json.loads(e.row)
+                except ValueError:
+                    row = None
+                if table is None or not isinstance(row, dict):
+                    skipped.append(e)
+                    continue
+                if e.partial and set(row) - set(table.c.keys()) and ids is None:
+                    continue  # still a newer version's columns: nothing to gain
+                by_entity.setdefault(e.entity, []).append((e.feed_seq, row))
+                tried[(e.entity, e.row_id)] = e
+            aside: list[Aside] = []
+            for entity, rows in by_entity.items():
+                aside += self._upsert(s, tables[entity], rows, force=True)
+            now = self.clock()
+            if ids is not None:
+                # Asked for by a person: the list shows that it was tried.
+                for e in skipped:
+                    s.execute(update(t).where(t.c.id == e.id).values(
+                        last_tried=now, attempts=e.attempts + 1))
+            still = {(a.entity, a.row_id): a for a in aside}
+            for key, e in tried.items():
+                a = still.get(key)
+                if a is None:
+                    s.execute(update(t).where(t.c.id == e.id).values(
+                        resolved_at=now, resolution="applied", last_tried=now,
+                        attempts=e.attempts + 1))
+                else:
+                    s.execute(update(t).where(t.c.id == e.id).values(
+                        reason=a.reason, partial=a.partial, last_tried=now,
+                        attempts=e.attempts + 1,
+                        **({"resolved_at": None} if a.partial else {})))
+            self._reapply_pending(s, set(tried))
+            applied = sum(1 for k in tried if k not in still)
+            return applied, len(entries) - applied
+
+    def _upsert(self, s: Session, table: Table, rows: list[tuple[int, dict[str, Any]]],
+                force: bool = False) -> list[Aside]:
         """Write pulled rows with plain ``executemany`` on the session's own connection (same
         transaction as the cursor): the ORM's per-row statement machinery was most of the
         pull's time. Raw SQL fires no flush hooks, so nothing echoes into the outbox; values
         still pass through each column type's own bind processing, so they are stored exactly
-        as an ORM write would store them."""
+        as an ORM write would store them.
+
+        Returns the rows set aside. Columns this version lacks are left out of the write and
+        the row is kept too (``partial``), to be applied in full after an upgrade."""
         binders = _binders(table, self._engine.dialect)
         append_only = isinstance(rules.rule_for(table.name), rules.AppendOnly)
-        groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        groups: dict[tuple[str, ...], tuple[list[tuple[Any, ...]], list[tuple[int, Any]]]] = {}
+        aside: list[Aside] = []
         # The column set is nearly always the same for every row of a table: build the row
         # getter and the list of converting columns once per set.
         plans: dict[frozenset[str], tuple[tuple[str, ...], Any,
-                                          list[tuple[int, Callable[[Any], Any]]]]] = {}
-        for row in rows:
-            plan = plans.get(frozenset(row))
+                                          list[tuple[int, Callable[[Any], Any]]], str]] = {}
+        for seq, row in rows:
+            full = {**row, "server_seq": seq}
+            plan = plans.get(frozenset(full))
             if plan is None:
-                cols = tuple(name for name in binders if name in row)
+                cols = tuple(name for name in binders if name in full)
                 convert: list[tuple[int, Callable[[Any], Any]]] = [
                     (i, fn) for i, c in enumerate(cols) if (fn := binders[c]) is not None]
-                plan = plans[frozenset(row)] = (cols, itemgetter(*cols), convert)
-            cols, getter, convert = plan
-            values = list(getter(row)) if len(cols) > 1 else [getter(row)]
-            for i, fn in convert:
-                values[i] = fn(values[i])
-            groups.setdefault(cols, []).append(tuple(values))
+                extra = sorted(set(full) - set(binders))
+                newer = (f"newer_version: columns {', '.join(extra)} are not known to this "
+                         "app version; applied without them until an upgrade") if extra else ""
+                plan = plans[frozenset(full)] = (cols, itemgetter(*cols), convert, newer)
+            cols, getter, convert, newer = plan
+            try:
+                values = list(getter(full)) if len(cols) > 1 else [getter(full)]
+                for i, fn in convert:
+                    values[i] = fn(values[i])
+            except CONVERSION_ERRORS as exc:
+                aside.append(Aside(table.name, str(row.get("id")), seq, row, _why(exc)))
+                continue
+            if newer:
+                aside.append(Aside(table.name, str(row.get("id")), seq, row, newer, True))
+            group = groups.setdefault(cols, ([], []))
+            group[0].append(tuple(values))
+            group[1].append((seq, row))
         conn = s.connection()
-        for cols, params in groups.items():
-            sql = _upsert_sql(table, cols, append_only, self._engine.dialect)
+        for cols, (params, sources) in groups.items():
+            sql = _upsert_sql(table, cols, append_only, self._engine.dialect, force)
             try:
                 with s.begin_nested():
                     conn.exec_driver_sql(sql, params)
-            except IntegrityError:
-                self._upsert_in_order(s, sql, params)
+            except ROW_ERRORS:
+                for i, why in self._upsert_in_order(s, sql, params):
+                    seq, row = sources[i]
+                    aside.append(Aside(table.name, str(row.get("id")), seq, row, why))
+        return aside
 
     @staticmethod
-    def _upsert_in_order(s: Session, sql: str, group: list[tuple[Any, ...]]) -> None:
+    def _upsert_in_order(s: Session, sql: str, group: list[tuple[Any, ...]]
+                         ) -> list[tuple[int, str]]:
         """The server's state is consistent, but applying it row by row can pass through a
         state a local unique index refuses (another device's booking takes a desk before our
         own booking on it turns into ``conflict``). Apply the rows one at a time and retry the
-        refused ones once the others are in; only a refusal that never resolves is an error."""
+        refused ones once the others are in; returns those refused for good (by position in
+        ``group``) with the reason, to be set aside."""
         conn = s.connection()
-        waiting = list(group)
+        waiting = list(range(len(group)))
+        reasons: dict[int, str] = {}
         while waiting:
-            refused: list[tuple[Any, ...]] = []
-            for row in waiting:
+            refused: list[int] = []
+            for i in waiting:
                 try:
                     with s.begin_nested():
-                        conn.exec_driver_sql(sql, row)
-                except IntegrityError:
-                    refused.append(row)
+                        conn.exec_driver_sql(sql, group[i])
+                except ROW_ERRORS as exc:
+                    refused.append(i)
+                    reasons[i] = _why(exc)
             if len(refused) == len(waiting):
-                conn.exec_driver_sql(sql, refused)  # raises the real constraint violation
+                return [(i, reasons[i]) for i in refused]
             waiting = refused
+        return []
 
     def _reapply_pending(self, s: Session, touched: set[tuple[str, str]]) -> None:
         if not touched:
@@ -490,13 +644,25 @@ class SyncClient:
             # The row no longer holds the state of any feed entry: server_seq 0 makes the next
             # pull of this row apply whatever entry it comes with (even one read before).
             values["server_seq"] = 0
-            s.execute(update(table).where(table.c.id == e.row_id).values(**values))
+            try:
+                with s.begin_nested():
+                    s.execute(update(table).where(table.c.id == e.row_id).values(**values))
+            except ROW_ERRORS as exc:
+                # Still in the outbox, so nothing is lost: the server decides when it arrives.
+                log.warning("a pending %s edit could not be laid over the pulled row: %s",
+                            e.entity, _why(exc))
 
     # -- a round ------------------------------------------------------------------------------
 
     def sync_round(self, *, max_batches: int = 10_000) -> RoundResult:
         started = time.perf_counter()
         pushed = rejected = conflicts = pulled = 0
+        try:
+            # Local only (no network): rows set aside earlier, after an upgrade or once what
+            # refused them is gone. It must never be what stops a round.
+            self.retry_set_aside()
+        except Exception:
+            log.exception("retrying set-aside rows failed")
         try:
             for _ in range(max_batches):
                 n, r, c, more = self.push_once()
@@ -519,6 +685,11 @@ class SyncClient:
     def pending_count(self) -> int:
         with self._sessions() as s:
             return int(s.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
+
+
+def _unknown_table(entity: str) -> str:
+    return (f"newer_version: this app version has no table {json.dumps(entity)[:70]}; "
+            "kept until an upgrade")
 
 
 def client_for(db_path: Path, key_dir: Path, **kwargs: Any) -> SyncClient:

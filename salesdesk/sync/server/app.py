@@ -4,7 +4,6 @@ connection and nothing else, so several workers can run behind a load balancer."
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -19,6 +18,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from salesdesk.sync.server import auth
+from salesdesk.sync.server.body import MAX_BODY, BadBody, int_field, parse, query_int, text_field
 from salesdesk.sync.server.db import Pool
 from salesdesk.sync.server.pull import pull
 from salesdesk.sync.server.push import Push, PushRefused, ServerOptions
@@ -89,15 +89,19 @@ def create_app(url: str, *, options: ServerOptions | None = None,
 
     def guarded(fn: Callable[[Request, Any], Awaitable[Response]]
                 ) -> Callable[[Request], Awaitable[Response]]:
+        """Bad input of any kind is answered 4xx with a reason, never 5xx: every value of a
+        body is checked where it is read (``body.py``, ``push.py``). Anything else that fails
+        is a bug of ours and stays a 500."""
         async def endpoint(request: Request) -> Response:
             try:
                 body: Any = None
                 if request.method == "POST":
-                    try:
-                        body = json.loads(await request.body())
-                    except ValueError:
-                        return _error("bad_request", "body is not JSON", 400)
+                    body = parse(await _read(request))
+                    if not isinstance(body, dict):
+                        return _error("bad_request", "body must be a JSON object", 400)
                 return await fn(request, body)
+            except BadBody as exc:
+                return _error("bad_request", str(exc), exc.status)
             except auth.AuthError as exc:
                 return _error(exc.code, str(exc), exc.status)
             except PushRefused as exc:
@@ -113,17 +117,23 @@ def create_app(url: str, *, options: ServerOptions | None = None,
         return JSONResponse({"ok": True})
 
     async def enrol(request: Request, body: Any) -> Response:
+        code = text_field(body, "code", limit=64, required=True)
+        label = text_field(body, "label", limit=200)
+        local_centre = text_field(body, "local_centre_id", limit=64) or None
+        first_seq = int_field(body, "first_seq", default=1, low=1)
+
         def work() -> dict[str, Any]:
             with pool.connection() as conn:
-                return auth.enrol(conn, str(body.get("code", "")), str(body.get("label", "")),
-                                  body.get("local_centre_id"), int(body.get("first_seq", 1)))
+                return auth.enrol(conn, code, label, local_centre, first_seq)
         return JSONResponse(await run_in_threadpool(work))
 
     async def token(request: Request, body: Any) -> Response:
+        device_id = text_field(body, "device_id", limit=64, required=True)
+        secret = text_field(body, "secret", limit=200, required=True)
+
         def work() -> dict[str, Any]:
             with pool.connection() as conn:
-                return auth.issue_token(conn, str(body.get("device_id", "")),
-                                        str(body.get("secret", "")), ttl)
+                return auth.issue_token(conn, device_id, secret, ttl)
         return JSONResponse(await run_in_threadpool(work))
 
     async def push(request: Request, body: Any) -> Response:
@@ -137,11 +147,9 @@ def create_app(url: str, *, options: ServerOptions | None = None,
 
     async def pull_endpoint(request: Request, body: Any) -> Response:
         header = request.headers.get("authorization")
-        try:
-            cursor = int(request.query_params.get("cursor", "0"))
-            limit = int(request.query_params.get("limit", "1000"))
-        except ValueError:
-            return _error("bad_request", "cursor and limit are numbers", 400)
+        cursor = query_int(request.query_params, "cursor", default=0, low=0)
+        # Past the page size it is only clamped (pull.MAX_PAGE).
+        limit = query_int(request.query_params, "limit", default=1000, low=1)
 
         def work() -> bytes:
             with pool.connection() as conn:
@@ -158,6 +166,21 @@ def create_app(url: str, *, options: ServerOptions | None = None,
     ], lifespan=_lifespan(pool))
     app.state.pool = pool  # what this worker may hold, for operators and tests to see
     return app
+
+
+async def _read(request: Request) -> bytes:
+    """The body, refused past MAX_BODY without reading it all."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise BadBody(f"body larger than {MAX_BODY} bytes", 413)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise BadBody(f"body larger than {MAX_BODY} bytes", 413)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _lifespan(pool: Pool) -> Any:

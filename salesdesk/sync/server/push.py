@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import random
-import re
 import time
 import uuid
 from collections.abc import Mapping
@@ -22,12 +21,11 @@ from typing import Any
 
 import psycopg
 
-from salesdesk.sync import rules
+from salesdesk.sync import kinds, rules
 from salesdesk.sync.hlc import Hlc
 from salesdesk.sync.rules import Capacity, Change, KeptLoser, Outcome, RowState
 from salesdesk.sync.server.auth import DeviceAuth, centre_ids
 
-ENTITY_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
 OPERATIONS = ("insert", "update", "tombstone")
 MAX_BATCH = 1000
 
@@ -48,28 +46,93 @@ class ServerOptions:
     commit_delay_s: float = 0.0
 
 
-def _parse(raw: Mapping[str, Any], device_id: str) -> Change:
+def _id(value: Any) -> str | None:
+    return value if isinstance(value, str) and kinds.ROW_ID.fullmatch(value) else None
+
+
+def _parse(raw: Any, device_id: str) -> tuple[Change, str]:
+    """One change of a batch, and why it is refused ("" when it is not).
+
+    Its number and change id are what the reply and the change log name it by: without them
+    the body is not the protocol's (400, nothing stored). Anything else malformed refuses only
+    this change; the number still advances (SYNC.md lesson 3)."""
+    if not isinstance(raw, dict):
+        raise PushRefused("bad_request", "each change must be an object", 400)
+    seq, change_id = raw.get("seq"), _id(raw.get("change_id"))
+    if type(seq) is not int or not 1 <= seq <= kinds.INT64_MAX:
+        raise PushRefused("bad_request", "each change needs its number (seq >= 1)", 400)
+    if change_id is None:
+        raise PushRefused("bad_request", f"change {seq}: change_id must be an id", 400)
+    entity, row_id, operation = raw.get("entity"), _id(raw.get("row_id")), raw.get("operation")
+    base_version, fields, payload = raw.get("base_version"), raw.get("fields"), raw.get("payload")
+    entity = entity if isinstance(entity, str) and kinds.ENTITY_NAME.fullmatch(entity) else ""
+    reason = ""
+    hlc = Hlc(0, 0, device_id)
+    if not entity:
+        reason = "bad_change: entity is not a table name"
+    elif row_id is None:
+        reason = "bad_change: row_id is not an id"
+    elif operation not in OPERATIONS:
+        reason = "bad_change: operation is not insert, update or tombstone"
+    elif base_version is not None and (type(base_version) is not int
+                                       or not 0 <= base_version <= kinds.INT64_MAX):
+        reason = "bad_change: base_version is not a whole number >= 0"
+    elif fields is not None and not (
+            isinstance(fields, list) and len(fields) <= kinds.MAX_FIELDS
+            and all(isinstance(f, str) and len(f) <= 64 for f in fields)):
+        reason = "bad_change: fields is not a list of column names"
+    elif not isinstance(payload, dict):
+        reason = "bad_change: payload is not an object"
+    else:
+        stamp = _hlc(raw.get("hlc"), device_id)
+        if stamp is None:
+            reason = "bad_change: hlc is not a clock stamp"
+        else:
+            hlc = stamp
+    if reason:
+        return Change(seq=seq, change_id=change_id, entity=entity, row_id=row_id or "",
+                      operation="", base_version=0, fields=(), payload={},
+                      hlc=hlc, device_id=device_id), reason
+    return Change(seq=seq, change_id=change_id, entity=entity, row_id=str(row_id),
+                  operation=str(operation), base_version=int(base_version or 0),
+                  fields=tuple(fields or ()), payload=dict(payload or {}), hlc=hlc,
+                  device_id=device_id), ""
+
+
+def _hlc(value: Any, device_id: str) -> Hlc | None:
+    if not isinstance(value, str) or len(value) > 200:
+        return None
     try:
-        hlc = Hlc.decode(str(raw["hlc"]))
-        return Change(
-            seq=int(raw["seq"]), change_id=str(raw["change_id"]), entity=str(raw["entity"]),
-            row_id=str(raw["row_id"]), operation=str(raw["operation"]),
-            base_version=int(raw.get("base_version") or 0),
-            fields=tuple(str(f) for f in raw.get("fields") or ()),
-            payload=dict(raw["payload"]), hlc=Hlc(hlc.ms, hlc.logical, device_id),
-            device_id=device_id)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise PushRefused("bad_request", f"malformed change: {exc}", 400) from exc
+        hlc = Hlc.decode(value)
+    except ValueError:
+        return None
+    if not (0 <= hlc.ms <= kinds.INT64_MAX and 0 <= hlc.logical < 2**31):
+        return None
+    return Hlc(hlc.ms, hlc.logical, device_id)
 
 
-def _invalid(change: Change, allowed_centres: set[str]) -> str:
-    if not ENTITY_NAME.match(change.entity):
-        return "bad entity name"
-    if change.operation not in OPERATIONS:
-        return "bad operation"
+def _check(change: Change) -> str:
+    """The checks that need no database: a kind head office knows, and a row of that kind.
+    A read-only kind is left to its rule, whose reason says so."""
+    spec = kinds.kind(change.entity)
+    if spec is None:
+        return kinds.unknown_kind_reason(change.entity)
+    if isinstance(rules.rule_for(change.entity), rules.ReadOnly):
+        return ""
     if change.payload.get("id") != change.row_id:
         return "payload id differs from row id"
-    if change.payload.get("sales_centre_id") not in allowed_centres:
+    return kinds.check_row(spec, change.payload, change.operation, change.fields)
+
+
+def _invalid(change: Change, allowed_centres: set[str], row_centre: str | None,
+             exists: bool) -> str:
+    if change.payload.get("id") != change.row_id:
+        return "payload id differs from row id"
+    centre = change.payload.get("sales_centre_id")
+    # Rows of read-only kinds reach here unchecked (their rule refuses them): any value.
+    if not isinstance(centre, str) or centre not in allowed_centres:
+        return "wrong_centre: the row belongs to another sales centre"
+    if exists and row_centre is not None and row_centre not in allowed_centres:
         return "wrong_centre: the row belongs to another sales centre"
     return ""
 
@@ -111,6 +174,8 @@ class Push:
         self.touched: set[tuple[str, str]] = set()
         self.log: list[dict[str, Any]] = []
         self.reserved: list[int] = []
+        # Changes refused before any rule saw them, by change id, with the reason.
+        self.refused: dict[str, str] = {}
 
     # -- reading and locking ------------------------------------------------------------------
 
@@ -129,6 +194,8 @@ class Push:
     def _lock_slots(self, changes: list[Change]) -> None:
         slots: set[str] = set()
         for c in changes:
+            if c.change_id in self.refused:
+                continue
             rule = rules.rule_for(c.entity)
             if isinstance(rule, Capacity):
                 slots.add(f"{c.entity}|{rule.slot_key(c.payload)}")
@@ -158,11 +225,30 @@ class Push:
     # -- the transaction ----------------------------------------------------------------------
 
     def run(self, body: Mapping[str, Any]) -> dict[str, Any]:
-        batch_id = str(body.get("batch_id", ""))
+        batch_id = body.get("batch_id")
+        if batch_id is None:
+            batch_id = ""
+        if not isinstance(batch_id, str) or len(batch_id) > 100:
+            raise PushRefused("bad_request", "batch_id must be text of at most 100", 400)
         raw = body.get("changes")
         if not isinstance(raw, list) or len(raw) > MAX_BATCH:
             raise PushRefused("bad_request", "changes must be a list of at most 1000", 400)
-        changes = sorted((_parse(r, self.device.device_id) for r in raw), key=lambda c: c.seq)
+        parsed = [_parse(r, self.device.device_id) for r in raw]
+        if (len({c.seq for c, _ in parsed}) < len(parsed)
+                or len({c.change_id for c, _ in parsed}) < len(parsed)):
+            # The change log keys changes by both: a batch naming one twice is not a device's.
+            raise PushRefused("bad_request", "a seq or change_id appears twice in the batch",
+                              400)
+        changes = []
+        for c, reason in parsed:
+            reason = reason or _check(c)
+            if reason:
+                self.refused[c.change_id] = reason
+                # Nothing of a refused change reaches a rule, a lock or the database.
+                c = Change(c.seq, c.change_id, c.entity, c.row_id, c.operation, 0, (), {},
+                           c.hlc, c.device_id)
+            changes.append(c)
+        changes.sort(key=lambda c: c.seq)
         receive_ms = int(time.time() * 1000)
         now_iso = datetime.now(UTC).isoformat()
         results: list[dict[str, Any]] = []
@@ -263,8 +349,9 @@ class Push:
         key = (c.entity, c.row_id)
         clamped = Change(c.seq, c.change_id, c.entity, c.row_id, c.operation, c.base_version,
                          c.fields, c.payload, c.hlc.clamp(receive_ms), c.device_id)
-        reason = _invalid(c, allowed)
         before = self.rows.get(key)
+        reason = self.refused.get(c.change_id) or _invalid(
+            c, allowed, self.centres.get(key), before is not None)
         rule = rules.rule_for(c.entity)
         if reason:
             outcome = Outcome("rejected", reason)

@@ -1,6 +1,7 @@
 """The conflict inbox: a supervisor goes through kept losers (two devices edited the same
 field), attribution decisions, bookings that lost their signing slot (with free alternatives)
-and tamper alarms, and decides each one. A decision is an ordinary synced edit."""
+and tamper alarms, and decides each one. A decision is an ordinary synced edit. Pulled rows
+this device could not apply are listed too, with the reason, and can be retried."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ class ConflictsPage(Page):
             Column(self.tr("Current value"), lambda c: _value(c.current_value)),
             Column(self.tr("Free alternatives"),
                    lambda c: "、".join(" ".join(str(v) for v in o.slot) for o in c.alternatives)),
+            Column(self.tr("Reason"), lambda c: getattr(c, "detail", "")),
         ])
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -69,8 +71,9 @@ class ConflictsPage(Page):
         self.rebook.setObjectName("primary")
         self.cancel = QPushButton(self.tr("Cancel booking"))
         self.acknowledge = QPushButton(self.tr("Acknowledge"))
+        self.retry = QPushButton(self.tr("Try to apply again"))
         for w in (self.keep, self.use_kept, self.alternative, self.rebook, self.cancel,
-                  self.acknowledge):
+                  self.acknowledge, self.retry):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
@@ -81,6 +84,7 @@ class ConflictsPage(Page):
         self.rebook.clicked.connect(lambda: self._resolve("rebook"))
         self.cancel.clicked.connect(lambda: self._resolve("cancel"))
         self.acknowledge.clicked.connect(lambda: self._resolve("acknowledge"))
+        self.retry.clicked.connect(lambda: self._resolve("retry"))
         self._selection_changed()
 
     def refresh(self) -> None:
@@ -108,6 +112,7 @@ class ConflictsPage(Page):
         for w in (self.alternative, self.rebook, self.cancel):
             w.setVisible(kind == "slot")
         self.acknowledge.setVisible(kind in ("attribution", "tamper"))
+        self.retry.setVisible(kind == "setaside")
         self.alternative.clear()
         if c is not None and kind == "slot":
             for option in c.alternatives:
@@ -128,8 +133,12 @@ class ConflictsPage(Page):
             self.ctx.services.sync.resolve(actor, c.id, choice,
                                            tuple(slot) if slot is not None else None)
 
-        self.ctx.runner.run(work, lambda _r: self._after(),
-                            lambda exc: self.report_error(exc, self.error), write=True)
+        def failed(exc: BaseException) -> None:
+            self.report_error(exc, self.error)
+            if choice == "retry":
+                self.refresh()  # a retry still refused: the list shows the try it took
+
+        self.ctx.runner.run(work, lambda _r: self._after(), failed, write=True)
 
     def _after(self) -> None:
         self.ctx.events.changed.emit("sync")

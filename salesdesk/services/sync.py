@@ -29,6 +29,9 @@ CONFLICT_LABELS_ZH = {
     "attribution": "判客：以先登记者为准",
     "slot": "签约时段已满",
     "tamper": "披露记录内容不一致（疑似篡改）",
+    "ledger_fork": "告知记录链分叉（总部已拒收）",
+    "ledger_hash": "告知记录哈希不符（总部已拒收）",
+    "ledger_link": "告知记录链不衔接（总部已拒收）",
 }
 
 

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from salesdesk.sync.server import auth
+from salesdesk.sync.server import auth, ledger
 from salesdesk.sync.server.db import Pool
 from salesdesk.sync.server.pull import pull
 from salesdesk.sync.server.push import Push, PushRefused, ServerOptions
@@ -118,12 +118,30 @@ def create_app(url: str, *, options: ServerOptions | None = None,
                 return pull(conn, device, cursor, limit)
         return Response(await run_in_threadpool(work), media_type="application/json")
 
+    async def ledger_endpoint(request: Request, body: Any) -> Response:
+        header = request.headers.get("authorization")
+        chain = request.query_params.get("device", "")
+        try:
+            after = int(request.query_params.get("after", "0"))
+            limit = int(request.query_params.get("limit", "5000"))
+        except ValueError:
+            return _error("bad_request", "after and limit are numbers", 400)
+        if not chain or len(chain) > 64 or not 0 <= after < ledger.MAX_SEQ:
+            return _error("bad_request", "device is a chain id; after is 0 or more", 400)
+
+        def work() -> dict[str, Any]:
+            with pool.connection() as conn:
+                device = auth.authenticate(conn, header)
+                return ledger.chain_page(conn, device, chain, after, limit)
+        return JSONResponse(await run_in_threadpool(work))
+
     app = Starlette(routes=[
         Route("/healthz", guarded(health), methods=["GET"]),
         Route("/v1/enrol", guarded(enrol), methods=["POST"]),
         Route("/v1/token", guarded(token), methods=["POST"]),
         Route("/v1/push", guarded(push), methods=["POST"]),
         Route("/v1/pull", guarded(pull_endpoint), methods=["GET"]),
+        Route("/v1/ledger", guarded(ledger_endpoint), methods=["GET"]),
     ], lifespan=_lifespan(pool))
     return app
 

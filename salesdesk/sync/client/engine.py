@@ -174,10 +174,14 @@ def _upsert_sql(table: Table, cols: tuple[str, ...], append_only: bool, dialect:
     q = dialect.identifier_preparer.quote
     name = q(table.name)
     head = (f"INSERT INTO {name} ({', '.join(q(c) for c in cols)}) "
-            f"VALUES ({', '.join('?' for _ in cols)}) ON CONFLICT ({q('id')}) ")
+            f"VALUES ({', '.join('?' for _ in cols)}) ON CONFLICT ")
     if append_only:
-        # Records are never changed, and their tables may refuse any UPDATE.
+        # Records are never changed, and their tables may refuse any UPDATE. Any conflict, not
+        # only on the id: a file that forked its ledger chain (a copied database) holds its own
+        # record where head office's is; stopping the pull there would wedge the device, and
+        # the fork shows anyway (head office's alarm, the acknowledged head, verify --online).
         return head + "DO NOTHING"
+    head += f"({q('id')}) "
     sets = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in cols if c != "id")
     return (head + f"DO UPDATE SET {sets} "
             f"WHERE {name}.{q('server_seq')} != excluded.{q('server_seq')}")

@@ -103,27 +103,10 @@ class LedgerAnchorService:
         """Every chain this file holds or head office acknowledged, this device's first."""
         if actor is not None:
             actor.require(Permission.VIEW_AUDIT)
-        conn = self._connect()
-        try:
-            return self._chains(conn)
-        finally:
-            conn.close()
+        return chain_summaries(self._db)
 
     def _chains(self, conn: sqlite3.Connection) -> list[ChainSummary]:
-        own = self._db.device_id
-        counts = {str(d): (int(n), int(m)) for d, n, m in conn.execute(
-            "SELECT created_by_device, COUNT(*), MAX(chain_seq) FROM disclosure_record "
-            "GROUP BY created_by_device")}
-        acks = _acks(conn)
-        out = []
-        for device in sorted(set(counts) | set(acks) | {own}, key=lambda d: (d != own, d)):
-            n, last = counts.get(device, (0, 0))
-            row = conn.execute("SELECT hash FROM disclosure_record WHERE created_by_device = ? "
-                               "AND chain_seq = ?", (device, last)).fetchone() if last else None
-            ack = acks.get(device, ChainHead(0, ""))
-            out.append(ChainSummary(device, n, last, str(row[0]) if row else "", ack.chain_seq,
-                                    ack.hash, device == own))
-        return out
+        return _summaries(conn, self._db.device_id)
 
     # ---- head office's copy ----------------------------------------------------------------
 
@@ -213,6 +196,33 @@ class LedgerAnchorService:
                 SyncConflict.kind.in_(LEDGER_ALARM_KINDS), SyncConflict.deleted.is_(False))
                 .order_by(SyncConflict.created_at.desc())).all()
             return [_alarm(c) for c in rows]
+
+
+def _summaries(conn: sqlite3.Connection, own: str) -> list[ChainSummary]:
+    # One pass over the (device, seq) index for the counts; one lookup per chain for its head.
+    counts = {str(d): (int(n), int(m)) for d, n, m in conn.execute(
+        "SELECT created_by_device, COUNT(*), MAX(chain_seq) FROM disclosure_record "
+        "GROUP BY created_by_device")}
+    acks = _acks(conn)
+    out = []
+    for device in sorted(set(counts) | set(acks) | {own}, key=lambda d: (d != own, d)):
+        n, last = counts.get(device, (0, 0))
+        row = conn.execute("SELECT hash FROM disclosure_record WHERE created_by_device = ? "
+                           "AND chain_seq = ?", (device, last)).fetchone() if last else None
+        ack = acks.get(device, ChainHead(0, ""))
+        out.append(ChainSummary(device, n, last, str(row[0]) if row else "", ack.chain_seq,
+                                ack.hash, device == own))
+    return out
+
+
+def chain_summaries(db: Database) -> list[ChainSummary]:
+    """Each chain's head and record count, and the head head office acknowledged (the audit
+    report prints them: a paper anchor)."""
+    conn = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
+    try:
+        return _summaries(conn, db.device_id)
+    finally:
+        conn.close()
 
 
 def _alarm(c: SyncConflict) -> LedgerAlarm:

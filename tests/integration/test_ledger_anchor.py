@@ -316,3 +316,23 @@ def test_fork_is_refused_raised_on_every_device_and_nothing_wedges(
     b.client.sync_round()
     assert ("forked", N + 1) in online(b)
     assert ("ack_altered", N + 2) in offline(b)
+
+
+def test_audit_pdf_prints_each_chain_head_as_a_paper_anchor(synced: Device,
+                                                           tmp_path: Path) -> None:
+    from tests.pdfcheck import compact, pdf_text
+
+    supervisor = actor(synced, "S001")
+    today = synced.services.db.now().date()
+    pdf, csv_path = tmp_path / "audit.pdf", tmp_path / "audit.csv"
+    data = synced.services.disclosure_audit.export(supervisor, today, today, pdf=pdf,
+                                                   csv_path=csv_path)
+    (chain,) = data.chains
+    assert chain.own and chain.records == N and chain.head_seq == N and chain.ack_seq == N
+    assert chain.ack_hash == chain.head_hash and len(chain.head_hash) == 64
+    text = compact(pdf_text(pdf))
+    assert "告知记录哈希链" in text
+    row = (f"{chain.device_id[:8]}（本机）{N}{N}{chain.head_hash[:16]}{N}"
+           f"{chain.head_hash[:16]}")
+    assert row in text
+    assert chain.head_hash in csv_path.read_text(encoding="utf-8-sig")

@@ -4,6 +4,7 @@ a real device file and the real sync service on PostgreSQL."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -27,7 +28,7 @@ pytestmark = [pytest.mark.ui, pytest.mark.postgres]
 
 
 def test_online_check_names_the_deleted_records_and_alarms_are_listed(
-        qtbot: QtBot, synced: Device) -> None:  # noqa: F811
+        qtbot: QtBot, synced: Device, tmp_path: Path) -> None:  # noqa: F811
     services = synced.services
     supervisor = actor(synced, "S001")
     device = services.db.device_id
@@ -66,4 +67,5 @@ def test_online_check_names_the_deleted_records_and_alarms_are_listed(
     assert any(f"第 {N} 条" in line for line in lines)
     assert "与总部副本不一致" in page.verify_result.text()
     assert page.online_button.isEnabled() and not page.online_progress.isVisible()
+    page.grab().save(str(tmp_path / "ledger-check.png"))
     ctx.runner.wait()

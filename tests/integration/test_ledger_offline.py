@@ -1,0 +1,44 @@
+"""The acknowledged head on a device that never synced or cannot reach head office: nothing
+to compare is not a failure offline, and the online check says clearly why it cannot run."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from salesdesk import cli
+from salesdesk.domain.errors import DomainError
+from salesdesk.domain.ledger import ACK_KEY
+from salesdesk.services.container import Services
+from salesdesk.services.disclosure_ledger import check_ledger
+
+
+def test_a_device_never_synced_verifies_and_the_online_check_explains(
+        demo: Services, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_ledger(demo.db).ok
+    with pytest.raises(DomainError, match="尚未登记"):
+        demo.ledger_anchor.check_online()
+    assert cli.main(["--data-dir", str(data_dir), "db", "verify"]) == 0
+    assert cli.main(["--data-dir", str(data_dir), "db", "verify", "--online"]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL ledger_online: 本机尚未登记到总部同步服务" in out
+    assert "OK   disclosure_ledger" in out
+
+
+def test_a_garbled_acknowledged_head_is_reported_not_a_crash(demo: Services) -> None:
+    device = demo.db.device_id
+    conn = sqlite3.connect(demo.db.path, isolation_level=None)
+    try:
+        conn.execute("INSERT INTO local_meta (key, value) VALUES (?, 'x:y')", (ACK_KEY + device,))
+    finally:
+        conn.close()
+    problems = check_ledger(demo.db).chain_problems
+    assert [p.problem for p in problems] == ["ack_altered"]
+
+
+def test_chain_summaries_name_this_device_first(demo: Services) -> None:
+    (own, *_others) = demo.ledger_anchor.chains()
+    assert own.own and own.device_id == demo.db.device_id
+    assert own.records > 0 and own.head_seq == own.records and own.ack_seq == 0

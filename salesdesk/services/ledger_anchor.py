@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from salesdesk.domain.errors import DomainError
 from salesdesk.domain.ledger import (
@@ -29,7 +29,7 @@ from salesdesk.domain.ledger import (
     compare_with_server,
 )
 from salesdesk.domain.roles import Actor, Permission
-from salesdesk.services.disclosure_ledger import MAX_PROBLEMS_LISTED, _acks
+from salesdesk.services.disclosure_ledger import LEDGER_TABLES, MAX_PROBLEMS_LISTED, _acks
 from salesdesk.services.maintenance import Finding
 from salesdesk.services.sync import SyncService
 from salesdesk.store.database import Database
@@ -41,6 +41,7 @@ ALARM_LABELS_ZH = {
     "ledger_fork": "告知记录链分叉：同一设备同一序号出现另一条记录，总部已拒收",
     "ledger_hash": "告知记录内容与其哈希不符，总部已拒收",
     "ledger_link": "告知记录与链中前一条不衔接，总部已拒收",
+    "tamper": "同一告知记录再次上传时内容不同（疑似篡改），总部已拒收",
 }
 PAGE = 5000
 
@@ -192,8 +193,13 @@ class LedgerAnchorService:
         as they reached this device through the feed."""
         actor.require(Permission.VIEW_AUDIT)
         with self._db.reader(actor) as uow:
+            # Besides head office's ledger alarms, the append-only rule's own: a ledger record
+            # sent again under its id with other content.
             rows = uow.session.scalars(select(SyncConflict).where(
-                SyncConflict.kind.in_(LEDGER_ALARM_KINDS), SyncConflict.deleted.is_(False))
+                or_(SyncConflict.kind.in_(LEDGER_ALARM_KINDS),
+                    and_(SyncConflict.kind == "tamper",
+                         SyncConflict.entity.in_(LEDGER_TABLES))),
+                SyncConflict.deleted.is_(False))
                 .order_by(SyncConflict.created_at.desc())).all()
             return [_alarm(c) for c in rows]
 
@@ -231,6 +237,13 @@ def _alarm(c: SyncConflict) -> LedgerAlarm:
     except ValueError:
         detail = {}
     detail = detail if isinstance(detail, dict) else {}
+    if "chain" not in detail:  # a tamper alarm: the refused content says where it was
+        try:
+            kept = json.loads(c.kept_value)
+        except ValueError:
+            kept = {}
+        kept = kept if isinstance(kept, dict) else {}
+        detail = {"chain": kept.get("created_by_device"), "chain_seq": kept.get("chain_seq")}
     seq = detail.get("chain_seq")
     return LedgerAlarm(c.id, c.kind, ALARM_LABELS_ZH.get(c.kind, c.kind), c.row_id,
                        str(detail.get("chain") or ""), seq if type(seq) is int else None,

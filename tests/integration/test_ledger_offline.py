@@ -3,6 +3,7 @@ to compare is not a failure offline, and the online check says clearly why it ca
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from salesdesk import cli
 from salesdesk.domain.errors import DomainError
 from salesdesk.domain.ledger import ACK_KEY
+from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.services.disclosure_ledger import check_ledger
 
@@ -42,3 +44,27 @@ def test_chain_summaries_name_this_device_first(demo: Services) -> None:
     (own, *_others) = demo.ledger_anchor.chains()
     assert own.own and own.device_id == demo.db.device_id
     assert own.records > 0 and own.head_seq == own.records and own.ack_seq == 0
+
+
+def test_alarms_list_ledger_kinds_and_tamper_of_ledger_records_only(
+        demo: Services, supervisor: Actor) -> None:
+    from salesdesk.store.models.sync import SyncConflict
+
+    kept = json.dumps({"created_by_device": "dev-a", "chain_seq": 4})
+    with demo.db.uow() as uow:
+        for kind, entity in (("tamper", "disclosure_record"), ("tamper", "customer"),
+                             ("field", "disclosure_record"), ("ledger_link", "disclosure_record")):
+            uow.add(SyncConflict(kind=kind, entity=entity, row_id=f"{kind}-{entity}",
+                                 kept_value=kept, detail="{}"))
+        uow.commit()
+    alarms = demo.ledger_anchor.alarms(supervisor)
+    assert sorted((a.kind, a.record_id) for a in alarms) == [
+        ("ledger_link", "ledger_link-disclosure_record"), ("tamper", "tamper-disclosure_record")]
+    tamper = next(a for a in alarms if a.kind == "tamper")
+    assert (tamper.chain_device, tamper.chain_seq) == ("dev-a", 4) and "篡改" in tamper.label
+    with pytest.raises(DomainError):
+        demo.ledger_anchor.alarms(demo.auth.actor_for(_staff(demo, "R001")))
+
+
+def _staff(services: Services, code: str) -> str:
+    return next(e.id for e in services.auth.signin_list() if e.code == code)

@@ -68,3 +68,20 @@ def test_alarms_list_ledger_kinds_and_tamper_of_ledger_records_only(
 
 def _staff(services: Services, code: str) -> str:
     return next(e.id for e in services.auth.signin_list() if e.code == code)
+
+
+def test_head_office_recomputes_every_demo_record_hash_from_what_sync_sends(
+        demo: Services) -> None:
+    """The server admits a record only if the hash of the payload sync carries is its hash:
+    every kind of record the demo makes (rounds, overrides, signatures, corrections) passes."""
+    from salesdesk.domain.ledger import payload_hash
+
+    conn = sqlite3.connect(demo.db.path)
+    try:
+        payloads = [json.loads(p) for (p,) in conn.execute(
+            "SELECT payload FROM outbox WHERE entity = 'disclosure_record'")]
+        kinds = {r for (r,) in conn.execute("SELECT DISTINCT record_type FROM disclosure_record")}
+    finally:
+        conn.close()
+    assert len(payloads) > 20 and kinds == {"round", "gate_override"}
+    assert [p["id"] for p in payloads if payload_hash(p) != p["hash"]] == []

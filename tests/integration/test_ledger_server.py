@@ -71,16 +71,17 @@ def test_fork_wrong_hash_and_broken_link_are_refused_with_alarms_never_forwarded
     wrong = record(raw, 2, first["hash"])
     wrong["n_covered"] = 3  # content edited, hash left as it was
     unlinked = record(raw, 2, "f" * 64)
-    results = [push_one(raw, row) for row in (fork, wrong, unlinked)]
-    assert [x["status"] for x in results] == ["rejected"] * 3
+    no_genesis = record(raw, 1, "e" * 64)  # a first record must start from the genesis
+    results = [push_one(raw, row) for row in (fork, wrong, unlinked, no_genesis)]
+    assert [x["status"] for x in results] == ["rejected"] * 4
     assert "ledger fork" in results[0]["reason"] and "hash" in results[1]["reason"]
-    assert "link" in results[2]["reason"]
+    assert "link" in results[2]["reason"] and "link" in results[3]["reason"]
     assert all("ledger" not in x for x in results)
     with psycopg.connect(sync_db) as conn:
         kinds = conn.execute("SELECT kind, row_id FROM alarm ORDER BY id").fetchall()
         held = conn.execute("SELECT chain_seq, record_id FROM ledger_chain").fetchall()
     assert kinds == [("ledger_fork", fork["id"]), ("ledger_hash", wrong["id"]),
-                     ("ledger_link", unlinked["id"])]
+                     ("ledger_link", unlinked["id"]), ("ledger_link", no_genesis["id"])]
     assert held == [(1, first["id"])]
     # Another device of the centre pulls the alarms as conflict rows, and no refused record.
     other = RawDevice(sync_server.url, enrol_code(sync_db))
@@ -89,6 +90,7 @@ def test_fork_wrong_hash_and_broken_link_are_refused_with_alarms_never_forwarded
     assert ledger_rows == [first["id"]]
     conflicts = {c["row"]["kind"]: c["row"] for c in rows if c["entity"] == "sync_conflict"}
     assert set(conflicts) == {"ledger_fork", "ledger_hash", "ledger_link"}
+    assert sum(1 for c in rows if c["entity"] == "sync_conflict") == 4
     assert conflicts["ledger_fork"]["row_id"] == fork["id"]
 
 

@@ -71,21 +71,27 @@ def admit(conn: psycopg.Connection, device: DeviceAuth, change: Change,
         return _refuse(conn, device, change, "ledger_hash",
                        "ledger: the hash does not match the record's content", None)
     key = (device.company_id, chain)
-    before = conn.execute("SELECT hash FROM ledger_chain WHERE company_id = %s AND device_id = %s "
-                          "AND chain_seq = %s", (*key, seq - 1)).fetchone()
-    if (seq == 1 and prev != GENESIS) or (before is not None and before[0] != prev):
+    # One round trip on the usual path: the link is checked and the place taken in the same
+    # statement. The primary key decides between two pushes claiming one place at the same
+    # time: the second waits for the first to commit and then finds the place taken.
+    prev_held, took = conn.execute(
+        "WITH prev AS (SELECT hash FROM ledger_chain WHERE company_id = %(co)s "
+        "  AND device_id = %(chain)s AND chain_seq = %(seq)s - 1), "
+        "ins AS (INSERT INTO ledger_chain (company_id, device_id, chain_seq, hash, prev_hash, "
+        "  record_id, sales_centre_id, pushed_by) "
+        "  SELECT %(co)s, %(chain)s, %(seq)s, %(hash)s, %(prev)s, %(rid)s, %(centre)s, %(by)s "
+        "  WHERE CASE WHEN %(seq)s = 1 THEN %(prev)s = %(genesis)s "
+        "             ELSE coalesce((SELECT hash FROM prev), %(prev)s) = %(prev)s END "
+        "  ON CONFLICT DO NOTHING RETURNING 1) "
+        "SELECT (SELECT hash FROM prev), EXISTS (SELECT 1 FROM ins)",
+        {"co": key[0], "chain": chain, "seq": seq, "hash": claimed, "prev": prev,
+         "rid": change.row_id, "centre": change.payload.get("sales_centre_id"),
+         "by": change.device_id, "genesis": GENESIS}).fetchone() or (None, False)
+    if (seq == 1 and prev != GENESIS) or (prev_held is not None and prev_held != prev):
         return _refuse(conn, device, change, "ledger_link",
                        f"ledger: does not link to record {seq - 1} of its chain as head office "
-                       "holds it", {"chain_seq": seq - 1, "hash": before[0] if before else None})
-    # The primary key decides between two pushes claiming one place at the same time: the
-    # second waits for the first to commit and then finds the place taken.
-    taken = conn.execute(
-        "INSERT INTO ledger_chain (company_id, device_id, chain_seq, hash, prev_hash, record_id, "
-        "sales_centre_id, pushed_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
-        "ON CONFLICT DO NOTHING RETURNING 1",
-        (*key, seq, claimed, prev, change.row_id, change.payload.get("sales_centre_id"),
-         change.device_id)).fetchone()
-    if taken is None:
+                       "holds it", {"chain_seq": seq - 1, "hash": prev_held})
+    if not took:
         held = conn.execute("SELECT hash, record_id FROM ledger_chain WHERE company_id = %s "
                             "AND device_id = %s AND chain_seq = %s", (*key, seq)).fetchone()
         if held is not None and held[0] == claimed and held[1] == change.row_id:

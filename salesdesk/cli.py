@@ -58,6 +58,8 @@ def _system_actor(services: Services) -> Actor:
 
 def _db_verify(services: Services, args: argparse.Namespace) -> int:
     report = services.maintenance.verify()
+    if args.online:
+        report.findings.extend(services.ledger_anchor.online_findings())
     for f in report.findings:
         _out(f"{'OK  ' if f.ok else 'FAIL'} {f.check}: {f.detail}")
     if not report.ok:
@@ -94,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("db", help="数据库校验与备份")
     dbsub = p.add_subparsers(dest="db_command", required=True)
     v = dbsub.add_parser("verify", help="检查完整性、版本和披露记录哈希链")
+    v.add_argument("--online", action="store_true",
+                   help="同时与总部保存的告知记录链逐条比对（需已登记同步）")
     v.set_defaults(handler=_db_verify)
     b = dbsub.add_parser("backup", help="备份数据库")
     b.add_argument("--dest")

@@ -167,12 +167,64 @@
         <translation>校验告知记录</translation>
     </message>
     <message>
+        <source>Check with head office</source>
+        <translation>与总部核对</translation>
+    </message>
+    <message>
+        <source>Compares every record with the copy head office keeps: a record rewritten, deleted or replaced on this computer is named with its number.</source>
+        <translation>逐条比对总部保存的副本：在本机被改写、删除或替换的记录都会列出其序号。</translation>
+    </message>
+    <message>
+        <source>Ledger alarms from head office</source>
+        <translation>总部发出的告知记录警报</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>警报</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>记录链</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Sent by device</source>
+        <translation>上传设备</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
         <source>Ledger check</source>
         <translation>记录校验</translation>
     </message>
     <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Ledger alarms from head office: %1 open</source>
+        <translation>总部发出的告知记录警报：%1 条未处理</translation>
     </message>
     <message>
         <source>%1 to %2: %3 rounds, %4 overridden subscriptions, %5 follow-up mismatches, %6 open escalations</source>
@@ -185,6 +237,26 @@
     <message>
         <source>The check FAILED: the records below were changed outside SalesDesk.</source>
         <translation>校验未通过：以下记录在 SalesDesk 之外被改动。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can check the ledger with head office.</source>
+        <translation>只有主管可以与总部核对告知记录。</translation>
+    </message>
+    <message>
+        <source>Check with head office cancelled.</source>
+        <translation>已取消与总部核对。</translation>
+    </message>
+    <message>
+        <source>Matches head office's copy: %1 chains, %2 records compared.</source>
+        <translation>与总部副本一致：%1 条记录链，已比对 %2 条记录。</translation>
+    </message>
+    <message>
+        <source>Differs from head office's copy: %1 problems. The records below were changed on this computer after head office received them.</source>
+        <translation>与总部副本不一致：共 %1 处问题。以下记录在总部收到后于本机被改动。</translation>
+    </message>
+    <message>
+        <source>Chain %1: %2 records here, head office acknowledged up to no. %3</source>
+        <translation>记录链 %1：本机 %2 条记录，总部已确认至第 %3 条</translation>
     </message>
     <message>
         <source>Select an escalation first.</source>

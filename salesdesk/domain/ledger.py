@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 GENESIS = "0" * 64
@@ -213,3 +214,131 @@ def verify_chain(rows: Iterable[Sequence[Any]], heads: dict[str, ChainHead] | No
         if dev not in seen:
             yield from tail_problems(dev, 0, GENESIS, head)
     stats.devices = len(seen)
+
+
+# ---- anchoring outside the file (head office's copy) ----------------------------------------
+#
+# Anything kept in the same SQLite file can be rewritten together with the chain: recompute
+# every hash after an edit, delete the last records and lower the remembered head. What the
+# file cannot vouch for itself, head office can: it keeps each chain as received and
+# acknowledges each record's hash; the device keeps the acknowledged head (``db verify``) and
+# can compare with the server's copy record by record (``db verify --online``).
+
+TIME_FIELDS = frozenset({"started_at", "recorded_at"})
+# The key (in the file's local_meta, + the chain's device id) of the head head office
+# acknowledged, as "seq:hash"; written by sync only.
+ACK_KEY = "ledger_ack."
+
+
+def _stored_time(value: Any) -> str:
+    """A time as it travels in sync (ISO text) to the text SQLite stores and the hash covers."""
+    if not isinstance(value, str):
+        raise ValueError("a time is ISO text")
+    at = datetime.fromisoformat(value)
+    if at.tzinfo is not None:
+        at = at.astimezone(UTC).replace(tzinfo=None)
+    return at.strftime(TIME_FORMAT)
+
+
+def payload_values(payload: Mapping[str, Any]) -> list[Any]:
+    """The hashed values of a record as sync carries it (its JSON row). Raises KeyError or
+    ValueError for a row that is not a ledger record."""
+    return [_stored_time(payload[name]) if name in TIME_FIELDS else payload[name]
+            for name in HASH_FIELDS]
+
+
+def payload_hash(payload: Mapping[str, Any]) -> str:
+    """The hash a record's content gives, recomputed (never the one it claims)."""
+    return record_hash(payload_values(payload))
+
+
+def ack_problems(device: str, ack: ChainHead, record_id: str | None, at_ack: str | None,
+                 last_seq: int) -> list[ChainProblem]:
+    """This device's copy of a chain against the head head office acknowledged.
+
+    ``record_id`` / ``at_ack``: the local record at the acknowledged number and its stored hash
+    (None when it is gone); ``last_seq``: the last number the chain has here. The links up to
+    the acknowledged record are checked by the chain pass, so an intact acknowledged record
+    vouches for everything before it."""
+    if ack.chain_seq <= 0:
+        return []
+    if at_ack is None:
+        first = last_seq + 1 if last_seq < ack.chain_seq else ack.chain_seq
+        span = f"第 {first} 条" if first == ack.chain_seq else f"第 {first}–{ack.chain_seq} 条"
+        return [ChainProblem("?", device, ack.chain_seq, "", "ack_missing",
+                             f"总部已确认的{span}记录在本机缺失（被删除）",
+                             f"record(s) {first}..{ack.chain_seq} acknowledged by head office "
+                             "are missing here (deleted)")]
+    if at_ack != ack.hash:
+        return [ChainProblem(record_id or "?", device, ack.chain_seq, "", "ack_altered",
+                             f"与总部确认的第 {ack.chain_seq} 条哈希不符：此条或此前的记录被改写",
+                             f"differs from record {ack.chain_seq} as head office acknowledged "
+                             "it: this record or one before it was rewritten")]
+    return []
+
+
+@dataclass(frozen=True)
+class LocalEntry:
+    """One record of a chain as this file holds it."""
+
+    chain_seq: int
+    record_id: str
+    stored_hash: str
+    computed_hash: str
+    recorded_at: str = ""
+    pending: bool = False  # still in the outbox: head office has not seen it yet
+
+
+@dataclass(frozen=True)
+class ServerEntry:
+    """One record of a chain as head office holds it."""
+
+    chain_seq: int
+    record_id: str
+    hash: str
+
+
+def compare_with_server(device: str, local: Iterable[LocalEntry], server: Iterable[ServerEntry],
+                        *, own: bool, local_last: int, ack_seq: int = 0
+                        ) -> Iterator[ChainProblem]:
+    """Every record where this file and head office's copy of one chain disagree, named.
+
+    Both inputs are ordered by chain number. ``own``: the chain is this device's (it sent every
+    record itself, so one head office has that is missing here was deleted here); another
+    device's records beyond what was pulled are only not pulled yet. ``altered``: same record,
+    other content; ``forked``: another record in that place; ``deleted``: head office has it,
+    this file does not; ``extra``: this file has a record head office never accepted and that is
+    not waiting to be sent."""
+    li, si = iter(local), iter(server)
+    lo, so = next(li, None), next(si, None)
+    pulled_up_to = max(local_last, ack_seq)
+
+    def problem(kind: str, seq: int, rid: str, at: str, zh: str, en: str) -> ChainProblem:
+        return ChainProblem(rid, device, seq, at, kind, zh, en)
+
+    while lo is not None or so is not None:
+        if so is None or (lo is not None and lo.chain_seq < so.chain_seq):
+            assert lo is not None
+            if not lo.pending:
+                yield problem("extra", lo.chain_seq, lo.record_id, lo.recorded_at,
+                              "总部没有此记录，且它不在待上传队列中（事后插入或被总部拒收）",
+                              "head office does not have this record and it is not waiting "
+                              "to be sent (inserted afterwards, or refused by head office)")
+            lo = next(li, None)
+        elif lo is None or so.chain_seq < lo.chain_seq:
+            if own or so.chain_seq <= pulled_up_to:
+                yield problem("deleted", so.chain_seq, so.record_id, "",
+                              "总部保存了此记录，本机已缺失（被删除）",
+                              "head office holds this record; it is missing here (deleted)")
+            so = next(si, None)
+        else:
+            if lo.record_id != so.record_id:
+                yield problem("forked", lo.chain_seq, lo.record_id, lo.recorded_at,
+                              f"此位置在总部是另一条记录 {so.record_id}（链被分叉替换）",
+                              f"head office holds another record here, {so.record_id} "
+                              "(the chain was forked)")
+            elif lo.stored_hash != so.hash or lo.computed_hash != so.hash:
+                yield problem("altered", lo.chain_seq, lo.record_id, lo.recorded_at,
+                              "与总部保存的副本不同（记录被改写）",
+                              "differs from head office's copy (record rewritten)")
+            lo, so = next(li, None), next(si, None)

@@ -78,6 +78,19 @@ class ReportEscalation:
 
 
 @dataclass(frozen=True)
+class ReportChain:
+    """One device's ledger chain: its head here and the head head office acknowledged."""
+
+    device: str
+    records: int
+    head_seq: int
+    head_hash: str
+    ack_seq: int
+    ack_hash: str
+    own: bool
+
+
+@dataclass(frozen=True)
 class ReportData:
     date_from: str
     date_to: str
@@ -87,6 +100,12 @@ class ReportData:
     mismatches: tuple[ReportMismatch, ...]
     pre_opening: tuple[ReportPreOpening, ...]
     escalations: tuple[ReportEscalation, ...]
+    chains: tuple[ReportChain, ...] = ()
+
+
+def _short(h: str) -> str:
+    # 16 hex digits (64 bits) are enough to compare by eye and impossible to forge to order.
+    return h[:16] if h else "—"
 
 
 def _widths(total: float, parts: tuple[float, ...]) -> list[float]:
@@ -154,6 +173,20 @@ def build_disclosure_report(data: ReportData, out: Path) -> Path:
         story.append(grid(rows, _widths(width, (16, 7, 8, 7, 6, 7, 7, 22, 24)), st))
     else:
         story.append(Paragraph("本期无。", st.body))
+
+    story.append(Paragraph("六、告知记录哈希链（纸面存证）", st.h2))
+    story.append(Paragraph(
+        "每台设备告知记录链的链头与记录数，以及总部已确认的链头。请签字存档：日后若有人改写或删除"
+        "链头之前的任何记录，链头哈希即与本页不符。", st.small))
+    story.append(Spacer(1, 2 * mm))
+    if data.chains:
+        rows = [["设备", "记录数", "链头序号", "链头哈希", "总部确认至", "总部确认哈希"]]
+        rows += [[c.device[:8] + ("（本机）" if c.own else ""), str(c.records),
+                  str(c.head_seq), _short(c.head_hash), str(c.ack_seq) if c.ack_seq else "—",
+                  _short(c.ack_hash)] for c in data.chains]
+        story.append(grid(rows, _widths(width, (16, 9, 9, 26, 11, 26)), st))
+    else:
+        story.append(Paragraph("无告知记录。", st.body))
 
     doc = SimpleDocTemplate(
         str(out), pagesize=PAGE_L, leftMargin=MARGIN, rightMargin=MARGIN,

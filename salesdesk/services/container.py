@@ -21,6 +21,7 @@ from salesdesk.services.disclosure import DisclosureService
 from salesdesk.services.disclosure_audit import DisclosureAuditService
 from salesdesk.services.disclosure_ledger import ledger_verifier
 from salesdesk.services.follow_up import FollowUpService
+from salesdesk.services.ledger_anchor import LedgerAnchorService
 from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.messages import MessageOutbox
 from salesdesk.services.notice import NoticeService
@@ -62,6 +63,11 @@ class Services:
     satisfaction: SatisfactionService
     complaints: ComplaintService
     handover: HandoverService
+
+    @property
+    def ledger_anchor(self) -> LedgerAnchorService:
+        # Built on use from whichever sync service is current (tests replace it).
+        return LedgerAnchorService(self.db, self.sync)
 
     @property
     def device_id(self) -> str:

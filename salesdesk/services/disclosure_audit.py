@@ -26,6 +26,7 @@ from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.pdf.disclosure_report import (
+    ReportChain,
     ReportConsultant,
     ReportData,
     ReportEscalation,
@@ -45,6 +46,7 @@ from salesdesk.services.disclosure import (
 )
 from salesdesk.services.disclosure_ledger import checklist_items, time_text
 from salesdesk.services.follow_up import EscalationInfo, FollowUpService
+from salesdesk.services.ledger_anchor import ChainSummary, chain_summaries
 from salesdesk.store.database import Database
 from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.disclosure import (
@@ -150,6 +152,7 @@ class DisclosureAudit:
     mismatches: tuple[MismatchRow, ...]
     pre_opening: tuple[PreOpeningRow, ...]
     open_escalations: tuple[EscalationInfo, ...]
+    chains: tuple[ChainSummary, ...] = ()
 
 
 def chunks(ids: list[str], size: int = 500) -> list[list[str]]:
@@ -430,9 +433,11 @@ class DisclosureAuditService:
             step(3, 4, "开盘前客户清单")
             pre = self._pre_opening(uow, start, end) if include_pre_opening else []
         escalations = self._follow_up.open_escalations(actor)
+        chains = chain_summaries(self._db)
         step(4, 4, "完成")
         return DisclosureAudit(date_from, date_to, self._db.now(), tuple(consultants),
-                               tuple(subs), tuple(mism), tuple(pre), tuple(escalations))
+                               tuple(subs), tuple(mism), tuple(pre), tuple(escalations),
+                               tuple(chains))
 
     # ---- exports ----------------------------------------------------------------------------
 
@@ -476,6 +481,8 @@ def report_data(a: DisclosureAudit) -> ReportData:
         escalations=tuple(ReportEscalation(local_text(e.opened_at), e.customer.label,
                                            e.consultant_name, e.level_label, e.score)
                           for e in a.open_escalations),
+        chains=tuple(ReportChain(c.device_id, c.records, c.head_seq, c.head_hash, c.ack_seq,
+                                 c.ack_hash, c.own) for c in a.chains),
     )
 
 
@@ -521,4 +528,10 @@ def write_csv(a: DisclosureAudit, path: Path) -> Path:
         for e in a.open_escalations:
             w.writerow([local_text(e.opened_at), e.customer.label, e.consultant_name,
                         e.level_label, e.score])
+        w.writerow([])
+        w.writerow(["# 告知记录哈希链（纸面存证）"])
+        w.writerow(["设备", "本机", "记录数", "链头序号", "链头哈希", "总部确认至", "总部确认哈希"])
+        for ch in a.chains:
+            w.writerow([ch.device_id, yes[ch.own], ch.records, ch.head_seq, ch.head_hash,
+                        ch.ack_seq, ch.ack_hash])
     return path

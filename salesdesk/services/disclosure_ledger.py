@@ -19,12 +19,14 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from salesdesk.domain.disclosure import Checklist, ChecklistItem, CoverageSummary, RecordType
 from salesdesk.domain.ids import new_id
 from salesdesk.domain.ledger import (
+    ACK_KEY,
     GENESIS,
     HASH_FIELDS,
     TIME_FORMAT,
     ChainHead,
     ChainProblem,
     SuspectRow,
+    ack_problems,
     classify,
     fast_record_hash,
     record_hash,
@@ -155,6 +157,32 @@ def _heads(conn: sqlite3.Connection) -> dict[str, ChainHead]:
         seq, _, h = str(value).partition(":")
         heads[str(key)[len(HEAD_KEY):]] = ChainHead(int(seq), h)
     return heads
+
+
+def _acks(conn: sqlite3.Connection) -> dict[str, ChainHead]:
+    acks = {}
+    for key, value in conn.execute("SELECT key, value FROM local_meta WHERE key LIKE ?",
+                                   (ACK_KEY + "%",)):
+        seq, _, h = str(value).partition(":")
+        try:
+            acks[str(key)[len(ACK_KEY):]] = ChainHead(int(seq), h)
+        except ValueError:
+            acks[str(key)[len(ACK_KEY):]] = ChainHead(1, "?")  # garbled: nothing will match
+    return acks
+
+
+def _ack_problems(conn: sqlite3.Connection, acks: dict[str, ChainHead]) -> list[ChainProblem]:
+    """Each chain against the head head office acknowledged: recomputing every hash and the
+    local head after an edit, or deleting acknowledged records, no longer passes."""
+    out: list[ChainProblem] = []
+    for device, ack in acks.items():
+        at = conn.execute("SELECT id, hash FROM disclosure_record WHERE created_by_device = ? "
+                          "AND chain_seq = ?", (device, ack.chain_seq)).fetchone()
+        last = conn.execute("SELECT MAX(chain_seq) FROM disclosure_record "
+                            "WHERE created_by_device = ?", (device,)).fetchone()[0]
+        out += ack_problems(device, ack, str(at[0]) if at else None,
+                            str(at[1]) if at else None, int(last or 0))
+    return out
 
 
 def _checklists(conn: sqlite3.Connection, problems: list[str]) -> dict[str, str]:
@@ -307,6 +335,7 @@ def check_ledger(db: Database) -> LedgerCheck:
         all_sig = {str(r[0]) for r in conn.execute("SELECT id FROM disclosure_signature")}
         problems = _suspects(conn, all_cl - set(checklists), all_sig - set(signatures))
         problems += _tails(conn, _heads(conn))
+        problems += _ack_problems(conn, _acks(conn))
         records = int(conn.execute("SELECT COUNT(*) FROM disclosure_record").fetchone()[0])
         devices = _device_count(conn)
         return LedgerCheck(records, devices, problems, other)

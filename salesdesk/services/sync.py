@@ -30,6 +30,9 @@ CONFLICT_LABELS_ZH = {
     "slot": "签约时段已满",
     "tamper": "披露记录内容不一致（疑似篡改）",
     "setaside": "本机无法应用的同步数据（已暂存，每次同步自动重试）",
+    "ledger_fork": "告知记录链分叉（总部已拒收）",
+    "ledger_hash": "告知记录哈希不符（总部已拒收）",
+    "ledger_link": "告知记录链不衔接（总部已拒收）",
 }
 # Set-aside rows are device-local (sync_setaside) and show in the same inbox under this prefix.
 SETASIDE_PREFIX = "setaside:"

@@ -39,6 +39,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from salesdesk.domain.ledger import ACK_KEY
 from salesdesk.store.database import make_engine
 from salesdesk.store.models import Base
 from salesdesk.store.models.local import LocalMeta, OutboxEntry
@@ -177,10 +178,14 @@ def _upsert_sql(table: Table, cols: tuple[str, ...], append_only: bool, dialect:
     q = dialect.identifier_preparer.quote
     name = q(table.name)
     head = (f"INSERT INTO {name} ({', '.join(q(c) for c in cols)}) "
-            f"VALUES ({', '.join('?' for _ in cols)}) ON CONFLICT ({q('id')}) ")
+            f"VALUES ({', '.join('?' for _ in cols)}) ON CONFLICT ")
     if append_only:
-        # Records are never changed, and their tables may refuse any UPDATE.
+        # Records are never changed, and their tables may refuse any UPDATE. Any conflict, not
+        # only on the id: a file that forked its ledger chain (a copied database) holds its own
+        # record where head office's is; stopping the pull there would wedge the device, and
+        # the fork shows anyway (head office's alarm, the acknowledged head, verify --online).
         return head + "DO NOTHING"
+    head += f"({q('id')}) "
     sets = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in cols if c != "id")
     if force:
         return head + f"DO UPDATE SET {sets}"
@@ -212,6 +217,32 @@ def _why(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None)
     text = f"{type(orig or exc).__name__}: {orig or exc}"
     return text if len(text) <= 300 else text[:300] + "…"
+
+
+LEDGER_ENTITY = "disclosure_record"
+
+
+def remember_ledger_acks(s: Session, acks: list[dict[str, Any]]) -> None:
+    """Keep, per chain, the highest record head office acknowledged (``db verify`` compares the
+    file with it). It only moves forward; anything malformed in a reply is ignored."""
+    best: dict[str, tuple[int, str]] = {}
+    for a in acks:
+        chain, seq, h = a.get("device"), a.get("chain_seq"), a.get("hash")
+        if (isinstance(chain, str) and 0 < len(chain) <= 50 and type(seq) is int and seq > 0
+                and isinstance(h, str) and len(h) == 64 and seq > best.get(chain, (0, ""))[0]):
+            best[chain] = (seq, h)
+    for chain, (seq, h) in best.items():
+        held = s.get(LocalMeta, ACK_KEY + chain)
+        if held is None:
+            s.add(LocalMeta(key=ACK_KEY + chain, value=f"{seq}:{h}"))
+            continue
+        try:
+            known = int(held.value.partition(":")[0])
+        except ValueError:
+            known = 0  # a garbled value (edited file): head office's word replaces it
+        if known < seq:
+            held.value = f"{seq}:{h}"
+    s.flush()
 
 
 class SyncClient:
@@ -370,9 +401,14 @@ class SyncClient:
         reread = [int(r["feed_seq"]) for r in results if r.get("feed_seq") is not None
                   and int(r["seq"]) in acked]
         offset = self._offset(reply, t0, t1)
+        ledger_acks = [r["ledger"] for r in results if int(r["seq"]) in acked
+                       and entity_of.get(int(r["seq"])) == LEDGER_ENTITY
+                       and isinstance(r.get("ledger"), dict)]
         with self._sessions() as s, s.begin():
             if acked:
                 s.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(sorted(acked))))
+            if ledger_acks:
+                remember_ledger_acks(s, ledger_acks)
             values: dict[str, Any] = {"hlc": hlc.encode(), "clock_offset_ms": offset}
             st = s.get(SyncState, 1)
             if reread and st is not None and st.cursor >= min(reread):
@@ -449,6 +485,12 @@ class SyncClient:
             for entity, rows in by_entity.items():
                 aside += self._upsert(s, tables[entity], rows)
             self._keep_aside(s, aside, set(latest))
+            if LEDGER_ENTITY in by_entity:
+                # Head office sends only records it admitted to their chains, so each one
+                # pulled is acknowledged too.
+                remember_ledger_acks(s, [{"device": r.get("created_by_device"),
+                                          "chain_seq": r.get("chain_seq"), "hash": r.get("hash")}
+                                         for _, r in by_entity[LEDGER_ENTITY]])
             self._reapply_pending(s, set(latest))
             st.cursor = next_cursor
             st.clock_offset_ms = offset
@@ -651,6 +693,14 @@ class SyncClient:
                 # Still in the outbox, so nothing is lost: the server decides when it arrives.
                 log.warning("a pending %s edit could not be laid over the pulled row: %s",
                             e.entity, _why(exc))
+
+    # -- head office's copy of the ledger ------------------------------------------------------
+
+    def ledger_page(self, chain: str, after: int, limit: int = 5000) -> dict[str, Any]:
+        """Records ``after``+1... of one chain as head office holds them (seq, hash, id)."""
+        return self.transport().call("GET", "/v1/ledger", params={"device": chain,
+                                                                  "after": after,
+                                                                  "limit": limit})
 
     # -- a round ------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from salesdesk.sync.server import auth
+from salesdesk.sync.server import auth, ledger
 from salesdesk.sync.server.body import MAX_BODY, BadBody, int_field, parse, query_int, text_field
 from salesdesk.sync.server.db import Pool
 from salesdesk.sync.server.pull import pull
@@ -157,12 +157,29 @@ def create_app(url: str, *, options: ServerOptions | None = None,
                 return pull(conn, device, cursor, limit)
         return Response(await run_in_threadpool(work), media_type="application/json")
 
+    async def ledger_endpoint(request: Request, body: Any) -> Response:
+        header = request.headers.get("authorization")
+        chain = request.query_params.get("device", "")
+        after = query_int(request.query_params, "after", default=0, low=0,
+                          high=ledger.MAX_SEQ - 1)
+        limit = query_int(request.query_params, "limit", default=5000, low=1)
+        # PostgreSQL text refuses NUL, so a chain id must be plain printable text.
+        if not chain or len(chain) > 64 or not chain.isprintable():
+            return _error("bad_request", "device is a chain id", 400)
+
+        def work() -> dict[str, Any]:
+            with pool.connection() as conn:
+                device = auth.authenticate(conn, header)
+                return ledger.chain_page(conn, device, chain, after, limit)
+        return JSONResponse(await run_in_threadpool(work))
+
     app = Starlette(routes=[
         Route("/healthz", guarded(health), methods=["GET"]),
         Route("/v1/enrol", guarded(enrol), methods=["POST"]),
         Route("/v1/token", guarded(token), methods=["POST"]),
         Route("/v1/push", guarded(push), methods=["POST"]),
         Route("/v1/pull", guarded(pull_endpoint), methods=["GET"]),
+        Route("/v1/ledger", guarded(ledger_endpoint), methods=["GET"]),
     ], lifespan=_lifespan(pool))
     app.state.pool = pool  # what this worker may hold, for operators and tests to see
     return app

@@ -24,6 +24,7 @@ import psycopg
 from salesdesk.sync import kinds, rules
 from salesdesk.sync.hlc import Hlc
 from salesdesk.sync.rules import Capacity, Change, KeptLoser, Outcome, RowState
+from salesdesk.sync.server import ledger
 from salesdesk.sync.server.auth import DeviceAuth, centre_ids
 
 OPERATIONS = ("insert", "update", "tombstone")
@@ -288,6 +289,7 @@ class Push:
                 outcome = self._apply(c, allowed, receive_ms, now_iso)
                 results.append({"seq": c.seq, "change_id": c.change_id,
                                 "status": outcome.status, "reason": outcome.reason})
+            ledger.acknowledge(self.conn, self.device.company_id, changes, results)
             new_last = max([last_applied, *(c.seq for c in todo)])
             # Pipeline mode: the three writes go out without waiting for one another's replies,
             # so PostgreSQL writes the rows while Python encodes the change log. They still run
@@ -357,6 +359,8 @@ class Push:
             outcome = Outcome("rejected", reason)
         else:
             outcome = rules.merge(rule, before, clamped)
+            if c.entity == ledger.ENTITY and outcome.status == "applied":
+                outcome = ledger.admit(self.conn, self.device, c, outcome)
             if isinstance(rule, Capacity) and outcome.state is not None:
                 booked = self._booked_elsewhere(rule, c, outcome.state.data)
                 outcome = rules.decide_capacity(rule, outcome, before.data if before else None,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QProgressBar,
     QProgressDialog,
     QPushButton,
     QTableView,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.disclosure import ItemKind
+from salesdesk.domain.roles import Permission
 from salesdesk.services.disclosure_audit import (
     ConsultantAuditRow,
     DisclosureAudit,
@@ -40,11 +42,12 @@ from salesdesk.services.disclosure_audit import (
     PreOpeningRow,
 )
 from salesdesk.services.follow_up import EscalationInfo
+from salesdesk.services.ledger_anchor import LedgerAlarm, OnlineCheck
 from salesdesk.services.maintenance import VerifyReport
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.table_model import Column, RecordTableModel
-from salesdesk.ui.tasks import TaskControl
+from salesdesk.ui.tasks import Cancelled, TaskControl
 from salesdesk.ui.widgets import SHANGHAI, error_label, page_title
 
 RED = "#b42318"
@@ -214,8 +217,25 @@ class AuditPage(Page):
         self.verify_button = QPushButton(self.tr("Verify the ledger"))
         self.verify_button.setObjectName("primary")
         self.verify_button.clicked.connect(self.verify_ledger)
+        # The check above trusts what the file says head office acknowledged; this one asks
+        # head office itself, so a file rewritten together with that value is caught too.
+        self.online_button = QPushButton(self.tr("Check with head office"))
+        self.online_button.setObjectName("onlineCheckButton")
+        self.online_button.setToolTip(self.tr(
+            "Compares every record with the copy head office keeps: a record rewritten, "
+            "deleted or replaced on this computer is named with its number."))
+        self.online_button.clicked.connect(self.check_online)
+        self.online_progress = QProgressBar()
+        self.online_progress.setVisible(False)
+        self.online_cancel = QPushButton(self.tr("Cancel"))
+        self.online_cancel.setVisible(False)
+        self.online_cancel.clicked.connect(self._cancel_online)
+        self._online_control: TaskControl | None = None
         row = QHBoxLayout()
         row.addWidget(self.verify_button)
+        row.addWidget(self.online_button)
+        row.addWidget(self.online_progress, 1)
+        row.addWidget(self.online_cancel)
         row.addStretch(1)
         lv.addLayout(row)
         self.verify_result = QLabel()
@@ -226,7 +246,25 @@ class AuditPage(Page):
         self.findings = QListWidget()
         self.findings.setObjectName("plain")
         lv.addWidget(self.findings, 1)
-        self.add_tab(ledger, self.tr("Ledger check"))
+        self.alarms_title = QLabel(self.tr("Ledger alarms from head office"))
+        self.alarms_title.setObjectName("sectionTitle")
+        lv.addWidget(self.alarms_title)
+        self.alarms: RecordTableModel[LedgerAlarm] = RecordTableModel([
+            Column(self.tr("Raised"), lambda r: r.created_at.astimezone(SHANGHAI)
+                   .strftime("%Y-%m-%d %H:%M")),
+            Column(self.tr("Alarm"), lambda r: r.label, False, lambda r: RED),
+            Column(self.tr("Chain"), lambda r: r.chain_device[:8]),
+            Column(self.tr("No."), lambda r: r.chain_seq if r.chain_seq is not None else "—",
+                   True),
+            Column(self.tr("Record"), lambda r: r.record_id),
+            Column(self.tr("Sent by device"), lambda r: r.sent_by[:8]),
+            Column(self.tr("Status"), lambda r: self.tr("open") if r.status == "open"
+                   else self.tr("acknowledged")),
+        ])
+        self.alarm_view = _table(self.alarms)
+        lv.addWidget(self.alarm_view, 1)
+        self.ledger_tab = self.add_tab(ledger, self.tr("Ledger check"))
+        self.last_online: OnlineCheck | None = None
 
     # ---- for other capabilities ----------------------------------------------------------
 
@@ -258,6 +296,18 @@ class AuditPage(Page):
             self._loaded, self._failed)
         self.ctx.runner.run(lambda: audit.pre_opening(actor, date_from, date_to),
                             self._pre_opening_loaded, self._failed)
+        anchor = self.ctx.services.ledger_anchor
+        self.ctx.runner.run(lambda: anchor.alarms(actor), self._alarms_loaded, self._failed)
+
+    def _alarms_loaded(self, rows: list[LedgerAlarm]) -> None:
+        self.alarms.set_rows(rows)
+        self._fit(self.alarm_view)
+        open_ = sum(1 for r in rows if r.status == "open")
+        self.alarms_title.setText(
+            self.tr("Ledger alarms from head office: %1 open").replace("%1", str(open_)))
+        self.tabs.setTabText(self.ledger_tab, self.tr("Ledger check")
+                             + (f" ⚠ {open_}" if open_ else ""))
+        self.alarms_loaded = True
 
     def _pre_opening_loaded(self, rows: list[PreOpeningRow]) -> None:
         self.pre_opening.set_rows(rows)
@@ -321,6 +371,72 @@ class AuditPage(Page):
     def _verify_failed(self, exc: BaseException) -> None:
         self.verify_button.setEnabled(True)
         self._failed(exc)
+
+    def check_online(self) -> None:
+        """Compare this file's ledger with head office's copy, in the background."""
+        actor = self.ctx.require_actor()
+        if not actor.can(Permission.VERIFY_LEDGER):
+            self.error.setText(self.tr("Only a supervisor can check the ledger with head office."))
+            self.error.setVisible(True)
+            return
+        anchor = self.ctx.services.ledger_anchor
+        self.online_button.setEnabled(False)
+        self.verify_result.setVisible(False)
+        self.findings.clear()
+        self.online_progress.setRange(0, 0)
+        self.online_progress.setVisible(True)
+        self.online_cancel.setVisible(True)
+
+        def step(done: int, total: int, what: str) -> None:
+            self.online_progress.setRange(0, total)
+            self.online_progress.setValue(done)
+
+        def finished(check: OnlineCheck) -> None:
+            self._online_ended()
+            self._show_online(check)
+
+        def failed(exc: BaseException) -> None:
+            self._online_ended()
+            if isinstance(exc, Cancelled):
+                self.status.setText(self.tr("Check with head office cancelled."))
+                return
+            self._failed(exc)
+
+        self._online_control = self.ctx.runner.run_long(
+            lambda c: anchor.check_online(actor, c.progress), step, finished, failed, owner=self)
+
+    def _cancel_online(self) -> None:
+        if self._online_control is not None:
+            self._online_control.cancel()
+
+    def _online_ended(self) -> None:
+        self.online_button.setEnabled(True)
+        self.online_progress.setVisible(False)
+        self.online_cancel.setVisible(False)
+        self._online_control = None
+
+    def _show_online(self, check: OnlineCheck) -> None:
+        self.last_online = check
+        self.verify_result.setObjectName("okLabel" if check.ok else "errorLabel")
+        self.verify_result.setText(
+            self.tr("Matches head office's copy: %1 chains, %2 records compared.")
+            .replace("%1", str(len(check.chains))).replace("%2", str(check.compared))
+            if check.ok else
+            self.tr("Differs from head office's copy: %1 problems. The records below were "
+                    "changed on this computer after head office received them.")
+            .replace("%1", str(len(check.problems))))
+        self.verify_result.style().unpolish(self.verify_result)
+        self.verify_result.style().polish(self.verify_result)
+        self.verify_result.setVisible(True)
+        for p in check.problems:
+            item = QListWidgetItem("✗ " + p.text())
+            item.setForeground(Qt.GlobalColor.darkRed)
+            self.findings.addItem(item)
+        for c in check.chains:
+            self.findings.addItem(QListWidgetItem(
+                self.tr("Chain %1: %2 records here, head office acknowledged up to no. %3")
+                .replace("%1", c.device_id[:8]).replace("%2", str(c.records))
+                .replace("%3", str(c.ack_seq))))
 
     # ---- escalations ---------------------------------------------------------------------
 

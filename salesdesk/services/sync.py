@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ CONFLICT_LABELS_ZH = {
     "attribution": "判客：以先登记者为准",
     "slot": "签约时段已满",
     "tamper": "披露记录内容不一致（疑似篡改）",
+    "duplicate_customer": "同一手机号重复登记：待合并至先登记的客户",
 }
 
 
@@ -64,6 +66,9 @@ class ConflictInfo:
     losing_device: str
     created_at: datetime
     alternatives: tuple[SlotOption, ...]
+    # What the server said about it (a duplicate customer: both customers and consultants,
+    # the number masked); empty for older kinds.
+    detail: dict[str, Any] = dc_field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,14 @@ class RoundSummary:
     pulled: int
     clock_warning: bool
     seconds: float
+
+
+def _detail(raw: str) -> dict[str, Any]:
+    try:
+        value = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _model_for(table: str) -> Any:
@@ -184,7 +197,7 @@ class SyncService:
         return ConflictInfo(c.id, c.kind, CONFLICT_LABELS_ZH.get(c.kind, c.kind), c.entity,
                             c.row_id, c.field, json.loads(c.kept_value),
                             json.loads(c.current_value), c.losing_device, c.created_at,
-                            alternatives)
+                            alternatives, _detail(c.detail))
 
     def free_slots(self, session: Any, entity: str, exclude_row: str = "") -> list[SlotOption]:
         """Slots of a capacity-ruled table with places left, as this device knows them."""

@@ -21,6 +21,10 @@ class Customer(Synced, Base):
     # 判客: the consultant who first received this customer (first valid registration wins).
     owner_staff_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # A duplicate merged by a supervisor (same phone, registered twice offline): the survivor.
+    # The duplicate is also tombstoned; its disclosure records (append-only) keep its id, and
+    # lookups of the survivor follow this mapping to include them.
+    merged_into: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
 
 
 class CustomerPhone(Synced, Base):

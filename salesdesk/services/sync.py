@@ -18,6 +18,7 @@ from salesdesk.services import audit
 from salesdesk.store.database import Database
 from salesdesk.store.models import Base
 from salesdesk.store.models.local import OutboxEntry
+from salesdesk.store.models.org import Staff
 from salesdesk.store.models.sync import SyncConflict, SyncState
 from salesdesk.sync import rules
 from salesdesk.sync.hlc import CLOCK_WARN_MS
@@ -69,6 +70,7 @@ class ConflictInfo:
     # What the server said about it (a duplicate customer: both customers and consultants,
     # the number masked); empty for older kinds.
     detail: dict[str, Any] = dc_field(default_factory=dict)
+    summary: str = ""  # one line for the inbox (a duplicate: number masked, who came first)
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,16 @@ def _detail(raw: str) -> dict[str, Any]:
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def _summary(session: Any, kind: str, detail: dict[str, Any]) -> str:
+    if kind != "duplicate_customer":
+        return ""
+    ids = [detail.get("first_owner_staff_id"), detail.get("later_owner_staff_id")]
+    names = dict(session.execute(select(Staff.id, Staff.name).where(
+        Staff.id.in_([i for i in ids if isinstance(i, str)]))).all())
+    first, later = (names.get(i, "—") if isinstance(i, str) else "—" for i in ids)
+    return f"{detail.get('phone', '')}：{first} 先登记，{later} 后登记"
 
 
 def _model_for(table: str) -> Any:
@@ -192,12 +204,13 @@ class SyncService:
 
     def _info(self, session: Any, c: SyncConflict) -> ConflictInfo:
         alternatives: tuple[SlotOption, ...] = ()
+        detail = _detail(c.detail)
         if c.kind == "slot":
             alternatives = tuple(self.free_slots(session, c.entity, exclude_row=c.row_id))
         return ConflictInfo(c.id, c.kind, CONFLICT_LABELS_ZH.get(c.kind, c.kind), c.entity,
                             c.row_id, c.field, json.loads(c.kept_value),
                             json.loads(c.current_value), c.losing_device, c.created_at,
-                            alternatives, _detail(c.detail))
+                            alternatives, detail, _summary(session, c.kind, detail))
 
     def free_slots(self, session: Any, entity: str, exclude_row: str = "") -> list[SlotOption]:
         """Slots of a capacity-ruled table with places left, as this device knows them."""

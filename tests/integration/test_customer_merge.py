@@ -44,12 +44,16 @@ def _duplicate(demo: Services, owner: Actor, phone: str = PHONE,
 def _conflict(demo: Services, first: str, later: str) -> str:
     """The duplicate_customer conflict head office would send (it reaches the device by pull)."""
     with demo.db.uow() as uow:
+        owners = [uow.session.get(Customer, i).owner_staff_id  # type: ignore[union-attr]
+                  for i in (first, later)]
         row = SyncConflict(kind="duplicate_customer", entity="customer_phone", row_id=later,
                            field="customer_id", kept_value=json.dumps(later),
                            current_value=json.dumps(first), losing_device="other",
                            detail=json.dumps({"phone": "139****5678",
                                               "first_customer_id": first,
-                                              "later_customer_id": later}))
+                                              "later_customer_id": later,
+                                              "first_owner_staff_id": owners[0],
+                                              "later_owner_staff_id": owners[1]}))
         uow.add(row)
         uow.commit()
         return row.id

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from salesdesk.domain.care.plan import CareEvent, CareEventKind
+from salesdesk.domain.errors import Conflict
 from salesdesk.domain.roles import Actor
 from salesdesk.services.reception import CheckInRequest, OwnerChoice
 from salesdesk.store.models.appointments import Appointment
@@ -121,6 +122,11 @@ def test_same_phone_on_two_devices_is_flagged_routed_and_merged(
         found = dev.services.customers.find_by_phone(sup, PHONE)
         assert found is not None and found.id == first_id
         assert dev.services.reception.lookup(sup, PHONE).customer_id == first_id
+
+    # Reception on B routes the number to the first registration's consultant (李娜, off
+    # duty today, so reception is asked how to route: nothing is written until it answers).
+    with pytest.raises(Conflict, match="原顾问李娜"):
+        b.services.reception.check_in(_actor(b, "R002"), CheckInRequest(PHONE, 1))
 
     # B's consultant is told who registered first; A's consultant is not.
     queue_b = b.services.reception.my_queue(cb)

@@ -9,9 +9,9 @@ outbox):
   one-per-customer profiles (care, buyer) move only when the survivor has none;
 - the duplicate's numbers move to the survivor, except a number the survivor already has,
   whose duplicate row is tombstoned;
-- disclosure records are append-only hashed evidence and are never edited: the duplicate keeps
-  ``merged_into`` = survivor (and is tombstoned), and lookups of the survivor's rounds follow
-  that mapping (``customers.merged_ids``);
+- disclosure records are append-only hashed evidence and are never edited: the duplicate is
+  tombstoned and a ``customer_alias`` row maps it to the survivor; lookups of the survivor's
+  rounds (the deposit gate, the audit reports) follow that mapping (``customers.merged_ids``);
 - the attribution history (``attribution_change``) records the merge, who and why; the survivor
   keeps its owner (the first registration), or takes the duplicate's when it had none;
 - the conflict(s) naming the pair are resolved.
@@ -38,7 +38,7 @@ from salesdesk.store.models.care import (
     FollowUpTask,
     ScoreCard,
 )
-from salesdesk.store.models.customer import Customer, CustomerPhone
+from salesdesk.store.models.customer import Customer, CustomerAlias, CustomerPhone
 from salesdesk.store.models.disclosure import EscalationTask, FollowUpCall, Subscription
 from salesdesk.store.models.reception import AttributionChange, Visit
 from salesdesk.store.models.signing import BuyerProfileRecord, MaterialChecklist
@@ -76,7 +76,7 @@ class MergeResult:
 
 def _live_customer(uow: UnitOfWork, customer_id: str) -> Customer:
     c = uow.session.get(Customer, customer_id) if customer_id else None
-    if c is None or c.deleted or c.merged_into:
+    if c is None or c.deleted:
         raise NotFound("没有这个客户（或已被合并）", en="No such customer (or already merged)")
     return c
 
@@ -165,9 +165,9 @@ class CustomerMergeService:
                     have.add(p.e164)
                     moved["customer_phone"] = moved.get("customer_phone", 0) + 1
             # Earlier merges into the duplicate now lead to the survivor (one hop for lookups).
-            for older in uow.session.scalars(select(Customer).where(
-                    Customer.merged_into == duplicate.id)):
-                older.merged_into = survivor.id
+            for older in uow.session.scalars(select(CustomerAlias).where(
+                    CustomerAlias.customer_id == duplicate.id, CustomerAlias.deleted.is_(False))):
+                older.customer_id = survivor.id
             before = survivor.owner_staff_id
             if survivor.owner_staff_id is None and duplicate.owner_staff_id:
                 survivor.owner_staff_id = duplicate.owner_staff_id
@@ -175,7 +175,7 @@ class CustomerMergeService:
             uow.add(AttributionChange(customer_id=survivor.id,
                                       from_staff_id=duplicate.owner_staff_id or before,
                                       to_staff_id=survivor.owner_staff_id or "", reason=note))
-            duplicate.merged_into = survivor.id
+            uow.add(CustomerAlias(customer_id=survivor.id, alias_id=duplicate.id))
             duplicate.deleted = True
             resolved = []
             for c in _pair_conflicts(uow, survivor.id, duplicate.id):

@@ -15,7 +15,7 @@ from salesdesk.domain.phone import last_four, mask_phone, normalise_phone
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
 from salesdesk.store.database import Database
-from salesdesk.store.models.customer import Customer, CustomerPhone
+from salesdesk.store.models.customer import Customer, CustomerAlias, CustomerPhone
 from salesdesk.store.models.sync import SyncConflict
 from salesdesk.store.uow import UnitOfWork
 from salesdesk.sync.customer_phone import DUPLICATE_KIND
@@ -92,7 +92,7 @@ def find_customer_id_by_phone(uow: UnitOfWork, e164: str) -> str | None:
         select(CustomerPhone.customer_id, CustomerPhone.server_seq, CustomerPhone.created_at)
         .join(Customer, Customer.id == CustomerPhone.customer_id)
         .where(CustomerPhone.e164 == e164, CustomerPhone.deleted.is_(False),
-               Customer.deleted.is_(False), Customer.merged_into.is_(None))).all()
+               Customer.deleted.is_(False))).all()
     if len({r[0] for r in rows}) <= 1:
         return str(rows[0][0]) if rows else None
     later = {json.loads(v) for v in uow.session.scalars(select(SyncConflict.kept_value).where(
@@ -103,17 +103,34 @@ def find_customer_id_by_phone(uow: UnitOfWork, e164: str) -> str | None:
 
 
 def merged_ids(uow: UnitOfWork, customer_id: str) -> list[str]:
-    """The customer and every duplicate merged into them (``customer_merge``): records that
+    """The customer and every duplicate merged into them (``customer_alias``): records that
     can never be edited, the disclosure ledger above all, keep the duplicate's id, and every
     lookup of the survivor's records follows this list."""
     ids = [customer_id]
     frontier = [customer_id]
     while frontier:
-        more = [i for i in uow.session.scalars(select(Customer.id).where(
-            Customer.merged_into.in_(frontier))) if i not in ids]
+        more = [i for i in uow.session.scalars(select(CustomerAlias.alias_id).where(
+            CustomerAlias.customer_id.in_(frontier), CustomerAlias.deleted.is_(False)))
+            if i not in ids]
         ids += more
         frontier = more
     return ids
+
+
+def merge_map(uow: UnitOfWork) -> dict[str, str]:
+    """Every merged customer's id -> the live customer it now belongs to (chains followed).
+    Batched reports read the ledger by customer id; they fold these ids into the survivor."""
+    into: dict[str, str] = {str(cid): str(target) for cid, target in uow.session.execute(
+        select(CustomerAlias.alias_id, CustomerAlias.customer_id).where(
+            CustomerAlias.deleted.is_(False)))}
+    out: dict[str, str] = {}
+    for cid in into:
+        target, seen = into[cid], {cid}
+        while target in into and target not in seen:
+            seen.add(target)
+            target = into[target]
+        out[cid] = str(target)
+    return out
 
 
 def add_customer(uow: UnitOfWork, *, e164: str, name: str = "", salutation: str = "",

@@ -22,8 +22,8 @@ DUPLICATE_KIND = "duplicate_customer"
 
 
 def is_live(row: Mapping[str, Any] | None) -> bool:
-    """A row that exists and was neither tombstoned nor merged into another customer."""
-    return row is not None and not row.get("deleted") and not row.get("merged_into")
+    """A row that exists and is not tombstoned (a merged duplicate customer is tombstoned)."""
+    return row is not None and not row.get("deleted")
 
 
 def claimed_number(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> str | None:

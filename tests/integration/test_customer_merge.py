@@ -19,7 +19,7 @@ from salesdesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.services.customers import add_customer
-from salesdesk.store.models.customer import Customer, CustomerPhone
+from salesdesk.store.models.customer import Customer, CustomerAlias, CustomerPhone
 from salesdesk.store.models.disclosure import DisclosureRecord
 from salesdesk.store.models.local import OutboxEntry
 from salesdesk.store.models.reception import AttributionChange, Visit
@@ -97,7 +97,8 @@ def test_the_first_registration_answers_for_a_shared_number(
 
 
 def test_merge_moves_every_child_and_follows_the_ledger(
-        demo: Services, consultant: Actor, supervisor: Actor, pair: tuple[str, str]) -> None:
+        demo: Services, consultant: Actor, supervisor: Actor, pair: tuple[str, str],
+        clock: FakeClock) -> None:
     first, later = pair
     other = staff_actor(demo, "C202")
     unit = _unit(demo, other, "2-203")
@@ -145,7 +146,9 @@ def test_merge_moves_every_child_and_follows_the_ledger(
                 demo.sync._table(model).c.customer_id == later)).scalar()  # type: ignore[union-attr]
             assert left == 0, model
         dup = s.get(Customer, later)
-        assert dup is not None and dup.deleted and dup.merged_into == first
+        assert dup is not None and dup.deleted
+        assert s.scalar(select(CustomerAlias.customer_id).where(
+            CustomerAlias.alias_id == later)) == first
         # The number both held stays once (on the survivor); the spouse's number moved.
         phones = s.execute(select(CustomerPhone.customer_id, CustomerPhone.e164).where(
             CustomerPhone.deleted.is_(False))).all()
@@ -168,6 +171,21 @@ def test_merge_moves_every_child_and_follows_the_ledger(
     assert (gate.no_round, gate.missing, gate.pre_deposit_record_id) == (False, (), rec.id)
     assert [r.id for r in demo.disclosure.checklist(consultant, first, unit).rounds] == [rec.id]
     assert demo.maintenance.verify().ok
+    # The supervisor's reports fold the duplicate's rounds into the survivor too: one row for
+    # the survivor, everything told; a follow-up call saying so is no mismatch; and a score
+    # below 4 escalates to the consultant who really received them.
+    clock.advance(hours=1)
+    rows = [r for r in demo.disclosure_audit.pre_opening(
+        supervisor, date(2026, 11, 1), date(2026, 11, 30)) if r.unit_number == "2-203"]
+    assert [(r.customer_id, r.all_told) for r in rows] == [(first, True)]
+    demo.follow_up.record_call(supervisor, customer_id=first, unit_id=unit, told_factors=True,
+                               told_sunshine=True, told_certificates=True, told_contract=True,
+                               score=3)
+    assert not [m for m in demo.disclosure_audit.mismatches(
+        supervisor, date(2026, 11, 1), date(2026, 11, 30)) if m.customer_id in (first, later)]
+    [escalation] = [e for e in demo.follow_up.open_escalations(supervisor)
+                    if e.customer.id == first]
+    assert escalation.consultant_name == other.name
     # Every edit is an ordinary synced edit.
     assert _state(demo)[-1] != outbox_before
     assert {"customer", "customer_phone", "visit", "subscription", "attribution_change",

@@ -1,6 +1,6 @@
 """0011_customer_merge upgrades a file made by 0010_unit_sale: customers and conflicts keep
-their data, a customer can point at the one it was merged into, a conflict can be of the longer
-kind ``duplicate_customer``, and conflicts still cannot be deleted."""
+their data, merges can be recorded (``customer_alias``), a conflict can be of the longer kind
+``duplicate_customer``, and neither conflicts nor aliases can be deleted."""
 
 from __future__ import annotations
 
@@ -39,16 +39,18 @@ def test_customers_and_conflicts_survive_and_learn_merges(tmp_path: Path) -> Non
     raw = sqlite3.connect(data / DB_FILE_NAME)
     raw.row_factory = sqlite3.Row
     c1 = raw.execute("SELECT * FROM customer WHERE id = 'c1'").fetchone()
-    assert (c1["name"], c1["owner_staff_id"], c1["server_seq"], c1["merged_into"]) == (
-        "王五", "st1", 7, None)
+    assert (c1["name"], c1["owner_staff_id"], c1["server_seq"]) == ("王五", "st1", 7)
     k1 = raw.execute("SELECT * FROM sync_conflict WHERE id = 'k1'").fetchone()
     assert (k1["kind"], k1["row_id"], k1["kept_value"], k1["status"], k1["server_seq"]) == (
         "field", "c1", '"a"', "open", 7)
-    indexes = {r[1] for r in raw.execute("PRAGMA index_list('customer')")}
-    assert "ix_customer_merged_into" in indexes
+    indexes = {r[1] for r in raw.execute("PRAGMA index_list('customer_alias')")}
+    assert {"ix_customer_alias_alias_id", "ix_customer_alias_customer_id"} <= indexes
     conflict_indexes = {r[1] for r in raw.execute("PRAGMA index_list('sync_conflict')")}
     assert {"ix_sync_conflict_kind", "ix_sync_conflict_status"} <= conflict_indexes
-    raw.execute("UPDATE customer SET merged_into = 'c0' WHERE id = 'c1'")
+    raw.execute(f"INSERT INTO customer_alias (id, {SYNCED}, customer_id, alias_id) VALUES "
+                f"('a1', {STAMP}, 'c0', 'c1')")
+    with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
+        raw.execute("DELETE FROM customer_alias")
     with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
         raw.execute("DELETE FROM sync_conflict")
     with pytest.raises(sqlite3.DatabaseError, match="never deleted"):

@@ -36,11 +36,10 @@ def test_tombstones_and_values_that_are_not_numbers_claim_nothing() -> None:
         assert cp.claimed_number(None, _phone(e164=bad)) is None
 
 
-def test_merged_customers_are_not_live() -> None:
+def test_tombstoned_customers_are_not_live() -> None:
     assert cp.is_live({"deleted": False})
     assert not cp.is_live(None)
     assert not cp.is_live({"deleted": True})
-    assert not cp.is_live({"deleted": False, "merged_into": "c0"})
 
 
 def test_the_lowest_feed_number_is_first_and_unnumbered_rows_come_last() -> None:

@@ -268,3 +268,19 @@ def test_a_bad_phone_value_from_a_peer_is_stored_not_flagged_and_never_a_500(
     with psycopg.connect(sync_db) as conn:
         assert conn.execute("SELECT count(*) FROM entity_row WHERE entity = 'sync_conflict'"
                             ).fetchone() == (0,)
+
+
+def test_three_registrations_in_one_push_name_the_first_applied(
+        sync_server: ServerThread, sync_db: str) -> None:
+    raw = RawDevice(sync_server.url, enrol_code(sync_db))
+    made = [_phone_batch(raw, "+8613912345678") for _ in range(3)]
+    reply = raw.push([c for _, batch in made for c in batch])
+    assert reply.status_code == 200
+    assert {r["status"] for r in reply.json()["results"]} == {"applied"}
+    with psycopg.connect(sync_db) as conn:
+        flagged = [r[0] for r in conn.execute(
+            "SELECT data FROM entity_row WHERE entity = 'sync_conflict' "
+            "AND data->>'kind' = 'duplicate_customer'")]
+    assert sorted(json.loads(f["kept_value"]) for f in flagged) == sorted(
+        [made[1][0], made[2][0]])
+    assert {json.loads(f["current_value"]) for f in flagged} == {made[0][0]}

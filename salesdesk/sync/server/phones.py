@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from salesdesk.sync import customer_phone as cp
 from salesdesk.sync.rules import Change, KeptLoser, Outcome, RowState
@@ -17,13 +18,48 @@ if TYPE_CHECKING:
     from salesdesk.sync.server.push import Push
 
 
+# Per push: number -> {phone row id: (row, id of the change that made it)}, read once under the
+# locks and kept up to date as the push applies phone changes, so a batch of many registrations
+# costs one lookup rather than one per row (and never rescans the batch's rows).
+_HELD: WeakKeyDictionary[Push, dict[str, dict[str, tuple[dict[str, Any], str]]]] = \
+    WeakKeyDictionary()
+
+
+def _first_change(meta: Any) -> str:
+    star = meta.get("*") if isinstance(meta, dict) else None
+    return str(star.get("c", "")) if isinstance(star, dict) else ""
+
+
 def lock_numbers(push: Push, changes: Iterable[Change]) -> None:
-    """Take the per-number locks of a batch, in sorted order (like the slots: no deadlock)."""
-    keys = sorted({cp.lock_key(push.device.company_id, c.payload["e164"]) for c in changes
-                   if c.entity == cp.PHONE_ENTITY and isinstance(c.payload.get("e164"), str)
-                   and c.payload.get("e164")})
-    for key in keys:
-        push.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (key,))
+    """Take the per-number locks of a batch, in sorted order (like the slots: no deadlock),
+    then read who already holds those numbers."""
+    numbers = sorted({str(c.payload["e164"]) for c in changes
+                      if c.entity == cp.PHONE_ENTITY and isinstance(c.payload.get("e164"), str)
+                      and c.payload.get("e164")})
+    held: dict[str, dict[str, tuple[dict[str, Any], str]]] = {n: {} for n in numbers}
+    _HELD[push] = held
+    if not numbers:
+        return
+    keys = sorted(cp.lock_key(push.device.company_id, n) for n in numbers)
+    # One statement; the locks are taken row by row in the subquery's (sorted) order.
+    push.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) "
+                      "FROM (SELECT unnest(%s::text[]) AS k ORDER BY 1) AS s", (keys,))
+    for row_id, data, meta in push.conn.execute(
+            "SELECT row_id, data, field_meta FROM entity_row WHERE entity = %s "
+            "AND company_id = %s AND sales_centre_id = %s AND data->>'e164' = ANY(%s)",
+            (cp.PHONE_ENTITY, push.device.company_id, push.device.sales_centre_id, numbers)):
+        if isinstance(data, dict) and data.get("e164") in held:
+            held[str(data["e164"])][row_id] = (data, _first_change(meta))
+
+
+def _remember(push: Push, change: Change, before: RowState | None, after: RowState) -> None:
+    held = _HELD.setdefault(push, {})
+    old = before.data.get("e164") if before is not None else None
+    if isinstance(old, str):
+        held.get(old, {}).pop(change.row_id, None)
+    new = after.data.get("e164")
+    if isinstance(new, str) and new:
+        held.setdefault(new, {})[change.row_id] = (after.data, _first_change(after.field_meta))
 
 
 def _customer(push: Push, customer_id: str) -> dict[str, Any] | None:
@@ -54,32 +90,25 @@ def _registration(push: Push, phone: dict[str, Any]) -> cp.Registration | None:
 def _holders(push: Push, change: Change, number: str) -> list[tuple[int, cp.Registration]]:
     """Other live customers of this sales centre holding the number, with the feed number of
     their phone row's first change (rows of this very push: after every numbered one)."""
-    found: dict[str, tuple[dict[str, Any], str]] = {}
-    for row_id, data, meta in push.conn.execute(
-            "SELECT row_id, data, field_meta FROM entity_row WHERE entity = %s "
-            "AND company_id = %s AND data->>'e164' = %s AND sales_centre_id = %s "
-            "AND row_id <> %s",
-            (cp.PHONE_ENTITY, push.device.company_id, number, push.device.sales_centre_id,
-             change.row_id)):
-        first_change = (meta or {}).get("*", {}).get("c", "") if isinstance(meta, dict) else ""
-        found[row_id] = (data, str(first_change))
-    for (entity, row_id), state in push.rows.items():
-        if entity == cp.PHONE_ENTITY and row_id != change.row_id \
-                and state.data.get("e164") == number:
-            meta = state.field_meta.get("*") or {}
-            found[row_id] = (state.data, str(meta.get("c", "")))
-    if not found:
+    found = {rid: v for rid, v in _HELD.get(push, {}).get(number, {}).items()
+             if rid != change.row_id}
+    live = [(data, first) for data, first in found.values()
+            if cp.is_live(data) and data.get("customer_id") != change.payload.get("customer_id")]
+    if not live:
         return []
     logged = {r[0]: int(r[1]) for r in push.conn.execute(
         "SELECT change_id, feed_seq FROM change_log WHERE change_id = ANY(%s)",
-        ([c for _, c in found.values() if c],))}
+        ([c for _, c in live if c],))}
+    # Rows made earlier in this very push have no feed number yet: they come after every
+    # numbered row, in the order this push applied them.
+    in_push = {e["change_id"]: i for i, e in enumerate(push.log)} \
+        if any(c not in logged for _, c in live) else {}
     holders: list[tuple[int, cp.Registration]] = []
-    for data, first_change in found.values():
-        if not cp.is_live(data) or data.get("customer_id") == change.payload.get("customer_id"):
-            continue
+    for data, first_change in live:
         reg = _registration(push, data)
         if reg is not None:
-            holders.append((logged.get(first_change, 2**62), reg))
+            number_ = logged.get(first_change, 2**62 + in_push.get(first_change, 2**30))
+            holders.append((number_, reg))
     return holders
 
 
@@ -111,6 +140,15 @@ def flag_duplicate(push: Push, change: Change, before: RowState | None, outcome:
     if change.entity != cp.PHONE_ENTITY or outcome.state is None \
             or outcome.status not in ("applied", "conflict"):
         return
+    try:
+        _flag(push, change, before, outcome, now_iso)
+    finally:
+        _remember(push, change, before, outcome.state)
+
+
+def _flag(push: Push, change: Change, before: RowState | None, outcome: Outcome,
+          now_iso: str) -> None:
+    assert outcome.state is not None
     after = outcome.state.data
     number = cp.claimed_number(before.data if before else None, after)
     if number is None:

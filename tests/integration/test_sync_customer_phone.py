@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
@@ -48,9 +48,11 @@ def pair(sync_db: str, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("DATABASE_URL", sync_db)
     assert server_main(["load-project", str(DEMO)]) == 0
     centre = json.loads(DEMO.read_text(encoding="utf-8"))["sales_centre"]["code"]
-    # Fixed clocks, B's five minutes behind A's: registration order on the devices' clocks is
-    # the opposite of the order in which they reach head office, which is what must count.
-    clock_a = FakeClock()
+    # Clocks relative to the real one (head office dates its notice by its own clock, and the
+    # consultant's list shows the notices of the device's day), B's five minutes behind A's:
+    # registration order on the devices' clocks is the opposite of the order in which they
+    # reach head office, which is what must count.
+    clock_a = FakeClock(datetime.now(UTC).replace(microsecond=0))
     clock_b = FakeClock(clock_a.now - timedelta(minutes=5))
     a = make_device("kiosk", centre=centre, clock=clock_a)
     b = make_device("laptop", centre=centre, clock=clock_b)
@@ -82,7 +84,8 @@ def _register_offline(a: Device, b: Device) -> tuple[str, str]:
     b.services.appointments.book_visit(cb, customer_id=later.id, consultant_id=cb.staff_id,
                                        starts_at=starts)
     b.services.care.on_event(cb, CareEvent(CareEventKind.SUBSCRIBED, later.id,
-                                           on=date(2026, 11, 24), ref="sub-1", unit="2-1502"))
+                                           on=b.services.care.today(), ref="sub-1",
+                                           unit="2-1502"))
     return first.id, later.id
 
 

@@ -164,8 +164,9 @@ def _flag(push: Push, change: Change, before: RowState | None, outcome: Outcome,
     told = later.owner_staff_id or later.registered_by_staff
     if not told:
         return
-    # Dated like the registration it is about, so it shows on that device's list of the day.
-    at = later.registered_at or now_iso
+    # Dated when head office decided, not when the device registered: a device offline for
+    # days would otherwise get a notice dated days ago, off the consultant's list of the day.
+    at = now_iso
     _server_row(push, "staff_notice", {
         "id": str(uuid.uuid4()), "sales_centre_id": after.get("sales_centre_id"),
         "server_seq": 0, "deleted": False, "row_version": 1, "created_at": at,

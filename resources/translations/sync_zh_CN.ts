@@ -39,6 +39,10 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
         <source>No conflicts need attention.</source>
         <translation>没有需要处理的冲突。</translation>
     </message>
@@ -65,6 +69,14 @@
     <message>
         <source>Try to apply again</source>
         <translation>重新尝试应用</translation>
+    </message>
+    <message>
+        <source>Merge into the first registration</source>
+        <translation>合并至先登记的客户</translation>
+    </message>
+    <message>
+        <source>Moves the later customer's visits, rounds, subscriptions, appointments, tasks and numbers to the customer registered first, and records it in the attribution history</source>
+        <translation>把后登记客户的来访、告知记录、认购、预约、回访任务和号码并入先登记的客户，并记入判客记录</translation>
     </message>
     <message>
         <source>%1 (%2 free)</source>

@@ -16,6 +16,7 @@ from salesdesk.services.care_handover_appointments import (
     open_appointments_of_inactive,
 )
 from salesdesk.services.care_satisfaction import SatisfactionService
+from salesdesk.services.customer_merge import CustomerMergeService
 from salesdesk.services.customers import CustomerService
 from salesdesk.services.disclosure import DisclosureService
 from salesdesk.services.disclosure_audit import DisclosureAuditService
@@ -44,6 +45,7 @@ class Services:
     projects: ProjectService
     importer: ProjectImporter
     customers: CustomerService
+    customer_merge: CustomerMergeService
     notice: NoticeService
     audit: AuditService
     maintenance: MaintenanceService
@@ -100,6 +102,7 @@ def build_services(db: Database) -> Services:
         projects=projects,
         importer=ProjectImporter(db),
         customers=CustomerService(db),
+        customer_merge=CustomerMergeService(db),
         notice=NoticeService(db, projects),
         audit=AuditService(db),
         preferences=PreferencesService(db),

@@ -33,6 +33,7 @@ from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.project import FACTOR_SIDE_ZH
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
+from salesdesk.services.customers import merged_ids
 from salesdesk.services.disclosure_ledger import (
     NewRecord,
     add_signature,
@@ -216,7 +217,8 @@ def current_checklist(uow: UnitOfWork, unit: Unit) -> Checklist:
 def round_summaries(uow: UnitOfWork, customer_id: str, unit_id: str,
                     names: dict[str, str]) -> list[RoundSummary]:
     rows = uow.session.scalars(select(DisclosureRecord).where(
-        DisclosureRecord.customer_id == customer_id, DisclosureRecord.unit_id == unit_id)
+        DisclosureRecord.customer_id.in_(merged_ids(uow, customer_id)),
+        DisclosureRecord.unit_id == unit_id)
         .order_by(DisclosureRecord.recorded_at.desc(), DisclosureRecord.chain_seq.desc())).all()
     superseded = {r.supersedes_id for r in rows if r.supersedes_id}
     return [RoundSummary(r.id, RecordType(r.record_type), r.round_kind, r.recorded_at,
@@ -228,7 +230,8 @@ def effective_pre_deposit(uow: UnitOfWork, customer_id: str,
                           unit_id: str) -> DisclosureRecord | None:
     """The latest pre-deposit round for this customer and unit that no correction replaced."""
     rows = uow.session.scalars(select(DisclosureRecord).where(
-        DisclosureRecord.customer_id == customer_id, DisclosureRecord.unit_id == unit_id,
+        DisclosureRecord.customer_id.in_(merged_ids(uow, customer_id)),
+        DisclosureRecord.unit_id == unit_id,
         DisclosureRecord.record_type == RecordType.ROUND.value)
         .order_by(DisclosureRecord.recorded_at.desc(), DisclosureRecord.chain_seq.desc())).all()
     superseded = {r.supersedes_id for r in rows if r.supersedes_id}

@@ -36,6 +36,7 @@ from salesdesk.pdf.disclosure_report import (
     build_disclosure_report,
 )
 from salesdesk.services import audit
+from salesdesk.services.customers import merge_map
 from salesdesk.services.disclosure import (
     SHANGHAI,
     CustomerRef,
@@ -218,6 +219,15 @@ WHERE customer_id IN :ids AND record_type = 'round'
 """).bindparams(bindparam("ids", expanding=True))
 
 
+def _merges(uow: UnitOfWork) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Merged duplicate -> survivor, and survivor -> its merged duplicates."""
+    canon = merge_map(uow)
+    aliases: dict[str, list[str]] = {}
+    for dup, survivor in canon.items():
+        aliases.setdefault(survivor, []).append(dup)
+    return canon, aliases
+
+
 class DisclosureAuditService:
     def __init__(self, db: Database, follow_up: FollowUpService) -> None:
         self._db = db
@@ -272,10 +282,14 @@ class DisclosureAuditService:
             return []
         customer_ids = sorted({c.customer_id for c in calls})
         history: dict[str, list[tuple[str, str, str, tuple[int, int, int, int]]]] = {}
+        # A merged duplicate's rounds count for the customer it was merged into.
+        canon, aliases = _merges(uow)
         for chunk in chunks(customer_ids):
+            ids = [*chunk, *(d for c in chunk for d in aliases.get(c, ()))]
             for cid, uid, at, consultant, s1, s2, s3, s4 in uow.session.execute(
-                    _HISTORY, {"ids": chunk, "end": time_text(end)}):
-                history.setdefault(cid, []).append((at, uid, consultant, (s1, s2, s3, s4)))
+                    _HISTORY, {"ids": ids, "end": time_text(end)}):
+                history.setdefault(canon.get(cid, cid), []).append(
+                    (at, uid, consultant, (s1, s2, s3, s4)))
         owners: dict[str, str] = {}
         for chunk in chunks(customer_ids):
             owners.update({cid: owner or "" for cid, owner in uow.session.execute(
@@ -353,7 +367,14 @@ class DisclosureAuditService:
         subscribed = {(c, u) for c, u in uow.session.execute(
             select(Subscription.customer_id, Subscription.unit_id).where(
                 Subscription.status == "active", Subscription.deleted.is_(False)))}
-        serious = [(str(c), str(u)) for c, u, n, pre in pairs
+        # A merged duplicate's rounds count for the customer it was merged into.
+        canon, aliases = _merges(uow)
+        per_pair: dict[tuple[str, str], list[int]] = {}
+        for c, u, n, pre in pairs:
+            acc = per_pair.setdefault((canon.get(str(c), str(c)), str(u)), [0, 0])
+            acc[0] += int(n or 0)
+            acc[1] += int(pre or 0)
+        serious = [(c, u) for (c, u), (n, pre) in per_pair.items()
                    if pre or n > 1 or (c, u) in subscribed]
         if not serious:
             return []
@@ -364,9 +385,10 @@ class DisclosureAuditService:
         items_of: dict[str, list[ChecklistItem]] = {}
         wanted = set(serious)
         for chunk in chunks(customer_ids):
+            ids = [*chunk, *(d for c in chunk for d in aliases.get(c, ()))]
             for cid, uid, cl_id, coverage, stamp, consultant in uow.session.execute(
-                    _COVERAGE, {"ids": chunk}):
-                key = (cid, uid)
+                    _COVERAGE, {"ids": ids}):
+                key = (canon.get(cid, cid), uid)
                 if key not in wanted:
                     continue
                 if cl_id not in items_of:

@@ -18,6 +18,7 @@ from salesdesk.domain.disclosure import (
 from salesdesk.domain.errors import Conflict, NotFound, ValidationError
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
+from salesdesk.services.customers import merged_ids
 from salesdesk.services.disclosure import CustomerRef, customer_ref, local_text, staff_names
 from salesdesk.store.database import Database
 from salesdesk.store.models.customer import Customer
@@ -62,7 +63,7 @@ def responsible_consultant(uow: UnitOfWork, customer_id: str) -> str:
     """Who received the customer: the consultant of their latest disclosure round, or else
     the customer's attributed owner (serve who you received, strategy 7)."""
     sid = uow.session.scalar(select(DisclosureRecord.consultant_id).where(
-        DisclosureRecord.customer_id == customer_id,
+        DisclosureRecord.customer_id.in_(merged_ids(uow, customer_id)),
         DisclosureRecord.record_type == RecordType.ROUND.value)
         .order_by(DisclosureRecord.recorded_at.desc()).limit(1))
     if sid:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from salesdesk.services import audit
 from salesdesk.store.database import Database
 from salesdesk.store.models import Base
 from salesdesk.store.models.local import OutboxEntry
+from salesdesk.store.models.org import Staff
 from salesdesk.store.models.sync import SyncConflict, SyncSetAside, SyncState
 from salesdesk.sync import rules
 from salesdesk.sync.hlc import CLOCK_WARN_MS
@@ -33,6 +35,7 @@ CONFLICT_LABELS_ZH = {
     "ledger_fork": "告知记录链分叉（总部已拒收）",
     "ledger_hash": "告知记录哈希不符（总部已拒收）",
     "ledger_link": "告知记录链不衔接（总部已拒收）",
+    "duplicate_customer": "同一手机号重复登记：待合并至先登记的客户",
 }
 # Set-aside rows are device-local (sync_setaside) and show in the same inbox under this prefix.
 SETASIDE_PREFIX = "setaside:"
@@ -70,7 +73,10 @@ class ConflictInfo:
     losing_device: str
     created_at: datetime
     alternatives: tuple[SlotOption, ...]
-    detail: str = ""  # why a set-aside row could not be applied
+    # What the server said about it (a duplicate customer: both customers and consultants,
+    # the number masked); empty for older kinds.
+    detail: dict[str, Any] = dc_field(default_factory=dict)
+    summary: str = ""  # one line for the inbox (a duplicate: number masked, who came first)
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,24 @@ class RoundSummary:
     pulled: int
     clock_warning: bool
     seconds: float
+
+
+def _detail(raw: str) -> dict[str, Any]:
+    try:
+        value = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _summary(session: Any, kind: str, detail: dict[str, Any]) -> str:
+    if kind != "duplicate_customer":
+        return ""
+    ids = [detail.get("first_owner_staff_id"), detail.get("later_owner_staff_id")]
+    names = dict(session.execute(select(Staff.id, Staff.name).where(
+        Staff.id.in_([i for i in ids if isinstance(i, str)]))).all())
+    first, later = (names.get(i, "—") if isinstance(i, str) else "—" for i in ids)
+    return f"{detail.get('phone', '')}：{first} 先登记，{later} 后登记"
 
 
 def _model_for(table: str) -> Any:
@@ -96,10 +120,10 @@ def _aside_info(a: SyncSetAside) -> ConflictInfo:
     except ValueError:
         row = a.row
     device = row.get("updated_by_device", "") if isinstance(row, dict) else ""
-    detail = a.reason if a.attempts <= 1 else f"{a.reason} (×{a.attempts})"
+    reason = a.reason if a.attempts <= 1 else f"{a.reason} (×{a.attempts})"
     return ConflictInfo(f"{SETASIDE_PREFIX}{a.id}", "setaside", CONFLICT_LABELS_ZH["setaside"],
                         a.entity, a.row_id, "", row, None, str(device or ""), a.first_seen, (),
-                        detail)
+                        {"reason": a.reason, "attempts": a.attempts}, reason)
 
 
 class SyncService:
@@ -231,12 +255,13 @@ class SyncService:
 
     def _info(self, session: Any, c: SyncConflict) -> ConflictInfo:
         alternatives: tuple[SlotOption, ...] = ()
+        detail = _detail(c.detail)
         if c.kind == "slot":
             alternatives = tuple(self.free_slots(session, c.entity, exclude_row=c.row_id))
         return ConflictInfo(c.id, c.kind, CONFLICT_LABELS_ZH.get(c.kind, c.kind), c.entity,
                             c.row_id, c.field, json.loads(c.kept_value),
                             json.loads(c.current_value), c.losing_device, c.created_at,
-                            alternatives)
+                            alternatives, detail, _summary(session, c.kind, detail))
 
     def free_slots(self, session: Any, entity: str, exclude_row: str = "") -> list[SlotOption]:
         """Slots of a capacity-ruled table with places left, as this device knows them."""

@@ -130,7 +130,7 @@ def test_a_row_another_device_cannot_apply_is_set_aside_and_the_pull_goes_on(
     # with that reason and changes nothing.
     boss = _supervisor(b)
     [info] = [c for c in b.services.sync.conflicts(boss) if c.kind == "setaside"]
-    assert info.row_id == second and "UNIQUE" in info.detail
+    assert info.row_id == second and "UNIQUE" in info.summary
     assert info.kept_value["code"] == "VIP-1"
     assert b.services.sync.status().conflicts_open == 1
     with pytest.raises(ValidationError, match="UNIQUE"):

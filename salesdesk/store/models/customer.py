@@ -31,3 +31,15 @@ class CustomerPhone(Synced, Base):
     e164: Mapped[str] = mapped_column(String(20), index=True)
     last4: Mapped[str] = mapped_column(String(4), index=True)
     label: Mapped[str] = mapped_column(String(16), default="self")  # self | spouse | other
+
+
+class CustomerAlias(Synced, Base):
+    """A duplicate customer merged into another (same phone registered twice offline): the
+    duplicate (``alias_id``) is tombstoned, but records that are never edited — the disclosure
+    ledger above all — keep its id, so lookups of ``customer_id`` follow this mapping. A table
+    of its own rather than a column on ``customer``: a new column would make every query of
+    customers fail on files not upgraded yet."""
+
+    __tablename__ = "customer_alias"
+    customer_id: Mapped[str] = mapped_column(String(36), index=True)  # the survivor
+    alias_id: Mapped[str] = mapped_column(String(36), index=True)  # the merged duplicate

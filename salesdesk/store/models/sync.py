@@ -35,7 +35,8 @@ class SyncConflict(Synced, Base):
     """A kept loser (field, attribution), a booking that lost its slot, or a tamper alarm."""
 
     __tablename__ = "sync_conflict"
-    kind: Mapped[str] = mapped_column(String(16), index=True)  # field|attribution|slot|tamper
+    # field | attribution | slot | tamper | duplicate_customer
+    kind: Mapped[str] = mapped_column(String(32), index=True)
     entity: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[str] = mapped_column(String(36), index=True)
     field: Mapped[str] = mapped_column(String(64), default="")

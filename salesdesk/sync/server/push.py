@@ -24,7 +24,7 @@ import psycopg
 from salesdesk.sync import kinds, rules
 from salesdesk.sync.hlc import Hlc
 from salesdesk.sync.rules import Capacity, Change, KeptLoser, Outcome, RowState
-from salesdesk.sync.server import ledger
+from salesdesk.sync.server import ledger, phones
 from salesdesk.sync.server.auth import DeviceAuth, centre_ids
 
 OPERATIONS = ("insert", "update", "tombstone")
@@ -277,6 +277,7 @@ class Push:
             keys = sorted({(c.entity, c.row_id) for c in todo})
             self._lock_rows(keys)
             self._lock_slots(todo)
+            phones.lock_numbers(self, todo)
             allowed = centre_ids(self.conn, self.device.sales_centre_id)
             for c in todo:
                 if c.change_id in seen:
@@ -365,6 +366,7 @@ class Push:
                 booked = self._booked_elsewhere(rule, c, outcome.state.data)
                 outcome = rules.decide_capacity(rule, outcome, before.data if before else None,
                                                 booked, c)
+            phones.flag_duplicate(self, c, before, outcome, now_iso)
         if outcome.changed and outcome.state is not None:
             self.rows[key] = outcome.state
             self.touched.add(key)

@@ -1,7 +1,9 @@
 """The conflict inbox: a supervisor goes through kept losers (two devices edited the same
-field), attribution decisions, bookings that lost their signing slot (with free alternatives)
-and tamper alarms, and decides each one. A decision is an ordinary synced edit. Pulled rows
-this device could not apply are listed too, with the reason, and can be retried."""
+field), attribution decisions, bookings that lost their signing slot (with free alternatives),
+tamper alarms and duplicate customers (the same phone registered on two devices offline, which
+a supervisor merges into the first registration), and decides each one. A decision is an
+ordinary synced edit. Pulled rows this device could not apply are listed too, with the reason,
+and can be retried."""
 
 from __future__ import annotations
 
@@ -51,7 +53,7 @@ class ConflictsPage(Page):
             Column(self.tr("Current value"), lambda c: _value(c.current_value)),
             Column(self.tr("Free alternatives"),
                    lambda c: "、".join(" ".join(str(v) for v in o.slot) for o in c.alternatives)),
-            Column(self.tr("Reason"), lambda c: getattr(c, "detail", "")),
+            Column(self.tr("Details"), lambda c: c.summary),
         ])
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -71,9 +73,15 @@ class ConflictsPage(Page):
         self.rebook.setObjectName("primary")
         self.cancel = QPushButton(self.tr("Cancel booking"))
         self.acknowledge = QPushButton(self.tr("Acknowledge"))
+        self.merge = QPushButton(self.tr("Merge into the first registration"))
+        self.merge.setObjectName("primary")
+        self.merge.setToolTip(self.tr("Moves the later customer's visits, rounds, "
+                                      "subscriptions, appointments, tasks and numbers to the "
+                                      "customer registered first, and records it in the "
+                                      "attribution history"))
         self.retry = QPushButton(self.tr("Try to apply again"))
         for w in (self.keep, self.use_kept, self.alternative, self.rebook, self.cancel,
-                  self.acknowledge, self.retry):
+                  self.merge, self.acknowledge, self.retry):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
@@ -85,6 +93,7 @@ class ConflictsPage(Page):
         self.cancel.clicked.connect(lambda: self._resolve("cancel"))
         self.acknowledge.clicked.connect(lambda: self._resolve("acknowledge"))
         self.retry.clicked.connect(lambda: self._resolve("retry"))
+        self.merge.clicked.connect(self._merge)
         self._selection_changed()
 
     def refresh(self) -> None:
@@ -111,7 +120,9 @@ class ConflictsPage(Page):
         self.use_kept.setVisible(kind == "field")
         for w in (self.alternative, self.rebook, self.cancel):
             w.setVisible(kind == "slot")
-        self.acknowledge.setVisible(kind in ("attribution", "tamper"))
+        # A duplicate may also be acknowledged: two people who really share one number.
+        self.acknowledge.setVisible(kind in ("attribution", "tamper", "duplicate_customer"))
+        self.merge.setVisible(kind == "duplicate_customer")
         self.retry.setVisible(kind == "setaside")
         self.alternative.clear()
         if c is not None and kind == "slot":
@@ -139,6 +150,17 @@ class ConflictsPage(Page):
                 self.refresh()  # a retry still refused: the list shows the try it took
 
         self.ctx.runner.run(work, lambda _r: self._after(), failed, write=True)
+
+    def _merge(self) -> None:
+        c = self._current()
+        if c is None or c.kind != "duplicate_customer":
+            return
+        actor = self.ctx.require_actor()
+        self.error.setVisible(False)
+        self.ctx.runner.run(
+            lambda: self.ctx.services.customer_merge.merge_conflict(actor, c.id),
+            lambda _r: self._after(), lambda exc: self.report_error(exc, self.error),
+            write=True)
 
     def _after(self) -> None:
         self.ctx.events.changed.emit("sync")

@@ -22,6 +22,7 @@ from salesdesk.domain.disclosure import (
 )
 from salesdesk.domain.errors import Conflict, NotFound, ValidationError
 from salesdesk.domain.roles import Actor, Permission
+from salesdesk.domain.unit_sale import can_subscribe
 from salesdesk.services import audit
 from salesdesk.services.disclosure import (
     SHANGHAI,
@@ -34,6 +35,7 @@ from salesdesk.services.disclosure import (
     staff_names,
 )
 from salesdesk.services.disclosure_ledger import NewRecord, append, checklist_row
+from salesdesk.services.unit_sale import require_subscribable, sale_facts
 from salesdesk.store.database import Database
 from salesdesk.store.models.disclosure import Subscription
 from salesdesk.store.models.project import Unit
@@ -49,10 +51,13 @@ class GateStatus:
     missing: tuple[ChecklistItem, ...]
     pre_deposit_record_id: str
     active_subscription_id: str
+    # Why the unit takes no deposit at all (rule 13: not for sale, taken), "" when it may.
+    sale_message: str = ""
 
     @property
     def open(self) -> bool:
-        return self.sellable and not self.missing and not self.active_subscription_id
+        return (self.sellable and not self.missing and not self.active_subscription_id
+                and not self.sale_message)
 
     @property
     def message(self) -> str:
@@ -105,8 +110,9 @@ class SubscriptionService:
         rec = effective_pre_deposit(uow, customer_id, unit_id)
         missing = missing_for_gate(cl.items, covered_items(uow, rec) if rec else None)
         active = _active_on_unit(uow, unit_id)
+        verdict = can_subscribe(sale_facts(uow, unit))
         return GateStatus(cl.sellable, rec is None, tuple(missing), rec.id if rec else "",
-                          active.id if active else "")
+                          active.id if active else "", verdict.message)
 
     def gate(self, actor: Actor, customer_id: str, unit_id: str) -> GateStatus:
         """What the deposit gate says right now for this customer and unit."""
@@ -129,7 +135,9 @@ class SubscriptionService:
         """Record a subscription. Refused (nothing saved) while the pre-deposit round misses
         any item — the message lists each one — unless ``override_by`` is a supervisor who gives
         a reason; then an override record is appended to the ledger in the same transaction.
-        A unit outside every presale permit is never sold, override or not."""
+        A unit that is not for sale (outside every presale permit; signed, withheld or reserved
+        by the developer; another active subscription on it) is refused, override or not, with
+        a message naming the unit and why."""
         actor.require(Permission.RECORD_SUBSCRIPTION)
         if price <= 0:
             raise ValidationError("请输入成交总价", en="Enter the price", field="price")
@@ -149,15 +157,8 @@ class SubscriptionService:
         on = subscribed_on or now.astimezone(SHANGHAI).date()
         with self._db.uow(actor) as uow:
             gate = self._gate(uow, customer_id, unit_id)
-            unit = get_unit(uow, unit_id)
-            if not gate.sellable:
-                raise Conflict(f"{unit.number} 不在任何商品房预售许可证范围内，不可认购",
-                               en=f"{unit.number} is outside every presale permit: not for sale",
-                               field="unit")
-            if gate.active_subscription_id:
-                raise Conflict(f"{unit.number} 已有有效认购，不能重复认购",
-                               en=f"{unit.number} already has an active subscription",
-                               field="unit")
+            # Rule 13 before the disclosure gate: no override makes an unsellable unit sellable.
+            unit = require_subscribable(uow, unit_id)
             override_id = ""
             if gate.missing:
                 if override_by is None:

@@ -159,24 +159,8 @@ class SubscriptionService:
             gate = self._gate(uow, customer_id, unit_id)
             # Rule 13 before the disclosure gate: no override makes an unsellable unit sellable.
             unit = require_subscribable(uow, unit_id)
-            override_id = ""
-            if gate.missing:
-                if override_by is None:
-                    raise Conflict(gate_message(gate.missing, gate.no_round),
-                                   en=gate_message_en(gate.missing, gate.no_round),
-                                   field="disclosure")
-                cl = current_checklist(uow, unit)
-                missing_codes = {i.code for i in gate.missing}
-                ticks = {i.code: now for i in cl.items if i.code not in missing_codes}
-                covered = [i.code not in missing_codes for i in cl.items]
-                rec = append(uow, NewRecord(
-                    RecordType.GATE_OVERRIDE, "", customer_id, unit_id, actor.staff_id,
-                    override_by.staff_id, now, now, checklist_row(uow, cl),
-                    encode_coverage(cl.items, ticks, now), summarise(cl.items, covered),
-                    reason=reason, supersedes_id=""))
-                override_id = rec.id
-                audit.record(uow, "disclosure.gate_override", "disclosure_record", rec.id,
-                             f"{len(gate.missing)} missing")
+            override_id = self._pass_gate(uow, gate, customer_id, unit, actor.staff_id,
+                                          override_by, reason)
             sub = Subscription(customer_id=customer_id, unit_id=unit_id,
                                consultant_id=actor.staff_id, price=price, deposit=deposit,
                                subscribed_on=on, status="active",
@@ -198,6 +182,67 @@ class SubscriptionService:
             uow.commit()
             return info
 
+    def _pass_gate(self, uow: UnitOfWork, gate: GateStatus, customer_id: str, unit: Unit,
+                   consultant_id: str, override_by: Actor | None, reason: str) -> str:
+        """Through the deposit gate: nothing to do when the pre-deposit round is complete;
+        otherwise refused unless a supervisor overrides, which appends an override record to
+        the ledger. Returns that record's id ("" without one)."""
+        if not gate.missing:
+            return ""
+        if override_by is None:
+            raise Conflict(gate_message(gate.missing, gate.no_round),
+                           en=gate_message_en(gate.missing, gate.no_round), field="disclosure")
+        now = uow.now()
+        cl = current_checklist(uow, unit)
+        missing_codes = {i.code for i in gate.missing}
+        ticks = {i.code: now for i in cl.items if i.code not in missing_codes}
+        covered = [i.code not in missing_codes for i in cl.items]
+        rec = append(uow, NewRecord(
+            RecordType.GATE_OVERRIDE, "", customer_id, unit.id, consultant_id,
+            override_by.staff_id, now, now, checklist_row(uow, cl),
+            encode_coverage(cl.items, ticks, now), summarise(cl.items, covered),
+            reason=reason, supersedes_id=""))
+        audit.record(uow, "disclosure.gate_override", "disclosure_record", rec.id,
+                     f"{len(gate.missing)} missing")
+        return rec.id
+
+    def move_in(self, uow: UnitOfWork, sub: Subscription, unit_id: str, *, price: int | None,
+                override_by: Actor | None, reason: str) -> Unit:
+        """Inside the caller's unit of work: this subscription (its deposit kept) now holds
+        another unit, which must be for sale (rule 13) and pass the deposit gate for this
+        customer (rule 4; a supervisor may override with a reason). Returns the new unit."""
+        if unit_id == sub.unit_id:
+            raise ValidationError("请选择另一套房源", en="Pick another unit", field="unit")
+        gate = self._gate(uow, sub.customer_id, unit_id)
+        unit = require_subscribable(uow, unit_id, exclude_subscription=sub.id)
+        new_price = unit.total_price if price is None else price
+        if new_price < sub.deposit:
+            raise ValidationError("定金不能超过总价", en="The deposit exceeds the price",
+                                  field="price")
+        override_id = self._pass_gate(uow, gate, sub.customer_id, unit, sub.consultant_id,
+                                      override_by, reason)
+        sub.unit_id = unit.id
+        sub.price = new_price
+        sub.status = "active"
+        sub.disclosure_record_id = gate.pre_deposit_record_id
+        sub.override_record_id = override_id
+        sub.disclosure_complete = not gate.missing
+        try:
+            uow.flush()
+        except IntegrityError as exc:
+            raise Conflict(f"{unit.number} 已有有效认购，不能重复认购",
+                           en=f"{unit.number} already has an active subscription",
+                           field="unit") from exc
+        audit.record(uow, "subscription.move", "subscription", sub.id, unit.number)
+        return unit
+
+    def cancel_in(self, uow: UnitOfWork, sub: Subscription, reason: str) -> None:
+        """Inside the caller's unit of work: withdraw the subscription (its follow-ups go)."""
+        sub.status = "cancelled"
+        audit.record(uow, "subscription.cancel", "subscription", sub.id, reason.strip()[:200])
+        for listener in self.listeners:
+            listener(uow, "cancelled", sub, reason.strip())
+
     def cancel(self, actor: Actor, subscription_id: str, reason: str) -> SubscriptionInfo:
         actor.require(Permission.RECORD_SUBSCRIPTION)
         if not reason.strip():
@@ -208,10 +253,7 @@ class SubscriptionService:
                 raise NotFound("没有这条认购", en="No such subscription")
             if s.status != "active":
                 raise Conflict("该认购已退订", en="Already cancelled")
-            s.status = "cancelled"
-            audit.record(uow, "subscription.cancel", "subscription", s.id, reason.strip()[:200])
-            for listener in self.listeners:
-                listener(uow, "cancelled", s, reason.strip())
+            self.cancel_in(uow, s, reason)
             uow.flush()
             info = _info(uow, s, staff_names(uow))
             uow.commit()

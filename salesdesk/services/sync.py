@@ -29,6 +29,7 @@ CONFLICT_LABELS_ZH = {
     "attribution": "判客：以先登记者为准",
     "slot": "签约时段已满",
     "tamper": "披露记录内容不一致（疑似篡改）",
+    "subscription": "同一房号两处认购：以总部先收到者为准",
 }
 
 
@@ -227,7 +228,10 @@ class SyncService:
             allowed = {"field": {"keep_current", "use_kept"},
                        "attribution": {"acknowledge"},
                        "slot": {"rebook", "cancel"},
-                       "tamper": {"acknowledge"}}.get(c.kind, {"acknowledge"})
+                       "tamper": {"acknowledge"},
+                       # A sale conflict is decided by refund or move (sale_conflicts.py),
+                       # never closed by acknowledging it: a deposit is waiting.
+                       "subscription": set()}.get(c.kind, {"acknowledge"})
             if choice not in allowed:
                 raise ValidationError("此类冲突不能这样处理",
                                       en=f"{choice} is not a way to resolve a {c.kind} conflict",

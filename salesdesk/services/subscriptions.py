@@ -211,8 +211,6 @@ class SubscriptionService:
         """Inside the caller's unit of work: this subscription (its deposit kept) now holds
         another unit, which must be for sale (rule 13) and pass the deposit gate for this
         customer (rule 4; a supervisor may override with a reason). Returns the new unit."""
-        if unit_id == sub.unit_id:
-            raise ValidationError("请选择另一套房源", en="Pick another unit", field="unit")
         gate = self._gate(uow, sub.customer_id, unit_id)
         unit = require_subscribable(uow, unit_id, exclude_subscription=sub.id)
         new_price = unit.total_price if price is None else price

@@ -17,7 +17,7 @@ DEMO_BUYERS: list[tuple[str, str, str, str, str | None, dict[str, object], int]]
      {"household": "non_local", "marital": "married", "region": "hong_kong",
       "payment": "combined", "signing": "in_person", "age_band": "36_50", "homes_owned": 0,
       "co_owners": ["spouse"]}, 4),
-    ("C102", "刘思雨", "刘女士", "15857160202", "2-603",
+    ("C102", "刘思雨", "刘女士", "15857160202", "2-604",
      {"household": "non_local", "marital": "single", "region": "mainland", "payment": "full",
       "signing": "in_person", "age_band": "18_35", "homes_owned": 0, "co_owners": []}, 7),
     ("C101", "王桂兰", "王阿姨", "13957160303", "1-802",

@@ -71,6 +71,25 @@
     </message>
 </context>
 <context>
+    <name>SaleConflictPanel</name>
+    <message>
+        <source>Only a sales supervisor decides which sale gives way.</source>
+        <translation>只有销售主管可以决定哪一笔认购让出房号。</translation>
+    </message>
+    <message>
+        <source>Cancel the losing subscription (refund the deposit)</source>
+        <translation>撤销后到的认购（退还定金）</translation>
+    </message>
+    <message>
+        <source>Move that customer to this unit</source>
+        <translation>将该客户改认购此房号</translation>
+    </message>
+    <message>
+        <source>Override reason, only if the new unit's factors were not disclosed before the deposit</source>
+        <translation>主管放行原因（仅当新房号的不利因素尚未在交定前告知时填写）</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
         <source>Sync: …</source>

@@ -56,8 +56,9 @@ def seed(services: Services) -> None:
         customer = found or services.customers.register(
             actor, phone=phone, name=name, salutation=salutation, consent=True,
             owner_staff_id=actor.staff_id)
-        unit_id = units[unit].id if unit in units else None
-        if unit_id is not None and not any(
+        chosen = units.get(unit) if unit else None
+        unit_id = chosen.id if chosen else None
+        if chosen is not None and unit_id is not None and not any(
                 s.unit_id == unit_id and s.status == "active"
                 for s in services.subscriptions.list(actor, customer.id)):
             # Signing materials are for a unit's subscriber only (rule 13): the buyer was told
@@ -67,7 +68,7 @@ def seed(services: Services) -> None:
                 actor, customer_id=customer.id, unit_id=unit_id, kind=RoundKind.PRE_DEPOSIT,
                 ticks={item.code: services.db.now() for item in cl.items}, paper_form=True)
             services.subscriptions.subscribe(actor, customer_id=customer.id, unit_id=unit_id,
-                                             price=units[unit].total_price, deposit=50_000,
+                                             price=chosen.total_price, deposit=50_000,
                                              subscribed_on=subscribed_on(services, i))
         view = services.signing.save_interview(actor, customer.id, answers, unit_id)
         for item in view.items[:received]:

@@ -100,14 +100,14 @@ def test_supervisor_moves_the_customer_and_a_refused_move_changes_nothing(
     assert UNIT not in numbers and "2-1703" in numbers
     assert not any(n.startswith("3-") for n in numbers)
     page.sale.unit.setCurrentIndex(numbers.index("2-1703"))
-    page.sale.move.click()  # her 2-1703 factors were never disclosed: the gate refuses
+    page.sale.move_button.click()  # her 2-1703 factors were never disclosed: the gate refuses
     qtbot.waitUntil(lambda: page.sale.error.isVisible(), timeout=10000)
     assert page.model.rowCount() == 1
     with demo.db.reader() as uow:
         row = uow.session.get(Subscription, lost_id)
         assert row is not None and row.status == "conflict"
     page.sale.reason.setText("客户当场确认已知晓 2-1703 周边情况，补签反馈单")
-    page.sale.move.click()
+    page.sale.move_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10000)
     with demo.db.reader() as uow:
         row = uow.session.get(Subscription, lost_id)
@@ -121,6 +121,6 @@ def test_the_admin_sees_a_sale_conflict_but_may_not_decide_it(
     _double_sale(demo, consultant)
     page = _page(qtbot, demo, admin)
     assert page.sale.read_only.isVisible()
-    assert not page.sale.refund.isEnabled() and not page.sale.move.isEnabled()
+    assert not page.sale.refund.isEnabled() and not page.sale.move_button.isEnabled()
     assert not page.acknowledge.isVisible()
     page.ctx.runner.wait()

@@ -46,9 +46,9 @@ class SaleConflictPanel(QWidget):
         self.refund = QPushButton(self.tr("Cancel the losing subscription (refund the deposit)"))
         self.unit = QComboBox()
         self.unit.setMinimumWidth(160)
-        self.move = QPushButton(self.tr("Move that customer to this unit"))
-        self.move.setObjectName("primary")
-        for w in (self.refund, self.unit, self.move):
+        self.move_button = QPushButton(self.tr("Move that customer to this unit"))
+        self.move_button.setObjectName("primary")
+        for w in (self.refund, self.unit, self.move_button):
             row.addWidget(w)
         row.addStretch(1)
         layout.addLayout(row)
@@ -60,7 +60,7 @@ class SaleConflictPanel(QWidget):
         self.error = error_label()
         layout.addWidget(self.error)
         self.refund.clicked.connect(self._cancel)
-        self.move.clicked.connect(self._move)
+        self.move_button.clicked.connect(self._move)
         self.show_conflict(None, [])
 
     def show_conflict(self, view: Any, units: list[Any]) -> None:
@@ -75,9 +75,9 @@ class SaleConflictPanel(QWidget):
             self.unit.addItem(u.number, u.id)
         allowed = bool(view.can_resolve)
         self.read_only.setVisible(not allowed and view.status == "open")
-        for w in (self.refund, self.unit, self.move, self.reason):
+        for w in (self.refund, self.unit, self.move_button, self.reason):
             w.setEnabled(allowed)
-        self.move.setEnabled(allowed and self.unit.count() > 0)
+        self.move_button.setEnabled(allowed and self.unit.count() > 0)
 
     def _run(self, work: Callable[[], Any]) -> None:
         self.error.setVisible(False)

@@ -253,3 +253,41 @@ def test_supervisor_moves_the_losing_customer_to_another_unit(
             assert (c.status, c.resolution) == ("resolved", "move")
     rows = {str(r["id"]): r for r in _server_rows(sync_db)}
     assert (rows[second.id]["status"], rows[second.id]["unit_id"]) == ("active", target.id)
+
+
+def test_a_unit_sold_twice_before_the_rule_existed_is_repaired_by_the_migration(
+        pair: tuple[Device, Device], sync_db: str) -> None:
+    """Head office already holds two active subscriptions for one unit (pushed before the
+    rule): the server migration keeps the first, makes the other a conflict on the feed, and
+    both devices converge and keep syncing."""
+    from salesdesk.sync import rules
+
+    a, b = pair
+    rule = rules.rule_for("subscription")
+    first = _sell(a, "C101", "13812345021", "王建业", 50_000)
+    second = _sell(b, "C202", "13812345022", "李晓梅", 30_000)
+    rules.unregister("subscription")  # the server as it was: last writer wins
+    try:
+        a.client.push_once()
+        b.client.push_once()
+    finally:
+        rules.register("subscription", rule)
+    assert sorted(str(r["status"]) for r in _server_rows(sync_db)) == ["active", "active"]
+    migration = (Path(rules.__file__).parent / "server" / "migrations"
+                 / "0003_unit_sale.sql").read_text(encoding="utf-8")
+    with psycopg.connect(sync_db) as conn:
+        conn.execute("UPDATE entity_row SET match_key = NULL WHERE entity = 'subscription'")
+        conn.execute(migration)
+    rows = {str(r["id"]): r["status"] for r in _server_rows(sync_db)}
+    assert rows == {first.id: "active", second.id: "conflict"}
+    _rounds(a, b, n=2)
+    for dev in (a, b):
+        assert _status(dev, first.id)[0] == "active"
+        assert _status(dev, second.id)[0] == "conflict"
+        (view,) = dev.services.sale_conflicts.conflicts(_actor(dev, "S001"))
+        assert view.unit_number == UNIT and "李晓梅" in view.loser.customer
+        assert (view.holder.deposit, view.loser.deposit) == (50_000, 30_000)
+    # A new offline sale of the unit now meets the rule (the old rows got their key).
+    third = _sell(a, "C101", "13812345023", "第三位", 10_000, number="2-1503")
+    _rounds(a, b, n=1)
+    assert _status(b, third.id)[0] == "active"

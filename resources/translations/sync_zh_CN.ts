@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ConflictsPage</name>
@@ -33,10 +34,6 @@
     <message>
         <source>Free alternatives</source>
         <translation>可选空闲时段</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
     </message>
     <message>
         <source>Details</source>
@@ -75,7 +72,7 @@
         <translation>合并至先登记的客户</translation>
     </message>
     <message>
-        <source>Moves the later customer's visits, rounds, subscriptions, appointments, tasks and numbers to the customer registered first, and records it in the attribution history</source>
+        <source>Moves the later customer&apos;s visits, rounds, subscriptions, appointments, tasks and numbers to the customer registered first, and records it in the attribution history</source>
         <translation>把后登记客户的来访、告知记录、认购、预约、回访任务和号码并入先登记的客户，并记入判客记录</translation>
     </message>
     <message>
@@ -88,6 +85,25 @@
     <message>
         <source>Conflicts</source>
         <translation>同步冲突</translation>
+    </message>
+</context>
+<context>
+    <name>SaleConflictPanel</name>
+    <message>
+        <source>Only a sales supervisor decides which sale gives way.</source>
+        <translation>只有销售主管可以决定哪一笔认购让出房号。</translation>
+    </message>
+    <message>
+        <source>Cancel the losing subscription (refund the deposit)</source>
+        <translation>撤销后到的认购（退还定金）</translation>
+    </message>
+    <message>
+        <source>Move that customer to this unit</source>
+        <translation>将该客户改认购此房号</translation>
+    </message>
+    <message>
+        <source>Override reason, only if the new unit&apos;s factors were not disclosed before the deposit</source>
+        <translation>主管放行原因（仅当新房号的不利因素尚未在交定前告知时填写）</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ class Permission(StrEnum):
     SUBMIT_SCORE_CARD = "submit_score_card"
     RECORD_COMPLAINT = "record_complaint"
     VIEW_SATISFACTION = "view_satisfaction"
+    RESOLVE_SALE_CONFLICT = "resolve_sale_conflict"
 
 
 _P = Permission
@@ -96,6 +97,12 @@ for _role, _extra in (
     (Role.SUPERVISOR, {_P.SUBMIT_SCORE_CARD, _P.RECORD_COMPLAINT, _P.VIEW_SATISFACTION}),
 ):
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _extra
+
+
+# One unit, one sale (rule 13): which of two offline sales gives way — refund or another unit —
+# is a sales decision, the supervisor's; the admin sees sale conflicts but does not decide them.
+ROLE_PERMISSIONS[Role.SUPERVISOR] = ROLE_PERMISSIONS[Role.SUPERVISOR] | {
+    _P.RESOLVE_SALE_CONFLICT}
 
 
 def can(role: Role, permission: Permission) -> bool:

@@ -57,6 +57,7 @@ from salesdesk.domain.signing_slots import (
 )
 from salesdesk.services import audit
 from salesdesk.services.hooks import ArrivingAppointment, SigningBooking
+from salesdesk.services.unit_sale import require_signable
 from salesdesk.store.database import Database
 from salesdesk.store.models.appointments import (
     Appointment,
@@ -607,7 +608,9 @@ class AppointmentService:
             check_buffer(slot.starts_at, slot.ends_at,
                          self._busy(uow, consultant_id, slot.starts_at, slot.ends_at, replaces),
                          0)
-        self._check_unit(uow, unit_id)
+        if unit_id is not None:
+            # Rule 13: a desk is only for the holder of the unit's active subscription.
+            require_signable(uow, customer_id, unit_id)
         # This read runs inside BEGIN IMMEDIATE: no other writer can book between it and the
         # insert below.
         taken = self._taken_desks(uow, slot.starts_at)

@@ -32,6 +32,7 @@ from salesdesk.services.project_import import ProjectImporter
 from salesdesk.services.reception import ReceptionService
 from salesdesk.services.reception_figures import ReceptionFigures
 from salesdesk.services.reminders import ReminderService
+from salesdesk.services.sale_conflicts import SaleConflictService
 from salesdesk.services.signing_materials import SigningMaterialsService
 from salesdesk.services.subscriptions import SubscriptionService
 from salesdesk.services.sync import SyncService
@@ -65,6 +66,7 @@ class Services:
     satisfaction: SatisfactionService
     complaints: ComplaintService
     handover: HandoverService
+    sale_conflicts: SaleConflictService
 
     @property
     def ledger_anchor(self) -> LedgerAnchorService:
@@ -122,4 +124,5 @@ def build_services(db: Database) -> Services:
         satisfaction=SatisfactionService(db, care, opener=follow_up),
         complaints=ComplaintService(db),
         handover=handover,
+        sale_conflicts=SaleConflictService(db, subscriptions),
     )

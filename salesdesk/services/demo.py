@@ -31,9 +31,11 @@ def seeders() -> list[tuple[str, Seeder]]:
     )
 
     return [
+        # Disclosure first: its ledger is the demo's oldest history, and the signing buyers'
+        # own pre-deposit rounds and subscriptions (rule 13) come after it.
+        ("disclosure", demo_disclosure.seed),
         ("signing", demo_signing.seed),
         ("appointments", demo_appointments.seed),
-        ("disclosure", demo_disclosure.seed),
         ("reception", demo_reception.seed),
         ("care", demo_care.seed),
     ]

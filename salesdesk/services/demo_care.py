@@ -98,7 +98,7 @@ def _signing_buyers(services: Services, today: date) -> None:
     """The signing-materials demo's buyers subscribed too: their follow-ups and the reminder
     listing the materials they still lack."""
     try:
-        from salesdesk.services.demo_signing import DEMO_BUYERS
+        from salesdesk.services.demo_signing import DEMO_BUYERS, subscribed_on
     except ImportError:
         return
     for i, (code, _name, _sal, phone, unit, _answers, _received) in enumerate(DEMO_BUYERS):
@@ -109,9 +109,14 @@ def _signing_buyers(services: Services, today: date) -> None:
         if found is None or found.owner_staff_id is None:
             continue
         signing_on = today + timedelta(days=1 + i % 4)
+        # The buyer's real subscription already made its follow-ups: the same event (same
+        # subscription, same day) only adds the signing day to the care profile.
+        sub = next((s for s in services.subscriptions.list(actor, found.id)
+                    if s.status == "active"), None)
         services.care.on_event(actor, CareEvent(
-            CareEventKind.SUBSCRIBED, found.id, today - timedelta(days=2 + i), unit=unit,
-            ref=f"demo-sub-{unit}", signing_on=signing_on))
+            CareEventKind.SUBSCRIBED, found.id,
+            sub.subscribed_on if sub else subscribed_on(services, i), unit=unit,
+            ref=sub.id if sub else f"demo-sub-{unit}", signing_on=signing_on))
         services.care.on_event(actor, CareEvent(
             CareEventKind.DAY_BEFORE_SIGNING, found.id, signing_on, ref=f"demo-sign-{unit}"))
 

@@ -49,6 +49,7 @@ from salesdesk.pdf.signing_flow import build_signing_flow
 from salesdesk.services import audit
 from salesdesk.services.customers import find_customer_id_by_phone
 from salesdesk.services.hooks import SigningBooking, SigningSchedule
+from salesdesk.services.unit_sale import require_signable
 from salesdesk.store.database import Database
 from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.org import Staff
@@ -319,7 +320,8 @@ class SigningMaterialsService:
         with self._db.uow(actor) as uow:
             customer = self._customer(uow, customer_id)
             if unit_id is not None:
-                self._unit(uow, unit_id)
+                # Rule 13: materials for signing a unit only for its subscriber, inside a permit.
+                require_signable(uow, customer.id, unit_id)
             self._ensure_default(uow)
             record = uow.session.scalar(select(BuyerProfileRecord).where(
                 BuyerProfileRecord.customer_id == customer.id,

@@ -22,6 +22,7 @@ from salesdesk.domain.disclosure import (
 )
 from salesdesk.domain.errors import Conflict, NotFound, ValidationError
 from salesdesk.domain.roles import Actor, Permission
+from salesdesk.domain.unit_sale import can_subscribe
 from salesdesk.services import audit
 from salesdesk.services.disclosure import (
     SHANGHAI,
@@ -34,6 +35,7 @@ from salesdesk.services.disclosure import (
     staff_names,
 )
 from salesdesk.services.disclosure_ledger import NewRecord, append, checklist_row
+from salesdesk.services.unit_sale import require_subscribable, sale_facts
 from salesdesk.store.database import Database
 from salesdesk.store.models.disclosure import Subscription
 from salesdesk.store.models.project import Unit
@@ -49,10 +51,13 @@ class GateStatus:
     missing: tuple[ChecklistItem, ...]
     pre_deposit_record_id: str
     active_subscription_id: str
+    # Why the unit takes no deposit at all (rule 13: not for sale, taken), "" when it may.
+    sale_message: str = ""
 
     @property
     def open(self) -> bool:
-        return self.sellable and not self.missing and not self.active_subscription_id
+        return (self.sellable and not self.missing and not self.active_subscription_id
+                and not self.sale_message)
 
     @property
     def message(self) -> str:
@@ -105,8 +110,9 @@ class SubscriptionService:
         rec = effective_pre_deposit(uow, customer_id, unit_id)
         missing = missing_for_gate(cl.items, covered_items(uow, rec) if rec else None)
         active = _active_on_unit(uow, unit_id)
+        verdict = can_subscribe(sale_facts(uow, unit))
         return GateStatus(cl.sellable, rec is None, tuple(missing), rec.id if rec else "",
-                          active.id if active else "")
+                          active.id if active else "", verdict.message)
 
     def gate(self, actor: Actor, customer_id: str, unit_id: str) -> GateStatus:
         """What the deposit gate says right now for this customer and unit."""
@@ -129,7 +135,9 @@ class SubscriptionService:
         """Record a subscription. Refused (nothing saved) while the pre-deposit round misses
         any item — the message lists each one — unless ``override_by`` is a supervisor who gives
         a reason; then an override record is appended to the ledger in the same transaction.
-        A unit outside every presale permit is never sold, override or not."""
+        A unit that is not for sale (outside every presale permit; signed, withheld or reserved
+        by the developer; another active subscription on it) is refused, override or not, with
+        a message naming the unit and why."""
         actor.require(Permission.RECORD_SUBSCRIPTION)
         if price <= 0:
             raise ValidationError("请输入成交总价", en="Enter the price", field="price")
@@ -149,33 +157,10 @@ class SubscriptionService:
         on = subscribed_on or now.astimezone(SHANGHAI).date()
         with self._db.uow(actor) as uow:
             gate = self._gate(uow, customer_id, unit_id)
-            unit = get_unit(uow, unit_id)
-            if not gate.sellable:
-                raise Conflict(f"{unit.number} 不在任何商品房预售许可证范围内，不可认购",
-                               en=f"{unit.number} is outside every presale permit: not for sale",
-                               field="unit")
-            if gate.active_subscription_id:
-                raise Conflict(f"{unit.number} 已有有效认购，不能重复认购",
-                               en=f"{unit.number} already has an active subscription",
-                               field="unit")
-            override_id = ""
-            if gate.missing:
-                if override_by is None:
-                    raise Conflict(gate_message(gate.missing, gate.no_round),
-                                   en=gate_message_en(gate.missing, gate.no_round),
-                                   field="disclosure")
-                cl = current_checklist(uow, unit)
-                missing_codes = {i.code for i in gate.missing}
-                ticks = {i.code: now for i in cl.items if i.code not in missing_codes}
-                covered = [i.code not in missing_codes for i in cl.items]
-                rec = append(uow, NewRecord(
-                    RecordType.GATE_OVERRIDE, "", customer_id, unit_id, actor.staff_id,
-                    override_by.staff_id, now, now, checklist_row(uow, cl),
-                    encode_coverage(cl.items, ticks, now), summarise(cl.items, covered),
-                    reason=reason, supersedes_id=""))
-                override_id = rec.id
-                audit.record(uow, "disclosure.gate_override", "disclosure_record", rec.id,
-                             f"{len(gate.missing)} missing")
+            # Rule 13 before the disclosure gate: no override makes an unsellable unit sellable.
+            unit = require_subscribable(uow, unit_id)
+            override_id = self._pass_gate(uow, gate, customer_id, unit, actor.staff_id,
+                                          override_by, reason)
             sub = Subscription(customer_id=customer_id, unit_id=unit_id,
                                consultant_id=actor.staff_id, price=price, deposit=deposit,
                                subscribed_on=on, status="active",
@@ -197,6 +182,65 @@ class SubscriptionService:
             uow.commit()
             return info
 
+    def _pass_gate(self, uow: UnitOfWork, gate: GateStatus, customer_id: str, unit: Unit,
+                   consultant_id: str, override_by: Actor | None, reason: str) -> str:
+        """Through the deposit gate: nothing to do when the pre-deposit round is complete;
+        otherwise refused unless a supervisor overrides, which appends an override record to
+        the ledger. Returns that record's id ("" without one)."""
+        if not gate.missing:
+            return ""
+        if override_by is None:
+            raise Conflict(gate_message(gate.missing, gate.no_round),
+                           en=gate_message_en(gate.missing, gate.no_round), field="disclosure")
+        now = uow.now()
+        cl = current_checklist(uow, unit)
+        missing_codes = {i.code for i in gate.missing}
+        ticks = {i.code: now for i in cl.items if i.code not in missing_codes}
+        covered = [i.code not in missing_codes for i in cl.items]
+        rec = append(uow, NewRecord(
+            RecordType.GATE_OVERRIDE, "", customer_id, unit.id, consultant_id,
+            override_by.staff_id, now, now, checklist_row(uow, cl),
+            encode_coverage(cl.items, ticks, now), summarise(cl.items, covered),
+            reason=reason, supersedes_id=""))
+        audit.record(uow, "disclosure.gate_override", "disclosure_record", rec.id,
+                     f"{len(gate.missing)} missing")
+        return rec.id
+
+    def move_in(self, uow: UnitOfWork, sub: Subscription, unit_id: str, *, price: int | None,
+                override_by: Actor | None, reason: str) -> Unit:
+        """Inside the caller's unit of work: this subscription (its deposit kept) now holds
+        another unit, which must be for sale (rule 13) and pass the deposit gate for this
+        customer (rule 4; a supervisor may override with a reason). Returns the new unit."""
+        gate = self._gate(uow, sub.customer_id, unit_id)
+        unit = require_subscribable(uow, unit_id, exclude_subscription=sub.id)
+        new_price = unit.total_price if price is None else price
+        if new_price < sub.deposit:
+            raise ValidationError("定金不能超过总价", en="The deposit exceeds the price",
+                                  field="price")
+        override_id = self._pass_gate(uow, gate, sub.customer_id, unit, sub.consultant_id,
+                                      override_by, reason)
+        sub.unit_id = unit.id
+        sub.price = new_price
+        sub.status = "active"
+        sub.disclosure_record_id = gate.pre_deposit_record_id
+        sub.override_record_id = override_id
+        sub.disclosure_complete = not gate.missing
+        try:
+            uow.flush()
+        except IntegrityError as exc:
+            raise Conflict(f"{unit.number} 已有有效认购，不能重复认购",
+                           en=f"{unit.number} already has an active subscription",
+                           field="unit") from exc
+        audit.record(uow, "subscription.move", "subscription", sub.id, unit.number)
+        return unit
+
+    def cancel_in(self, uow: UnitOfWork, sub: Subscription, reason: str) -> None:
+        """Inside the caller's unit of work: withdraw the subscription (its follow-ups go)."""
+        sub.status = "cancelled"
+        audit.record(uow, "subscription.cancel", "subscription", sub.id, reason.strip()[:200])
+        for listener in self.listeners:
+            listener(uow, "cancelled", sub, reason.strip())
+
     def cancel(self, actor: Actor, subscription_id: str, reason: str) -> SubscriptionInfo:
         actor.require(Permission.RECORD_SUBSCRIPTION)
         if not reason.strip():
@@ -207,10 +251,7 @@ class SubscriptionService:
                 raise NotFound("没有这条认购", en="No such subscription")
             if s.status != "active":
                 raise Conflict("该认购已退订", en="Already cancelled")
-            s.status = "cancelled"
-            audit.record(uow, "subscription.cancel", "subscription", s.id, reason.strip()[:200])
-            for listener in self.listeners:
-                listener(uow, "cancelled", s, reason.strip())
+            self.cancel_in(uow, s, reason)
             uow.flush()
             info = _info(uow, s, staff_names(uow))
             uow.commit()

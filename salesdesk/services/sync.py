@@ -36,6 +36,7 @@ CONFLICT_LABELS_ZH = {
     "ledger_hash": "告知记录哈希不符（总部已拒收）",
     "ledger_link": "告知记录链不衔接（总部已拒收）",
     "duplicate_customer": "同一手机号重复登记：待合并至先登记的客户",
+    "subscription": "同一房号两处认购：以总部先收到者为准",
 }
 # Set-aside rows are device-local (sync_setaside) and show in the same inbox under this prefix.
 SETASIDE_PREFIX = "setaside:"
@@ -312,7 +313,10 @@ class SyncService:
             allowed = {"field": {"keep_current", "use_kept"},
                        "attribution": {"acknowledge"},
                        "slot": {"rebook", "cancel"},
-                       "tamper": {"acknowledge"}}.get(c.kind, {"acknowledge"})
+                       "tamper": {"acknowledge"},
+                       # A sale conflict is decided by refund or move (sale_conflicts.py),
+                       # never closed by acknowledging it: a deposit is waiting.
+                       "subscription": set()}.get(c.kind, {"acknowledge"})
             if choice not in allowed:
                 raise ValidationError("此类冲突不能这样处理",
                                       en=f"{choice} is not a way to resolve a {c.kind} conflict",

@@ -6,13 +6,14 @@ database; the server supplies what needs one (how many bookings a slot already h
 
 The registry is filled in ``_defaults()`` below: configuration read-only, the disclosure
 ledger and audit log append-only, attribution first-wins, queue tickets forward-only, signing
-desks capacity-limited; every other table is field-level last-writer-wins.
+desks capacity-limited, one active subscription per unit; every other table is field-level
+last-writer-wins.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
@@ -123,6 +124,21 @@ class Capacity(Rule):
                 and row.get(self.status_column) in self.counted)
 
 
+@dataclass(frozen=True)
+class UniqueActive(Capacity):
+    """At most one row per key in an active status (one active subscription per unit, rule
+    13): a capacity of one whose first holder, in server order, keeps it. A later claim is kept
+    with ``conflict_status`` (never dropped: it carries a deposit) and a conflict of
+    ``conflict_kind`` names both rows by ``detail_columns``; ``labels`` are looked up by the
+    server for people to read (column -> (table, column of that table's row))."""
+
+    kind: str = "unique_active"
+    capacity: int | str | Callable[[Mapping[str, Any]], int] = 1
+    conflict_kind: str = "unique"
+    detail_columns: tuple[str, ...] = ()
+    labels: tuple[tuple[str, str, str], ...] = ()
+
+
 CONFIG_TABLES = (
     "company", "sales_centre", "staff", "project", "building", "unit", "certificate",
     "sunshine_declaration", "contract_template", "adverse_factor",
@@ -165,6 +181,15 @@ def _defaults() -> None:
         counted=frozenset({"booked", "confirmed", "arrived", "completed", "no_show"}),
         pending_status="", confirmed_status="", conflict_status="conflict",
         cancelled_status="cancelled", slot_table=None))
+    # One unit, one sale: the first active subscription of a unit to reach head office holds
+    # it; another device's offline sale of the same unit is kept as `conflict` for supervisors.
+    register("subscription", UniqueActive(
+        slot_columns=("unit_id",), counted=frozenset({"active"}), pending_status="",
+        confirmed_status="", conflict_status="conflict", cancelled_status="cancelled",
+        conflict_kind="subscription",
+        detail_columns=("customer_id", "consultant_id", "price", "deposit", "subscribed_on",
+                        "created_by_device"),
+        labels=(("unit_id", "unit", "number"),)))
     register("reminder_message", QueuedOnce(final=frozenset({"sent"})))
     register("follow_up_task", QueuedOnce(final=frozenset({"done", "cancelled"})))
     register("queue_ticket", ForwardOnly(order=("waiting", "called", "serving", "done",
@@ -356,6 +381,36 @@ def claims_slot(rule: Capacity, before: Mapping[str, Any] | None,
         return False
     return not (rule.counts(before) and before is not None
                 and rule.slot_key(before) == rule.slot_key(after))
+
+
+def decide_unique(rule: UniqueActive, outcome: Outcome, before: Mapping[str, Any] | None,
+                  holders: Sequence[Mapping[str, Any]], change: Change,
+                  labels: Mapping[str, Any] | None = None) -> Outcome:
+    """Arbitrate one claim on a key: ``holders`` are the other rows holding it now. The
+    claimant loses to any holder: its row is kept with the conflict status, and a kept loser
+    names both sides (their ``detail_columns``) for the conflict inbox."""
+    if outcome.state is None or outcome.status == "rejected":
+        return outcome
+    data = outcome.state.data
+    col = rule.status_column
+    if not (claims_slot(rule, before, data) and holders):
+        return outcome
+    claimed = data.get(col)
+    data[col] = rule.conflict_status
+    holder = holders[0]
+
+    def side(row: Mapping[str, Any], status: Any) -> dict[str, Any]:
+        return {"id": row.get("id"), "status": status,
+                **{c: row.get(c) for c in rule.detail_columns}}
+
+    detail: dict[str, Any] = {c: data.get(c) for c in rule.slot_columns}
+    detail.update(labels or {})
+    detail["holder"] = side(holder, holder.get(col))
+    detail["loser"] = side(data, claimed)
+    outcome.losers.append(KeptLoser(rule.conflict_kind, col, claimed, rule.conflict_status,
+                                    change.device_id, detail))
+    outcome.status = "conflict"
+    return outcome
 
 
 def decide_capacity(rule: Capacity, outcome: Outcome, before: Mapping[str, Any] | None,

@@ -1,4 +1,4 @@
-"""0011_customer_merge upgrades a file made by 0010_unit_sale: customers and conflicts keep
+"""0011_customer_merge upgrades a file made by 0009_message_outbox: customers and conflicts keep
 their data, merges can be recorded (``customer_alias``), a conflict can be of the longer kind
 ``duplicate_customer``, and neither conflicts nor aliases can be deleted."""
 
@@ -19,7 +19,7 @@ STAMP = "'s1', 7, 0, 1, '2026-11-20 02:00:00', '2026-11-20 02:00:00', 'd1', 'd1'
 
 def test_customers_and_conflicts_survive_and_learn_merges(tmp_path: Path) -> None:
     prev = migrate.script_directory().get_revision("0011_customer_merge").down_revision
-    assert prev == "0010_unit_sale"
+    assert prev == "0009_message_outbox"
     data = tmp_path / "d"
     open_database(data, tmp_path / "k", migrate_to=prev).close()
     conn = sqlite3.connect(data / DB_FILE_NAME)

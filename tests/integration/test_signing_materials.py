@@ -112,9 +112,21 @@ def new_customer(services: Services, actor: Actor, name: str = "李明华") -> s
     return info.id
 
 
-def unit_id(services: Services, actor: Actor, number: str = "1-1203") -> str:
+def unit_id(services: Services, actor: Actor, number: str = "1-1203",
+            subscriber: str | None = None) -> str:
+    """The unit's id; with ``subscriber``, that customer first subscribes it (rule 13: signing
+    materials for a unit only for its subscriber), after a complete pre-deposit round."""
     for u in services.projects.units(actor):
         if u.number == number:
+            if subscriber is not None:
+                from salesdesk.domain.disclosure import RoundKind
+
+                cl = services.disclosure.checklist(actor, subscriber, u.id)
+                services.disclosure.record_round(
+                    actor, customer_id=subscriber, unit_id=u.id, kind=RoundKind.PRE_DEPOSIT,
+                    ticks={i.code: services.db.now() for i in cl.items}, paper_form=True)
+                services.subscriptions.subscribe(actor, customer_id=subscriber, unit_id=u.id,
+                                                 price=u.total_price, deposit=50_000)
             return u.id
     raise LookupError(number)
 
@@ -143,7 +155,7 @@ class ListSchedule:
 def test_interview_builds_a_checklist_grouped_by_stage(demo: Services, consultant: Actor) -> None:
     cid = new_customer(demo, consultant)
     view = demo.signing.save_interview(consultant, cid, MARRIED_HK_COMBINED,
-                                       unit_id(demo, consultant))
+                                       unit_id(demo, consultant, subscriber=cid))
     assert {i.name for i in view.items} == EXPECTED["married_hk_combined"]
     assert [s.value for s, _ in view.by_stage()] == ["subscription", "signing", "mortgage"]
     assert view.unit_label.startswith("1-1203")
@@ -202,7 +214,7 @@ def test_ticking_records_who_and_when_and_shrinks_missing(demo: Services, consul
 def test_changing_the_profile_keeps_receipts_and_tombstones_dropped_items(
         demo: Services, consultant: Actor) -> None:
     cid = new_customer(demo, consultant)
-    u = unit_id(demo, consultant)
+    u = unit_id(demo, consultant, subscriber=cid)
     view = demo.signing.save_interview(consultant, cid, SINGLE_NON_LOCAL_FULL, u)
     ids = {i.code: i.id for i in view.items}
     demo.signing.tick(consultant, ids["id_card"])
@@ -310,7 +322,8 @@ def test_only_admins_import_packs(demo: Services, consultant: Actor) -> None:
 def test_checklist_pdf_lists_exactly_the_expected_materials(
         demo: Services, consultant: Actor, tmp_path: Path, key: str) -> None:
     cid = new_customer(demo, consultant, "王秀英")
-    view = demo.signing.save_interview(consultant, cid, PROFILES[key], unit_id(demo, consultant))
+    view = demo.signing.save_interview(consultant, cid, PROFILES[key],
+                                       unit_id(demo, consultant, subscriber=cid))
     out = demo.signing.print_document(consultant, view.id, tmp_path / f"{key}.pdf")
     assert listed(out) == EXPECTED[key]
     assert_cjk_embedded(out)
@@ -325,7 +338,7 @@ def test_checklist_pdf_lists_exactly_the_expected_materials(
 def test_mortgage_list_and_flow_sheet(demo: Services, consultant: Actor, tmp_path: Path) -> None:
     cid = new_customer(demo, consultant)
     view = demo.signing.save_interview(consultant, cid, MARRIED_HK_COMBINED,
-                                       unit_id(demo, consultant))
+                                       unit_id(demo, consultant, subscriber=cid))
     m = demo.signing.print_document(consultant, view.id, tmp_path / "m.pdf", "mortgage")
     assert listed(m) == {"购房人收入证明", "近 6 个月银行流水", "个人征信报告", "公积金缴存证明",
                          "首付款收据"}
@@ -363,8 +376,8 @@ def test_batch_prints_tomorrows_checklists(demo: Services, consultant: Actor,
     demo.signing.schedule = schedule
     tomorrow = (clock.now + timedelta(days=1)).date()
     at = datetime(tomorrow.year, tomorrow.month, tomorrow.day, 2, 30, tzinfo=UTC)  # 10:30
-    u = unit_id(demo, consultant)
     c1 = new_customer(demo, consultant, "陈志强")
+    u = unit_id(demo, consultant, subscriber=c1)
     demo.signing.save_interview(consultant, c1, MARRIED_HK_COMBINED, u)
     c2 = new_customer(demo, consultant, "刘芳")
     demo.signing.save_interview(consultant, c2, SINGLE_NON_LOCAL_FULL)
@@ -424,7 +437,7 @@ def test_recent_lists_the_last_checklists_with_missing_counts(demo: Services,
     clock.advance(minutes=5)  # after the demo's own checklists
     cid = new_customer(demo, consultant, "苏婉清")
     view = demo.signing.save_interview(consultant, cid, SINGLE_NON_LOCAL_FULL,
-                                       unit_id(demo, consultant, "2-603"))
+                                       unit_id(demo, consultant, "2-603", subscriber=cid))
     demo.signing.tick(consultant, view.items[0].id)
     top = demo.signing.recent(consultant)[0]
     assert (top.id, top.customer_name, top.unit_number) == (view.id, "苏婉清", "2-603")

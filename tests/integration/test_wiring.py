@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.signing_slots import desk_label
 from salesdesk.services.container import Services
 from tests.pdfcheck import compact, pdf_text
@@ -22,6 +23,13 @@ def test_batch_prints_the_checklists_of_the_days_real_signing_bookings(
     customer = demo.customers.register(consultant, phone="13566667777", name="周建华",
                                        salutation="周先生", consent=True)
     unit = next(u for u in demo.projects.units(consultant) if u.number == "1-1501")
+    # Rule 13: materials and a desk for a unit only for its subscriber.
+    cl = demo.disclosure.checklist(consultant, customer.id, unit.id)
+    demo.disclosure.record_round(consultant, customer_id=customer.id, unit_id=unit.id,
+                                 kind=RoundKind.PRE_DEPOSIT, paper_form=True,
+                                 ticks={i.code: demo.db.now() for i in cl.items})
+    demo.subscriptions.subscribe(consultant, customer_id=customer.id, unit_id=unit.id,
+                                 price=unit.total_price, deposit=50_000)
     demo.signing.save_interview(consultant, customer.id, SINGLE_FULL, unit.id)
     slot = demo.appointments.free_slots(consultant, demo.db.now() + timedelta(days=2))[0]
     booking = demo.appointments.book_signing(consultant, customer_id=customer.id,

@@ -18,7 +18,7 @@ from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.services.hooks import SigningBooking
 from salesdesk.ui.signing.page import SigningPage
-from tests.integration.test_signing_materials import EXPECTED, ListSchedule, squash
+from tests.integration.test_signing_materials import EXPECTED, ListSchedule, squash, unit_id
 from tests.ui.helpers import make_ctx
 
 pytestmark = pytest.mark.ui
@@ -52,8 +52,9 @@ def find_customer(qtbot: Any, page: SigningPage, phone: str) -> None:
 def test_interview_checklist_tick_and_print_to_file(qtbot: Any, page: SigningPage,
                                                     demo: Services, consultant: Actor,
                                                     tmp_path: Path) -> None:
-    demo.customers.register(consultant, phone="13812340001", name="梁嘉欣", consent=True,
-                            owner_staff_id=consultant.staff_id)
+    buyer = demo.customers.register(consultant, phone="13812340001", name="梁嘉欣",
+                                    consent=True, owner_staff_id=consultant.staff_id)
+    unit_id(demo, consultant, "1-1203", subscriber=buyer.id)  # rule 13: she subscribed it
     find_customer(qtbot, page, "138 1234 0001")
     assert "梁嘉欣" in page.customer_label.text() and "138****0001" in page.customer_label.text()
     assert page.current is None and not page.print_button.isEnabled()

@@ -24,6 +24,7 @@ class CareEventKind(StrEnum):
     HOLIDAY = "holiday"
     MONTHLY_NEWS = "monthly_news"
     LOW_SCORE = "low_score"
+    REFUND = "refund"  # a subscription that lost its unit to another device's sale
 
 
 EVENT_LABELS_ZH: dict[CareEventKind, str] = {
@@ -34,6 +35,7 @@ EVENT_LABELS_ZH: dict[CareEventKind, str] = {
     CareEventKind.HOLIDAY: "节日",
     CareEventKind.MONTHLY_NEWS: "每月工程进度",
     CareEventKind.LOW_SCORE: "低分补救",
+    CareEventKind.REFUND: "退订退款",
 }
 
 

@@ -594,7 +594,10 @@ class SyncClient:
         Returns the rows set aside. Columns this version lacks are left out of the write and
         the row is kept too (``partial``), to be applied in full after an upgrade."""
         binders = _binders(table, self._engine.dialect)
-        append_only = isinstance(rules.rule_for(table.name), rules.AppendOnly)
+        rule = rules.rule_for(table.name)
+        append_only = isinstance(rule, rules.AppendOnly)
+        if isinstance(rule, rules.UniqueActive):
+            self._yield_keys(s, table, rule, [r for _, r in rows])
         groups: dict[tuple[str, ...], tuple[list[tuple[Any, ...]], list[tuple[int, Any]]]] = {}
         aside: list[Aside] = []
         # The column set is nearly always the same for every row of a table: build the row
@@ -636,6 +639,34 @@ class SyncClient:
                     seq, row = sources[i]
                     aside.append(Aside(table.name, str(row.get("id")), seq, row, why))
         return aside
+
+    @staticmethod
+    def _yield_keys(s: Session, table: Table, rule: rules.UniqueActive,
+                    rows: list[dict[str, Any]]) -> None:
+        """Head office decides who holds a key (one active subscription per unit). A local
+        row holding a key that a pulled row now holds is not the server's state: the device's
+        own offline sale the server has not seen, or will keep as a conflict. It yields (kept,
+        with the conflict status) so the local unique index never refuses the server's row,
+        which would stop every later pull for good; its own server state, when it comes,
+        overwrites it (server_seq 0: whatever entry brings it applies)."""
+        col = rule.status_column
+        pulled = {str(r["id"]) for r in rows}
+        claims = {tuple(r.get(c) for c in rule.slot_columns) for r in rows
+                  if not r.get("deleted") and r.get(col) in rule.counted}
+        if not claims or not all(c in table.c for c in (*rule.slot_columns, col)):
+            return
+        keys = [table.c[c] for c in rule.slot_columns]
+        q = select(table.c.id, *keys).where(table.c[col].in_(sorted(rule.counted)),
+                                             table.c.deleted.is_(False))
+        if len(keys) == 1 and len(claims) <= 500:
+            q = q.where(keys[0].in_([c[0] for c in claims]))
+        found = s.execute(q).all()
+        losing = [r[0] for r in found if r[0] not in pulled and tuple(r[1:]) in claims]
+        if losing:
+            log.warning("%d local %s row(s) gave way to head office's holder of the same key",
+                        len(losing), table.name)
+            s.execute(update(table).where(table.c.id.in_(losing))
+                      .values({col: rule.conflict_status, "server_seq": 0}))
 
     @staticmethod
     def _upsert_in_order(s: Session, sql: str, group: list[tuple[Any, ...]]
@@ -686,10 +717,18 @@ class SyncClient:
             # The row no longer holds the state of any feed entry: server_seq 0 makes the next
             # pull of this row apply whatever entry it comes with (even one read before).
             values["server_seq"] = 0
+            rule = rules.rule_for(e.entity)
             try:
                 with s.begin_nested():
                     s.execute(update(table).where(table.c.id == e.row_id).values(**values))
             except ROW_ERRORS as exc:
+                if isinstance(rule, rules.UniqueActive) and isinstance(exc, IntegrityError):
+                    # The pending edit claims a key head office has given to another row (an
+                    # offline sale of a unit sold elsewhere): locally it waits as a conflict;
+                    # the server decides when the edit arrives.
+                    values[rule.status_column] = rule.conflict_status
+                    s.execute(update(table).where(table.c.id == e.row_id).values(**values))
+                    continue
                 # Still in the outbox, so nothing is lost: the server decides when it arrives.
                 log.warning("a pending %s edit could not be laid over the pulled row: %s",
                             e.entity, _why(exc))

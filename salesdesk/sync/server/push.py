@@ -23,7 +23,7 @@ import psycopg
 
 from salesdesk.sync import kinds, rules
 from salesdesk.sync.hlc import Hlc
-from salesdesk.sync.rules import Capacity, Change, KeptLoser, Outcome, RowState
+from salesdesk.sync.rules import Capacity, Change, KeptLoser, Outcome, RowState, UniqueActive
 from salesdesk.sync.server import ledger, phones
 from salesdesk.sync.server.auth import DeviceAuth, centre_ids
 
@@ -223,6 +223,36 @@ class Push:
                 count += 1
         return count
 
+    def _holders(self, rule: UniqueActive, change: Change,
+                 data: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Other rows holding the key now (normally one: the key's first claim in server
+        order), stored ones before those this batch applied."""
+        key = rule.slot_key(data)
+        in_batch = [rid for (ent, rid) in self.rows if ent == change.entity]
+        found: list[dict[str, Any]] = [r[0] for r in self.conn.execute(
+            "SELECT e.data FROM entity_row e WHERE e.entity = %s AND e.company_id = %s "
+            "AND e.match_key = %s AND NOT (e.row_id = ANY(%s)) "
+            "AND NOT coalesce((e.data->>'deleted')::boolean, false) "
+            "AND e.data->>%s = ANY(%s) ORDER BY e.row_id",
+            (change.entity, self.device.company_id, key, in_batch, rule.status_column,
+             sorted(rule.counted)))]
+        for (ent, rid), state in self.rows.items():
+            if (ent == change.entity and rid != change.row_id and rule.counts(state.data)
+                    and rule.slot_key(state.data) == key):
+                found.append(state.data)
+        return found
+
+    def _labels(self, rule: UniqueActive, data: Mapping[str, Any]) -> dict[str, Any]:
+        """What people call the key (a unit's number), from head office's rows, if it has them."""
+        out: dict[str, Any] = {}
+        for column, entity, field in rule.labels:
+            row = self.conn.execute(
+                "SELECT data->>%s FROM entity_row WHERE entity = %s AND row_id = %s",
+                (field, entity, str(data.get(column)))).fetchone()
+            if row is not None and row[0] is not None:
+                out[f"{column.removesuffix('_id')}_{field}"] = row[0]
+        return out
+
     # -- the transaction ----------------------------------------------------------------------
 
     def run(self, body: Mapping[str, Any]) -> dict[str, Any]:
@@ -362,7 +392,12 @@ class Push:
             outcome = rules.merge(rule, before, clamped)
             if c.entity == ledger.ENTITY and outcome.status == "applied":
                 outcome = ledger.admit(self.conn, self.device, c, outcome)
-            if isinstance(rule, Capacity) and outcome.state is not None:
+            if isinstance(rule, UniqueActive) and outcome.state is not None:
+                holders = self._holders(rule, c, outcome.state.data)
+                outcome = rules.decide_unique(
+                    rule, outcome, before.data if before else None, holders, c,
+                    self._labels(rule, outcome.state.data) if holders else None)
+            elif isinstance(rule, Capacity) and outcome.state is not None:
                 booked = self._booked_elsewhere(rule, c, outcome.state.data)
                 outcome = rules.decide_capacity(rule, outcome, before.data if before else None,
                                                 booked, c)

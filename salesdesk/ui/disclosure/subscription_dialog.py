@@ -116,6 +116,10 @@ class SubscriptionDialog(QDialog):
             self.gate_label.setObjectName("errorLabel")
             self.gate_label.setText(self.tr("This unit already has an active subscription."))
             self.save_button.setEnabled(False)
+        elif gate.sale_message:
+            self.gate_label.setObjectName("errorLabel")
+            self.gate_label.setText(gate.sale_message)
+            self.save_button.setEnabled(False)
         elif gate.missing:
             self.gate_label.setObjectName("errorLabel")
             self.gate_label.setText(gate.message)

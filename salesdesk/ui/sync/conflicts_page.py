@@ -1,9 +1,9 @@
 """The conflict inbox: a supervisor goes through kept losers (two devices edited the same
 field), attribution decisions, bookings that lost their signing slot (with free alternatives),
-tamper alarms and duplicate customers (the same phone registered on two devices offline, which
-a supervisor merges into the first registration), and decides each one. A decision is an
-ordinary synced edit. Pulled rows this device could not apply are listed too, with the reason,
-and can be retried."""
+tamper alarms, duplicate customers (the same phone registered on two devices offline, which
+a supervisor merges into the first registration) and units sold twice offline (refund or another
+unit), and decides each one. A decision is an ordinary synced edit. Pulled rows this device
+could not apply are listed too, with the reason, and can be retried."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.pages.base import Page
+from salesdesk.ui.sync.sale_conflict_panel import SaleConflictPanel
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label, page_title
 
@@ -47,7 +48,7 @@ class ConflictsPage(Page):
         layout.addWidget(hint)
         self.model: RecordTableModel[Any] = RecordTableModel([
             Column(self.tr("Kind"), lambda c: c.label),
-            Column(self.tr("Record"), lambda c: f"{c.entity} {c.row_id[:8]}"),
+            Column(self.tr("Record"), self._record),
             Column(self.tr("Field"), lambda c: c.field),
             Column(self.tr("Kept (lost) value"), lambda c: _value(c.kept_value)),
             Column(self.tr("Current value"), lambda c: _value(c.current_value)),
@@ -87,6 +88,12 @@ class ConflictsPage(Page):
         layout.addLayout(row)
         self.error = error_label()
         layout.addWidget(self.error)
+        # Sale conflicts (one unit sold twice offline) are decided by refund or another unit.
+        self._sales: dict[str, Any] = {}
+        self._units: list[Any] = []
+        self.sale = SaleConflictPanel(ctx, self.report_error)
+        self.sale.resolved.connect(self._after)
+        layout.addWidget(self.sale)
         self.keep.clicked.connect(lambda: self._resolve("keep_current"))
         self.use_kept.clicked.connect(lambda: self._resolve("use_kept"))
         self.rebook.clicked.connect(lambda: self._resolve("rebook"))
@@ -98,8 +105,23 @@ class ConflictsPage(Page):
 
     def refresh(self) -> None:
         actor = self.ctx.require_actor()
-        self.ctx.runner.run(lambda: self.ctx.services.sync.conflicts(actor), self._show,
-                            lambda exc: self.report_error(exc, self.error))
+        services = self.ctx.services
+
+        def work() -> tuple[list[Any], dict[str, Any], list[Any]]:
+            rows = services.sync.conflicts(actor)
+            sales = {v.conflict_id: v for v in services.sale_conflicts.conflicts(actor)}
+            units = services.sale_conflicts.units_for_move(actor) if sales else []
+            return rows, sales, units
+
+        self.ctx.runner.run(work, self._loaded, lambda exc: self.report_error(exc, self.error))
+
+    def _loaded(self, result: tuple[list[Any], dict[str, Any], list[Any]]) -> None:
+        rows, self._sales, self._units = result
+        self._show(rows)
+
+    def _record(self, c: Any) -> str:
+        sale = self._sales.get(c.id)
+        return sale.summary if sale is not None else f"{c.entity} {c.row_id[:8]}"
 
     def _show(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
@@ -124,6 +146,8 @@ class ConflictsPage(Page):
         self.acknowledge.setVisible(kind in ("attribution", "tamper", "duplicate_customer"))
         self.merge.setVisible(kind == "duplicate_customer")
         self.retry.setVisible(kind == "setaside")
+        self.sale.show_conflict(self._sales.get(c.id) if c is not None and kind == "subscription"
+                                else None, self._units)
         self.alternative.clear()
         if c is not None and kind == "slot":
             for option in c.alternatives:

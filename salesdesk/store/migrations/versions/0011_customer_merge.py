@@ -2,7 +2,7 @@
 recorded as an alias of the customer it was merged into
 
 Revision ID: 0011_customer_merge
-Revises: 0010_unit_sale
+Revises: 0009_message_outbox
 Create Date: 2026-12-06
 
 ``customer_alias`` maps a merged duplicate to the surviving customer. The duplicate's
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0011_customer_merge'
-down_revision = '0010_unit_sale'
+down_revision = '0009_message_outbox'
 branch_labels = None
 depends_on = None
 

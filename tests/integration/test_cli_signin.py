@@ -5,6 +5,11 @@ like the app's sign-in; a run that signed in is in the audit log, without the ph
 
 from __future__ import annotations
 
+import os
+import pty
+import select
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +18,7 @@ from salesdesk import cli
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from tests.conftest import copy_demo, staff_actor
-from tests.integration.test_cli import _table_counts, run
+from tests.integration.test_cli import ROOT, _table_counts, run
 
 PHONE = "13922224444"
 
@@ -163,3 +168,50 @@ def test_the_right_pin_works_and_is_audited_without_the_phone(
         assert PHONE not in details and "吴志明" not in details
     finally:
         s.close()
+
+
+def _on_a_terminal(data: Path, keys: Path, args: list[str], typed: bytes) -> tuple[int, str]:
+    """Runs the command line on a real pseudo-terminal, types ``typed`` once it asks for the
+    PIN, and returns its exit code and everything the terminal showed."""
+    env = {**os.environ, "SALESDESK_KEY_DIR": str(keys), "SALESDESK_NO_KEYRING": "1",
+           "PYTHONPATH": str(ROOT)}
+    env.pop("SALESDESK_PIN", None)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the terminal is its controlling terminal, as in a shell
+        os.chdir(ROOT)
+        os.execve(sys.executable, [sys.executable, "-m", "salesdesk", "--data-dir", str(data),
+                                   *args], env)
+    shown, sent = b"", False
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 1.0)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if not sent and b"PIN" in shown:
+                os.write(fd, typed)
+                sent = True
+    finally:
+        os.close(fd)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), shown.decode("utf-8", "replace")
+
+
+def test_the_pin_is_asked_for_on_the_terminal_and_never_echoed(
+        folder: tuple[Path, Path], tmp_path: Path) -> None:
+    data, keys = folder
+    args = [*_commands(tmp_path)["report"], "--staff", "S001"]
+    code, shown = _on_a_terminal(data, keys, args, b"0000\n")
+    assert code == 2 and "PIN 不正确" in shown and "0000" not in shown
+    assert not (tmp_path / "out" / "r.csv").exists()
+    code, shown = _on_a_terminal(data, keys, args, b"8001\n")
+    assert code == 0, shown
+    assert "陈国栋" in shown and "8001" not in shown  # the prompt names who signs in
+    assert (tmp_path / "out" / "r.csv").exists()

@@ -77,6 +77,10 @@ def test_whole_round_tick_sign_save_print(qtbot, ctx: UiContext, demo: Services,
     assert rec is not None
     assert not page.save_button.isEnabled()  # no second record from a double tap
     assert [i.code for i in rec.missing] == [codes[-1]]
+    # The round's start and its ticks come from the services' clock, as everything recorded
+    # does, never the machine's: on a test clock they sit exactly on it, on any real date.
+    assert rec.started_at == rec.recorded_at == demo.db.now()
+    assert {i.covered_at for i in rec.items if i.covered} == {rec.started_at}
     assert rec.signature_png and rec.signature_png.startswith(b"\x89PNG")
     qtbot.waitUntil(lambda: "变电站" in page.message.toPlainText(), timeout=10000)
     qtbot.waitUntil(lambda: page.history.rowCount() == 1, timeout=10000)

@@ -74,19 +74,19 @@ pytest: $(STAMP) translations
 # today's date. The monotonic clock stays real (timeouts and sleeps keep working); see
 # tests/faketime/monotonic_sleep.c for the libfaketime 0.9.10 bug the small shim works around.
 FUTURE_DAYS ?= 400
-FAKETIME_LIB = $(firstword $(wildcard /usr/lib/*/faketime/libfaketime.so.1))
 SLEEP_SHIM := build/faketime/monotonic_sleep.so
 
 $(SLEEP_SHIM): tests/faketime/monotonic_sleep.c
 	@mkdir -p $(dir $@)
 	cc -O2 -shared -fPIC -o $@ $< -ldl
 
+# The library is looked up when the recipe runs: system-deps may have just installed it.
 test-future: system-deps $(STAMP) translations $(SLEEP_SHIM)
-	@test -n "$(FAKETIME_LIB)" || { echo "libfaketime is missing (Debian package faketime)"; exit 1; }
-	LD_PRELOAD="$(CURDIR)/$(SLEEP_SHIM):$(FAKETIME_LIB)" FAKETIME="+$(FUTURE_DAYS)d" \
-	  FAKETIME_DONT_FAKE_MONOTONIC=1 $(PY) tests/faketime/check.py $(FUTURE_DAYS)
-	LD_PRELOAD="$(CURDIR)/$(SLEEP_SHIM):$(FAKETIME_LIB)" FAKETIME="+$(FUTURE_DAYS)d" \
-	  FAKETIME_DONT_FAKE_MONOTONIC=1 $(PY) -m pytest $(PYTEST_ARGS)
+	@lib=$$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n 1); \
+	if [ -z "$$lib" ]; then echo "libfaketime is missing (Debian package faketime)"; exit 1; fi; \
+	export LD_PRELOAD="$(CURDIR)/$(SLEEP_SHIM):$$lib" FAKETIME="+$(FUTURE_DAYS)d" \
+	  FAKETIME_DONT_FAKE_MONOTONIC=1; \
+	$(PY) tests/faketime/check.py $(FUTURE_DAYS) && $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) translations
 	$(PY) bench/run.py $(BENCH_ARGS)

@@ -7,7 +7,7 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck contracts pytest bench chaos system-deps translations forms demo clean screenshots
+.PHONY: run test test-future lint typecheck contracts pytest bench chaos system-deps translations forms demo clean screenshots
 
 # Bytecode is compiled up front, as an installed app has it (PYTHONDONTWRITEBYTECODE would
 # otherwise make every start compile the whole package again).
@@ -24,14 +24,17 @@ screenshots: $(STAMP) translations
 
 test: system-deps $(STAMP) translations lint typecheck contracts pytest
 
-# Debian packages the tests need: poppler (pdftotext/pdffonts/pdftoppm) and a PostgreSQL server
-# for the sync tests. Installed only when missing, and only when we are allowed to.
+# Debian packages the tests need: poppler (pdftotext/pdffonts/pdftoppm), a PostgreSQL server
+# for the sync tests, and libfaketime plus a C compiler for `make test-future`. Installed only
+# when missing, and only when we are allowed to.
 system-deps:
 	@$(PYTHON) -c "import sys; assert sys.version_info >= (3, 11), 'Python 3.11+ is required'"
 	@missing=""; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	( command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 ) || missing="$$missing postgresql"; \
 	$(PYTHON) -c "import venv, ensurepip" >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	ls /usr/lib/*/faketime/libfaketime.so.1 >/dev/null 2>&1 || missing="$$missing faketime"; \
+	command -v cc >/dev/null 2>&1 || missing="$$missing gcc libc6-dev"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    echo "installing Debian packages:$$missing"; \
@@ -65,6 +68,25 @@ contracts: $(STAMP)
 
 pytest: $(STAMP) translations
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The pytest suite again with every clock of the process tree (pytest, the app's subprocesses,
+# the throwaway PostgreSQL) moved FUTURE_DAYS ahead by libfaketime: no test may depend on
+# today's date. The monotonic clock stays real (timeouts and sleeps keep working); see
+# tests/faketime/monotonic_sleep.c for the libfaketime 0.9.10 bug the small shim works around.
+FUTURE_DAYS ?= 400
+SLEEP_SHIM := build/faketime/monotonic_sleep.so
+
+$(SLEEP_SHIM): tests/faketime/monotonic_sleep.c
+	@mkdir -p $(dir $@)
+	cc -O2 -shared -fPIC -o $@ $< -ldl
+
+# The library is looked up when the recipe runs: system-deps may have just installed it.
+test-future: system-deps $(STAMP) translations $(SLEEP_SHIM)
+	@lib=$$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n 1); \
+	if [ -z "$$lib" ]; then echo "libfaketime is missing (Debian package faketime)"; exit 1; fi; \
+	export LD_PRELOAD="$(CURDIR)/$(SLEEP_SHIM):$$lib" FAKETIME="+$(FUTURE_DAYS)d" \
+	  FAKETIME_DONT_FAKE_MONOTONIC=1; \
+	$(PY) tests/faketime/check.py $(FUTURE_DAYS) && $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP) translations
 	$(PY) bench/run.py $(BENCH_ARGS)

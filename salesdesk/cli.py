@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from salesdesk.domain.errors import DomainError
@@ -19,6 +20,15 @@ Handler = Callable[[Services, argparse.Namespace], int]
 
 def _out(text: str) -> None:
     sys.stdout.write(text + "\n")
+
+
+def iso_date(text: str) -> date:
+    """An argparse type: a bad date is a usage error (exit 2 with a message), not a traceback."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text} / expected YYYY-MM-DD"
+                                         ) from exc
 
 
 def _import_project(services: Services, args: argparse.Namespace) -> int:

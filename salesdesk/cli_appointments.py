@@ -1,34 +1,30 @@
 """``python -m salesdesk appointment-reminders --staff S001``: tomorrow's reminders from the
 command line (the evening run, e.g. from a scheduled task): lists them with their text, and
-with ``--queue`` puts the due ones in the reminder outbox. Asks for the staff member's PIN."""
+with ``--queue`` puts the due ones in the reminder outbox. Signs in like every command that
+names customers (``cli_signin``)."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from datetime import date
 
-from salesdesk import cli
+from salesdesk import cli, cli_signin
 from salesdesk.domain.appointments import local
-from salesdesk.domain.errors import NotFound
+from salesdesk.domain.roles import Permission
 from salesdesk.services.container import Services
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--staff", required=True, help="员工编号，例如 S001")
-    p.add_argument("--day", help="日期 YYYY-MM-DD（默认：明天）")
+    cli_signin.add_staff_argument(p)
+    p.add_argument("--day", type=cli.iso_date, help="日期 YYYY-MM-DD（默认：明天）")
     p.add_argument("--queue", action="store_true", help="将未发送的提醒加入待发送")
 
 
 def _reminders(services: Services, args: argparse.Namespace) -> int:
-    entry = next((e for e in services.auth.signin_list() if e.code == args.staff), None)
-    if entry is None:
-        raise NotFound(f"没有员工 {args.staff}", en=f"No staff {args.staff}")
-    pin = os.environ.get("SALESDESK_PIN") or getpass.getpass("PIN: ")
-    actor = services.auth.sign_in(entry.id, pin)
-    day = date.fromisoformat(args.day) if args.day else None
+    day: date | None = args.day
+    actor = cli_signin.sign_in(services, args.staff, "appointment-reminders",
+                               Permission.BOOK_APPOINTMENT)
     if args.queue:
         added = services.reminders.queue(actor, day)
         sys.stdout.write(f"已加入待发送 {added} 条 / queued {added}\n")

@@ -1,4 +1,5 @@
-"""Command line for signing materials: print a customer's checklist, import a rule pack."""
+"""Command line for signing materials: print a customer's checklist (signed in like every
+command that names customers, ``cli_signin``), import a rule pack."""
 
 from __future__ import annotations
 
@@ -6,9 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from salesdesk import cli
-from salesdesk.domain.errors import DomainError
-from salesdesk.domain.roles import Actor, Permission, Role
+from salesdesk import cli, cli_signin
+from salesdesk.domain.roles import Permission
 from salesdesk.services.container import Services
 
 
@@ -16,29 +16,18 @@ def _out(text: str) -> None:
     sys.stdout.write(text + "\n")
 
 
-def _staff_actor(services: Services, code: str | None) -> Actor:
-    """The command line is run by whoever administers the machine; it prints as a named staff
-    member (``--staff``) or the first supervisor, since printing needs a consultant's rights."""
-    entries = services.auth.signin_list()
-    for entry in entries:
-        if (code and entry.code == code) or (not code and entry.role is Role.SUPERVISOR):
-            actor = services.auth.actor_for(entry.id)
-            actor.require(Permission.PRINT_CHECKLIST)
-            return actor
-    raise DomainError(f"没有员工 {code}" if code else "数据库中没有销售主管账号",
-                      en=f"No staff {code}" if code else "There is no supervisor account")
-
-
 def _configure_print(p: argparse.ArgumentParser) -> None:
     p.add_argument("--customer", required=True, metavar="PHONE", help="客户手机号")
     p.add_argument("--out", required=True, help="输出 PDF 文件")
     p.add_argument("--kind", choices=("checklist", "mortgage", "flow"), default="checklist",
                    help="checklist 签约资料清单（默认）/ mortgage 按揭资料清单 / flow 签约流程单")
-    p.add_argument("--staff", help="以该员工身份打印（员工编号，默认第一位销售主管）")
+    cli_signin.add_staff_argument(p, "以该员工身份打印（员工编号）；PIN 在终端输入，"
+                                     "或由环境变量 SALESDESK_PIN 提供")
 
 
 def _print_checklist(services: Services, args: argparse.Namespace) -> int:
-    actor = _staff_actor(services, args.staff)
+    actor = cli_signin.sign_in(services, args.staff, "print-checklist",
+                               Permission.PRINT_CHECKLIST)
     out = services.signing.print_for_phone(actor, args.customer, Path(args.out), args.kind)
     _out(f"已生成：{out}")
     return 0

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppointmentFiguresWidget</name>
@@ -442,7 +441,7 @@
         <translation>可预约天数</translation>
     </message>
     <message>
-        <source>Buffer between a consultant&apos;s appointments</source>
+        <source>Buffer between a consultant's appointments</source>
         <translation>同一顾问预约间隔</translation>
     </message>
     <message>
@@ -596,6 +595,10 @@
     <message>
         <source>no staff</source>
         <translation>无人值班</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
     <message>
         <source>no staff rostered</source>

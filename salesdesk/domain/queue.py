@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from salesdesk.domain import salutation as salutation_rules
 from salesdesk.domain.errors import Conflict, ValidationError
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -137,9 +138,6 @@ def percentile(values: Sequence[float], p: float) -> float | None:
 
 
 def public_name(salutation: str, name: str) -> str:
-    """What the display board may show: 王先生 at most, never a full name."""
-    s = salutation.strip()
-    if s:
-        return s[:1] + s[-2:] if len(s) > 3 else s
-    n = name.strip()
-    return f"{n[:1]}先生/女士" if n else ""
+    """What the display board may show: 王先生 at most, never a full name or a phone number;
+    "" when nothing safe can be derived (the board then shows the ticket alone)."""
+    return salutation_rules.public_name(salutation, name) or ""

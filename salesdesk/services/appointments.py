@@ -40,6 +40,7 @@ from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, Valida
 from salesdesk.domain.ics import CalendarEvent, to_ics
 from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.roles import Actor, Permission, Role
+from salesdesk.domain.salutation import public_salutation
 from salesdesk.domain.signing_slots import (
     CentreSettings,
     DayOverride,
@@ -111,6 +112,11 @@ class AppointmentInfo:
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def public_salutation(self) -> str:
+        """What a board others can see may show: 王先生, or "" (domain.salutation)."""
+        return public_salutation(self.customer_salutation) or ""
 
 
 @dataclass(frozen=True)

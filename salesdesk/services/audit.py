@@ -34,6 +34,13 @@ class AuditService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    def log_command(self, actor: Actor, command: str) -> None:
+        """Records that ``actor`` ran a command-line ``command`` (its name only: arguments may
+        hold a customer's phone number)."""
+        with self._db.uow(actor) as uow:
+            record(uow, "cli.run", "command", "", command)
+            uow.commit()
+
     def recent(self, actor: Actor, limit: int = 200) -> list[AuditEntry]:
         actor.require(Permission.VIEW_AUDIT)
         with self._db.reader(actor) as uow:

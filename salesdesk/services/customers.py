@@ -13,6 +13,7 @@ from salesdesk.domain.errors import Conflict, NotFound, ValidationError
 from salesdesk.domain.id_number import mask_id_number, validate_id_number
 from salesdesk.domain.phone import last_four, mask_phone, normalise_phone
 from salesdesk.domain.roles import Actor, Permission
+from salesdesk.domain.salutation import public_name
 from salesdesk.services import audit
 from salesdesk.store.database import Database
 from salesdesk.store.models.customer import Customer, CustomerAlias, CustomerPhone
@@ -45,8 +46,9 @@ class CustomerInfo:
 
     @property
     def display_name(self) -> str:
-        """What a public screen may show: the salutation (王先生), never the full name."""
-        return self.salutation or (self.name[:1] + "先生/女士" if self.name else "客户")
+        """What a public screen may show: surname and title (王先生), never the full name or
+        what was typed as the salutation verbatim (domain.salutation)."""
+        return public_name(self.salutation, self.name) or "客户"
 
     @property
     def masked_phone(self) -> str:

@@ -18,11 +18,18 @@ from tests.pdfcheck import assert_cjk_embedded, compact, pdf_text
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(data: Path, keys: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(data: Path, keys: Path, *args: str, pin: str | None = None
+        ) -> subprocess.CompletedProcess[str]:
+    """Runs the command line with no terminal (stdin is /dev/null), as a scheduled task would;
+    ``pin`` goes in SALESDESK_PIN, never inherited from the environment running the tests."""
     env = {**os.environ, "SALESDESK_KEY_DIR": str(keys), "SALESDESK_NO_KEYRING": "1",
            "PYTHONPATH": str(ROOT)}
+    env.pop("SALESDESK_PIN", None)
+    if pin is not None:
+        env["SALESDESK_PIN"] = pin
     return subprocess.run([sys.executable, "-m", "salesdesk", "--data-dir", str(data), *args],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+                          stdin=subprocess.DEVNULL)
 
 
 @pytest.fixture

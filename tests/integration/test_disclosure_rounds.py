@@ -296,12 +296,14 @@ def test_report_date_range_is_checked(demo: Services, supervisor: Actor) -> None
 
 
 def test_report_command_writes_pdf_and_csv(demo: Services, data_dir: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     from salesdesk import cli
 
     today = demo.db.now().date()
     pdf, csv_path = tmp_path / "r.pdf", tmp_path / "r.csv"
-    code = cli.main(["--data-dir", str(data_dir), "report", "disclosure",
+    monkeypatch.setenv("SALESDESK_PIN", "8001")  # S001's demo PIN
+    code = cli.main(["--data-dir", str(data_dir), "report", "disclosure", "--staff", "S001",
                      "--from", (today - timedelta(days=30)).isoformat(),
                      "--to", today.isoformat(), "--pdf", str(pdf), "--csv", str(csv_path)])
     out = capsys.readouterr().out
@@ -309,7 +311,7 @@ def test_report_command_writes_pdf_and_csv(demo: Services, data_dir: Path, tmp_p
     assert pdf.read_bytes().startswith(b"%PDF")
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert "未完整告知的认购 1" in out
-    bad = cli.main(["--data-dir", str(data_dir), "report", "disclosure", "--from",
+    bad = cli.main(["--data-dir", str(data_dir), "report", "disclosure", "--staff", "S001", "--from",
                     today.isoformat(), "--to", (today - timedelta(days=1)).isoformat(),
                     "--csv", str(csv_path)])
     assert bad == 2

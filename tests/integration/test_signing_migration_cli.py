@@ -52,6 +52,7 @@ def test_upgrade_from_the_previous_revision_keeps_data(data_dir: Path, key_dir: 
 
 def test_cli_print_checklist_and_import_rule_pack(data_dir: Path, key_dir: Path,
                                                   tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--data-dir", str(data_dir), "demo"]) == 0
     db = open_database(data_dir, key_dir)
@@ -62,12 +63,13 @@ def test_cli_print_checklist_and_import_rule_pack(data_dir: Path, key_dir: Path,
     s.signing.save_interview(consultant, c.id, SINGLE_FULL)
     s.close()
     out = tmp_path / "c.pdf"
-    assert cli.main(["--data-dir", str(data_dir), "print-checklist", "--customer",
-                     "139 2222 3333", "--out", str(out)]) == 0
+    monkeypatch.setenv("SALESDESK_PIN", "2102")  # C102's demo PIN
+    assert cli.main(["--data-dir", str(data_dir), "print-checklist", "--staff", "C102",
+                     "--customer", "139 2222 3333", "--out", str(out)]) == 0
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert "吴志明" in text and "签约资料清单" in text
-    assert cli.main(["--data-dir", str(data_dir), "print-checklist", "--customer",
-                     "13900000000", "--out", str(tmp_path / "x.pdf")]) == 2
+    assert cli.main(["--data-dir", str(data_dir), "print-checklist", "--staff", "C102",
+                     "--customer", "13900000000", "--out", str(tmp_path / "x.pdf")]) == 2
     assert "没有使用这个手机号的客户" in capsys.readouterr().err
 
     pack = json.loads(DEFAULT_PACK_PATH.read_text("utf-8"))

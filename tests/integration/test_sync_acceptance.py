@@ -18,6 +18,7 @@ from salesdesk.store.models.disclosure import DisclosureRecord
 from salesdesk.store.models.local import OutboxEntry
 from salesdesk.store.models.org import Staff
 from salesdesk.sync.server.__main__ import main as server_main
+from tests.conftest import FakeClock
 from tests.sync_fixtures import Device
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "defaults" / "demo_project.json"
@@ -32,12 +33,15 @@ def _actor(dev: Device, code: str) -> Actor:
 
 
 @pytest.fixture
-def pair(sync_db: str, monkeypatch: pytest.MonkeyPatch,
+def pair(sync_db: str, monkeypatch: pytest.MonkeyPatch, clock: FakeClock,
          make_device: Callable[..., Device]) -> tuple[Device, Device]:
+    # The tests write dated events (a subscription on 2026-11-20, signing on 11-25): the devices
+    # run on the tests' clock, never the real one, or the plan's dates fall into the past.
     monkeypatch.setenv("DATABASE_URL", sync_db)
     assert server_main(["load-project", str(DEMO)]) == 0
     centre = json.loads(DEMO.read_text(encoding="utf-8"))["sales_centre"]["code"]
-    a, b = make_device("kiosk", centre=centre), make_device("laptop", centre=centre)
+    a = make_device("kiosk", centre=centre, clock=clock)
+    b = make_device("laptop", centre=centre, clock=clock)
     a.client.sync_round()
     b.client.sync_round()
     return a, b

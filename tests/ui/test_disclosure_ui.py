@@ -21,6 +21,7 @@ from salesdesk.ui.disclosure.disclosure_page import DisclosurePage
 from salesdesk.ui.events import AppEvents
 from salesdesk.ui.pages import page_spec
 from salesdesk.ui.tasks import TaskRunner
+from tests.conftest import FakeClock
 
 # The offscreen platform says it cannot propagate size hints of top-level windows: not ours.
 pytestmark = [pytest.mark.ui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -41,7 +42,8 @@ def ctx(demo: Services, consultant: Actor) -> UiContext:
 
 
 def test_whole_round_tick_sign_save_print(qtbot, ctx: UiContext, demo: Services,  # type: ignore[no-untyped-def]
-                                          consultant: Actor, tmp_path: Path) -> None:
+                                          consultant: Actor, tmp_path: Path,
+                                          clock: FakeClock) -> None:
     demo.customers.register(consultant, phone="13700003333", name="界面测试", consent=True)
     page = DisclosurePage(ctx)
     qtbot.addWidget(page)
@@ -58,10 +60,14 @@ def test_whole_round_tick_sign_save_print(qtbot, ctx: UiContext, demo: Services,
     codes = [i.code for i in page.view.items]
     assert "factor:F01" in codes and "factor:F06" in codes
 
-    # Tick every item but the last one by tapping its row, as a consultant would.
+    # Tick every item but the last one by tapping its row, as a consultant would; the
+    # explanation of the first takes half a minute.
+    started = demo.db.now()
     for row in range(page.table.rowCount() - 1):
         rect = page.table.visualRect(page.table.model().index(row, 2))
         qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        if row == 0:
+            clock.advance(seconds=30)
     assert len(page._ticks) == len(codes) - 1
     assert "%" not in page.summary.text() and f"{len(codes) - 1}" in page.summary.text()
 
@@ -77,6 +83,11 @@ def test_whole_round_tick_sign_save_print(qtbot, ctx: UiContext, demo: Services,
     assert rec is not None
     assert not page.save_button.isEnabled()  # no second record from a double tap
     assert [i.code for i in rec.missing] == [codes[-1]]
+    # The round's start and its ticks come from the services' clock, as everything recorded
+    # does, never the machine's: on a test clock they sit exactly on it, on any real date.
+    assert rec.started_at == started and rec.recorded_at == started + timedelta(seconds=30)
+    assert [i.covered_at for i in rec.items if i.covered] == \
+        [started] + [started + timedelta(seconds=30)] * (len(codes) - 2)
     assert rec.signature_png and rec.signature_png.startswith(b"\x89PNG")
     qtbot.waitUntil(lambda: "变电站" in page.message.toPlainText(), timeout=10000)
     qtbot.waitUntil(lambda: page.history.rowCount() == 1, timeout=10000)

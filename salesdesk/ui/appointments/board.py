@@ -101,7 +101,9 @@ class SigningBoard(QWidget):
             if not cell.staff_name:
                 return f"{status_label('free')}\n{staff}"
             return f"{status_label('free')}\n{self.tr('Desk staff: %1').replace('%1', staff)}"
-        who = a.customer_salutation
+        # The board can be on a screen customers see: surname and title at most, never what
+        # reception typed (it may be a full name or a phone number).
+        who = a.public_salutation or self.tr("Customer")
         extra = f" · {a.unit_number}" if a.unit_number else ""
         consultant = self.tr("Consultant: %1").replace("%1", a.consultant_name or "—")
         desk = self.tr("Desk staff: %1").replace("%1", staff)
@@ -114,7 +116,7 @@ class SigningBoard(QWidget):
             return self.tr("Free — double-click to book. Desk staff: %1").replace("%1", staff)
         consultant_text = self.tr("Consultant: %1").replace("%1", a.consultant_name)
         staff_text = self.tr("Desk staff: %1").replace("%1", staff)
-        return (f"{a.customer_name} {a.customer_phone_masked}\n{consultant_text}\n"
+        return (f"{a.public_salutation} {a.customer_phone_masked}\n{consultant_text}\n"
                 f"{staff_text}\n{status_label(a.status)}")
 
     def _cell(self, row: int, col: int) -> BoardCell | None:

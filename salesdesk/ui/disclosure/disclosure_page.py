@@ -4,7 +4,7 @@ the feedback form, copy the courtesy message; the subscription dialog sits behin
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -318,7 +318,7 @@ class DisclosurePage(Page):
         self.view = view
         if not same:
             self._ticks = {}
-            self._started = datetime.now(UTC)
+            self._started = self.ctx.services.db.now()
             self.saved = None
             self.pad.clear()
             self.paper.setChecked(False)
@@ -393,7 +393,7 @@ class DisclosurePage(Page):
         code = str(item.data(Qt.ItemDataRole.UserRole))
         self._filling = True
         if item.checkState() == Qt.CheckState.Checked:
-            self._ticks[code] = datetime.now(UTC)
+            self._ticks[code] = self.ctx.services.db.now()
             item.setText(local(self._ticks[code])[6:])
         else:
             self._ticks.pop(code, None)

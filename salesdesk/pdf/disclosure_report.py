@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
-from salesdesk.pdf.layout import MARGIN, PAGE, Styles, build_document, esc, grid
+from salesdesk.pdf.layout import MARGIN, PAGE, Styles, build_document, esc, grid, sign_off
 
 PAGE_L = landscape(PAGE)
 
@@ -150,6 +150,7 @@ def build_disclosure_report(data: ReportData, out: Path) -> Path:
     else:
         story.append(Paragraph("本期无。", st.body))
 
+    story.append(sign_off(st))
     return build_document(out, story, pagesize=PAGE_L,
                           header=f"告知审计报告 · {data.date_from} 至 {data.date_to}",
                           footer=f"生成于 {data.generated_at} · 内含客户信息，请妥善保管",

@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from salesdesk.pdf.fonts import register_cjk_font
 from salesdesk.pdf.linebreak import Para, longest_run, para
@@ -100,6 +100,21 @@ def grid(rows: list[list[Any]], widths: list[float], styles: Styles,
     return t
 
 
+def sign_off(st: Styles, who: str = "审核人签字", width: float = 150 * mm) -> Flowable:
+    """A line a supervisor signs and dates by hand, kept together with a little space above."""
+    t = Table([[f"{who}：", "", "日期：", ""]], colWidths=[w * width / 150 for w in (24, 62, 14, 50)])
+    t.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), st.body.fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), 10.5),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("LINEBELOW", (1, 0), (1, 0), 0.6, INK),
+        ("LINEBELOW", (3, 0), (3, 0), 0.6, INK),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]))
+    t.hAlign = "RIGHT"
+    return KeepTogether([Spacer(1, 12 * mm), t])
+
+
 def page_label(page: int, total: int) -> str:
     return f"第 {page} 页 / 共 {total} 页"
 
@@ -169,4 +184,4 @@ def build_document(out: Path, story: Sequence[Flowable], *, header: str, footer:
 
 __all__ = ["ACCENT", "INK", "MARGIN", "MUTED", "PAGE", "RULE", "SHADE", "PagedCanvas", "Para",
            "Styles", "build_document", "esc", "grid", "page_decorator", "page_label", "para",
-           "styles"]
+           "sign_off", "styles"]

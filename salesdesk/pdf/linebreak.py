@@ -44,16 +44,20 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _OPEN = "(（〔［\\[【"
 _CLOSE = ")）〕］\\]】"
 # Runs that must stay on one line. Certificate numbers first, so their CJK prefix and the
-# 〔year〕 join the number: 浙(2025)杭州市不动产权第0123456号, 杭售许字(2026)第000123号,
+# (year) join the number: 浙(2025)杭州市不动产权第0123456号, 杭售许字(2026)第000123号,
 # 地字第330110202500017号, 第0123号. Then anything numeric or Latin: 2-1502, 138****5678,
 # ¥1,234,567.00, 89.5㎡, 2026-11-25, 10:30, F01, 110kV. Then runs of ellipsis / dashes.
+# ``pre`` is the part of a certificate's prefix that may be words before the number ("土地证"
+# in 土地证浙(2025)...): kept with it when there is room, the first thing given up when not.
 UNBREAKABLE = re.compile(
-    rf"[{_CJK}]{{0,7}}[{_OPEN}]\d{{4}}[{_CLOSE}][{_CJK}]{{0,8}}?第?[0-9A-Za-z\-]+号"
-    rf"|[{_CJK}]{{1,4}}字第[0-9A-Za-z\-]+号"
+    rf"(?P<pa>[{_CJK}]{{0,6}}?)[{_CJK}]?[{_OPEN}]\d{{4}}[{_CLOSE}][{_CJK}]{{0,8}}?第?"
+    r"[0-9A-Za-z\-]+号"
+    rf"|(?P<pb>[{_CJK}]{{0,3}}?)[{_CJK}]字第[0-9A-Za-z\-]+号"
     r"|第[0-9A-Za-z\-]+号"
     r"|[¥￥$£]?[0-9A-Za-z*#@]+(?:[.,:/\-+_~][0-9A-Za-z*#@]+)*[㎡%％‰℃]?"
     r"|…+|—+|‥+"
 )
+HARD, WEAK = 1, 2
 
 
 class _Widths(dict[str, float]):
@@ -74,14 +78,21 @@ def glyph_widths(font: str, size: float) -> _Widths:
     return _Widths(font, size)
 
 
-def protected(text: str) -> bytearray:
-    """``inside[i]`` is 1 when a break before character i would split an unbreakable run."""
+def protected(text: str) -> tuple[bytearray, dict[int, int]]:
+    """``inside[i]`` is HARD when a break before character i would split a number, WEAK when
+    it would only part a certificate number from the words before it; ``run_end[i]`` is where
+    the run around a WEAK position ends."""
     inside = bytearray(len(text) + 1)
+    run_end: dict[int, int] = {}
     for m in UNBREAKABLE.finditer(text):
         a, b = m.span()
-        if b - a > 1:
-            inside[a + 1:b] = b"\x01" * (b - a - 1)
-    return inside
+        core = a + len(m.group("pa") or m.group("pb") or "")
+        for i in range(a + 1, core + 1):
+            inside[i] = WEAK
+            run_end[i] = b
+        if b - core > 1:
+            inside[core + 1:b] = bytes([HARD]) * (b - core - 1)
+    return inside, run_end
 
 
 def can_break(text: str, inside: bytearray, i: int) -> bool:
@@ -96,7 +107,7 @@ def break_lines(text: str, widths: Sequence[float],
     fits), still never before closing punctuation."""
     n = len(text)
     cum = [0.0, *accumulate(widths)]
-    inside = protected(text)
+    inside, run_end = protected(text)
     lines: list[tuple[int, int, float]] = []
     start = 0
     while start < n and text[start] == " ":
@@ -112,10 +123,16 @@ def break_lines(text: str, widths: Sequence[float],
             brk = over
             while brk > start and not can_break(text, inside, brk):
                 brk -= 1
-            if brk == start:  # one run longer than the line
+            if brk == start:
+                brk = _weak_break(text, inside, run_end, cum, start, over, limit)
+            if brk == start:  # one run longer than the line: cut it, punctuation rules hold
                 brk = over
-                while brk < n and text[brk] in NO_START:
-                    brk += 1
+                while brk > start + 1 and (text[brk] in NO_START or text[brk - 1] in NO_END):
+                    brk -= 1
+                if text[brk] in NO_START or text[brk - 1] in NO_END:
+                    brk = over
+                    while brk < n and text[brk] in NO_START:
+                        brk += 1
             end = brk
         while end > start and text[end - 1] == " ":
             end -= 1
@@ -126,11 +143,24 @@ def break_lines(text: str, widths: Sequence[float],
     return lines
 
 
+def _weak_break(text: str, inside: bytearray, run_end: dict[int, int], cum: list[float],
+                start: int, over: int, limit: float) -> int:
+    """Where to part a certificate number too long for a line from its leading words: the
+    earliest place after which the rest fits a line (keeping as much together as can be), else
+    the last place before the number; ``start`` when there is none."""
+    weak = [i for i in range(start + 1, over + 1)
+            if inside[i] == WEAK and text[i] not in NO_START and text[i - 1] not in NO_END]
+    for i in weak:
+        if cum[run_end[i]] - cum[i] <= limit + _FUZZ:
+            return i
+    return weak[-1] if weak else start
+
+
 def longest_run(text: str, font: str, size: float) -> float:
     """Width of the widest unbreakable run, to size a column or a cell's font."""
     w = glyph_widths(font, size)
-    return max((sum(w[c] for c in m.group()) for m in UNBREAKABLE.finditer(text)),
-               default=0.0)
+    return max((sum(w[c] for c in m.group()[len(m.group("pa") or m.group("pb") or ""):])
+                for m in UNBREAKABLE.finditer(text)), default=0.0)
 
 
 class _U(cjkU):  # type: ignore[misc]

@@ -142,3 +142,19 @@ def test_every_page_says_which_page_of_how_many(tmp_path: Path) -> None:
     for n, page in enumerate(pages, start=1):
         assert compact(page_label(n, len(pages))) in compact(page), (n, page[-200:])
         assert "页眉" in page and "页脚" in page
+
+
+@pytest.mark.parametrize("text", [TEXT * 40, (TEXT + "\n") * 40])
+def test_a_paragraph_split_across_pages_keeps_every_character_once(text: str,
+                                                                    tmp_path: Path) -> None:
+    out = build_document(tmp_path / "long.pdf", [para(text, styles().body)], header="h",
+                         footer="f", title="t", subject="s")
+    pages = pdf_text(out).split("\f")[:-1]
+    assert len(pages) >= 2
+    body = ""
+    for n, page in enumerate(pages, start=1):
+        furniture = compact("f" + page_label(n, len(pages)))
+        flat = compact(page)
+        assert flat.startswith("h") and flat.endswith(furniture)
+        body += flat[1:-len(furniture)]
+    assert body == compact(text)

@@ -95,16 +95,31 @@ def protected(text: str) -> tuple[bytearray, dict[int, int]]:
     return inside, run_end
 
 
+def marks_allow(text: str, i: int) -> bool:
+    """Would a break before character i keep closing marks off the start of the next line and
+    opening marks off the end of this one? Spaces at a break vanish, so the marks either side
+    of them count."""
+    j = i
+    while text[j] == " " and j + 1 < len(text):
+        j += 1
+    k = i - 1
+    while text[k] == " " and k > 0:
+        k -= 1
+    return text[j] not in NO_START and text[k] not in NO_END
+
+
 def can_break(text: str, inside: bytearray, i: int) -> bool:
     """May a line start at character ``i`` (0 < i < len(text))?"""
-    return not inside[i] and text[i] not in NO_START and text[i - 1] not in NO_END
+    return not inside[i] and marks_allow(text, i)
 
 
 def break_lines(text: str, widths: Sequence[float],
                 max_widths: Sequence[float]) -> list[tuple[int, int, float]]:
     """Greedy line breaking of ``text``: ``(start, end, width)`` per line, leading and trailing
-    spaces left out. A run wider than the whole line is cut where it overflows (nothing else
-    fits), still never before closing punctuation."""
+    spaces left out. When a number and the marks that must follow it do not fit, the marks
+    hang past the line's end (as Chinese typesetting hangs a full stop); a run wider than the
+    whole line is cut where it overflows (nothing else fits), still never before closing
+    punctuation."""
     n = len(text)
     cum = [0.0, *accumulate(widths)]
     inside, run_end = protected(text)
@@ -125,13 +140,19 @@ def break_lines(text: str, widths: Sequence[float],
                 brk -= 1
             if brk == start:
                 brk = _weak_break(text, inside, run_end, cum, start, over, limit)
+            if brk == start:  # a number and its marks fill the line: let the marks hang
+                hang = over
+                while hang < n and (text[hang] == " " or text[hang] in NO_START):
+                    hang += 1
+                if hang > over and (hang == n or can_break(text, inside, hang)):
+                    brk = hang
             if brk == start:  # one run longer than the line: cut it, punctuation rules hold
                 brk = over
-                while brk > start + 1 and (text[brk] in NO_START or text[brk - 1] in NO_END):
+                while brk > start + 1 and not marks_allow(text, brk):
                     brk -= 1
-                if text[brk] in NO_START or text[brk - 1] in NO_END:
+                if not marks_allow(text, brk):
                     brk = over
-                    while brk < n and text[brk] in NO_START:
+                    while brk < n and not marks_allow(text, brk):
                         brk += 1
             end = brk
         while end > start and text[end - 1] == " ":
@@ -149,7 +170,7 @@ def _weak_break(text: str, inside: bytearray, run_end: dict[int, int], cum: list
     earliest place after which the rest fits a line (keeping as much together as can be), else
     the last place before the number; ``start`` when there is none."""
     weak = [i for i in range(start + 1, over + 1)
-            if inside[i] == WEAK and text[i] not in NO_START and text[i - 1] not in NO_END]
+            if inside[i] == WEAK and marks_allow(text, i)]
     for i in weak:
         if cum[run_end[i]] - cum[i] <= limit + _FUZZ:
             return i

@@ -87,6 +87,15 @@ def test_a_run_wider_than_the_line_is_cut_but_never_before_closing_punctuation()
     assert all(w <= 30.0 + 5.0 for _, _, w in lines)  # at most one hanging mark
 
 
+def test_a_mark_after_a_space_does_not_start_a_line_either() -> None:
+    text = "房号 1-1203 · 89.5㎡（1号楼）"
+    for limit in range(20, 120, 5):
+        lines = break_lines(text, [5.0] * len(text), [float(limit)])
+        parts = [text[a:b] for a, b, _ in lines]
+        assert all(p[0] not in NO_START for p in parts[1:]), (limit, parts)
+        assert all(p[-1] not in NO_END for p in parts[:-1]), (limit, parts)
+
+
 def test_spaces_do_not_start_or_end_a_line() -> None:
     text = "Hello world again and again 你好 世界"
     lines = break_lines(text, [5.0] * len(text), [32.0])

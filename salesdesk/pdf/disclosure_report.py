@@ -4,19 +4,14 @@ of serious customers with their disclosure status per item."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Paragraph, Spacer
 
-from salesdesk.pdf.fonts import register_cjk_font
-from salesdesk.pdf.layout import MARGIN, PAGE, RULE, Styles, esc, grid
+from salesdesk.pdf.layout import MARGIN, PAGE, Styles, build_document, esc, grid, sign_off
 
 PAGE_L = landscape(PAGE)
 
@@ -188,33 +183,10 @@ def build_disclosure_report(data: ReportData, out: Path) -> Path:
     else:
         story.append(Paragraph("无告知记录。", st.body))
 
-    doc = SimpleDocTemplate(
-        str(out), pagesize=PAGE_L, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN, title="告知审计报告",
-        creator="SalesDesk", subject=f"{data.date_from} – {data.date_to}",
-    )
-    deco = _landscape_decorator(f"告知审计报告 · {data.date_from} 至 {data.date_to}",
-                                f"生成于 {data.generated_at} · 内含客户信息，请妥善保管")
-    doc.build(story, onFirstPage=deco, onLaterPages=deco)
-    return out
 
+    story.append(sign_off(st))
+    return build_document(out, story, pagesize=PAGE_L,
+                          header=f"告知审计报告 · {data.date_from} 至 {data.date_to}",
+                          footer=f"生成于 {data.generated_at} · 内含客户信息，请妥善保管",
+                          title="告知审计报告", subject=f"{data.date_from} – {data.date_to}")
 
-def _landscape_decorator(header: str, footer: str) -> Callable[[Canvas, Any], None]:
-    # layout.page_decorator draws for portrait A4; this report is landscape.
-    font = register_cjk_font()
-
-    def draw(canvas: Canvas, doc: Any) -> None:
-        canvas.saveState()
-        w, h = PAGE_L
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.6)
-        canvas.line(MARGIN, h - MARGIN + 4 * mm, w - MARGIN, h - MARGIN + 4 * mm)
-        canvas.setFont(font, 8.5)
-        canvas.setFillColor(colors.HexColor("#52606d"))
-        canvas.drawString(MARGIN, h - MARGIN + 6 * mm, header)
-        canvas.line(MARGIN, MARGIN - 5 * mm, w - MARGIN, MARGIN - 5 * mm)
-        canvas.drawString(MARGIN, MARGIN - 9 * mm, footer)
-        canvas.drawRightString(w - MARGIN, MARGIN - 9 * mm, f"第 {doc.page} 页")
-        canvas.restoreState()
-
-    return draw

@@ -12,17 +12,9 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Image,
-    KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Image, KeepTogether, Spacer, Table, TableStyle
 
-from salesdesk.pdf.layout import MARGIN, PAGE, RULE, Styles, esc, grid, page_decorator
+from salesdesk.pdf.layout import MARGIN, PAGE, RULE, build_document, grid, para, styles
 
 
 @dataclass(frozen=True)
@@ -64,12 +56,12 @@ def qr_drawing(text: str, size: float) -> Drawing:
 
 
 def build_feedback_form(data: FeedbackFormData, out: Path) -> Path:
-    st = Styles()
+    st = styles()
     width = PAGE[0] - 2 * MARGIN
     covered = sum(1 for i in data.items if i.covered)
     story: list[object] = [
-        Paragraph(esc(f"{data.project_name} 现场反馈单"), st.title),
-        Paragraph(esc("阳光宣言 · 五证 · 合同范本 · 红线内外不利因素 逐项告知确认"), st.subtitle),
+        para(f"{data.project_name} 现场反馈单", st.title),
+        para("阳光宣言 · 五证 · 合同范本 · 红线内外不利因素 逐项告知确认", st.subtitle),
     ]
     info = [
         ["客户", data.customer, "房号", data.unit_number],
@@ -77,7 +69,7 @@ def build_feedback_form(data: FeedbackFormData, out: Path) -> Path:
         ["开始时间", data.started_at, "保存时间", data.recorded_at],
         ["已告知", f"{covered} / {len(data.items)} 项", "记录人", data.recorded_by],
     ]
-    t = Table([[Paragraph(esc(c), st.cell) for c in row] for row in info],
+    t = Table([[para(c, st.cell) for c in row] for row in info],
               colWidths=[22 * mm, width / 2 - 22 * mm, 22 * mm, width / 2 - 22 * mm])
     t.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -87,8 +79,8 @@ def build_feedback_form(data: FeedbackFormData, out: Path) -> Path:
     ]))
     story += [t, Spacer(1, 4 * mm)]
     if data.reason:
-        story.append(Paragraph(esc(f"说明：{data.reason}"), st.body))
-    story.append(Paragraph("告知项目（客户逐项确认）", st.h2))
+        story.append(para(f"说明：{data.reason}", st.body))
+    story.append(para("告知项目（客户逐项确认）", st.h2))
     rows: list[list[object]] = [["序号", "类别", "项目", "版本", "说明", "已告知", "时间"]]
     for n, i in enumerate(data.items, 1):
         rows.append([str(n), i.kind, i.title, i.version, i.detail,
@@ -102,9 +94,9 @@ def build_feedback_form(data: FeedbackFormData, out: Path) -> Path:
     missing = [i for i in data.items if not i.covered]
     if missing:
         story.append(Spacer(1, 2 * mm))
-        story.append(Paragraph(esc(
+        story.append(para(
             f"注意：本次有 {len(missing)} 项未告知（客户表示“知道了”或时间不足），"
-            "须在交定前或回访前补充告知。"), st.body))
+            "须在交定前或回访前补充告知。", st.body))
 
     # Acknowledgement: the drawn signature if any, always a line to sign the paper.
     sig_cell: object
@@ -112,18 +104,18 @@ def build_feedback_form(data: FeedbackFormData, out: Path) -> Path:
         img = Image(io.BytesIO(data.signature_png))
         scale = min(70 * mm / img.imageWidth, 24 * mm / img.imageHeight)
         img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
-        sig_cell = [Paragraph("客户签名（屏幕签署）：", st.cell), img]
+        sig_cell = [para("客户签名（屏幕签署）：", st.cell), img]
     else:
-        sig_cell = [Paragraph("客户签字：", st.cell), Spacer(1, 16 * mm),
-                    Paragraph("＿＿＿＿＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿", st.cell)]
+        sig_cell = [para("客户签字：", st.cell), Spacer(1, 16 * mm),
+                    para("＿＿＿＿＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿", st.cell)]
     paper = "纸质反馈单已由客户签字并收回" if data.paper_form else "纸质反馈单：未收回"
     qr = qr_drawing(data.record_hash, 30 * mm)
     proof = [
-        Paragraph("记录哈希（SHA-256）", st.cell),
-        Paragraph(esc(data.record_hash[:32]) + "<br/>" + esc(data.record_hash[32:]), st.small),
-        Paragraph(esc(f"记录编号 {data.record_id}"), st.small),
-        Paragraph(esc(data.chain_label), st.small),
-        Paragraph(esc(paper), st.small),
+        para("记录哈希（SHA-256）", st.cell),
+        para(data.record_hash[:32] + "\n" + data.record_hash[32:], st.small),
+        para(f"记录编号 {data.record_id}", st.small),
+        para(data.chain_label, st.small),
+        para(paper, st.small),
     ]
     ack = Table([[sig_cell, proof, qr]], colWidths=[78 * mm, width - 78 * mm - 34 * mm, 34 * mm])
     ack.setStyle(TableStyle([
@@ -132,17 +124,13 @@ def build_feedback_form(data: FeedbackFormData, out: Path) -> Path:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     story.append(KeepTogether([
-        Paragraph("客户确认", st.h2),
-        Paragraph("本人已听取置业顾问对上述各项的说明；未勾选的项目表示本次未告知。", st.small),
+        para("客户确认", st.h2),
+        para("本人已听取置业顾问对上述各项的说明；未勾选的项目表示本次未告知。", st.small),
         Spacer(1, 2 * mm), ack,
     ]))
-    doc = SimpleDocTemplate(
-        str(out), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN,
-        title=f"{data.project_name} 现场反馈单 {data.unit_number}", creator="SalesDesk",
-        subject="现场反馈单",
-    )
-    deco = page_decorator(f"{data.project_name} · 现场反馈单 · {data.unit_number}",
-                          f"打印于 {data.printed_at} · 哈希 {data.record_hash[:16]}…")
-    doc.build(story, onFirstPage=deco, onLaterPages=deco)
-    return out
+    # The customer and the unit head every page: a loose second page still finds its file.
+    return build_document(
+        out, story, header=f"{data.project_name} · 现场反馈单 · {data.customer} · "
+        f"{data.unit_number}",
+        footer=f"打印于 {data.printed_at} · 哈希 {data.record_hash[:16]}…",
+        title=f"{data.project_name} 现场反馈单 {data.unit_number}", subject="现场反馈单")

@@ -13,11 +13,11 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from salesdesk.domain.care.satisfaction import Figure, OnTimeFigure, SatisfactionFigures
 from salesdesk.pdf.fonts import register_cjk_font
-from salesdesk.pdf.layout import ACCENT, MARGIN, PAGE, Styles, esc, grid, page_decorator
+from salesdesk.pdf.layout import ACCENT, MARGIN, PAGE, build_document, grid, para, styles
 
 GOOD = colors.HexColor("#2f855a")
 BAD = colors.HexColor("#c05621")
@@ -93,30 +93,30 @@ def bar_chart(figures: tuple[Figure, ...], target: float, width: float, height: 
 
 
 def render_satisfaction_report(data: SatisfactionReportData, out: Path) -> Path:
-    st = Styles()
+    st = styles()
     width = PAGE[0] - 2 * MARGIN
     fig = data.figures
     overall = "—" if fig.overall.score100 is None else f"{fig.overall.score100:.1f}"
     verdict = "达标" if fig.overall.meets_target else "未达标"
     story: list[object] = [
-        Paragraph(esc(f"{data.project} 客户满意度报告"), st.title),
-        Paragraph(esc(f"统计期间 {data.start:%Y-%m-%d} 至 {data.end:%Y-%m-%d}　·　"
-                      f"评分卡 {fig.overall.cards} 张　·　目标 {fig.target:.0f} 分"), st.subtitle),
-        Paragraph(esc(f"整体满意度 {overall} 分（百分制，{verdict}）；有 {fig.overall.low_cards} "
-                      "张评分卡含低于 4 分的项目，已按 置业顾问→销售经理→销售主任→客服中心 "
-                      "逐级跟进。"), st.body),
-        Paragraph("说明：每项 1–5 分，百分制得分 = 感受值 / 期望值 × 100（期望值取满分 5 分）。",
-                  st.small),
+        para(f"{data.project} 客户满意度报告", st.title),
+        para(f"统计期间 {data.start:%Y-%m-%d} 至 {data.end:%Y-%m-%d}　·　"
+             f"评分卡 {fig.overall.cards} 张　·　目标 {fig.target:.0f} 分", st.subtitle),
+        para(f"整体满意度 {overall} 分（百分制，{verdict}）；有 {fig.overall.low_cards} "
+             "张评分卡含低于 4 分的项目，已按 置业顾问→销售经理→销售主任→客服中心 "
+             "逐级跟进。", st.body),
+        para("说明：每项 1–5 分，百分制得分 = 感受值 / 期望值 × 100（期望值取满分 5 分）。",
+             st.small),
         Spacer(1, 3 * mm),
         bar_chart(fig.by_item, fig.target, width, 62 * mm, "各项满意度（百分制）"),
-        Paragraph("一、分项满意度", st.h2),
+        para("一、分项满意度", st.h2),
     ]
     rows: list[list[object]] = [["项目", "评分卡", "得分", "目标", "是否达标"]]
     rows += [[f.label, str(f.cards), _score(f), f"{fig.target:.0f}",
               "达标" if f.meets_target else "未达标"] for f in fig.by_item]
     story.append(grid(rows, [w * mm for w in (70, 25, 25, 25, 33)], st))
 
-    story.append(Paragraph("二、各置业顾问满意度", st.h2))
+    story.append(para("二、各置业顾问满意度", st.h2))
     rows = [["置业顾问", "评分卡", "得分", "低分卡", "是否达标"]]
     rows += [[f.label, str(f.cards), _score(f), str(f.low_cards),
               "达标" if f.meets_target else "未达标"] for f in fig.by_consultant]
@@ -124,11 +124,11 @@ def render_satisfaction_report(data: SatisfactionReportData, out: Path) -> Path:
 
     if fig.by_month:
         story.append(KeepTogether([
-            Paragraph("三、月度走势", st.h2),
+            para("三、月度走势", st.h2),
             bar_chart(fig.by_month[-12:], fig.target, width, 58 * mm, "月度满意度（百分制）"),
         ]))
 
-    story.append(Paragraph("四、回访任务按时完成情况", st.h2))
+    story.append(para("四、回访任务按时完成情况", st.h2))
     rows = [["置业顾问", "已完成", "按时完成", "按时率", "未完成", "已逾期"]]
     for o in data.on_time:
         rate = "—" if o.on_time_rate is None else f"{o.on_time_rate:.0f}%"
@@ -136,21 +136,16 @@ def render_satisfaction_report(data: SatisfactionReportData, out: Path) -> Path:
                      str(o.overdue)])
     story.append(grid(rows, [w * mm for w in (48, 26, 26, 26, 26, 26)], st))
 
-    story.append(Paragraph("五、低于 4 分的评分卡", st.h2))
+    story.append(para("五、低于 4 分的评分卡", st.h2))
     if data.low_rows:
         rows = [["日期", "客户", "置业顾问", "得分", "低分项", "已升级"]]
         rows += [[f"{r.scored_on:%Y-%m-%d}", r.customer, r.consultant, f"{r.score100:.0f}",
                   r.low_items, "是" if r.escalated else "待升级"] for r in data.low_rows]
         story.append(grid(rows, [w * mm for w in (24, 26, 26, 16, 60, 26)], st))
     else:
-        story.append(Paragraph("本期没有低于 4 分的评分卡。", st.body))
+        story.append(para("本期没有低于 4 分的评分卡。", st.body))
 
-    doc = SimpleDocTemplate(
-        str(out), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm,
-        bottomMargin=MARGIN, title=f"{data.project} 客户满意度报告", subject="客户满意度",
-        creator="SalesDesk")
-    deco = page_decorator(f"{data.project} · 客户满意度报告",
-                          f"统计期间 {data.start:%Y-%m-%d} 至 {data.end:%Y-%m-%d}"
-                          + (f" · 打印于 {data.printed_at}" if data.printed_at else ""))
-    doc.build(story, onFirstPage=deco, onLaterPages=deco)
-    return out
+    return build_document(out, story, header=f"{data.project} · 客户满意度报告",
+                          footer=f"统计期间 {data.start:%Y-%m-%d} 至 {data.end:%Y-%m-%d}"
+                          + (f" · 打印于 {data.printed_at}" if data.printed_at else ""),
+                          title=f"{data.project} 客户满意度报告", subject="客户满意度")

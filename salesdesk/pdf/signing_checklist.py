@@ -12,11 +12,22 @@ from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from salesdesk.pdf.layout import ACCENT, INK, MARGIN, PAGE, RULE, SHADE, Styles, esc, page_decorator
+from salesdesk.pdf.layout import (
+    ACCENT,
+    INK,
+    MARGIN,
+    MUTED,
+    PAGE,
+    RULE,
+    SHADE,
+    Styles,
+    build_document,
+    para,
+    styles,
+)
 from salesdesk.pdf.light_table import LabelBlock, LightTable
 
 TIPS = (
@@ -26,9 +37,9 @@ TIPS = (
 )
 HEADER_LABELS = ("客户", "房号", "签约时间", "签约台", "置业顾问")
 TABLE_HEAD = ("序", "资料", "原件 / 复印件", "说明", "已收")
-MUTED = colors.HexColor("#52606d")
 WARN_BG = colors.HexColor("#fff4e5")
 WARN_LINE = colors.HexColor("#d9822b")
+QR_MASK = 0
 
 
 @dataclass(frozen=True)
@@ -105,8 +116,13 @@ class QrFlowable(Flowable):  # type: ignore[misc]
     """A QR code encoded by reportlab's ``QrCodeWidget`` and painted as one filled path.
 
     The id is encoded upper-case: hex digits and dashes then fit QR's alphanumeric mode, a
-    smaller symbol (version 2) that is quicker to make and to scan. The widget's own drawing builds a shape per dark run and renders them one by one, which
-    costs more than the rest of the page; the matrix is the same either way."""
+    smaller symbol (version 2) that is quicker to make and to scan. The widget's own drawing
+    builds a shape per dark run and renders them one by one, which costs more than the rest of
+    the page; the matrix is the same either way.
+
+    The mask is fixed: choosing the "best" of the eight masks lays the symbol out nine times
+    (most of the page's time). Any mask is valid QR and every reader decodes it; the choice
+    only evens out dark areas, which a short code printed this large does not need."""
 
     def __init__(self, value: str, size: float = 26 * mm, border: int = 2) -> None:
         super().__init__()
@@ -117,7 +133,9 @@ class QrFlowable(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         qr = self.widget.qr
-        qr.make()
+        if qr.version is None:
+            qr.version = qr.calculate_version()
+        qr.makeImpl(False, QR_MASK)
         count = qr.getModuleCount()
         box = self.width / (count + 2 * self.border)
         c = self.canv
@@ -152,8 +170,8 @@ def header_block(data: SigningDocData, st: Styles, *, with_qr: bool = True) -> L
 
 def warning_box(warnings: tuple[str, ...], st: Styles) -> Table:
     width = PAGE[0] - 2 * MARGIN
-    paras = [Paragraph("购房资格预检（仅供参考，以住建部门及银行审核结果为准）", st.cell)]
-    paras += [Paragraph(esc("· " + w), st.body) for w in warnings]
+    paras = [para("购房资格预检（仅供参考，以住建部门及银行审核结果为准）", st.cell)]
+    paras += [para("· " + w, st.body) for w in warnings]
     box = Table([[paras]], colWidths=[width])
     box.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), WARN_BG),
@@ -170,50 +188,49 @@ def stage_table(stage: ChecklistStage, st: Styles, start: int) -> LightTable:
     rows: list[list[Any]] = []
     for i, line in enumerate(stage.lines, start=start):
         # Only the two columns that can wrap are Paragraphs; short cells stay plain strings.
-        rows.append([TickBox(bool(line.received)), str(i), Paragraph(esc(line.name), st.cell),
-                     line.form, Paragraph(esc(line.note), st.cell) if line.note else "",
+        rows.append([TickBox(bool(line.received)), str(i), para(line.name, st.cell),
+                     line.form, para(line.note, st.cell) if line.note else "",
                      line.received])
     return LightTable(("", *TABLE_HEAD), rows, [w * mm for w in (8, 8, 56, 31, 51, 24)],
                       font=st.cell.fontName, ink=INK, head_bg=ACCENT, stripe=SHADE, rule=RULE)
 
 
-def doc_template(out: Path, title: str, data: SigningDocData) -> SimpleDocTemplate:
-    return SimpleDocTemplate(
-        str(out), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN, title=f"{title} · {data.customer_name}",
-        author=data.developer or data.project_name, subject=title, creator="SalesDesk")
+def page_header(data: SigningDocData, title: str) -> str:
+    """Every page names the customer and the unit, so a loose page finds its owner."""
+    unit = data.unit_label.split("（")[0]
+    return f"{data.project_name} · {title} · {data.customer_name} · {unit}"
 
 
-def decorate(data: SigningDocData, title: str) -> Any:
-    return page_decorator(f"{data.project_name} · {title}",
-                          f"{data.pack_label} · 打印于 {data.printed_at}")
+def build_signing_document(out: Path, title: str, data: SigningDocData,
+                           story: list[Any]) -> Path:
+    return build_document(out, story, header=page_header(data, title),
+                          footer=f"{data.pack_label} · 打印于 {data.printed_at}",
+                          title=f"{title} · {data.customer_name}", subject=title,
+                          author=data.developer or data.project_name)
 
 
 def build_checklist(data: SigningDocData, out: Path) -> Path:
-    st = Styles()
+    st = styles()
     title = "签约资料清单"
     story: list[Any] = [
-        Paragraph(esc(title), st.title),
-        Paragraph(esc(f"{data.project_name}　·　请按清单准备资料，签约当日带齐原件及复印件"),
-                  st.subtitle),
+        para(title, st.title),
+        para(f"{data.project_name}　·　请按清单准备资料，签约当日带齐原件及复印件", st.subtitle),
         header_block(data, st),
         Spacer(1, 3 * mm),
     ]
     if data.warnings:
         story += [warning_box(data.warnings, st), Spacer(1, 2 * mm)]
     n = 1
-    heading = ParagraphStyle("stage", parent=st.h2, keepWithNext=1)  # never orphan a heading
     for stage in data.stages:
-        story.append(Paragraph(esc(f"{stage.title}资料（{len(stage.lines)} 项）"), heading))
+        # keepWithNext: never orphan a heading at a page foot
+        story.append(para(f"{stage.title}资料（{len(stage.lines)} 项）", st.h2_keep))
         story.append(stage_table(stage, st, n))
         n += len(stage.lines)
-    story.append(Paragraph("温馨提示", st.h2))
+    story.append(para("温馨提示", st.h2))
     tips = list(TIPS)
     if data.notes:
         tips.insert(0, data.notes)
-    story += [Paragraph(esc(f"{i}. {t}"), st.body) for i, t in enumerate(tips, start=1)]
-    story.append(Paragraph(esc(f"资料依据：{data.pack_label}。购房人情况：{data.profile_summary}。"),
-                           st.small))
-    deco = decorate(data, title)
-    doc_template(out, title, data).build(story, onFirstPage=deco, onLaterPages=deco)
-    return out
+    story += [para(f"{i}. {t}", st.body) for i, t in enumerate(tips, start=1)]
+    story.append(para(f"资料依据：{data.pack_label}。购房人情况：{data.profile_summary}。",
+                      st.small))
+    return build_signing_document(out, title, data, story)

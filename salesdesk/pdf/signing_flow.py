@@ -9,31 +9,30 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
-from salesdesk.pdf.layout import ACCENT, RULE, SHADE, Styles, esc
+from salesdesk.pdf.layout import ACCENT, RULE, SHADE, para, styles
 from salesdesk.pdf.signing_checklist import (
     SigningDocData,
     TickBox,
-    decorate,
-    doc_template,
+    build_signing_document,
     header_block,
 )
 
 
 def build_signing_flow(data: SigningDocData, out: Path) -> Path:
-    st = Styles()
+    st = styles()
     title = "签约流程单"
     story: list[Any] = [
-        Paragraph(esc(title), st.title),
-        Paragraph(esc(f"{data.project_name}　·　按顺序办理，每步完成后由经办人签字"), st.subtitle),
+        para(title, st.title),
+        para(f"{data.project_name}　·　按顺序办理，每步完成后由经办人签字", st.subtitle),
         header_block(data, st),
         Spacer(1, 3 * mm),
     ]
     facts = [
-        [Paragraph("付款方式", st.cell), Paragraph(esc(data.payment or "—"), st.cell),
-         Paragraph("总价", st.cell), Paragraph(esc(data.total_price or "—"), st.cell)],
-        [Paragraph("实际折扣", st.cell), "", Paragraph("首期款", st.cell), ""],
+        [para("付款方式", st.cell), para(data.payment or "—", st.cell),
+         para("总价", st.cell), para(data.total_price or "—", st.cell)],
+        [para("实际折扣", st.cell), "", para("首期款", st.cell), ""],
     ]
     ft = Table(facts, colWidths=[22 * mm, 67 * mm, 22 * mm, 67 * mm], rowHeights=[None, 9 * mm])
     ft.setStyle(TableStyle([
@@ -42,12 +41,12 @@ def build_signing_flow(data: SigningDocData, out: Path) -> Path:
         ("BACKGROUND", (2, 0), (2, -1), SHADE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
-    story += [ft, Paragraph("办理步骤", st.h2)]
-    rows: list[list[Any]] = [[Paragraph(esc(h), st.cell_head)
+    story += [ft, para("办理步骤", st.h2)]
+    rows: list[list[Any]] = [[para(h, st.cell_head)
                               for h in ("", "步骤", "事项", "说明", "经办人 / 时间")]]
     for i, step in enumerate(data.flow, start=1):
-        rows.append([TickBox(False), Paragraph(str(i), st.cell), Paragraph(esc(step.title), st.cell),
-                     Paragraph(esc(step.detail), st.cell), ""])
+        rows.append([TickBox(False), para(str(i), st.cell), para(step.title, st.cell),
+                     para(step.detail, st.cell), ""])
     t = Table(rows, colWidths=[w * mm for w in (8, 12, 58, 66, 34)], repeatRows=1)
     t.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
@@ -70,6 +69,4 @@ def build_signing_flow(data: SigningDocData, out: Path) -> Path:
         ("LINEBELOW", (5, 0), (5, 0), 0.6, colors.black),
     ]))
     story.append(sign)
-    deco = decorate(data, title)
-    doc_template(out, title, data).build(story, onFirstPage=deco, onLaterPages=deco)
-    return out
+    return build_signing_document(out, title, data, story)

@@ -29,7 +29,7 @@ from salesdesk.pdf.linebreak import para
 from salesdesk.pdf.signing_checklist import HEADER_LABELS, TABLE_HEAD, TIPS, SigningDocData
 from salesdesk.services.container import build_services
 from salesdesk.services.demo import demo_actor, load_demo
-from salesdesk.services.hooks import SigningBooking
+from salesdesk.services.hooks import SigningBooking, first_signing_by_day
 from salesdesk.store.database import open_database
 
 ANSWERS = {"household": "non_local", "marital": "married", "region": "mainland",
@@ -43,6 +43,10 @@ class BenchSchedule:
 
     def signings_on(self, day: date) -> list[SigningBooking]:
         return [b for b in self.bookings if (b.starts_at + timedelta(hours=8)).date() == day]
+
+    def next_signing_for(self, customer_id: str, unit_id: str | None, first_day: date,
+                         days: int) -> SigningBooking | None:
+        return first_signing_by_day(self, customer_id, unit_id, first_day, days)
 
 
 def doc_strings(d: SigningDocData) -> list[str]:

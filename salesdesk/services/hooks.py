@@ -11,7 +11,7 @@ together in ``services/container.py``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from salesdesk.store.uow import UnitOfWork
@@ -52,6 +52,23 @@ class SigningSchedule(Protocol):
     def signings_on(self, day: date) -> list[SigningBooking]:
         """Every non-cancelled signing booking of that (Asia/Shanghai) day."""
         ...
+
+    def next_signing_for(self, customer_id: str, unit_id: str | None, first_day: date,
+                         days: int) -> SigningBooking | None:
+        """The customer's earliest non-cancelled signing booking from ``first_day`` on, within
+        ``days`` days, for that unit or for no unit in particular (``unit_id`` None: any)."""
+        ...
+
+
+def first_signing_by_day(schedule: SigningSchedule, customer_id: str, unit_id: str | None,
+                         first_day: date, days: int) -> SigningBooking | None:
+    """``next_signing_for`` from ``signings_on`` alone, day by day: for small schedules kept in
+    memory (a real one answers with one query)."""
+    for offset in range(days):
+        for b in schedule.signings_on(first_day + timedelta(days=offset)):
+            if b.customer_id == customer_id and (unit_id is None or b.unit_id in (None, unit_id)):
+                return b
+    return None
 
 
 class MaterialsSource(Protocol):

@@ -12,7 +12,7 @@ import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -580,12 +580,8 @@ class SigningMaterialsService:
         if self.schedule is None:
             return None
         today = self._db.now().astimezone(SHANGHAI).date()
-        for offset in range(BOOKING_LOOKAHEAD_DAYS):
-            for b in self.schedule.signings_on(today + timedelta(days=offset)):
-                if b.customer_id == customer_id and (unit_id is None or b.unit_id in (None,
-                                                                                      unit_id)):
-                    return b
-        return None
+        return self.schedule.next_signing_for(customer_id, unit_id, today,
+                                              BOOKING_LOOKAHEAD_DAYS)
 
     def _doc_data(self, uow: UnitOfWork, checklist: MaterialChecklist,
                   booking: SigningBooking | None) -> SigningDocData:

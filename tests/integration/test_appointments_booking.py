@@ -290,6 +290,16 @@ def test_signings_on_and_midnight_slots(demo: Services, supervisor: Actor,
     assert [s.appointment_id for s in schedule.signings_on(day)] == [booking.appointment.id]
     assert booking.appointment.id not in [s.appointment_id for s in
                                           schedule.signings_on(day - timedelta(days=1))]
+    # The customer's next signing, looked up in one read, is the same booking from the day
+    # itself or earlier within reach, and none from the day after or out of reach.
+    def next_id(first: date, days: int, unit: str | None = None) -> str | None:
+        found = schedule.next_signing_for(cust, unit, first, days)
+        return None if found is None else found.appointment_id
+    assert next_id(day, 1) == booking.appointment.id
+    assert next_id(day - timedelta(days=3), 4) == booking.appointment.id
+    assert next_id(day - timedelta(days=3), 3) is None
+    assert next_id(day + timedelta(days=1), 14) is None
+    assert schedule.next_signing_for("someone-else", None, day, 1) is None
     board = demo.appointments.day_board(supervisor, day)
     assert [r.slot.label for r in board.rows] == ["00:00–01:00", "01:00–02:00"]
     assert board.rows[0].cells[0].appointment is not None

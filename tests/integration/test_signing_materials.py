@@ -16,7 +16,7 @@ from sqlalchemy import func, select, text
 from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
-from salesdesk.services.hooks import SigningBooking
+from salesdesk.services.hooks import SigningBooking, first_signing_by_day
 from salesdesk.services.signing_materials import DEFAULT_PACK_PATH
 from salesdesk.store.models.local import OutboxEntry
 from salesdesk.store.models.signing import (
@@ -148,6 +148,10 @@ class ListSchedule:
         sh = ZoneInfo("Asia/Shanghai")
         return [b for b in self.bookings if b.starts_at.astimezone(sh).date() == day
                 and b.status != "cancelled"]
+
+    def next_signing_for(self, customer_id: str, unit_id: str | None, first_day: date,
+                         days: int) -> SigningBooking | None:
+        return first_signing_by_day(self, customer_id, unit_id, first_day, days)
 
 
 # ---- interview and checklist ---------------------------------------------------------------

@@ -24,6 +24,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate
 
+from salesdesk.domain.disclosure import RoundKind
+from salesdesk.domain.project import UnitStatus
 from salesdesk.pdf.fonts import register_cjk_font
 from salesdesk.pdf.linebreak import para
 from salesdesk.pdf.signing_checklist import HEADER_LABELS, TABLE_HEAD, TIPS, SigningDocData
@@ -47,6 +49,18 @@ class BenchSchedule:
     def next_signing_for(self, customer_id: str, unit_id: str | None, first_day: date,
                          days: int) -> SigningBooking | None:
         return first_signing_by_day(self, customer_id, unit_id, first_day, days)
+
+
+def subscribe(services: Any, actor: Any, customer_id: str, unit_id: str) -> None:
+    """Rule 13: signing papers only for a unit the customer subscribed, after the pre-deposit
+    disclosure round."""
+    checklist = services.disclosure.checklist(actor, customer_id, unit_id)
+    services.disclosure.record_round(
+        actor, customer_id=customer_id, unit_id=unit_id, kind=RoundKind.PRE_DEPOSIT,
+        ticks={i.code: services.db.now() for i in checklist.items}, paper_form=True)
+    unit = next(u for u in services.projects.units(actor) if u.id == unit_id)
+    services.subscriptions.subscribe(actor, customer_id=customer_id, unit_id=unit_id,
+                                     price=unit.total_price, deposit=50_000)
 
 
 def doc_strings(d: SigningDocData) -> list[str]:
@@ -80,10 +94,12 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
     try:
         load_demo(services)
         actor = demo_actor(services, "C102")
-        units = [u.id for u in services.projects.units(actor) if u.sellable]
+        units = [u.id for u in services.projects.units(actor)
+                 if u.sellable and u.status == UnitStatus.AVAILABLE]
         out = Path(tempfile.mkdtemp(prefix="salesdesk-bench-signing-out-"))
         c = services.customers.register(actor, phone="13600000000", name="基准客户",
                                         consent=True, owner_staff_id=actor.staff_id)
+        subscribe(services, actor, c.id, units[0])
         view = services.signing.save_interview(actor, c.id, ANSWERS, units[0])
         for item in view.items[:3]:
             services.signing.tick(actor, item.id)
@@ -104,17 +120,20 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
                      strings=len(strings))
         yield result("signing.pdf_ratio", median(checklist) / median(bare), "x", target=1.5)
 
-        n = 50 if quick else 200
+        # One unit, one sale: each booking needs a unit of its own (the demo has fewer than
+        # 200 for sale, so the full batch is scaled from as many as there are).
+        n = min(50 if quick else 200, len(units) - 1)
         schedule = BenchSchedule()
         services.signing.schedule = schedule
         tomorrow = (services.db.now() + timedelta(hours=8) + timedelta(days=1)).date()
         for k in range(n):
             cust = services.customers.register(actor, phone=f"136{k + 1:08d}",
                                                name=f"客户{k:03d}", consent=True)
-            services.signing.save_interview(actor, cust.id, ANSWERS, units[k % len(units)])
+            subscribe(services, actor, cust.id, units[k + 1])
+            services.signing.save_interview(actor, cust.id, ANSWERS, units[k + 1])
             starts = datetime(tomorrow.year, tomorrow.month, tomorrow.day, 1, tzinfo=UTC) \
                 + timedelta(minutes=15 * (k % 32))
-            schedule.bookings.append(SigningBooking(f"b{k}", cust.id, units[k % len(units)],
+            schedule.bookings.append(SigningBooking(f"b{k}", cust.id, units[k + 1],
                                                     None, starts, f"{k % 6 + 1} 号签约台",
                                                     "booked"))
         t0 = time.perf_counter()

@@ -9,10 +9,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services, build_services
 from salesdesk.services.sync import SyncService
 from salesdesk.store.database import open_database
+from salesdesk.store.models.org import Staff
 from salesdesk.sync.client.engine import SyncClient
 from salesdesk.sync.kinds import unregister_kind
 from salesdesk.sync.kinds_gen import register_table
@@ -23,6 +26,27 @@ from salesdesk.sync.server.devcluster import (
     find_bin,
     setup_centre,
 )
+
+DEMO_PROJECT = Path(__file__).resolve().parents[1] / "resources" / "defaults" / "demo_project.json"
+
+
+def load_demo_centre(sync_db: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Head office loads the demo project (configuration and staff); returns its centre code."""
+    import json
+
+    from salesdesk.sync.server.__main__ import main as server_main
+
+    monkeypatch.setenv("DATABASE_URL", sync_db)
+    assert server_main(["load-project", str(DEMO_PROJECT)]) == 0
+    return str(json.loads(DEMO_PROJECT.read_text(encoding="utf-8"))["sales_centre"]["code"])
+
+
+def staff_actor(dev: Device, code: str) -> Actor:
+    """The signed-in actor of the staff member with that code, on that device."""
+    with dev.services.db.reader() as uow:
+        staff_id = uow.session.scalar(select(Staff.id).where(Staff.code == code))
+    assert staff_id is not None
+    return dev.services.auth.actor_for(staff_id)
 
 
 @pytest.fixture(scope="session")

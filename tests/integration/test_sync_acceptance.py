@@ -5,31 +5,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 
 import psycopg
 import pytest
 from sqlalchemy import select
 
 from salesdesk.domain.disclosure import RoundKind
-from salesdesk.domain.roles import Actor
 from salesdesk.services.reception import CheckInRequest
 from salesdesk.store.models.disclosure import DisclosureRecord
 from salesdesk.store.models.local import OutboxEntry
-from salesdesk.store.models.org import Staff
-from salesdesk.sync.server.__main__ import main as server_main
 from tests.conftest import FakeClock
-from tests.sync_fixtures import Device
+from tests.sync_fixtures import Device, load_demo_centre, staff_actor
 
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "defaults" / "demo_project.json"
 pytestmark = pytest.mark.postgres
 
-
-def _actor(dev: Device, code: str) -> Actor:
-    with dev.services.db.reader() as uow:
-        staff_id = uow.session.scalar(select(Staff.id).where(Staff.code == code))
-    assert staff_id is not None
-    return dev.services.auth.actor_for(staff_id)
 
 
 @pytest.fixture
@@ -37,9 +26,7 @@ def pair(sync_db: str, monkeypatch: pytest.MonkeyPatch, clock: FakeClock,
          make_device: Callable[..., Device]) -> tuple[Device, Device]:
     # The tests write dated events (a subscription on 2026-11-20, signing on 11-25): the devices
     # run on the tests' clock, never the real one, or the plan's dates fall into the past.
-    monkeypatch.setenv("DATABASE_URL", sync_db)
-    assert server_main(["load-project", str(DEMO)]) == 0
-    centre = json.loads(DEMO.read_text(encoding="utf-8"))["sales_centre"]["code"]
+    centre = load_demo_centre(sync_db, monkeypatch)
     a = make_device("kiosk", centre=centre, clock=clock)
     b = make_device("laptop", centre=centre, clock=clock)
     a.client.sync_round()
@@ -50,10 +37,10 @@ def pair(sync_db: str, monkeypatch: pytest.MonkeyPatch, clock: FakeClock,
 def test_walk_in_on_one_device_appears_on_the_other(pair: tuple[Device, Device]) -> None:
     a, b = pair
     result = a.services.reception.check_in(
-        _actor(a, "R001"), CheckInRequest("13812340001", 2, salutation="王先生", consent=True))
+        staff_actor(a, "R001"), CheckInRequest("13812340001", 2, salutation="王先生", consent=True))
     a.client.sync_round()
     b.client.sync_round()
-    found = b.services.customers.find_by_phone(_actor(b, "R002"), "13812340001")
+    found = b.services.customers.find_by_phone(staff_actor(b, "R002"), "13812340001")
     assert found is not None and found.salutation == "王先生"
     assert result.visit_id
 
@@ -61,7 +48,7 @@ def test_walk_in_on_one_device_appears_on_the_other(pair: tuple[Device, Device])
 def test_offline_disclosure_round_reaches_the_server_byte_identical(
         pair: tuple[Device, Device], sync_db: str) -> None:
     a, b = pair
-    consultant = _actor(a, "C102")
+    consultant = staff_actor(a, "C102")
     customer = a.services.customers.register(consultant, phone="13812340002", consent=True)
     unit = next(u for u in a.services.projects.units(consultant) if u.number == "2-1502")
     cl = a.services.disclosure.checklist(consultant, customer.id, unit.id)
@@ -96,7 +83,7 @@ def test_both_book_the_last_signing_desk_offline(pair: tuple[Device, Device]) ->
     from salesdesk.domain.appointments import AppointmentStatus
 
     a, b = pair
-    ca, cb = _actor(a, "C102"), _actor(b, "C202")
+    ca, cb = staff_actor(a, "C102"), staff_actor(b, "C202")
     slot = a.services.appointments.free_slots(ca, a.services.db.now() + timedelta(days=3))[0]
     for n in range(slot.free - 1):  # every desk but one, booked on A and seen by B
         c = a.services.customers.register(ca, phone=f"1381234{n:04d}", consent=True)
@@ -130,14 +117,14 @@ def test_the_same_care_message_queued_offline_on_two_devices_is_one_message(
     from salesdesk.domain.care.plan import CareEvent, CareEventKind
 
     a, b = pair
-    owner_a = _actor(a, "C101")
+    owner_a = staff_actor(a, "C101")
     customer = a.services.customers.register(owner_a, phone="13812340077", name="钱多多",
                                              salutation="钱先生", consent=True,
                                              owner_staff_id=owner_a.staff_id)
     a.client.sync_round()
     b.client.sync_round()
     for dev in (a, b):  # offline, each on its own
-        who = _actor(dev, "C101")
+        who = staff_actor(dev, "C101")
         dev.services.care.on_event(who, CareEvent(CareEventKind.SUBSCRIBED, customer.id,
                                                   date(2026, 11, 20), ref="sub-x",
                                                   unit="2-1502"))
@@ -145,7 +132,7 @@ def test_the_same_care_message_queued_offline_on_two_devices_is_one_message(
                                                   customer.id, date(2026, 11, 25), ref="sig-x"))
 
     def mine(dev: Device) -> tuple[list[str], list[str]]:
-        who = _actor(dev, "C101")
+        who = staff_actor(dev, "C101")
         messages = [m.id for m in dev.services.messages.for_customer(who, customer.id)]
         tasks = [t.id for t in dev.services.care.tasks(who, include_done=True)
                  if t.customer_id == customer.id]
@@ -157,8 +144,8 @@ def test_the_same_care_message_queued_offline_on_two_devices_is_one_message(
     a.client.sync_round()
     assert mine(a) == mine(b) and len(mine(a)[0]) == 1
     (message_id,) = mine(a)[0]
-    a.services.messages.send(_actor(a, "C101"), message_id)
+    a.services.messages.send(staff_actor(a, "C101"), message_id)
     a.client.sync_round()
     b.client.sync_round()
-    assert b.services.messages.item(_actor(b, "C101"), message_id).status == "sent"
+    assert b.services.messages.item(staff_actor(b, "C101"), message_id).status == "sent"
     assert b.client.pending_count() == 0 and a.client.pending_count() == 0

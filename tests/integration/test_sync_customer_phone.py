@@ -8,7 +8,6 @@ import json
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -16,38 +15,26 @@ from sqlalchemy import select
 
 from salesdesk.domain.care.plan import CareEvent, CareEventKind
 from salesdesk.domain.errors import Conflict
-from salesdesk.domain.roles import Actor
 from salesdesk.services.reception import CheckInRequest, OwnerChoice
 from salesdesk.store.models.appointments import Appointment
 from salesdesk.store.models.care import FollowUpTask
 from salesdesk.store.models.customer import Customer, CustomerAlias, CustomerPhone
-from salesdesk.store.models.org import Staff
 from salesdesk.store.models.reception import AttributionChange, StaffNotice, Visit
 from salesdesk.store.models.sync import SyncConflict
-from salesdesk.sync.server.__main__ import main as server_main
 from salesdesk.sync.server.devcluster import ServerThread, enrol_code
 from tests.conftest import FakeClock
-from tests.sync_fixtures import Device
+from tests.sync_fixtures import Device, load_demo_centre, staff_actor
 from tests.sync_helpers import RawDevice
 
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "defaults" / "demo_project.json"
 PHONE = "13912345678"
 pytestmark = pytest.mark.postgres
 
-
-def _actor(dev: Device, code: str) -> Actor:
-    with dev.services.db.reader() as uow:
-        staff_id = uow.session.scalar(select(Staff.id).where(Staff.code == code))
-    assert staff_id is not None
-    return dev.services.auth.actor_for(staff_id)
 
 
 @pytest.fixture
 def pair(sync_db: str, monkeypatch: pytest.MonkeyPatch,
          make_device: Callable[..., Device]) -> tuple[Device, Device]:
-    monkeypatch.setenv("DATABASE_URL", sync_db)
-    assert server_main(["load-project", str(DEMO)]) == 0
-    centre = json.loads(DEMO.read_text(encoding="utf-8"))["sales_centre"]["code"]
+    centre = load_demo_centre(sync_db, monkeypatch)
     # Clocks relative to the real one (head office dates its notice by its own clock, and the
     # consultant's list shows the notices of the device's day), B's five minutes behind A's:
     # registration order on the devices' clocks is the opposite of the order in which they
@@ -71,14 +58,14 @@ def _conflicts(dev: Device) -> list[SyncConflict]:
 
 def _register_offline(a: Device, b: Device) -> tuple[str, str]:
     """The same new number registered on both devices while offline, with children on B's."""
-    ca, cb = _actor(a, "C102"), _actor(b, "C202")
+    ca, cb = staff_actor(a, "C102"), staff_actor(b, "C202")
     first = a.services.customers.register(ca, phone=PHONE, salutation="王先生", consent=True,
                                           owner_staff_id=ca.staff_id)
     later = b.services.customers.register(cb, phone=PHONE, salutation="王先生", consent=True,
                                           owner_staff_id=cb.staff_id,
                                           other_phones=[("13700001111", "spouse")])
     assert first.id != later.id
-    b.services.reception.check_in(_actor(b, "R002"), CheckInRequest(
+    b.services.reception.check_in(staff_actor(b, "R002"), CheckInRequest(
         PHONE, 2, consent=True, owner_choice=OwnerChoice.ROTATION))
     starts = b.services.db.now().replace(hour=6, minute=0) + timedelta(days=2)
     b.services.appointments.book_visit(cb, customer_id=later.id, consultant_id=cb.staff_id,
@@ -106,8 +93,8 @@ def test_same_phone_on_two_devices_is_flagged_routed_and_merged(
     assert len(rows) == 1
     assert PHONE not in json.dumps(rows[0][0]["detail"])
 
-    ca, cb, sup_a, sup_b = (_actor(a, "C102"), _actor(b, "C202"), _actor(a, "S001"),
-                            _actor(b, "S001"))
+    ca, cb, sup_a, sup_b = (staff_actor(a, "C102"), staff_actor(b, "C202"), staff_actor(a, "S001"),
+                            staff_actor(b, "S001"))
     for dev, sup in ((a, sup_a), (b, sup_b)):
         [conflict] = _conflicts(dev)
         assert conflict.status == "open"
@@ -129,7 +116,7 @@ def test_same_phone_on_two_devices_is_flagged_routed_and_merged(
     # Reception on B routes the number to the first registration's consultant (李娜, off
     # duty today, so reception is asked how to route: nothing is written until it answers).
     with pytest.raises(Conflict, match="原顾问李娜"):
-        b.services.reception.check_in(_actor(b, "R002"), CheckInRequest(PHONE, 1))
+        b.services.reception.check_in(staff_actor(b, "R002"), CheckInRequest(PHONE, 1))
 
     # B's consultant is told who registered first; A's consultant is not.
     queue_b = b.services.reception.my_queue(cb)
@@ -185,7 +172,7 @@ def test_same_phone_on_two_devices_is_flagged_routed_and_merged(
 
 def test_a_number_on_one_device_only_is_no_duplicate(pair: tuple[Device, Device]) -> None:
     a, b = pair
-    ca = _actor(a, "C102")
+    ca = staff_actor(a, "C102")
     c = a.services.customers.register(ca, phone=PHONE, consent=True, owner_staff_id=ca.staff_id)
     a.client.sync_round()
     b.client.sync_round()

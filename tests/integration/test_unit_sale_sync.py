@@ -18,30 +18,19 @@ from salesdesk.domain.roles import Actor
 from salesdesk.services.subscriptions import SubscriptionInfo
 from salesdesk.store.models.care import FollowUpTask
 from salesdesk.store.models.disclosure import Subscription
-from salesdesk.store.models.org import Staff
 from salesdesk.store.models.sync import SyncConflict
-from salesdesk.sync.server.__main__ import main as server_main
 from tests.conftest import FakeClock
-from tests.sync_fixtures import Device
+from tests.sync_fixtures import Device, load_demo_centre, staff_actor
 
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "defaults" / "demo_project.json"
 UNIT = "2-1502"
 pytestmark = pytest.mark.postgres
 
-
-def _actor(dev: Device, code: str) -> Actor:
-    with dev.services.db.reader() as uow:
-        staff_id = uow.session.scalar(select(Staff.id).where(Staff.code == code))
-    assert staff_id is not None
-    return dev.services.auth.actor_for(staff_id)
 
 
 @pytest.fixture
 def pair(sync_db: str, monkeypatch: pytest.MonkeyPatch,
          make_device: Callable[..., Device]) -> tuple[Device, Device]:
-    monkeypatch.setenv("DATABASE_URL", sync_db)
-    assert server_main(["load-project", str(DEMO)]) == 0
-    centre = json.loads(DEMO.read_text(encoding="utf-8"))["sales_centre"]["code"]
+    centre = load_demo_centre(sync_db, monkeypatch)
     a = make_device("kiosk", centre=centre, clock=FakeClock())
     b = make_device("laptop", centre=centre, clock=FakeClock())
     a.client.sync_round()
@@ -63,7 +52,7 @@ def _told(dev: Device, who: Actor, customer_id: str, unit_id: str) -> None:
 
 def _sell(dev: Device, code: str, phone: str, name: str, deposit: int,
           number: str = UNIT) -> SubscriptionInfo:
-    who = _actor(dev, code)
+    who = staff_actor(dev, code)
     customer = dev.services.customers.register(who, phone=phone, name=name, consent=True,
                                                owner_staff_id=who.staff_id)
     unit_id = _unit_id(dev, who, number)
@@ -120,7 +109,7 @@ def test_offline_double_sale_first_to_head_office_wins_and_everyone_converges(
     for dev in (a, b):
         assert _status(dev, first.id) == ("active", first.unit_id)
         assert _status(dev, second.id) == ("conflict", first.unit_id)
-        (view,) = dev.services.sale_conflicts.conflicts(_actor(dev, "S001"))
+        (view,) = dev.services.sale_conflicts.conflicts(staff_actor(dev, "S001"))
         assert view.unit_number == UNIT
         assert "王建业" in view.holder.customer and "李晓梅" in view.loser.customer
         assert (view.holder.consultant, view.loser.consultant) == ("王磊", "黄静")
@@ -134,15 +123,15 @@ def test_offline_double_sale_first_to_head_office_wins_and_everyone_converges(
         assert detail["unit_number"] == UNIT
         assert detail["holder"]["deposit"] == 50_000 and detail["loser"]["deposit"] == 30_000
         # The project page's sale status counts only the active subscription.
-        unit = dev.services.projects.unit(_actor(dev, "S001"), first.unit_id)
+        unit = dev.services.projects.unit(staff_actor(dev, "S001"), first.unit_id)
         assert unit.status.value == "subscribed"
 
     # Nothing wedged: both push and pull, and an unrelated later change goes through.
     assert a.client.pending_count() == 0 and b.client.pending_count() == 0
-    later = b.services.customers.register(_actor(b, "C202"), phone="13812345009",
+    later = b.services.customers.register(staff_actor(b, "C202"), phone="13812345009",
                                           name="后来者", consent=True)
     _rounds(b, a, n=1)
-    assert a.services.customers.find_by_phone(_actor(a, "C101"), "13812345009") is not None
+    assert a.services.customers.find_by_phone(staff_actor(a, "C101"), "13812345009") is not None
     assert later.id
 
     # The losing device cannot sell the unit again locally either.
@@ -166,7 +155,7 @@ def test_a_device_that_pulls_before_it_pushes_keeps_syncing(
     for dev in (a, b):
         assert _status(dev, first.id)[0] == "active"
         assert _status(dev, second.id)[0] == "conflict"
-        assert len(dev.services.sale_conflicts.conflicts(_actor(dev, "S001"))) == 1
+        assert len(dev.services.sale_conflicts.conflicts(staff_actor(dev, "S001"))) == 1
     assert {str(r["id"]): r["status"] for r in _server_rows(sync_db)} == {
         first.id: "active", second.id: "conflict"}
 
@@ -175,18 +164,18 @@ def test_supervisor_cancels_the_losing_sale_and_its_consultant_refunds(
         pair: tuple[Device, Device]) -> None:
     a, b = pair
     first, second = _both_sold_offline(pair)
-    (view,) = b.services.sale_conflicts.conflicts(_actor(b, "S001"))
+    (view,) = b.services.sale_conflicts.conflicts(staff_actor(b, "S001"))
 
     # A consultant may not decide it; an unknown choice through the generic inbox neither.
     with pytest.raises(PermissionDenied):
-        b.services.sale_conflicts.cancel_losing(_actor(b, "C202"), view.conflict_id)
+        b.services.sale_conflicts.cancel_losing(staff_actor(b, "C202"), view.conflict_id)
     with pytest.raises(PermissionDenied):
-        b.services.sale_conflicts.conflicts(_actor(b, "C202"))
+        b.services.sale_conflicts.conflicts(staff_actor(b, "C202"))
     with pytest.raises(ValidationError):
-        b.services.sync.resolve(_actor(b, "S001"), view.conflict_id, "acknowledge")
+        b.services.sync.resolve(staff_actor(b, "S001"), view.conflict_id, "acknowledge")
     assert _status(b, second.id)[0] == "conflict"
 
-    boss = _actor(b, "S001")
+    boss = staff_actor(b, "S001")
     done = b.services.sale_conflicts.cancel_losing(boss, view.conflict_id, "客户同意退订")
     assert done.status == "resolved" and done.resolution == "cancel_refund"
     assert done.resolved_by == "陈国栋" and not done.can_resolve
@@ -202,22 +191,22 @@ def test_supervisor_cancels_the_losing_sale_and_its_consultant_refunds(
             refunds = [(t.owner_staff_id, t.purpose) for t in uow.session.scalars(
                 select(FollowUpTask).where(FollowUpTask.event == "refund"))]
         assert len(refunds) == 1
-        assert refunds[0][0] == _actor(dev, "C202").staff_id
+        assert refunds[0][0] == staff_actor(dev, "C202").staff_id
         assert "30,000" in refunds[0][1] and UNIT in refunds[0][1]
-        assert dev.services.sale_conflicts.conflicts(_actor(dev, "S001")) == []
+        assert dev.services.sale_conflicts.conflicts(staff_actor(dev, "S001")) == []
     # The consultant sees the refund on their own list.
-    tasks = a.services.care.tasks(_actor(a, "C202"))
+    tasks = a.services.care.tasks(staff_actor(a, "C202"))
     assert any(t.event.value == "refund" and t.is_open for t in tasks)
     # Deciding twice changes nothing.
     with pytest.raises(ValidationError, match="已处理"):
-        a.services.sale_conflicts.cancel_losing(_actor(a, "S001"), view.conflict_id)
+        a.services.sale_conflicts.cancel_losing(staff_actor(a, "S001"), view.conflict_id)
 
 
 def test_supervisor_moves_the_losing_customer_to_another_unit(
         pair: tuple[Device, Device], sync_db: str) -> None:
     a, b = pair
     first, second = _both_sold_offline(pair)
-    boss = _actor(a, "S001")
+    boss = staff_actor(a, "S001")
     (view,) = a.services.sale_conflicts.conflicts(boss)
     choices = {c.number: c for c in a.services.sale_conflicts.units_for_move(boss)}
     assert UNIT not in choices  # held by the winner
@@ -237,7 +226,7 @@ def test_supervisor_moves_the_losing_customer_to_another_unit(
     assert a.services.sale_conflicts.conflicts(boss)[0].status == "open"
 
     # Told about 2-1503 first (on her consultant's laptop), then moved by the supervisor.
-    _told(b, _actor(b, "C202"), second.customer.id, target.id)
+    _told(b, staff_actor(b, "C202"), second.customer.id, target.id)
     _rounds(b, a, n=1)
     done = a.services.sale_conflicts.move_losing(boss, view.conflict_id, target.id)
     assert done.resolution == "move" and done.loser.status == "active"
@@ -284,7 +273,7 @@ def test_a_unit_sold_twice_before_the_rule_existed_is_repaired_by_the_migration(
     for dev in (a, b):
         assert _status(dev, first.id)[0] == "active"
         assert _status(dev, second.id)[0] == "conflict"
-        (view,) = dev.services.sale_conflicts.conflicts(_actor(dev, "S001"))
+        (view,) = dev.services.sale_conflicts.conflicts(staff_actor(dev, "S001"))
         assert view.unit_number == UNIT and "李晓梅" in view.loser.customer
         assert (view.holder.deposit, view.loser.deposit) == (50_000, 30_000)
     # A new offline sale of the unit now meets the rule (the old rows got their key).

@@ -36,6 +36,7 @@ CONFLICT_LABELS_ZH = {
     "ledger_hash": "告知记录哈希不符（总部已拒收）",
     "ledger_link": "告知记录链不衔接（总部已拒收）",
     "duplicate_customer": "同一手机号重复登记：待合并至先登记的客户",
+    "rejected": "总部拒收的本机修改（数据不合规，未同步）",
     "subscription": "同一房号两处认购：以总部先收到者为准",
 }
 # Set-aside rows are device-local (sync_setaside) and show in the same inbox under this prefix.
@@ -99,6 +100,8 @@ def _detail(raw: str) -> dict[str, Any]:
 
 
 def _summary(session: Any, kind: str, detail: dict[str, Any]) -> str:
+    if kind == "rejected":
+        return str(detail.get("reason", ""))
     if kind != "duplicate_customer":
         return ""
     ids = [detail.get("first_owner_staff_id"), detail.get("later_owner_staff_id")]

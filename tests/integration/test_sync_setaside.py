@@ -254,3 +254,30 @@ def test_the_set_aside_table_arrives_with_the_upgrade(tmp_path: Path) -> None:
         [kept] = uow.session.scalars(select(SyncSetAside)).all()
         assert (kept.attempts, kept.partial, kept.resolved_at) == (1, False, None)
     db.close()
+
+
+def test_a_change_head_office_refuses_for_good_shows_in_every_devices_inbox(
+        make_device: Callable[..., Device]) -> None:
+    """Head office refuses a row it cannot accept (here a name longer than its column) and
+    sends nothing back: the device keeps the change as a ``rejected`` conflict, which syncs, so
+    a supervisor on any device sees it and no later change is held up."""
+    clock = FakeClock()
+    a, b = make_device("a", clock=clock), make_device("b", clock=clock)
+    bad = _add(a, Customer(name="长" * 101, salutation="", notes=""))
+    good = _add(a, Customer(name="好客户", salutation="", notes=""))
+    first = a.client.sync_round()
+    assert first.rejected == 1
+    [info] = [c for c in a.services.sync.conflicts(_supervisor(a)) if c.kind == "rejected"]
+    assert info.entity == "customer" and info.row_id == bad
+    assert "longer than 100" in info.summary
+    a.client.sync_round()  # the inbox row itself travels
+    b.client.sync_round()
+    assert _has(b, Customer, good) and not _has(b, Customer, bad)
+    [seen] = [c for c in b.services.sync.conflicts(_supervisor(b)) if c.kind == "rejected"]
+    assert seen.id == info.id and "longer than 100" in seen.summary
+    # A supervisor closes it on any device.
+    b.services.sync.resolve(_supervisor(b), seen.id, "acknowledge")
+    b.client.sync_round()
+    a.client.sync_round()
+    assert not [c for c in a.services.sync.conflicts(_supervisor(a)) if c.kind == "rejected"]
+    assert a.client.pending_count() == 0

@@ -39,11 +39,13 @@ from sqlalchemy import (
 from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from salesdesk.domain.ids import derived_id, new_id
 from salesdesk.domain.ledger import ACK_KEY
 from salesdesk.store.database import make_engine
 from salesdesk.store.models import Base
 from salesdesk.store.models.local import LocalMeta, OutboxEntry
-from salesdesk.store.models.sync import SyncSetAside, SyncState
+from salesdesk.store.models.sync import SyncConflict, SyncSetAside, SyncState
+from salesdesk.store.outbox import row_payload
 from salesdesk.sync import rules
 from salesdesk.sync.client.credentials import load_secret, save_secret
 from salesdesk.sync.client.errors import SyncNeedsReenrol, SyncNotEnrolled
@@ -221,6 +223,43 @@ def _why(exc: BaseException) -> str:
 
 LEDGER_ENTITY = "disclosure_record"
 
+# Reasons head office gives when a row itself is unacceptable (its kind, fields, values or
+# sales centre: sync/kinds.py, server/push.py). Such a change is refused for good and nothing
+# comes back for it, so the device's row would silently never reach head office; a rule's
+# refusal (read-only, forward-only, ...) instead sends head office's row back and converges.
+REFUSED_FOR_GOOD = ("unknown_kind", "local_only", "unknown_field", "bad_value",
+                    "missing_field", "wrong_centre", "bad_change", "bad_row")
+
+
+def record_refusals(s: Session, refused: list[tuple[str, str, str, str]], device_id: str,
+                    centre_id: str | None, now: datetime) -> None:
+    """Keep each change head office refused for good as a conflict-inbox row (kind
+    ``rejected``: entity, row, reason), written with its outbox entry so that it reaches head
+    office and every device of the centre, where a supervisor sees it. The id derives from the
+    change, so a reply seen twice records it once."""
+    if not refused or centre_id is None:
+        return
+    for change_id, entity, row_id, reason in refused:
+        cid = derived_id("sync.rejected", change_id)
+        if s.get(SyncConflict, cid) is not None:
+            continue
+        c = SyncConflict(
+            id=cid, sales_centre_id=centre_id, server_seq=0, deleted=False, row_version=1,
+            created_at=now, updated_at=now, created_by_device=device_id,
+            updated_by_device=device_id, created_by_staff=None, updated_by_staff=None,
+            kind="rejected", entity=entity[:64], row_id=row_id[:36], field="",
+            kept_value="null", current_value="null", losing_device=device_id,
+            losing_staff=None, change_id=change_id[:36],
+            detail=json.dumps({"reason": reason[:500]}, ensure_ascii=False), status="open",
+            resolution="", resolved_by_staff=None, resolved_at=None)
+        s.add(c)
+        s.flush()
+        s.add(OutboxEntry(change_id=new_id(), entity=SyncConflict.__tablename__, row_id=cid,
+                          operation="insert", base_version=0,
+                          payload=json.dumps(row_payload(c), ensure_ascii=False,
+                                             sort_keys=True),
+                          fields="[]", created_at=now, staff_id=None))
+
 
 def remember_ledger_acks(s: Session, acks: list[dict[str, Any]]) -> None:
     """Keep, per chain, the highest record head office acknowledged (``db verify`` compares the
@@ -373,6 +412,7 @@ class SyncClient:
             parts.append(f'{head[:-1]}, "fields": {e.fields}, "payload": {e.payload}}}')
         sent = {int(e.seq): str(e.change_id) for e in entries}
         entity_of = {int(e.seq): str(e.entity) for e in entries}
+        row_of = {int(e.seq): str(e.row_id) for e in entries}
         batch_id = str(uuid.uuid4())
         body = f'{{"batch_id": "{batch_id}", "changes": [{", ".join(parts)}]}}'
         if self.ack_before_reply:
@@ -391,10 +431,14 @@ class SyncClient:
                  and int(r["seq"]) <= last_applied}
         rejected = sum(1 for r in results if r.get("status") == "rejected")
         conflicts = sum(1 for r in results if r.get("status") == "conflict")
+        refused: list[tuple[str, str, str, str]] = []
         for r in results:
             if r.get("status") == "rejected":
-                log.warning("server rejected change %s on %s: %s", r.get("seq"),
-                            entity_of.get(int(r["seq"]), "?"), r.get("reason"))
+                seq, reason = int(r["seq"]), str(r.get("reason") or "")
+                log.warning("server rejected change %s on %s: %s", seq,
+                            entity_of.get(seq, "?"), reason)
+                if seq in acked and reason.startswith(REFUSED_FOR_GOOD):
+                    refused.append((sent[seq], entity_of[seq], row_of[seq], reason))
         # Changes the server had applied before (their reply was lost): a pull since then may
         # have laid them, still pending, over a later edit by someone else. Read the feed again
         # from the first of them; it sends current states, so reading twice is harmless.
@@ -409,8 +453,11 @@ class SyncClient:
                 s.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(sorted(acked))))
             if ledger_acks:
                 remember_ledger_acks(s, ledger_acks)
-            values: dict[str, Any] = {"hlc": hlc.encode(), "clock_offset_ms": offset}
             st = s.get(SyncState, 1)
+            if st is not None:
+                record_refusals(s, refused, st.device_id or self.local_device_id,
+                                st.server_centre_id, self.clock())
+            values: dict[str, Any] = {"hlc": hlc.encode(), "clock_offset_ms": offset}
             if reread and st is not None and st.cursor >= min(reread):
                 values["cursor"] = min(reread) - 1
             self._save_state(s, **values)

@@ -143,7 +143,8 @@ class ConflictsPage(Page):
         for w in (self.alternative, self.rebook, self.cancel):
             w.setVisible(kind == "slot")
         # A duplicate may also be acknowledged: two people who really share one number.
-        self.acknowledge.setVisible(kind in ("attribution", "tamper", "duplicate_customer"))
+        self.acknowledge.setVisible(kind in ("attribution", "tamper", "duplicate_customer",
+                                             "rejected"))
         self.merge.setVisible(kind == "duplicate_customer")
         self.retry.setVisible(kind == "setaside")
         self.sale.show_conflict(self._sales.get(c.id) if c is not None and kind == "subscription"

@@ -208,7 +208,7 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
                  p99_ms=round(block["p99"], 2), idle_max_ms=round(block["idle_max"], 2),
                  idle_p99_ms=round(block["idle_p99"], 2), heartbeats=block["beats"],
                  sync_round=block["sync_round"], pdf_bytes=block["pdf_bytes"],
-                 pages=block["pages"], customers=customers, visits=visits,
+                 pages=block["pages"], worst_by_step_ms=block["worst_by_step"], customers=customers, visits=visits,
                  note="longest gap between 1 ms heartbeats over a scripted session")
 
 
@@ -282,10 +282,14 @@ def gui_block(services: Any, phones: list[str], buyer_phone: str,
     clock.start()
     gaps: list[int] = []
     last = [0]
+    step = ["idle"]
+    worst: dict[str, int] = {}  # the longest gap seen while each kind of step ran
 
     def tick() -> None:
         now = clock.nsecsElapsed()
-        gaps.append(now - last[0])
+        gap = now - last[0]
+        gaps.append(gap)
+        worst[step[0]] = max(worst.get(step[0], 0), gap)
         last[0] = now
 
     heartbeat = QTimer()
@@ -311,12 +315,14 @@ def gui_block(services: Any, phones: list[str], buyer_phone: str,
         for k, phone in enumerate(numbers):
             # As at the desk: the number typed, the pause looks the customer up, the card
             # shows, Enter checks the party in; both off the GUI thread.
+            step[0] = "check-in"
             panel.phone.setText(phone)
             panel._run_lookup()
             pump_until(lambda: not panel.busy)
             panel.submit()
             pump_until(lambda: not panel.busy)
             if k % 3 == 2:  # the floor refreshed, as its poll and other devices do
+                step[0] = "floor refresh"
                 before = page.loads
                 page.refresh()
                 pump_until(lambda b=before: page.loads > b)
@@ -330,8 +336,10 @@ def gui_block(services: Any, phones: list[str], buyer_phone: str,
         half = len(phones) // 2
         check_ins(phones[:half])
         for spec in workspace.specs:  # every page this role has, each loaded
+            step[0] = f"page {spec.name}"
             workspace.show_page(spec.name)
             pump_until(lambda: True)
+        step[0] = "pdf"
         signing = workspace.show_page("signing")
         signing.phone.setText(buyer_phone)
         signing.find_customer()
@@ -339,13 +347,16 @@ def gui_block(services: Any, phones: list[str], buyer_phone: str,
         signing.save_pdf_to(pdf_path)
         pump_until(lambda: signing.last_pdf is not None)
         if sync_url is not None:
+            step[0] = "sync round"
             workspace.sync_driver.sync_now()
             pump_until(lambda: bool(rounds) and not workspace.sync_driver.running, 120)
+        step[0] = "page reception"
         workspace.show_page("reception")
         pump_until(lambda: True)
         check_ins(phones[half:])
 
     baseline = measure(idle)
+    worst.clear()
     busy = measure(session)
     workspace.stop()
     runner.wait()
@@ -358,4 +369,6 @@ def gui_block(services: Any, phones: list[str], buyer_phone: str,
             "sync_round": (f"pushed {rounds[0].pushed}, pulled {rounds[0].pulled}"
                            if rounds and hasattr(rounds[0], "pushed")
                            else str(rounds[0]) if rounds else "not run: no PostgreSQL"),
-            "pages": [s.name for s in workspace.specs]}
+            "pages": [s.name for s in workspace.specs],
+            "worst_by_step": {k: round(v / 1e6, 1) for k, v in
+                              sorted(worst.items(), key=lambda kv: -kv[1])}}

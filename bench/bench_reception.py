@@ -123,7 +123,12 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
     rnd = random.Random(11)
     phones = rnd.sample(walk_ins, 400)
     n = 60 if quick else 150
+    # The floor: one audit row (and its outbox entry) through the same unit of work and
+    # commit (fsync), interleaved with the check-ins so a busy machine slows both alike.
+    from salesdesk.services import audit
+
     checkin: list[float] = []
+    one_row: list[float] = []
     for phone in phones[:n]:
         t = time.perf_counter()
         r = rs.check_in(front, CheckInRequest(phone, 2))
@@ -131,13 +136,6 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
         # Keep consultants free (untimed), as through a normal day.
         if r.consultant_id:
             rs.finish(by_id[r.consultant_id], r.visit_id, intent="B")
-
-    # Context for reading checkin_ms on a busy machine: one audit row through the same unit of
-    # work and commit (fsync), measured in the same run.
-    from salesdesk.services import audit
-
-    one_row: list[float] = []
-    for _ in range(30):
         t = time.perf_counter()
         with services.db.uow(front) as uow:
             audit.record(uow, "bench.probe", "bench", "")

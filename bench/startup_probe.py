@@ -42,7 +42,7 @@ def paint_watcher() -> Any:
     class Watcher(QObject):
         last_paint = 0.0
 
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 self.last_paint = time.monotonic()
             return False

@@ -1,9 +1,17 @@
 """Cold start to a shown main window on a database of 100,000 customers, against a bare
-PySide6 window started the same way (the floor). Target: startup.ratio ≤ 3."""
+PySide6 window started the same way (the floor), then reception signing in to the first page.
+
+- ``startup.signin_s``: process start to the sign-in screen painted;
+- ``startup.bare_qt_s``: process start to a bare PySide6 window painted (the floor);
+- ``startup.ratio``: the two, pairwise in one run (target ≤ 3);
+- ``startup.first_page_s``: PIN accepted to the reception page painted with its floor;
+- ``startup.rss_mb`` / ``startup.bare_rss_mb``: resident memory after the reception page /
+  of the bare window."""
 
 from __future__ import annotations
 
 import compileall
+import json
 import os
 import sqlite3
 import subprocess
@@ -46,11 +54,15 @@ def fill_customers(db_path: Path, count: int) -> None:
     conn.close()
 
 
-def _time(args: list[str], env: dict[str, str]) -> float:
-    t0 = time.perf_counter()
-    subprocess.run([sys.executable, str(PROBE), *args], check=True, env=env,
-                   capture_output=True)
-    return time.perf_counter() - t0
+def _probe(args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    """Spawn the probe; its JSON line, plus the whole process's wall time (``total_s``)."""
+    t0 = time.monotonic()
+    done = subprocess.run([sys.executable, str(PROBE), *args], check=True,
+                          env={**env, "SALESDESK_BENCH_T0": repr(t0)}, capture_output=True,
+                          text=True)
+    out: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    out["total_s"] = time.monotonic() - t0
+    return out
 
 
 def run(quick: bool) -> Iterator[dict[str, Any]]:
@@ -68,15 +80,32 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
     services.close()
     fill_customers(data / "salesdesk.sqlite3", count)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SALESDESK_KEY_DIR": str(keys)}
-    _time(["app", str(data)], env)  # warm the OS file cache once, as a real second start would
+    _probe(["app", str(data)], env)  # warm the OS file cache once, as a real second start would
     runs = 3 if quick else 7
-    app_s, bare_s, ratios = [], [], []
+    bare: list[dict[str, Any]] = []
+    app: list[dict[str, Any]] = []
     for _ in range(runs):
-        b = _time(["bare"], env)
-        a = _time(["app", str(data)], env)
-        bare_s.append(b)
-        app_s.append(a)
-        ratios.append(a / b)
-    yield result("startup.app_s", median(app_s), "s", customers=count, runs=runs)
-    yield result("startup.bare_qt_s", median(bare_s), "s", runs=runs)
-    yield result("startup.ratio", median(ratios), "ratio", target="<= 3")
+        bare.append(_probe(["bare"], env))
+        app.append(_probe(["app", str(data)], env))
+
+    def med(rows: list[dict[str, Any]], key: str) -> float:
+        return median([float(r[key]) for r in rows])
+
+    # Both measured the same way: process spawned -> first window painted.
+    ratios = [a["signin_s"] / b["painted_s"] for a, b in zip(app, bare, strict=True)]
+    yield result("startup.signin_s", med(app, "signin_s"), "s", customers=count, runs=runs,
+                 note="process start to the sign-in screen painted")
+    yield result("startup.bare_qt_s", med(bare, "painted_s"), "s", runs=runs,
+                 note="process start to a bare PySide6 window painted")
+    yield result("startup.ratio", median(ratios), "ratio", target="<= 3",
+                 note="signin_s / bare_qt_s, pairwise in the same run")
+    yield result("startup.first_page_s", med(app, "first_page_s"), "s", customers=count,
+                 runs=runs, first_paint_s=round(med(app, "first_paint_s"), 3),
+                 note="PIN accepted to the reception page painted with its floor loaded")
+    yield result("startup.rss_mb", med(app, "rss_mb"), "MB", customers=count,
+                 signin_rss_mb=round(med(app, "signin_rss_mb"), 1),
+                 note="resident memory after the reception page")
+    yield result("startup.bare_rss_mb", med(bare, "rss_mb"), "MB",
+                 note="resident memory of a bare PySide6 window")
+    yield result("startup.app_s", med(app, "total_s"), "s", customers=count, runs=runs,
+                 note="whole probe process: start, sign in, reception page, exit")

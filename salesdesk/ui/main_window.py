@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,22 @@ from salesdesk.ui.signin import SignInScreen
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
 
 
+class PageScroll(QScrollArea):
+    """Holds one page. A page taller or wider than a 1366×768 laptop (less its taskbar)
+    scrolls inside the workspace instead of forcing the window past the screen, where its
+    lowest buttons would be out of reach with no scrollbar to bring them back."""
+
+    def __init__(self, page: Page) -> None:
+        super().__init__()
+        self.setObjectName("pageScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setWidget(page)
+        self.viewport().setAutoFillBackground(False)
+        page.setAutoFillBackground(False)
+        self.page = page
+
+
 class Workspace(QWidget):
     """Navigation on the left, the pages this role may see on the right."""
 
@@ -40,6 +57,7 @@ class Workspace(QWidget):
             s for s in PAGES if any(actor.can(p) for p in s.permissions)
         ]
         self.pages: dict[str, Page] = {}
+        self.scrolls: dict[str, PageScroll] = {}
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -114,8 +132,9 @@ class Workspace(QWidget):
         if page is None:
             page = spec.factory(self.ctx)
             self.pages[spec.name] = page
-            self.stack.addWidget(page)
-        self.stack.setCurrentWidget(page)
+            self.scrolls[spec.name] = PageScroll(page)
+            self.stack.addWidget(self.scrolls[spec.name])
+        self.stack.setCurrentWidget(self.scrolls[spec.name])
         self.page_label.setText(spec.title())
 
     def show_page(self, name: str) -> Page:

@@ -67,7 +67,9 @@ class TaskListView(QWidget):
         self.view = table(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setMinimumWidth(760)
+        # Wide enough for the customer, kind and due date; the table scrolls for the rest, so
+        # the English detail pane beside it still fits a 1366-px laptop.
+        self.view.setMinimumWidth(680)
         self.view.selectionModel().selectionChanged.connect(self._selected)
 
         detail = QWidget()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +47,16 @@ class CheckInPanel(QFrame):
         title = QLabel(self.tr("Check in a visitor"))
         title.setObjectName("sectionTitle")
         layout.addWidget(title)
+        # The last check-in's answer sits at the top, where reception looks, and stays until
+        # the next check-in replaces it: below the button it fell off a laptop's screen while
+        # the form cleared, so nothing seemed to happen.
+        self.result = QLabel()
+        self.result.setObjectName("okLabel")
+        self.result.setProperty("banner", True)
+        self.result.setStyleSheet("font-size: 18px; font-weight: 600; padding: 8px 10px;")
+        self.result.setWordWrap(True)
+        self.result.setVisible(False)
+        layout.addWidget(self.result)
 
         self.phone = QLineEdit()
         self.phone.setObjectName("bigInput")
@@ -157,12 +168,13 @@ class CheckInPanel(QFrame):
         self.agent_error = error_label()
         layout.addWidget(self.agent_error)
 
-        flags = QHBoxLayout()
+        # One under the other: side by side, the English texts made the form wider than its
+        # column and cut the keypad's third column.
+        flags = QVBoxLayout()
         self.important = QCheckBox(self.tr("Important visitor (senior consultants only)"))
         self.consent = QCheckBox(self.tr("Customer agrees we record the number"))
         flags.addWidget(self.important)
         flags.addWidget(self.consent)
-        flags.addStretch(1)
         layout.addLayout(flags)
         self.consent_error = error_label()
         layout.addWidget(self.consent_error)
@@ -174,11 +186,6 @@ class CheckInPanel(QFrame):
         self.submit_button.setStyleSheet("font-size: 20px;")
         self.submit_button.clicked.connect(self.submit)
         layout.addWidget(self.submit_button)
-        self.result = QLabel()
-        self.result.setObjectName("okLabel")
-        self.result.setWordWrap(True)
-        self.result.setVisible(False)
-        layout.addWidget(self.result)
         self.error = error_label()
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -235,7 +242,6 @@ class CheckInPanel(QFrame):
         return "".join(ch for ch in self.phone.text() if ch.isdigit())
 
     def _phone_changed(self) -> None:
-        self.result.setVisible(False)
         if len(self._digits()) == 11:
             self._lookup_timer.start()
         else:
@@ -346,6 +352,7 @@ class CheckInPanel(QFrame):
         self.clear()
         self.result.setText(text)
         self.result.setVisible(True)
+        self._bring_into_view(self.result)
         self.ctx.events.changed.emit("reception")
         self.checked_in.emit(result)
 
@@ -358,6 +365,18 @@ class CheckInPanel(QFrame):
             self.owner_box.setVisible(True)
         label.setText(self.ctx.error_text(exc))
         label.setVisible(True)
+
+    def _bring_into_view(self, widget: QWidget) -> None:
+        """Scroll every scroll area around the form so ``widget`` shows, once laid out."""
+
+        def scroll() -> None:
+            parent = self.parentWidget()
+            while parent is not None:
+                if isinstance(parent, QScrollArea):
+                    parent.ensureWidgetVisible(widget, 0, 0)
+                parent = parent.parentWidget()
+
+        QTimer.singleShot(0, self, scroll)
 
     def clear(self) -> None:
         self.phone.clear()

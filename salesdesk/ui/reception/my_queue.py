@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -77,6 +79,9 @@ class MyQueuePanel(QWidget):
                           ("C", self.tr("C · just looking"))):
             b = QPushButton(text)
             b.setObjectName("staffButton")
+            # A consultant's laptop, not the kiosk: a lower target keeps this panel within a
+            # 768-px screen beside the floor.
+            b.setStyleSheet("min-height: 34px;")
             b.setCheckable(True)
             self.intent_group.addButton(b)
             self.intent_buttons[key] = b
@@ -84,12 +89,17 @@ class MyQueuePanel(QWidget):
         cl.addLayout(intents)
         self.units = QLineEdit()
         self.units.setPlaceholderText(self.tr("Units of interest, e.g. 1-1203, 2-801"))
-        cl.addWidget(self.units)
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("Notes"))
         self.notes.setMaximumHeight(70)
-        cl.addWidget(self.notes)
-        acts = QHBoxLayout()
+        # Units and notes side by side: one row less to fit a 768-px laptop.
+        details = QHBoxLayout()
+        details.addWidget(self.units, 1, Qt.AlignmentFlag.AlignTop)
+        details.addWidget(self.notes, 1)
+        cl.addLayout(details)
+        # Two rows: in one, the English labels made this panel wider than its half of a
+        # 1366-px laptop once the check-in form stood beside it.
+        acts = QGridLayout()
         self.finish_button = QPushButton(self.tr("Finish reception"))
         self.finish_button.setObjectName("primary")
         self.finish_button.clicked.connect(self.finish)
@@ -100,9 +110,11 @@ class MyQueuePanel(QWidget):
         self.transfer_combo = QComboBox()
         self.transfer_button = QPushButton(self.tr("Transfer"))
         self.transfer_button.clicked.connect(self.transfer)
-        for w in (self.finish_button, self.invalid_button, self.park_button,
-                  self.transfer_combo, self.transfer_button):
-            acts.addWidget(w)
+        acts.addWidget(self.finish_button, 0, 0)
+        acts.addWidget(self.park_button, 0, 1)
+        acts.addWidget(self.invalid_button, 0, 2)
+        acts.addWidget(self.transfer_combo, 1, 0, 1, 2)
+        acts.addWidget(self.transfer_button, 1, 2)
         cl.addLayout(acts)
         layout.addWidget(cur)
         self.current_card = cur
@@ -131,7 +143,7 @@ class MyQueuePanel(QWidget):
         nl.addLayout(head)
         self.next_model = queue_model()
         self.next_view = table(self.next_model)
-        self.next_view.setMinimumHeight(120)
+        self.next_view.setMinimumHeight(84)  # the header and two parties; it scrolls
         nl.addWidget(self.next_view)
         layout.addWidget(nxt, 1)
         self.error = error_label()

@@ -83,7 +83,9 @@ class AuditPage(Page):
         root.addWidget(page_title(self.tr("Audit")))
 
         bar = QHBoxLayout()
-        today = QDate.currentDate()
+        # The services' clock, not the machine's: the centre's day, and a test's fixed clock.
+        day = ctx.services.db.now().astimezone(SHANGHAI).date()
+        today = QDate(day.year, day.month, day.day)
         self.date_from = QDateEdit(today.addDays(-30))
         self.date_to = QDateEdit(today)
         for d in (self.date_from, self.date_to):

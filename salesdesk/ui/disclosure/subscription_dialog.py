@@ -24,7 +24,7 @@ from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services.disclosure import ChecklistView
 from salesdesk.services.subscriptions import GateStatus, SubscriptionInfo
 from salesdesk.ui.context import UiContext
-from salesdesk.ui.widgets import error_label
+from salesdesk.ui.widgets import SHANGHAI, error_label
 
 
 class SubscriptionDialog(QDialog):
@@ -57,7 +57,8 @@ class SubscriptionDialog(QDialog):
         self.deposit.setSuffix(" 元")
         self.deposit.setGroupSeparatorShown(True)
         self.deposit.setValue(50_000)
-        self.date = QDateEdit(QDate.currentDate())
+        d = ctx.services.db.now().astimezone(SHANGHAI).date()  # the centre's day
+        self.date = QDateEdit(QDate(d.year, d.month, d.day))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         form.addRow(self.tr("Price"), self.price)

@@ -18,9 +18,10 @@ run: $(STAMP) translations
 demo: $(STAMP) translations
 	$(PY) main.py --demo $(ARGS)
 
-# The care screens and the satisfaction PDF, in Chinese, from a fresh demo (build/screenshots).
+# Every page for every demo role (1366x728), the care screens and the satisfaction PDF, in
+# Chinese, from a fresh demo (build/screenshots; ARGS='--size WxH --lang en' for others).
 screenshots: $(STAMP) translations
-	$(PY) -m salesdesk.devtools.screenshots build/screenshots
+	$(PY) -m salesdesk.devtools.screenshots build/screenshots $(ARGS)
 
 test: system-deps $(STAMP) translations lint typecheck contracts pytest
 

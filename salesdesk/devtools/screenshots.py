@@ -1,12 +1,16 @@
-"""Render the screens people ask to see, in Chinese, from a fresh demo database:
-``python -m salesdesk.devtools.screenshots OUT_DIR`` (``make screenshots`` → build/screenshots).
+"""Render the screens people ask to see from a fresh demo database:
+``python -m salesdesk.devtools.screenshots OUT_DIR [--size WxH] [--lang zh_CN|en]``
+(``make screenshots`` → build/screenshots).
 
-The consultant's follow-up list and messages to send, the score card on the kiosk, the
-supervisor's satisfaction page with its chart, and the satisfaction PDF (page 1 as PNG when
+Every page of the main window for every demo role (``pages/<role>-<page>.png``, at the given
+window size, 1366×728 by default: a laptop less its taskbar, after the page has loaded its
+data), then the consultant's follow-up list and messages to send, the score card on the kiosk,
+the supervisor's satisfaction page with its chart, and the satisfaction PDF (page 1 as PNG when
 poppler's pdftoppm is installed). Offscreen: no display is needed."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -18,7 +22,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def render(out: Path) -> list[Path]:
+# Demo staff, one per role (README): what each role sees is what its pages are.
+ROLES = {"admin": "A001", "supervisor": "S001", "reception": "R001", "consultant": "C102"}
+
+
+def render(out: Path, size: tuple[int, int] = (1366, 728), lang: str = "zh_CN") -> list[Path]:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -32,10 +40,13 @@ def render(out: Path) -> list[Path]:
     from salesdesk.ui.context import UiContext
     from salesdesk.ui.events import AppEvents
     from salesdesk.ui.i18n import install_translations
+    from salesdesk.ui.main_window import MainWindow
+    from salesdesk.ui.style import STYLE
     from salesdesk.ui.tasks import TaskRunner
 
     app = make_application(sys.argv[:1])
-    install_translations(app, "zh_CN")
+    app.setStyleSheet(STYLE)
+    install_translations(app, lang)
     out.mkdir(parents=True, exist_ok=True)
     made: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -52,7 +63,7 @@ def render(out: Path) -> list[Path]:
 
             def shot(widget: QWidget, ctx: UiContext, name: str,
                      before: Callable[[], None] | None = None) -> None:
-                widget.resize(1300, 800)
+                widget.resize(*size)
                 widget.show()
                 settle(ctx)
                 if before is not None:
@@ -64,12 +75,29 @@ def render(out: Path) -> list[Path]:
                 widget.close()
                 widget.deleteLater()  # freed here, on the GUI thread
 
-            def context(code: str) -> UiContext:
+            def context(code: str | None) -> UiContext:
                 ctx = UiContext(services=services, runner=TaskRunner(), events=AppEvents(),
-                                lang="zh_CN", actor=demo_actor(services, code))
+                                lang=lang,
+                                actor=demo_actor(services, code) if code else None)
                 ctx.extras["centre_name"] = services.preferences.centre_name()
                 contexts.append(ctx)
                 return ctx
+
+            (out / "pages").mkdir(exist_ok=True)
+            for role, code in ROLES.items():
+                window = MainWindow(context(None))
+                window.resize(*size)
+                window.show()
+                workspace = window.enter(demo_actor(services, code))
+                for spec in list(workspace.specs):
+                    workspace.show_page(spec.name)
+                    settle(window.ctx)
+                    path = out / "pages" / f"{role}-{spec.name}.png"
+                    window.grab().save(str(path))
+                    made.append(path)
+                window.ctx.runner.wait(-1)
+                window.close()
+                window.deleteLater()
 
             consultant = context("C101")
             page = CarePage(consultant)
@@ -109,8 +137,19 @@ def render(out: Path) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[0] if argv else "build/screenshots")
-    for path in render(out):
+    parser = argparse.ArgumentParser(prog="python -m salesdesk.devtools.screenshots",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default="build/screenshots")
+    parser.add_argument("--size", default="1366x728", help="window size WxH (default 1366x728)")
+    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
+    args = parser.parse_args(argv)
+    try:
+        w, h = (int(v) for v in args.size.lower().split("x"))
+        if not (320 <= w <= 7680 and 240 <= h <= 4320):
+            raise ValueError
+    except ValueError:
+        parser.error(f"--size takes WxH, e.g. 1366x728 (got {args.size!r})")
+    for path in render(Path(args.out), (w, h), args.lang):
         sys.stdout.write(f"{path}\n")
     return 0
 

@@ -322,6 +322,10 @@
         <translation>不利因素</translation>
     </message>
     <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
         <source>During reception</source>
         <translation>接待告知</translation>
     </message>
@@ -374,12 +378,8 @@
         <translation>项目</translation>
     </message>
     <message>
-        <source>Version</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>说明</translation>
+        <source>Number / version</source>
+        <translation>编号 / 版本</translation>
     </message>
     <message>
         <source>Rounds recorded for this customer and unit</source>

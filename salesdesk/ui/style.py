@@ -22,6 +22,8 @@ QLabel#syncStatus { color: #52606d; font-size: 12px; padding: 2px 8px; border-ra
 QLabel#pageTitle { font-size: 22px; font-weight: bold; color: #102a43; padding: 4px 0 8px 0; }
 QLabel#sectionTitle { font-size: 16px; font-weight: bold; color: #243b53; padding: 8px 0 4px 0; }
 QLabel#hint { color: #627d98; font-size: 13px; }
+QLabel#itemDetail { font-size: 15px; padding: 6px 8px; background: #f0f4f8;
+                   border-radius: 6px; }
 QLabel#errorLabel { color: #b42318; background: #fef3f2; border: 1px solid #fecdca;
                     border-radius: 6px; padding: 6px 10px; font-size: 13px; }
 QLabel#okLabel { color: #05603a; background: #ecfdf3; border: 1px solid #abefc6;

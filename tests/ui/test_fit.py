@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
@@ -126,24 +127,31 @@ def test_every_page_fits_the_laptop(qtbot, qapp, demo: Services, role: str, lang
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_disclosure_and_signing_fit_with_a_checklist_loaded(qtbot, qapp, demo: Services,
-                                                            lang: str) -> None:
+def load_checklist(qtbot, window: MainWindow, workspace: Workspace, demo: Services) -> Any:
+    """The disclosure page with a demo customer's checklist for unit 2-202 loaded."""
     from salesdesk.ui.disclosure.disclosure_page import DisclosurePage
-    from salesdesk.ui.signing.page import SigningPage
 
-    window, workspace = open_window(qtbot, qapp, demo, "C102", lang)
-    consultant = staff_actor(demo, "C102")
     page = workspace.show_page("disclosure")
     assert isinstance(page, DisclosurePage)
     qtbot.waitUntil(lambda: page.unit_box.count() > 100, timeout=10000)
     page.phone.setText("13957110231")  # a demo customer (王建国)
     page.find_customer()
     qtbot.waitUntil(lambda: page.customer is not None, timeout=10000)
+    consultant = staff_actor(demo, "C102")
     unit = next(u for u in demo.projects.units(consultant) if u.number == "2-202")
     page.select_unit(unit.id)
     qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10000)
     settle(window)
+    return page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_disclosure_and_signing_fit_with_a_checklist_loaded(qtbot, qapp, demo: Services,
+                                                            lang: str) -> None:
+    from salesdesk.ui.signing.page import SigningPage
+
+    window, workspace = open_window(qtbot, qapp, demo, "C102", lang)
+    page = load_checklist(qtbot, window, workspace, demo)
     assert misfits(window, workspace, "disclosure") == []
     # The save button is reachable: scrolled to, it lies inside the window.
     workspace.scrolls["disclosure"].ensureWidgetVisible(page.save_button)
@@ -194,3 +202,23 @@ def test_check_in_result_shows_where_reception_looks(qtbot, qapp, demo: Services
     qtbot.keyClicks(panel.phone, "1390000")
     assert panel.result.isVisible() and panel.result.text() == text
     window.grab().save(str(SHOTS / f"checkin-{lang}.png"))
+
+
+def test_the_checklist_explains_each_item_in_full_where_the_customer_reads_it(
+        qtbot, qapp, demo: Services) -> None:
+    """At 1366×728 the selected item's whole explanation (说明) is shown, wrapped, in its own
+    pane; the number/version column names a certificate by its number and a factor by its
+    version."""
+    window, workspace = open_window(qtbot, qapp, demo, "C102", "zh_CN")
+    page = load_checklist(qtbot, window, workspace, demo)
+    assert page.view is not None
+    items = page.view.items
+    factor = next(r for r, i in enumerate(items) if i.kind.value == "factor" and i.detail)
+    cert = next(r for r, i in enumerate(items) if i.kind.value == "certificate")
+    page.table.setCurrentCell(factor, 2)
+    assert items[factor].detail in page.explain.text()
+    assert in_window(window, page.explain) and page.explain.wordWrap()
+    assert page.table.item(factor, 3).text() == f"版本 {items[factor].version}"
+    assert page.table.item(cert, 3).text() == items[cert].version  # the certificate's number
+    page.table.setCurrentCell(cert, 2)
+    assert items[cert].detail in page.explain.text()

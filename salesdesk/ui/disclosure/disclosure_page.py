@@ -30,7 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.disclosure import ITEM_KIND_ZH, ROUND_KIND_ZH, ItemKind, RoundKind
+from salesdesk.domain.disclosure import (
+    ITEM_KIND_ZH,
+    ROUND_KIND_ZH,
+    ChecklistItem,
+    ItemKind,
+    RoundKind,
+)
 from salesdesk.domain.roles import Permission
 from salesdesk.services.customers import CustomerInfo
 from salesdesk.services.disclosure import ChecklistView, RoundRecord, RoundSummary
@@ -49,6 +55,14 @@ def _kind_label(kind: ItemKind) -> str:
         ItemKind.FACTOR: QCoreApplication.translate("DisclosurePage", "Adverse factor"),
     }
     return labels.get(kind, ITEM_KIND_ZH[kind])
+
+
+def _reference(item: ChecklistItem) -> str:
+    """What identifies the version the customer was shown: a certificate's or the contract
+    template's own number, else the document's version."""
+    if item.kind in (ItemKind.CERTIFICATE, ItemKind.CONTRACT):
+        return item.version
+    return QCoreApplication.translate("DisclosurePage", "Version %1").replace("%1", item.version)
 
 
 def _round_label(kind: RoundKind) -> str:
@@ -129,10 +143,12 @@ class DisclosurePage(Page):
         self.summary.setObjectName("sectionTitle")
         self.summary.setWordWrap(True)
         lv.addWidget(self.summary)
-        self.table = QTableWidget(0, 5)
+        # The screen the customer reads: one line per item, and the selected item's whole
+        # explanation in its own pane below (a narrow column cut it off at 1366 px).
+        self.table = QTableWidget(0, 4)
         self.table.setObjectName("checklist")
         self.table.setHorizontalHeaderLabels([self.tr("Told"), self.tr("Kind"), self.tr("Item"),
-                                              self.tr("Version"), self.tr("Details")])
+                                              self.tr("Number / version")])
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -140,14 +156,20 @@ class DisclosurePage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(2, 210)
-        self.table.setColumnWidth(3, 150)
+        self.table.setColumnWidth(3, 230)
         self.table.itemChanged.connect(self._item_changed)
         self.table.cellClicked.connect(self._cell_clicked)
+        self.table.currentCellChanged.connect(lambda row, *_: self._explain(row))
         lv.addWidget(self.table, 3)
+        self.explain = QLabel()
+        self.explain.setObjectName("itemDetail")
+        self.explain.setWordWrap(True)
+        self.explain.setTextFormat(Qt.TextFormat.PlainText)
+        self.explain.setMinimumHeight(48)
+        self.explain.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        lv.addWidget(self.explain)
         hist_title = QLabel(self.tr("Rounds recorded for this customer and unit"))
         hist_title.setObjectName("hint")
         lv.addWidget(hist_title)
@@ -223,7 +245,7 @@ class DisclosurePage(Page):
         self.message.setObjectName("courtesyMessage")
         self.message.setReadOnly(True)
         self.message.setMinimumHeight(70)
-        self.message.setMaximumHeight(110)
+        self.message.setMaximumHeight(80)
         self.copy_button = QPushButton(self.tr("Copy message"))
         self.copy_button.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.message.toPlainText()))
@@ -339,8 +361,18 @@ class DisclosurePage(Page):
         self.banner.setVisible(bool(problems))
         self._update_buttons()
 
+    def _explain(self, row: int) -> None:
+        """The item's whole explanation, where the customer reads it."""
+        if self.view is None or not 0 <= row < len(self.view.items):
+            self.explain.setText("")
+            return
+        item = self.view.items[row]
+        self.explain.setText(f"{item.title}（{_reference(item)}）"
+                             + (f"\n{item.detail}" if item.detail else ""))
+
     def _clear_checklist(self) -> None:
         self.view = None
+        self.explain.setText("")
         self.table.setRowCount(0)
         self.history.setRowCount(0)
         self.banner.setVisible(False)
@@ -358,12 +390,13 @@ class DisclosurePage(Page):
             tick.setData(Qt.ItemDataRole.UserRole, item.code)
             tick.setText(local(self._ticks[item.code])[6:] if item.code in self._ticks else "")
             self.table.setItem(r, 0, tick)
-            for c, text in enumerate((_kind_label(item.kind), item.title, item.version,
-                                      item.detail), start=1):
+            for c, text in enumerate((_kind_label(item.kind), item.title, _reference(item)),
+                                     start=1):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
+                cell.setToolTip(item.detail or text)
                 self.table.setItem(r, c, cell)
         self.table.resizeRowsToContents()
+        self._explain(max(self.table.currentRow(), 0))
         self._filling = False
         self._update_summary()
 

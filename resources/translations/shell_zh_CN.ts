@@ -457,6 +457,10 @@
         <translation>本机界面语言</translation>
     </message>
     <message>
+        <source>Sign out after this many idle minutes (0: never)</source>
+        <translation>无操作多少分钟后自动退出登录（0 为不退出）</translation>
+    </message>
+    <message>
         <source>Database</source>
         <translation>数据库</translation>
     </message>

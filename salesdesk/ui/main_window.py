@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -46,8 +47,49 @@ class PageScroll(QScrollArea):
         self.page = page
 
 
+class IdleLock(QObject):
+    """Signs the window out after the device's idle-lock minutes without a key press, click or
+    touch anywhere in the application: a shared kiosk never stays signed in for the next
+    person. ``now`` is a monotonic clock in seconds (tests move it)."""
+
+    INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                       QEvent.Type.TouchBegin, QEvent.Type.Wheel})
+
+    def __init__(self, minutes: int, on_idle: Callable[[], None],
+                 now: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.minutes = minutes
+        self.on_idle = on_idle
+        self.now = now
+        self.last_input = now()
+        self.timer = QTimer(self)
+        self.timer.setInterval(15_000)
+        self.timer.timeout.connect(self.check)
+        app = QCoreApplication.instance()
+        if minutes > 0 and app is not None:
+            app.installEventFilter(self)
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.INPUT:
+            self.last_input = self.now()
+        return False
+
+    def check(self) -> None:
+        if self.minutes > 0 and self.now() - self.last_input >= self.minutes * 60:
+            self.stop()
+            self.on_idle()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
 class Workspace(QWidget):
-    """Navigation on the left, the pages this role may see on the right."""
+    """Navigation on the left, the pages this role may see on the right. F5 reloads the page
+    shown; the page's own focus (reception: the phone field) is set when it is shown."""
 
     def __init__(self, ctx: UiContext, actor: Actor, on_switch_user: Callable[[], None]) -> None:
         super().__init__()
@@ -123,6 +165,8 @@ class Workspace(QWidget):
         from salesdesk.ui.sync import attach
 
         self.sync_driver = attach(self, ctx)
+        refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        refresh.activated.connect(self.refresh_current)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -136,6 +180,20 @@ class Workspace(QWidget):
             self.stack.addWidget(self.scrolls[spec.name])
         self.stack.setCurrentWidget(self.scrolls[spec.name])
         self.page_label.setText(spec.title())
+        self.focus_current()
+
+    def focus_current(self) -> None:
+        """The shown page's own focus, where it has one: reception types a phone number first,
+        without a click."""
+        row = self.nav.currentRow()
+        page = self.pages.get(self.specs[row].name) if 0 <= row < len(self.specs) else None
+        if page is not None and page.focusProxy() is not None:
+            page.setFocus()
+
+    def refresh_current(self) -> None:
+        row = self.nav.currentRow()
+        if 0 <= row < len(self.specs) and self.specs[row].name in self.pages:
+            self.pages[self.specs[row].name].refresh()
 
     def show_page(self, name: str) -> Page:
         for row, spec in enumerate(self.specs):
@@ -159,6 +217,7 @@ class MainWindow(QMainWindow):
         self.first_admin = FirstAdminScreen(ctx)
         self.signin = SignInScreen(ctx)
         self.workspace: Workspace | None = None
+        self.idle_lock: IdleLock | None = None
         self.stack.addWidget(self.first_admin)
         self.stack.addWidget(self.signin)
         self.first_admin.created.connect(self.enter)
@@ -194,6 +253,9 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(self.ctx, actor, self.switch_user)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
+        self.workspace.focus_current()  # shown now: focus can land
+        self.idle_lock = IdleLock(self.ctx.services.preferences.idle_lock_minutes(),
+                                  self.switch_user)
         return self.workspace
 
     def switch_user(self) -> None:
@@ -203,6 +265,10 @@ class MainWindow(QMainWindow):
         self.show_start()
 
     def _drop_workspace(self) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+            self.idle_lock.deleteLater()
+            self.idle_lock = None
         if self.workspace is not None:
             self.workspace.stop()
             self.stack.removeWidget(self.workspace)

@@ -18,14 +18,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from salesdesk.domain.errors import DomainError
 from salesdesk.domain.roles import Permission, Role
 from salesdesk.services.auth import StaffEntry
 from salesdesk.services.maintenance import VerifyReport
+from salesdesk.services.preferences import IDLE_LOCK_MAX
 from salesdesk.services.project_import import ImportSummary
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.i18n import install_translations
@@ -151,8 +154,20 @@ class SettingsPage(Page):
         self.lang_combo.currentIndexChanged.connect(self.change_language)
         lbox.addWidget(QLabel(self.tr("Interface language on this device")))
         lbox.addWidget(self.lang_combo)
+        lbox.addSpacing(24)
+        # A shared kiosk signs itself out: the next person never works as the last one.
+        self.idle_label = QLabel(self.tr("Sign out after this many idle minutes (0: never)"))
+        self.idle_spin = QSpinBox()
+        self.idle_spin.setRange(0, IDLE_LOCK_MAX)
+        self.idle_spin.setValue(ctx.services.preferences.idle_lock_minutes())
+        self.idle_spin.editingFinished.connect(self.change_idle_lock)
+        for w in (self.idle_label, self.idle_spin):
+            lbox.addWidget(w)
+            w.setVisible(actor.can(Permission.MANAGE_SETTINGS))
         lbox.addStretch(1)
+        self.lang_error = error_label()
         layout.addWidget(lang_box)
+        layout.addWidget(self.lang_error)
 
         # Database
         self.db_box = QGroupBox(self.tr("Database"))
@@ -276,6 +291,15 @@ class SettingsPage(Page):
             install_translations(app, lang)
         # The main window rebuilds its screens in the new language.
         self.ctx.events.changed.emit("language")
+
+    def change_idle_lock(self) -> None:
+        actor = self.ctx.require_actor()
+        minutes = self.idle_spin.value()
+        self.lang_error.setVisible(False)
+        try:
+            self.ctx.services.preferences.set_idle_lock_minutes(actor, minutes)
+        except DomainError as exc:
+            self.report_error(exc, self.lang_error)
 
     # ---- database -----------------------------------------------------------------------
 

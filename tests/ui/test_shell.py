@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
+from salesdesk.domain.errors import PermissionDenied
 from salesdesk.services.container import Services
 from salesdesk.services.project_import import DEMO_PATH
 from salesdesk.ui.main_window import MainWindow
@@ -136,3 +138,66 @@ def test_settings_adds_staff_and_language_switch_rebuilds(qtbot, demo: Services)
     page.lang_combo.setCurrentIndex(page.lang_combo.findData("en"))
     assert ctx.lang == "en" and demo.preferences.language() == "en"
     assert window.workspace is not None and window.workspace.nav.item(0).text() == "Project"
+
+
+def test_reception_types_at_once_refreshes_with_f5_and_an_idle_kiosk_signs_out(
+        qtbot, demo: Services) -> None:
+    window = MainWindow(make_ctx(demo))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    _sign_in(qtbot, window, "R001", "1001")
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
+    workspace = window.workspace
+    assert workspace is not None
+    page = workspace.pages["reception"]
+    phone = page.checkin.phone  # type: ignore[attr-defined]
+    # After sign-in the phone field has the focus: the first key pressed is the number.
+    qtbot.waitUntil(lambda: phone.hasFocus(), timeout=5000)
+    qtbot.keyClicks(QApplication.focusWidget(), "139")
+    assert phone.text() == "139"
+    # F5 reloads the page shown.
+    loads: list[int] = []
+    page.refresh = lambda: loads.append(1)  # type: ignore[method-assign]
+    qtbot.keyClick(phone, Qt.Key.Key_F5)
+    assert loads == [1]
+    # Idle for the device's minutes (10 by default): the window signs out.
+    lock = window.idle_lock
+    assert lock is not None and lock.minutes == 10
+    moment = [0.0]
+    lock.now = lambda: moment[0]
+    lock.last_input = 0.0
+    moment[0] = 9 * 60
+    lock.check()
+    assert window.workspace is workspace  # not yet
+    qtbot.keyClick(phone, Qt.Key.Key_1)  # any key press counts as activity
+    assert lock.last_input == 9 * 60
+    moment[0] = 9 * 60 + 10 * 60
+    lock.check()
+    assert window.workspace is None and window.stack.currentWidget() is window.signin
+    assert window.ctx.actor is None
+
+
+def test_the_idle_lock_is_a_device_setting(qtbot, demo: Services) -> None:
+    from salesdesk.domain.errors import ValidationError
+    from tests.conftest import staff_actor
+
+    admin, reception = staff_actor(demo, "A001"), staff_actor(demo, "R001")
+    demo.preferences.set_idle_lock_minutes(admin, 3)
+    assert demo.preferences.idle_lock_minutes() == 3
+    with pytest.raises(ValidationError):
+        demo.preferences.set_idle_lock_minutes(admin, -1)
+    with pytest.raises(PermissionDenied):
+        demo.preferences.set_idle_lock_minutes(reception, 0)
+    assert demo.preferences.idle_lock_minutes() == 3  # refused changes changed nothing
+    window = MainWindow(make_ctx(demo))
+    qtbot.addWidget(window)
+    window.show()
+    _sign_in(qtbot, window, "A001", "9000")
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
+    assert window.idle_lock is not None and window.idle_lock.minutes == 3
+    page = window.workspace.show_page("settings")
+    assert isinstance(page, SettingsPage) and page.idle_spin.value() == 3
+    page.idle_spin.setValue(0)
+    page.idle_spin.editingFinished.emit()
+    assert demo.preferences.idle_lock_minutes() == 0

@@ -154,6 +154,10 @@
         <translation>打印项目公示（PDF）</translation>
     </message>
     <message>
+        <source>Sales control (销控)</source>
+        <translation>销控表</translation>
+    </message>
+    <message>
         <source>Sunshine declaration</source>
         <translation>阳光宣言</translation>
     </message>
@@ -577,6 +581,37 @@
     <message>
         <source>Tap your name first.</source>
         <translation>请先点选您的姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitGrid</name>
+    <message>
+        <source>For sale</source>
+        <translation>可售</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Subscribed</source>
+        <translation>已认购</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签约</translation>
+    </message>
+    <message>
+        <source>Withheld</source>
+        <translation>不可售（开发商保留）</translation>
+    </message>
+    <message>
+        <source>Not for sale (no presale permit)</source>
+        <translation>不可售（无预售证）</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
     </message>
 </context>
 <context>

@@ -31,11 +31,13 @@ from salesdesk.services.project import (
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.table_model import Column, RecordTableModel
+from salesdesk.ui.unit_grid import UnitGrid
 from salesdesk.ui.widgets import card, error_label, message_box, money, record_table
 
 
 class ProjectPage(Page):
-    areas = frozenset({"project"})
+    # A subscription (disclosure) or a pulled change (sync) may change a unit's status.
+    areas = frozenset({"project", "disclosure", "sync"})
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
@@ -61,6 +63,8 @@ class ProjectPage(Page):
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
         self._build_overview()
+        self.grid = UnitGrid()
+        self.tabs.addTab(self.grid, self.tr("Sales control (销控)"))
         self._build_units()
         self._build_certificates()
         self._build_factors()
@@ -233,6 +237,7 @@ class ProjectPage(Page):
         self.building_filter.setCurrentIndex(max(0, index))
         self.building_filter.blockSignals(False)
         self._all_units = units
+        self.grid.set_units(units)
         self._filter_units()
 
     def _filter_units(self) -> None:

@@ -201,3 +201,46 @@ def test_the_idle_lock_is_a_device_setting(qtbot, demo: Services) -> None:
     page.idle_spin.setValue(0)
     page.idle_spin.editingFinished.emit()
     assert demo.preferences.idle_lock_minutes() == 0
+
+
+def test_the_sales_control_grid_colours_units_and_follows_a_subscription(
+        qtbot, demo: Services, consultant) -> None:
+    from salesdesk.domain.project import UnitStatus
+    from salesdesk.ui.unit_grid import COLOURS, OUTSIDE_PERMIT
+    from tests.integration.test_signing_materials import unit_id
+
+    ctx = make_ctx(demo, consultant)
+    page = ProjectPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.units_model.rowCount() == 202, timeout=10000)
+    grid = page.grid
+    units = {u.number: u for u in demo.projects.units(consultant)}
+
+    def colour(number: str) -> str:
+        grid.building.setCurrentText(units[number].building_name)
+        cell = grid.cell(units[number].id)
+        assert cell is not None, number
+        return cell.background().color().name()
+
+    # Building 3 lies outside every presale permit: not for sale, whatever its status.
+    outside = next(u for u in units.values() if not u.sellable)
+    assert colour(outside.number) == COLOURS[OUTSIDE_PERMIT]
+    free = next(n for n, u in units.items() if u.sellable and u.status == UnitStatus.AVAILABLE)
+    assert colour(free) == COLOURS[UnitStatus.AVAILABLE.value]
+    # A top floor is drawn at the top of its building.
+    grid.building.setCurrentText(units[free].building_name)
+    floors = [grid.table.verticalHeaderItem(r).text() for r in range(grid.table.rowCount())]
+    assert floors == sorted(floors, key=lambda f: -int(f[:-1]))
+    # A subscription turns the cell as soon as the page hears of it.
+    customer = demo.customers.register(consultant, phone="13900002222", name="销控测试",
+                                       consent=True).id
+    unit_id(demo, consultant, free, subscriber=customer)
+    ctx.events.changed.emit("disclosure")
+    qtbot.waitUntil(lambda: colour(free) == COLOURS[UnitStatus.SUBSCRIBED.value], timeout=10000)
+    # Picking a unit from the grid names it.
+    cell = grid.cell(units[free].id)
+    assert cell is not None
+    with qtbot.waitSignal(grid.unit_picked) as picked:
+        grid.table.cellClicked.emit(cell.row(), cell.column())
+    assert picked.args == [units[free].id]

@@ -489,6 +489,14 @@
         <translation>系统管理员</translation>
     </message>
     <message>
+        <source>Sales director</source>
+        <translation>营销总监</translation>
+    </message>
+    <message>
+        <source>Customer-service specialist</source>
+        <translation>客服专员</translation>
+    </message>
+    <message>
         <source>Project file</source>
         <translation>项目文件</translation>
     </message>

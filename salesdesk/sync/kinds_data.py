@@ -498,6 +498,7 @@ KINDS: dict[str, dict[str, tuple[str, bool, bool, int]]] = {
         "outcome": ("text", False, True, 0),
         "closed_at": ("datetime", True, False, 0),
         "closed_by": ("str", False, True, 36),
+        "due_at": ("datetime", True, False, 0),
         "id": ("str", False, True, 36),
         "sales_centre_id": ("str", False, False, 36),
         "server_seq": ("int", False, True, 0),

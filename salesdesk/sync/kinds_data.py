@@ -932,6 +932,7 @@ KINDS: dict[str, dict[str, tuple[str, bool, bool, int]]] = {
         "agent_name": ("str", False, True, 100),
         "salutation": ("str", False, True, 32),
         "important": ("bool", False, True, 0),
+        "very_important": ("bool", False, True, 0),
         "group_tour": ("bool", False, True, 0),
         "route": ("str", False, True, 16),
         "status": ("str", False, True, 16),

@@ -1,6 +1,7 @@
 """0013_escalation_owners upgrades a file made by 0012_sync_setaside: an escalation opened before
 deadlines existed keeps its level and history, gains an empty deadline, and its level's time then
-counts from when it was opened, so it still moves up by itself."""
+counts from when it was opened, so it still moves up by itself; an earlier visit is not of the
+second importance tier."""
 
 from __future__ import annotations
 
@@ -32,6 +33,13 @@ def _older_file(tmp_path: Path) -> Path:
             f"consultant_id, level, status, opened_at, history, outcome, closed_at, closed_by) "
             f"VALUES ('{task_id}', {STAMP}, 'f1', 'c1', 'st1', 'consultant', 'open', "
             f"'{opened}', '回访评分 2 分，转置业顾问跟进', '', NULL, '')")
+    # A visit of the old file, every column filled by its declared type.
+    cols = conn.execute("PRAGMA table_info(visit)").fetchall()
+    values = {c[1]: {"INTEGER": 0, "BOOLEAN": 0, "DATETIME": "2026-11-20 02:00:00"}.get(
+        str(c[2]).upper(), "") for c in cols}
+    values.update(id="v1", customer_id="c1", important=1, day="2026-11-20")
+    conn.execute(f"INSERT INTO visit ({', '.join(values)}) VALUES "
+                 f"({', '.join('?' for _ in values)})", list(values.values()))
     conn.commit()
     conn.close()
     return data
@@ -46,6 +54,9 @@ def test_old_escalations_gain_a_deadline_counted_from_when_they_opened(tmp_path:
         raw = sqlite3.connect(db.path)
         rows = raw.execute("SELECT id, level, due_at, history FROM escalation_task "
                            "ORDER BY id").fetchall()
+        # Earlier visits are not of the second tier.
+        assert raw.execute("SELECT important, very_important FROM visit WHERE id = 'v1'"
+                           ).fetchone() == (1, 0)
         raw.close()
         assert [(r[0], r[1], r[2]) for r in rows] == [("e1", "consultant", None),
                                                      ("e2", "consultant", None)]

@@ -159,8 +159,11 @@ class CheckInPanel(QFrame):
 
         flags = QHBoxLayout()
         self.important = QCheckBox(self.tr("Important visitor (senior consultants only)"))
+        # The second tier: the sales manager receives (tiered rule, a project setting).
+        self.very_important = QCheckBox(self.tr("Very important visitor (sales manager)"))
         self.consent = QCheckBox(self.tr("Customer agrees we record the number"))
         flags.addWidget(self.important)
+        flags.addWidget(self.very_important)
         flags.addWidget(self.consent)
         flags.addStretch(1)
         layout.addLayout(flags)
@@ -303,7 +306,7 @@ class CheckInPanel(QFrame):
             phone=self.phone.text(), party_size=self.party_size(), source=self.source(),
             agency_name=self.agency.text(), agent_name=self.agent.text(),
             salutation=self.salutation.text(), important=self.important.isChecked(),
-            consent=self.consent.isChecked(), owner_choice=self.owner_choice(),
+            very_important=self.very_important.isChecked(), consent=self.consent.isChecked(), owner_choice=self.owner_choice(),
             group_tour=self.party_size() >= 10)
 
     def _clear_errors(self) -> None:
@@ -366,6 +369,7 @@ class CheckInPanel(QFrame):
         self.agent.clear()
         self.set_party(2)
         self.important.setChecked(False)
+        self.very_important.setChecked(False)
         self.consent.setChecked(False)
         self.consent.setVisible(True)
         self.source_buttons["walk_in"].setChecked(True)

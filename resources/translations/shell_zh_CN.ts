@@ -579,6 +579,14 @@
         <translation>系统管理员</translation>
     </message>
     <message>
+        <source>Sales director</source>
+        <translation>营销总监</translation>
+    </message>
+    <message>
+        <source>Customer-service specialist</source>
+        <translation>客服专员</translation>
+    </message>
+    <message>
         <source>Tap your name first.</source>
         <translation>请先点选您的姓名。</translation>
     </message>

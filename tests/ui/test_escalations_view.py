@@ -60,3 +60,31 @@ def test_overdue_task_moves_from_the_consultant_to_the_manager_who_closes_it(
     qtbot.mouseClick(manager.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: manager.loaded, timeout=10000)
     assert esc not in _ids(manager) and not manager.error.isVisible()
+
+
+def test_the_signing_board_tooltip_warns_of_an_open_escalation(
+        qtbot: Any, demo: Services, consultant: Actor, supervisor: Actor) -> None:
+    """Staff hovering the booking see it; the cell text a customer may see does not say it."""
+    from datetime import date, time
+
+    from salesdesk.domain.appointments import at_local
+    from salesdesk.ui.appointments.board import SigningBoard
+
+    day = date(2026, 12, 7)
+    cid = demo.customers.register(consultant, phone="13812347002", name="焦明", salutation="焦先生",
+                                  consent=True, owner_staff_id=consultant.staff_id).id
+    demo.follow_up.record_call(
+        staff_actor(demo, "K001"), customer_id=cid, told_factors=True, told_sunshine=True,
+        told_certificates=True, told_contract=True, score=1)
+    booked = demo.appointments.book_signing(supervisor, customer_id=cid,
+                                            starts_at=at_local(day, time(10)))
+    board = SigningBoard()
+    qtbot.addWidget(board)
+    board.show_board(demo.appointments.day_board(supervisor, day))
+    items = [board.table.item(r, c) for r in range(board.table.rowCount())
+             for c in range(board.table.columnCount())]
+    [cell] = [i for i in items if i is not None and i.data(Qt.ItemDataRole.UserRole)
+              .appointment is not None and i.data(Qt.ItemDataRole.UserRole)
+              .appointment.id == booked.appointment.id]
+    assert "签约前须处理完毕" in cell.toolTip()
+    assert "签约前" not in cell.text()

@@ -506,7 +506,8 @@ def report_data(a: DisclosureAudit) -> ReportData:
                                                s.reason, s.missing)
                             for s in a.incomplete_subscriptions),
         mismatches=tuple(ReportMismatch(local_text(m.called_at), m.customer, m.unit_number,
-                                        m.consultant_name, m.description) for m in a.mismatches),
+                                        m.consultant_name, m.description, m.recorded_by)
+                         for m in a.mismatches),
         pre_opening=tuple(ReportPreOpening(
             p.customer, p.unit_number, p.consultant_name,
             p.kind_status(ItemKind.SUNSHINE), p.kind_status(ItemKind.CERTIFICATE),

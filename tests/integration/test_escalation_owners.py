@@ -135,3 +135,27 @@ def test_open_escalation_shows_on_signing_booking_and_checklist(
     assert demo.signing.checklist(consultant, view.id).open_escalations == ()
     again = demo.appointments.get(supervisor, booking.appointment.id)
     assert again.open_escalations == ()
+
+
+def test_the_audit_pdf_and_csv_say_who_recorded_each_answer(
+        demo: Services, consultant: Actor, supervisor: Actor, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from salesdesk.domain.disclosure import RoundKind
+    from tests.integration.test_signing_materials import unit_id as find_unit
+    from tests.pdfcheck import compact, pdf_text
+
+    cid = _customer(demo, consultant, "13812340005")
+    u = find_unit(demo, consultant, "1-1803")
+    cl = demo.disclosure.checklist(consultant, cid, u)
+    demo.disclosure.record_round(
+        consultant, customer_id=cid, unit_id=u, kind=RoundKind.RECEPTION,
+        ticks={i.code: demo.db.now() for i in cl.items}, paper_form=True)
+    demo.follow_up.record_call(staff_actor(demo, "K001"), customer_id=cid, unit_id=u,
+                               told_factors=False, told_sunshine=True, told_certificates=True,
+                               told_contract=True, score=4)  # says factors were not told
+    today = demo.db.now().date()
+    pdf, csv_path = tmp_path / "audit.pdf", tmp_path / "audit.csv"
+    demo.disclosure_audit.export(supervisor, today, today, pdf=pdf, csv_path=csv_path)
+    assert "何雅琴（客服专员）" in compact(pdf_text(pdf))
+    rows = [line for line in csv_path.read_text(encoding="utf-8-sig").splitlines()
+            if "回访记录人" in line or "何雅琴（客服专员）" in line]
+    assert len(rows) >= 2  # the header and the mismatch row

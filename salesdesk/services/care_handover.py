@@ -20,12 +20,12 @@ from salesdesk.services.care import CareService
 from salesdesk.services.care_support import SHANGHAI, customer_label, template_texts
 from salesdesk.services.messages import FAILED, PENDING, kind_label
 from salesdesk.store.database import Database
-from salesdesk.store.models.appointments import ReminderMessage
+from salesdesk.store.models.appointments import DeskRoster, ReminderMessage
 from salesdesk.store.models.care import Complaint, FollowUpTask, Handover
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.disclosure import EscalationTask
 from salesdesk.store.models.org import Staff
-from salesdesk.store.models.reception import AttributionChange
+from salesdesk.store.models.reception import AttributionChange, ConsultantBackup
 from salesdesk.store.uow import UnitOfWork
 
 SERVING_ROLES = {Role.CONSULTANT.value, Role.SENIOR_CONSULTANT.value, Role.SUPERVISOR.value}
@@ -142,6 +142,16 @@ class HandoverService:
             # what is left (care messages) still names the leaver and gives their phone.
             uow.flush()
             rewritten = self._rewrite_unsent(uow, leaver, successor)
+            # Colleagues who named the leaver as their backup now have the successor; the
+            # leaver's own backup choice goes with them.
+            for b in uow.session.scalars(select(ConsultantBackup).where(
+                    ConsultantBackup.deleted.is_(False),
+                    (ConsultantBackup.backup_staff_id == from_staff_id)
+                    | (ConsultantBackup.staff_id == from_staff_id))):
+                if b.staff_id == from_staff_id or b.staff_id == to_staff_id:
+                    b.deleted = True
+                else:
+                    b.backup_staff_id = to_staff_id
             row = Handover(from_staff_id=from_staff_id, to_staff_id=to_staff_id, reason=why,
                            customers_moved=len(customers), tasks_moved=len(tasks),
                            other_moved=other,
@@ -232,6 +242,20 @@ class HandoverService:
                 items.append(OwnedItem("message", "未发短信", m.id,
                                        f"{customer_label(who)} · {kind_label(m.kind)}", owner,
                                        inactive[owner]))
+            for b in uow.session.scalars(select(ConsultantBackup).where(
+                    ConsultantBackup.backup_staff_id.in_(ids),
+                    ConsultantBackup.deleted.is_(False))):
+                named_by = uow.session.get(Staff, b.staff_id)
+                items.append(OwnedItem("consultant_backup", "备岗", b.id,
+                                       f"{named_by.name if named_by else '?'} 的备岗",
+                                       b.backup_staff_id, inactive[b.backup_staff_id]))
+            today = uow.now().astimezone(SHANGHAI).date()
+            for r in uow.session.scalars(select(DeskRoster).where(
+                    DeskRoster.staff_id.in_(ids), DeskRoster.day >= today,
+                    DeskRoster.deleted.is_(False))):
+                items.append(OwnedItem("desk_roster", "签约台排班", r.id,
+                                       f"{r.day:%m-%d} {r.desk_no} 号台 {r.from_time}–{r.to_time}",
+                                       r.staff_id, inactive[r.staff_id]))
             for check in self.checkers:
                 items.extend(check(uow, inactive))
             return items

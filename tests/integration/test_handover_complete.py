@@ -86,3 +86,33 @@ def test_handover_moves_escalations_complaints_and_rewritten_messages_in_one_tra
               if e.id == escalation_id]
     assert f"离职交接：{leaver.name} → {successor.name}" in task.history
     assert demo.handover.inactive_owner_check(supervisor) == []
+
+
+def test_backups_move_and_a_leavers_desk_shift_stays_listed_until_reassigned(
+        demo: Services, supervisor: Actor, admin: Actor) -> None:
+    from datetime import date
+
+    leaver, successor, colleague = (staff_actor(demo, c) for c in ("C202", "C201", "C203"))
+    demo.reception.set_backup(colleague, colleague.staff_id, leaver.staff_id)
+    day = date(2026, 12, 7)
+    demo.appointments.set_day(supervisor, day, desks=2)
+    shift = demo.appointments.set_roster(supervisor, day, 2, leaver.staff_id, "09:00", "12:00")
+    demo.auth.set_active(admin, leaver.staff_id, False)
+    kinds = {i.kind for i in demo.handover.inactive_owner_check(supervisor)}
+    assert {"consultant_backup", "desk_roster"} <= kinds
+
+    demo.handover.hand_over(supervisor, leaver.staff_id, successor.staff_id, "离职交接")
+    with demo.db.reader() as uow:
+        from sqlalchemy import select
+
+        from salesdesk.store.models.reception import ConsultantBackup
+
+        backups = uow.session.scalars(select(ConsultantBackup.backup_staff_id).where(
+            ConsultantBackup.staff_id == colleague.staff_id,
+            ConsultantBackup.deleted.is_(False))).all()
+    assert list(backups) == [successor.staff_id]
+    # Who staffs a signing desk is the supervisor's call, not the handover's: it stays listed.
+    left = demo.handover.inactive_owner_check(supervisor)
+    assert [(i.kind, i.row_id) for i in left] == [("desk_roster", shift.id)]
+    demo.appointments.remove_roster(supervisor, shift.id)
+    assert demo.handover.inactive_owner_check(supervisor) == []

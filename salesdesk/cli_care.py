@@ -20,6 +20,9 @@ def _daily(services: Services, args: argparse.Namespace) -> int:
     actor = cli_signin.sign_in(services, args.staff, "care-daily", Permission.RECORD_FOLLOW_UP)
     result = services.care.run_daily(actor, day)
     sys.stdout.write(f"回访任务新增 {result.tasks_created} 项，短信排队 {result.messages_queued} 条\n")
+    # The scheduled run is what moves an overdue escalation up when nobody opens a page.
+    moved = services.follow_up.escalate_overdue(actor)
+    sys.stdout.write(f"逾期升级任务 {len(moved)} 项\n")
     return 0
 
 

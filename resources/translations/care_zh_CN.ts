@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CarePage</name>
@@ -14,6 +13,10 @@
     <message>
         <source>Messages to send</source>
         <translation>待发短信</translation>
+    </message>
+    <message>
+        <source>My escalations</source>
+        <translation>我的升级任务</translation>
     </message>
     <message>
         <source>Score card</source>
@@ -120,6 +123,53 @@
     </message>
 </context>
 <context>
+    <name>EscalationsView</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>当前级别</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>What was done, what the customer said</source>
+        <translation>处理经过及客户反馈</translation>
+    </message>
+    <message>
+        <source>Resolved (close the task); otherwise it goes one level up</source>
+        <translation>已解决（关闭任务）；否则升级至上一级</translation>
+    </message>
+    <message>
+        <source>Save outcome</source>
+        <translation>保存处理结果</translation>
+    </message>
+    <message>
+        <source>%1 open escalations are yours to handle, %2 overdue.</source>
+        <translation>待您处理的升级任务 %1 项，其中逾期 %2 项。</translation>
+    </message>
+    <message>
+        <source>Select an escalation first.</source>
+        <translation>请先选择一项升级任务。</translation>
+    </message>
+</context>
+<context>
     <name>GroupDialog</name>
     <message>
         <source>Link as a group complaint</source>
@@ -145,7 +195,7 @@
 <context>
     <name>HandoverView</name>
     <message>
-        <source>Hand over a departing consultant&apos;s customers</source>
+        <source>Hand over a departing consultant's customers</source>
         <translation>顾问离职客户交接</translation>
     </message>
     <message>
@@ -181,7 +231,7 @@
         <translation>将移交：客户 %1 位，未完成回访 %2 项，未结投诉 %3 件，未到期预约 %4 个</translation>
     </message>
     <message>
-        <source>%1&apos;s customers now belong to %2: %3 customers, %4 follow-ups, %5 other items; %6 introduction messages queued.</source>
+        <source>%1's customers now belong to %2: %3 customers, %4 follow-ups, %5 other items; %6 introduction messages queued.</source>
         <translation>%1 的客户已交接给 %2：客户 %3 位，回访任务 %4 项，其他 %5 项；已排队发送 %6 条引荐短信。</translation>
     </message>
 </context>
@@ -274,7 +324,7 @@
         <translation>查找</translation>
     </message>
     <message>
-        <source>Customer&apos;s phone</source>
+        <source>Customer's phone</source>
         <translation>客户手机</translation>
     </message>
     <message>
@@ -366,7 +416,7 @@
     </message>
     <message>
         <source>Score</source>
-        <translation>得分</translation>
+        <translation>评分</translation>
     </message>
     <message>
         <source>Below 4</source>
@@ -444,7 +494,7 @@
         <translation>%1，请为我们的服务打分</translation>
     </message>
     <message>
-        <source>Tap 1 (very dissatisfied) to 5 (very satisfied) for each item. Your answers go straight to the project&apos;s customer service.</source>
+        <source>Tap 1 (very dissatisfied) to 5 (very satisfied) for each item. Your answers go straight to the project's customer service.</source>
         <translation>每项请点选 1 分（非常不满意）至 5 分（非常满意）。您的评分将直接提交项目客服中心。</translation>
     </message>
     <message>
@@ -574,7 +624,7 @@
         <translation>例如：已电话联系，客户确认签约时间并清楚需带资料</translation>
     </message>
     <message>
-        <source>Customer&apos;s birthday:</source>
+        <source>Customer's birthday:</source>
         <translation>客户生日：</translation>
     </message>
     <message>

@@ -111,6 +111,10 @@
         <translation>不一致之处</translation>
     </message>
     <message>
+        <source>Answer recorded by</source>
+        <translation>回访记录人</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -141,6 +145,18 @@
     <message>
         <source>Now with</source>
         <translation>当前层级</translation>
+    </message>
+    <message>
+        <source>Owner role</source>
+        <translation>负责角色</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>处理期限</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
     </message>
     <message>
         <source>History</source>

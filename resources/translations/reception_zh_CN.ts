@@ -63,6 +63,10 @@
         <translation>重要客户（仅熟手接待）</translation>
     </message>
     <message>
+        <source>Very important visitor (sales manager)</source>
+        <translation>非常重要访客（销售经理接待）</translation>
+    </message>
+    <message>
         <source>Customer agrees we record the number</source>
         <translation>客户同意登记手机号</translation>
     </message>

@@ -497,6 +497,14 @@
         <translation>系统管理员</translation>
     </message>
     <message>
+        <source>Sales director</source>
+        <translation>营销总监</translation>
+    </message>
+    <message>
+        <source>Customer-service specialist</source>
+        <translation>客服专员</translation>
+    </message>
+    <message>
         <source>Project file</source>
         <translation>项目文件</translation>
     </message>
@@ -577,6 +585,14 @@
     <message>
         <source>Administrator</source>
         <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Sales director</source>
+        <translation>营销总监</translation>
+    </message>
+    <message>
+        <source>Customer-service specialist</source>
+        <translation>客服专员</translation>
     </message>
     <message>
         <source>Tap your name first.</source>

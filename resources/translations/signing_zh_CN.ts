@@ -249,6 +249,10 @@
         <translation>房号 %1 · 置业顾问 %2 · 规则：%3</translation>
     </message>
     <message>
+        <source>Open follow-up escalation: resolve it before signing</source>
+        <translation>回访升级未关闭：请在签约前处理完毕</translation>
+    </message>
+    <message>
         <source>Still missing: %1 of %2</source>
         <translation>未收 %1 / 共 %2 项</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from salesdesk.domain.project import (
@@ -20,6 +20,7 @@ from salesdesk.domain.project import (
     factor_applies,
     presale_covers,
 )
+from salesdesk.domain.roles import Role
 
 
 class ItemKind(StrEnum):
@@ -278,6 +279,60 @@ def needs_escalation(score: int) -> bool:
 def next_level(level: EscalationLevel) -> EscalationLevel | None:
     i = ESCALATION_CHAIN.index(level)
     return ESCALATION_CHAIN[i + 1] if i + 1 < len(ESCALATION_CHAIN) else None
+
+
+# Who owns (and alone closes) each level; the level's role, not whoever happens to hold the task.
+ESCALATION_OWNERS: dict[EscalationLevel, frozenset[Role]] = {
+    EscalationLevel.CONSULTANT: frozenset({Role.CONSULTANT, Role.SENIOR_CONSULTANT}),
+    EscalationLevel.SALES_MANAGER: frozenset({Role.SUPERVISOR}),
+    EscalationLevel.SALES_DIRECTOR: frozenset({Role.SALES_DIRECTOR}),
+    EscalationLevel.CUSTOMER_SERVICE: frozenset({Role.CUSTOMER_SERVICE}),
+}
+# Hours each level has before the task moves up by itself (a project setting overrides them).
+DEFAULT_ESCALATION_HOURS: dict[EscalationLevel, int] = {
+    EscalationLevel.CONSULTANT: 24,
+    EscalationLevel.SALES_MANAGER: 48,
+    EscalationLevel.SALES_DIRECTOR: 48,
+    EscalationLevel.CUSTOMER_SERVICE: 72,
+}
+MAX_ESCALATION_HOURS = 24 * 30
+
+
+def owns_level(role: Role, level: EscalationLevel) -> bool:
+    return role in ESCALATION_OWNERS[level]
+
+
+def parse_escalation_hours(data: object) -> dict[EscalationLevel, int]:
+    """Level -> hours from a settings mapping; anything missing keeps its default. Raises
+    ValueError naming the level whose value is not a whole number of hours in range."""
+    out = dict(DEFAULT_ESCALATION_HOURS)
+    if not isinstance(data, dict):
+        raise ValueError("升级时限须为各级别的小时数")
+    for key, value in data.items():
+        try:
+            level = EscalationLevel(str(key))
+        except ValueError:
+            raise ValueError(f"没有这个升级级别：{key}") from None
+        if isinstance(value, bool) or not isinstance(value, int) \
+                or not 1 <= value <= MAX_ESCALATION_HOURS:
+            raise ValueError(f"{ESCALATION_LEVEL_ZH[level]}的处理时限须为 1–"
+                             f"{MAX_ESCALATION_HOURS} 小时的整数")
+        out[level] = value
+    return out
+
+
+def overdue_steps(level: EscalationLevel, due_at: datetime, now: datetime,
+                  hours: dict[EscalationLevel, int]) -> list[tuple[EscalationLevel, datetime]]:
+    """The levels an overdue task climbs by itself by ``now``, each with its new deadline: one
+    step per deadline passed, never past the last level (which then simply stays overdue)."""
+    steps: list[tuple[EscalationLevel, datetime]] = []
+    while due_at <= now:
+        up = next_level(level)
+        if up is None:
+            break
+        level, due_at = up, due_at + timedelta(hours=hours[up])
+        steps.append((level, due_at))
+    return steps
 
 
 # ---- ledger vs follow-up answers (rule 6) ---------------------------------------------------

@@ -14,6 +14,8 @@ class Role(StrEnum):
     SENIOR_CONSULTANT = "senior_consultant"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    SALES_DIRECTOR = "sales_director"
+    CUSTOMER_SERVICE = "customer_service"
 
 
 ROLE_LABELS_ZH: dict[Role, str] = {
@@ -22,6 +24,8 @@ ROLE_LABELS_ZH: dict[Role, str] = {
     Role.SENIOR_CONSULTANT: "资深置业顾问",
     Role.SUPERVISOR: "销售主管",
     Role.ADMIN: "系统管理员",
+    Role.SALES_DIRECTOR: "营销总监",
+    Role.CUSTOMER_SERVICE: "客服专员",
 }
 
 
@@ -53,6 +57,8 @@ class Permission(StrEnum):
     RECORD_COMPLAINT = "record_complaint"
     VIEW_SATISFACTION = "view_satisfaction"
     RESOLVE_SALE_CONFLICT = "resolve_sale_conflict"
+    RECORD_FOLLOW_UP_ANSWER = "record_follow_up_answer"
+    HANDLE_ESCALATION = "handle_escalation"
 
 
 _P = Permission
@@ -103,6 +109,24 @@ for _role, _extra in (
 # is a sales decision, the supervisor's; the admin sees sale conflicts but does not decide them.
 ROLE_PERMISSIONS[Role.SUPERVISOR] = ROLE_PERMISSIONS[Role.SUPERVISOR] | {
     _P.RESOLVE_SALE_CONFLICT}
+
+
+# Follow-up that audits, not self-certifies (issue 15 §2): the developer's follow-up answers are
+# taken by customer service, never by the sales side whose disclosure they check; each level of a
+# low score's escalation is handled by its own role (domain/disclosure.py ESCALATION_OWNERS). The
+# director reads what a sales manager reads, and decides what a sales manager decides. Customer
+# service looks customers up to call them and reads the disclosure audit its answers feed.
+ROLE_PERMISSIONS[Role.SALES_DIRECTOR] = ROLE_PERMISSIONS[Role.SUPERVISOR] | {
+    _P.HANDLE_ESCALATION}
+ROLE_PERMISSIONS[Role.CUSTOMER_SERVICE] = frozenset(
+    {
+        _P.VIEW_PROJECT, _P.PRINT_NOTICE, _P.SYNC, _P.VIEW_QUEUE, _P.VIEW_AUDIT,
+        _P.RECORD_FOLLOW_UP, _P.RECORD_FOLLOW_UP_ANSWER, _P.HANDLE_ESCALATION, _P.RECORD_COMPLAINT,
+        _P.VIEW_SATISFACTION,
+    }
+)
+for _role in (Role.CONSULTANT, Role.SENIOR_CONSULTANT, Role.SUPERVISOR):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {_P.HANDLE_ESCALATION}
 
 
 def can(role: Role, permission: Permission) -> bool:

@@ -86,8 +86,11 @@ REASON_ZH: dict[str, str] = {
 
 
 class ImportantMode(StrEnum):
-    SENIOR = "senior"  # 熟手轮序
-    MANAGER = "manager"  # 经理亲自接待
+    SENIOR = "senior"  # 熟手轮序 (both tiers)
+    MANAGER = "manager"  # 经理亲自接待 (both tiers)
+    # The source rules' two tiers: important → a senior consultant (熟手轮序), very important →
+    # the sales manager.
+    TIERED = "tiered"
 
 
 class JointMode(StrEnum):
@@ -99,7 +102,7 @@ class JointMode(StrEnum):
 class RotationRules:
     """Per project (reception settings)."""
 
-    important_mode: ImportantMode = ImportantMode.SENIOR
+    important_mode: ImportantMode = ImportantMode.TIERED
     joint_mode: JointMode = JointMode.ONE_LIST
 
 
@@ -246,11 +249,20 @@ def _walk(state: RotationState, candidates: list[str], reason: AssignReason,
     return Decision(None, reason.value, ())
 
 
+def manager_receives(rules: RotationRules, *, important: bool, very_important: bool) -> bool:
+    """Whether this visitor goes to the sales manager first (seniors if none is free)."""
+    if rules.important_mode is ImportantMode.MANAGER:
+        return important or very_important
+    return very_important and rules.important_mode is ImportantMode.TIERED
+
+
 def next_up(state: RotationState, rules: RotationRules, *, important: bool = False,
-            visit_id: str = "") -> Decision:
-    """Who receives the next walk-in (or group tour: one consultant leads)."""
-    if important:
-        if rules.important_mode is ImportantMode.MANAGER:
+            very_important: bool = False, visit_id: str = "") -> Decision:
+    """Who receives the next walk-in (or group tour: one consultant leads). Important visitors
+    go to senior consultants; very important ones to the sales manager in the tiered and
+    manager modes (to a senior consultant when no manager is free)."""
+    if important or very_important:
+        if manager_receives(rules, important=important, very_important=very_important):
             for m in state.members.values():
                 if m.manager and m.status is DutyStatus.AVAILABLE:
                     return Decision(m.staff_id, AssignReason.MANAGER_RULE.value, (

@@ -48,6 +48,7 @@ class ReportMismatch:
     unit_number: str
     consultant: str
     description: str
+    recorded_by: str = ""  # who took the follow-up answer (customer service, not sales)
 
 
 @dataclass(frozen=True)
@@ -142,10 +143,10 @@ def build_disclosure_report(data: ReportData, out: Path) -> Path:
                            st.small))
     story.append(Spacer(1, 2 * mm))
     if data.mismatches:
-        rows = [["回访时间", "客户", "房号", "置业顾问", "不一致之处"]]
-        rows += [[m.called_at, m.customer, m.unit_number, m.consultant, m.description]
-                 for m in data.mismatches]
-        story.append(grid(rows, _widths(width, (14, 20, 8, 10, 48)), st))
+        rows = [["回访时间", "客户", "房号", "置业顾问", "不一致之处", "回访记录人"]]
+        rows += [[m.called_at, m.customer, m.unit_number, m.consultant, m.description,
+                  m.recorded_by] for m in data.mismatches]
+        story.append(grid(rows, _widths(width, (14, 18, 8, 10, 36, 14)), st))
     else:
         story.append(Paragraph("本期无。", st.body))
 

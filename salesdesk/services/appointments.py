@@ -57,6 +57,7 @@ from salesdesk.domain.signing_slots import (
     validate_settings,
 )
 from salesdesk.services import audit
+from salesdesk.services.escalation_notes import escalation_notes
 from salesdesk.services.hooks import ArrivingAppointment, SigningBooking
 from salesdesk.services.unit_sale import require_signable
 from salesdesk.store.database import Database
@@ -100,6 +101,8 @@ class AppointmentInfo:
     desk_no: int | None
     notes: str
     rescheduled_from_id: str | None
+    # A signing booking's customer with an open follow-up escalation: resolve before signing.
+    open_escalations: tuple[str, ...] = ()
 
     @property
     def status_label(self) -> str:
@@ -307,6 +310,8 @@ def appointment_infos(uow: UnitOfWork, rows: list[Appointment]) -> list[Appointm
                 CustomerPhone.customer_id.in_(customers), CustomerPhone.deleted.is_(False),
                 CustomerPhone.label == "self")):
             phones.setdefault(cid, e164)
+    escalations = escalation_notes(
+        uow, {r.customer_id for r in rows if r.kind == K.SIGNING.value}) if rows else {}
     out = []
     for r in rows:
         name, salutation = customers.get(r.customer_id, ("", ""))
@@ -317,7 +322,8 @@ def appointment_infos(uow: UnitOfWork, rows: list[Appointment]) -> list[Appointm
             mask_phone(phone) if phone else "", r.consultant_id,
             staff.get(r.consultant_id or "", ""),
             r.unit_id, units.get(r.unit_id or "", ""), r.starts_at, r.ends_at, r.desk_no,
-            r.notes, r.rescheduled_from_id))
+            r.notes, r.rescheduled_from_id,
+            escalations.get(r.customer_id, ()) if r.kind == K.SIGNING.value else ()))
     return out
 
 
@@ -597,7 +603,7 @@ class AppointmentService:
                          f"signing {desk_label(row.desk_no or 0)}")
             info = appointment_infos(uow, [row])[0]
             uow.commit()
-            return Booking(info, warnings)
+            return Booking(info, warnings + info.open_escalations)
 
     def _insert_signing(self, uow: UnitOfWork, actor: Actor, customer_id: str,
                         consultant_id: str | None, start: datetime, notes: str,

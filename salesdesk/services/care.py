@@ -7,6 +7,7 @@ birthday, holiday and monthly-news tasks and sends the messages that are due."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -106,6 +107,10 @@ class CareService:
         # Every message to a customer goes through the one message outbox (sent from there).
         self.sink: MessageSink = sink if sink is not None else MessageOutbox(db)
         self.materials = materials
+        # (uow, signing appointment id) -> the booking's own day-before text's id, "" while not
+        # yet queued, None without an open booking. Wired
+        # to the appointment reminders (services/container.py) so one signing gets one text.
+        self.signing_day_before: Callable[[UnitOfWork, str], str | None] | None = None
 
     def today(self) -> date:
         return local_day(self._db.now())
@@ -232,6 +237,17 @@ class CareService:
         for task in due:
             if task.due_on < day - timedelta(days=1):
                 continue  # a greeting days late is worse than none: the consultant decides
+            if task.event == CareEventKind.DAY_BEFORE_SIGNING.value and task.source_id \
+                    and self.signing_day_before is not None:
+                joined = self.signing_day_before(uow, task.source_id)
+                if joined == "":
+                    continue  # the booking's reminder is the text; it is not queued yet
+                if joined is not None:
+                    # The booking's reminder already says when, where and what to bring.
+                    task.message_id, task.status, task.done_on = joined, "done", day
+                    task.outcome = "已并入签约预约提醒短信（同一条短信）"
+                    count += 1
+                    continue
             text = self._render_task(uow, task)
             task.message_id = self.sink.queue_message(
                 uow, customer_id=task.customer_id, staff_id=task.owner_staff_id,

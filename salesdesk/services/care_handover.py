@@ -1,7 +1,8 @@
 """Handover when a consultant leaves (seeds: 离职交接管理): every customer they received, their
-open follow-up tasks, open complaints and open appointments move to a named active
-successor in one transaction with a recorded reason; each customer gets a message introducing
-the successor. The check lists anything still owned by an inactive consultant."""
+open follow-up tasks, open complaints, open escalations, unsent messages (rewritten with the
+successor's name and phone) and open appointments move to a named active successor in one
+transaction with a recorded reason; each customer gets a message introducing the successor.
+The check lists anything of any kind still pointing at a disabled account."""
 
 from __future__ import annotations
 
@@ -16,12 +17,15 @@ from salesdesk.domain.errors import NotFound, ValidationError
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services import audit
 from salesdesk.services.care import CareService
-from salesdesk.services.care_support import customer_label, template_texts
+from salesdesk.services.care_support import SHANGHAI, customer_label, template_texts
+from salesdesk.services.messages import FAILED, PENDING, kind_label
 from salesdesk.store.database import Database
+from salesdesk.store.models.appointments import DeskRoster, ReminderMessage
 from salesdesk.store.models.care import Complaint, FollowUpTask, Handover
 from salesdesk.store.models.customer import Customer
+from salesdesk.store.models.disclosure import EscalationTask
 from salesdesk.store.models.org import Staff
-from salesdesk.store.models.reception import AttributionChange
+from salesdesk.store.models.reception import AttributionChange, ConsultantBackup
 from salesdesk.store.uow import UnitOfWork
 
 SERVING_ROLES = {Role.CONSULTANT.value, Role.SENIOR_CONSULTANT.value, Role.SUPERVISOR.value}
@@ -53,6 +57,8 @@ class HandoverPreview:
     open_tasks: int
     open_complaints: int
     other_items: int = 0  # from the hooked capabilities (open appointments)
+    open_escalations: int = 0
+    unsent_messages: int = 0
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,8 @@ class HandoverResult:
     tasks_moved: int
     other_moved: int
     messages_queued: int
+    escalations_moved: int = 0
+    messages_rewritten: int = 0
 
 
 class HandoverService:
@@ -82,7 +90,9 @@ class HandoverService:
                 len(self._customers(uow, from_staff_id)),
                 len(self._open_tasks(uow, from_staff_id)),
                 len(self._open_complaints(uow, from_staff_id)),
-                sum(len(check(uow, owner)) for check in self.checkers))
+                sum(len(check(uow, owner)) for check in self.checkers),
+                len(self._open_escalations(uow, from_staff_id)),
+                len(self._unsent_messages(uow, from_staff_id)))
 
     def hand_over(self, actor: Actor, from_staff_id: str, to_staff_id: str,
                   reason: str) -> HandoverResult:
@@ -123,6 +133,25 @@ class HandoverService:
                 k.owner_staff_id = to_staff_id
             other = len(complaints) + sum(m(uow, from_staff_id, to_staff_id)
                                           for m in self.movers)
+            escalations = self._open_escalations(uow, from_staff_id)
+            for e in escalations:
+                e.consultant_id = to_staff_id
+                e.history += f"\n{uow.now().astimezone(SHANGHAI):%Y-%m-%d %H:%M} 离职交接：" \
+                             f"{leaver.name} → {successor.name}"
+            # After the movers: an appointment's reminder was rewritten from its booking there;
+            # what is left (care messages) still names the leaver and gives their phone.
+            uow.flush()
+            rewritten = self._rewrite_unsent(uow, leaver, successor)
+            # Colleagues who named the leaver as their backup now have the successor; the
+            # leaver's own backup choice goes with them.
+            for b in uow.session.scalars(select(ConsultantBackup).where(
+                    ConsultantBackup.deleted.is_(False),
+                    (ConsultantBackup.backup_staff_id == from_staff_id)
+                    | (ConsultantBackup.staff_id == from_staff_id))):
+                if b.staff_id == from_staff_id or b.staff_id == to_staff_id:
+                    b.deleted = True
+                else:
+                    b.backup_staff_id = to_staff_id
             row = Handover(from_staff_id=from_staff_id, to_staff_id=to_staff_id, reason=why,
                            customers_moved=len(customers), tasks_moved=len(tasks),
                            other_moved=other,
@@ -131,9 +160,10 @@ class HandoverService:
             uow.flush()
             queued = self._introduce(uow, row.id, customers, successor)
             audit.record(uow, "care.handover", "care_handover", row.id,
-                         f"customers={len(customers)} tasks={len(tasks)} other={other}")
+                         f"customers={len(customers)} tasks={len(tasks)} other={other} "
+                         f"escalations={len(escalations)} messages={rewritten}")
             result = HandoverResult(row.id, leaver.name, successor.name, len(customers),
-                                    len(tasks), other, queued)
+                                    len(tasks), other, queued, len(escalations), rewritten)
             uow.commit()
         return result
 
@@ -149,6 +179,21 @@ class HandoverService:
                 uow, customer_id=c.id, staff_id=successor.id, kind="care.handover",
                 text=render(text, values), dedupe_key=f"care:handover:{handover_id}:{c.id}")
         return len(customers)
+
+    def _rewrite_unsent(self, uow: UnitOfWork, leaver: Staff, successor: Staff) -> int:
+        """The leaver's messages not yet sent go to the successor, their name and phone in the
+        text replaced by the successor's: the customer must be told whom to call now."""
+        rows = self._unsent_messages(uow, leaver.id)
+        for m in rows:
+            text = m.text
+            if leaver.name:
+                text = text.replace(leaver.name, successor.name)
+            if leaver.phone and successor.phone:
+                text = text.replace(leaver.phone, successor.phone)
+            if text != m.text:
+                m.text = text
+            m.staff_id = successor.id
+        return len(rows)
 
     def inactive_owner_check(self, actor: Actor) -> list[OwnedItem]:
         """Anything still owned by a disabled account: empty means every handover is done."""
@@ -181,6 +226,36 @@ class HandoverService:
                 items.append(OwnedItem("complaint", "投诉", k.id,
                                        f"{customer_label(who)} · {k.summary[:20]}", owner,
                                        inactive[owner]))
+            for e in uow.session.scalars(select(EscalationTask).where(
+                    EscalationTask.consultant_id.in_(ids), EscalationTask.status == "open",
+                    EscalationTask.deleted.is_(False))):
+                who = uow.session.get(Customer, e.customer_id)
+                items.append(OwnedItem("escalation_task", "回访升级", e.id,
+                                       f"{customer_label(who)} · {e.level}", e.consultant_id,
+                                       inactive[e.consultant_id]))
+            for m in uow.session.scalars(select(ReminderMessage).where(
+                    ReminderMessage.staff_id.in_(ids),
+                    ReminderMessage.status.in_([PENDING, FAILED]),
+                    ReminderMessage.deleted.is_(False))):
+                owner = m.staff_id or ""
+                who = uow.session.get(Customer, m.customer_id) if m.customer_id else None
+                items.append(OwnedItem("message", "未发短信", m.id,
+                                       f"{customer_label(who)} · {kind_label(m.kind)}", owner,
+                                       inactive[owner]))
+            for b in uow.session.scalars(select(ConsultantBackup).where(
+                    ConsultantBackup.backup_staff_id.in_(ids),
+                    ConsultantBackup.deleted.is_(False))):
+                named_by = uow.session.get(Staff, b.staff_id)
+                items.append(OwnedItem("consultant_backup", "备岗", b.id,
+                                       f"{named_by.name if named_by else '?'} 的备岗",
+                                       b.backup_staff_id, inactive[b.backup_staff_id]))
+            today = uow.now().astimezone(SHANGHAI).date()
+            for r in uow.session.scalars(select(DeskRoster).where(
+                    DeskRoster.staff_id.in_(ids), DeskRoster.day >= today,
+                    DeskRoster.deleted.is_(False))):
+                items.append(OwnedItem("desk_roster", "签约台排班", r.id,
+                                       f"{r.day:%m-%d} {r.desk_no} 号台 {r.from_time}–{r.to_time}",
+                                       r.staff_id, inactive[r.staff_id]))
             for check in self.checkers:
                 items.extend(check(uow, inactive))
             return items
@@ -195,6 +270,19 @@ class HandoverService:
         return list(uow.session.scalars(select(FollowUpTask).where(
             FollowUpTask.owner_staff_id == staff_id, FollowUpTask.status == "open",
             FollowUpTask.deleted.is_(False))))
+
+    @staticmethod
+    def _open_escalations(uow: UnitOfWork, staff_id: str) -> list[EscalationTask]:
+        return list(uow.session.scalars(select(EscalationTask).where(
+            EscalationTask.consultant_id == staff_id, EscalationTask.status == "open",
+            EscalationTask.deleted.is_(False))))
+
+    @staticmethod
+    def _unsent_messages(uow: UnitOfWork, staff_id: str) -> list[ReminderMessage]:
+        return list(uow.session.scalars(select(ReminderMessage).where(
+            ReminderMessage.staff_id == staff_id,
+            ReminderMessage.status.in_([PENDING, FAILED]),
+            ReminderMessage.deleted.is_(False))))
 
     @staticmethod
     def _open_complaints(uow: UnitOfWork, staff_id: str) -> list[Complaint]:

@@ -91,6 +91,7 @@ def build_services(db: Database) -> Services:
     messages = MessageOutbox(db)  # every message to a customer, whoever queues it
     reminders = ReminderService(db, materials=signing, outbox=messages)
     care = CareService(db, sink=messages, materials=signing)
+    care.signing_day_before = reminders.signing_day_before  # one day-before text per signing
     handover = HandoverService(db, care)
     handover.movers.append(AppointmentMover(reminders))
     handover.checkers.append(open_appointments_of_inactive)

@@ -154,7 +154,7 @@ def seed(services: Services) -> None:
             price=unit.total_price - 30_000, deposit=50_000, override_by=actor("S001"),
             override_reason="客户当日须回外地，约定次日电话补充告知不利因素并补签反馈单")
 
-    # Follow-up calls by the developer's customer service (the supervisors here).
+    # Follow-up calls by the developer's customer service (客服专员 K001, never the consultant).
     calls = (
         (0, True, 5, ""), (1, True, 5, ""), (3, True, 4, "对样板房装修标准有疑问，已解答"),
         (4, False, 3, "称不知道东侧变电站，情绪不满"),  # ledger says told: mismatch
@@ -165,7 +165,7 @@ def seed(services: Services) -> None:
         _n, _s, _p, _code, unit_no = CUSTOMERS[i]
         with _at(services, now - timedelta(days=3 - k * 0.3)):
             info = services.follow_up.record_call(
-                actor("S002"), customer_id=customers[i].id, unit_id=units[unit_no].id,
+                actor("K001"), customer_id=customers[i].id, unit_id=units[unit_no].id,
                 told_factors=told_factors, told_sunshine=True, told_certificates=True,
                 told_contract=True, score=score, notes=notes)
         if i == 2 and info.escalation_id:

@@ -24,7 +24,7 @@ from salesdesk.domain.disclosure import (
 )
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.phone import mask_phone
-from salesdesk.domain.roles import Actor, Permission
+from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor, Permission, Role
 from salesdesk.pdf.disclosure_report import (
     ReportChain,
     ReportConsultant,
@@ -105,6 +105,7 @@ class MismatchRow:
     ledger_told: bool
     customer_says_told: bool
     description: str
+    recorded_by: str = ""  # who took the answer, with their role: the audit checks it is not sales
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,13 @@ def _merges(uow: UnitOfWork) -> tuple[dict[str, str], dict[str, list[str]]]:
     return canon, aliases
 
 
+def recorder_labels(uow: UnitOfWork) -> dict[str, str]:
+    """Staff id -> "name（role）": who recorded a follow-up answer, so the audit shows each was
+    taken by customer service and not by the consultant it checks."""
+    return {i: f"{n}（{ROLE_LABELS_ZH.get(Role(r), r) if r in set(Role) else r}）"
+            for i, n, r in uow.session.execute(select(Staff.id, Staff.name, Staff.role))}
+
+
 class DisclosureAuditService:
     def __init__(self, db: Database, follow_up: FollowUpService) -> None:
         self._db = db
@@ -294,6 +302,7 @@ class DisclosureAuditService:
         for chunk in chunks(customer_ids):
             owners.update({cid: owner or "" for cid, owner in uow.session.execute(
                 select(Customer.id, Customer.owner_staff_id).where(Customer.id.in_(chunk)))})
+        recorders = recorder_labels(uow)
         flagged = []
         for call in calls:
             called = time_text(call.called_at)
@@ -319,7 +328,8 @@ class DisclosureAuditService:
                                        call.customer_id, unit_numbers.get(call.unit_id, "—"),
                                        consultant, names.get(consultant, "—"),
                                        dict(FOLLOW_UP_TOPICS)[m.topic], m.ledger_told,
-                                       m.customer_says_told, m.label))
+                                       m.customer_says_told, m.label,
+                                       recorders.get(call.caller_id, "?")))
         return out
 
     def mismatches(self, actor: Actor, date_from: date, date_to: date) -> list[MismatchRow]:
@@ -414,6 +424,7 @@ class DisclosureAuditService:
         checklists: dict[str, tuple[str, list[ChecklistItem]]] = {}
         out = []
         yes_no = {True: "是", False: "否"}
+        recorders = recorder_labels(uow)
         for customer_id, unit_id in serious:
             if unit_id not in checklists:
                 unit = uow.session.get(Unit, unit_id)
@@ -431,7 +442,8 @@ class DisclosureAuditService:
                 c = latest_call
                 follow = (f"{local_text(c.called_at)[:10]} {c.score} 分；不利因素"
                           f"{yes_no[c.told_factors]}、阳光宣言{yes_no[c.told_sunshine]}、"
-                          f"五证{yes_no[c.told_certificates]}、合同范本{yes_no[c.told_contract]}")
+                          f"五证{yes_no[c.told_certificates]}、合同范本{yes_no[c.told_contract]}"
+                          f"；记录人 {recorders.get(c.caller_id, '?')}")
             consultant = latest.get((customer_id, unit_id), ("", ""))[1]
             out.append(PreOpeningRow(labels.get(customer_id, "?"), customer_id, number,
                                      names.get(consultant, "?"), statuses, follow))
@@ -454,7 +466,7 @@ class DisclosureAuditService:
             subs = self._incomplete_subscriptions(uow, date_from, date_to)
             step(3, 4, "开盘前客户清单")
             pre = self._pre_opening(uow, start, end) if include_pre_opening else []
-        escalations = self._follow_up.open_escalations(actor)
+        escalations = self._follow_up.open_escalations(actor, check_overdue=False)
         chains = chain_summaries(self._db)
         step(4, 4, "完成")
         return DisclosureAudit(date_from, date_to, self._db.now(), tuple(consultants),
@@ -494,7 +506,8 @@ def report_data(a: DisclosureAudit) -> ReportData:
                                                s.reason, s.missing)
                             for s in a.incomplete_subscriptions),
         mismatches=tuple(ReportMismatch(local_text(m.called_at), m.customer, m.unit_number,
-                                        m.consultant_name, m.description) for m in a.mismatches),
+                                        m.consultant_name, m.description, m.recorded_by)
+                         for m in a.mismatches),
         pre_opening=tuple(ReportPreOpening(
             p.customer, p.unit_number, p.consultant_name,
             p.kind_status(ItemKind.SUNSHINE), p.kind_status(ItemKind.CERTIFICATE),
@@ -531,10 +544,11 @@ def write_csv(a: DisclosureAudit, path: Path) -> Path:
         w.writerow([])
         w.writerow(["# 告知记录与回访答复不一致"])
         w.writerow(["回访时间", "客户", "房号", "置业顾问", "项目", "记录为已告知", "客户称已告知",
-                    "说明"])
+                    "说明", "回访记录人"])
         for m in a.mismatches:
             w.writerow([local_text(m.called_at), m.customer, m.unit_number, m.consultant_name,
-                        m.topic, yes[m.ledger_told], yes[m.customer_says_told], m.description])
+                        m.topic, yes[m.ledger_told], yes[m.customer_says_told], m.description,
+                        m.recorded_by])
         w.writerow([])
         w.writerow(["# 开盘前诚意客户告知情况"])
         w.writerow(["客户", "房号", "置业顾问", "阳光宣言", "五证", "合同范本", "不利因素",

@@ -3,24 +3,32 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from salesdesk.domain.disclosure import (
+    ESCALATION_CHAIN,
     ESCALATION_LEVEL_ZH,
+    ESCALATION_OWNERS,
     EscalationLevel,
     RecordType,
     needs_escalation,
     next_level,
+    overdue_steps,
+    owns_level,
+    parse_escalation_hours,
 )
-from salesdesk.domain.errors import Conflict, NotFound, ValidationError
-from salesdesk.domain.roles import Actor, Permission
+from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor, Permission
 from salesdesk.services import audit
+from salesdesk.services.care_support import setting_row
 from salesdesk.services.customers import merged_ids
 from salesdesk.services.disclosure import CustomerRef, customer_ref, local_text, staff_names
 from salesdesk.store.database import Database
+from salesdesk.store.models.care import CareSetting
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.disclosure import DisclosureRecord, EscalationTask, FollowUpCall
 from salesdesk.store.uow import UnitOfWork
@@ -53,10 +61,61 @@ class EscalationInfo:
     score: int
     history: str
     outcome: str
+    due_at: datetime | None = None
+    overdue: bool = False
+    consultant_id: str = ""
 
     @property
     def level_label(self) -> str:
         return ESCALATION_LEVEL_ZH[self.level]
+
+    @property
+    def owner_label(self) -> str:
+        """The role that owns (and alone closes) the current level."""
+        return "、".join(ROLE_LABELS_ZH[r] for r in sorted(ESCALATION_OWNERS[self.level]))
+
+
+HOURS_KEY = "escalation_hours"
+
+
+def escalation_hours(uow: UnitOfWork) -> dict[EscalationLevel, int]:
+    """The project's deadline per level; a setting synced in that this version cannot read
+    falls back to the defaults rather than stopping escalations."""
+    row = setting_row(uow, HOURS_KEY)
+    try:
+        return parse_escalation_hours(json.loads(row.value) if row else {})
+    except ValueError:
+        return parse_escalation_hours({})
+
+
+def level_due(uow: UnitOfWork, level: EscalationLevel, since: datetime) -> datetime:
+    return since + timedelta(hours=escalation_hours(uow)[level])
+
+
+def escalate_overdue(uow: UnitOfWork) -> list[str]:
+    """Move every open task whose level's time is up to the next level (several, if several
+    deadlines have passed), in the caller's unit of work. Returns the ids it moved."""
+    now = uow.now()
+    hours = escalation_hours(uow)
+    moved: list[str] = []
+    candidates = uow.session.scalars(select(EscalationTask).where(
+        EscalationTask.status == "open", EscalationTask.deleted.is_(False),
+        EscalationTask.level != ESCALATION_CHAIN[-1].value)).all()
+    for t in candidates:
+        level = EscalationLevel(t.level)
+        due = t.due_at or t.opened_at + timedelta(
+            hours=sum(hours[lv] for lv in ESCALATION_CHAIN[:ESCALATION_CHAIN.index(level) + 1]))
+        steps = overdue_steps(level, due, now, hours)
+        if not steps:
+            continue
+        for up, _ in steps:
+            t.history += (f"\n{local_text(now)} {ESCALATION_LEVEL_ZH[level]}逾期未处理，"
+                          f"自动升级至{ESCALATION_LEVEL_ZH[up]}")
+            level = up
+        t.level, t.due_at = level.value, steps[-1][1]
+        audit.record(uow, "follow_up.overdue", "escalation_task", t.id, level.value)
+        moved.append(t.id)
+    return moved
 
 
 def responsible_consultant(uow: UnitOfWork, customer_id: str) -> str:
@@ -74,9 +133,34 @@ def responsible_consultant(uow: UnitOfWork, customer_id: str) -> str:
 
 def _escalation(uow: UnitOfWork, t: EscalationTask, names: dict[str, str]) -> EscalationInfo:
     call = uow.session.get(FollowUpCall, t.follow_up_id)
-    return EscalationInfo(t.id, customer_ref(uow, t.customer_id),
+    overdue = t.status == "open" and t.due_at is not None and t.due_at <= uow.now()
+    try:
+        customer = customer_ref(uow, t.customer_id)
+    except NotFound:
+        # The customer row has not arrived yet (or was removed): the task still lists, so one
+        # row never hides every other escalation from the owners' pages.
+        customer = CustomerRef(t.customer_id, "", "（客户资料不在本机）", "")
+    return EscalationInfo(t.id, customer,
                           names.get(t.consultant_id, "—"), EscalationLevel(t.level), t.status,
-                          t.opened_at, call.score if call else 0, t.history, t.outcome)
+                          t.opened_at, call.score if call else 0, t.history, t.outcome,
+                          t.due_at, overdue, t.consultant_id)
+
+
+def open_escalations_of(uow: UnitOfWork, customer_ids: list[str]) -> list[EscalationInfo]:
+    """The open escalations of these customers (a signing booking and its checklist show them:
+    resolve before signing)."""
+    if not customer_ids:
+        return []
+    names = staff_names(uow)
+    rows = uow.session.scalars(select(EscalationTask).where(
+        EscalationTask.customer_id.in_(customer_ids), EscalationTask.status == "open",
+        EscalationTask.deleted.is_(False)).order_by(EscalationTask.opened_at)).all()
+    return [_escalation(uow, t, names) for t in rows]
+
+
+def _may_see_escalations(actor: Actor) -> None:
+    if not (actor.can(Permission.HANDLE_ESCALATION) or actor.can(Permission.VIEW_AUDIT)):
+        actor.require(Permission.HANDLE_ESCALATION)
 
 
 class FollowUpService:
@@ -86,15 +170,23 @@ class FollowUpService:
     def record_call(self, actor: Actor, *, customer_id: str, unit_id: str = "",
                     told_factors: bool, told_sunshine: bool, told_certificates: bool,
                     told_contract: bool, score: int, notes: str = "") -> FollowUpInfo:
-        """Record what the customer said on a follow-up call. A score below 4 opens an
-        escalation task at the consultant level."""
-        actor.require(Permission.RECORD_FOLLOW_UP)
+        """Record what the customer said on the developer's follow-up call. Only customer
+        service records these, never the customer's own consultant (the answers audit that
+        consultant's disclosure). A score below 4 opens an escalation task at the consultant
+        level with that level's deadline."""
+        actor.require(Permission.RECORD_FOLLOW_UP_ANSWER)
         if not 1 <= score <= 5:
             raise ValidationError("满意度评分须为 1–5 分", en="The score must be 1 to 5",
                                   field="score")
         now = self._db.now()
         with self._db.uow(actor) as uow:
             customer = customer_ref(uow, customer_id)
+            owner = uow.session.get(Customer, customer_id)
+            if actor.staff_id in {responsible_consultant(uow, customer_id),
+                                  (owner.owner_staff_id or "") if owner else ""}:
+                raise PermissionDenied(
+                    "客户自己的置业顾问不能记录回访结果，请由客服专员回访",
+                    en="A customer's own consultant may not record their follow-up answers")
             call = FollowUpCall(customer_id=customer_id, unit_id=unit_id, caller_id=actor.staff_id,
                                 called_at=now, told_factors=told_factors,
                                 told_sunshine=told_sunshine, told_certificates=told_certificates,
@@ -107,6 +199,7 @@ class FollowUpService:
                     follow_up_id=call.id, customer_id=customer_id,
                     consultant_id=responsible_consultant(uow, customer_id),
                     level=EscalationLevel.CONSULTANT.value, status="open", opened_at=now,
+                    due_at=level_due(uow, EscalationLevel.CONSULTANT, now),
                     history=f"{local_text(now)} 回访评分 {score} 分，转{ESCALATION_LEVEL_ZH[EscalationLevel.CONSULTANT]}跟进")
                 uow.add(task)
                 uow.flush()
@@ -119,20 +212,68 @@ class FollowUpService:
             uow.commit()
             return info
 
-    def open_escalations(self, actor: Actor) -> list[EscalationInfo]:
-        actor.require(Permission.RECORD_FOLLOW_UP)
+    def escalate_overdue(self, actor: Actor) -> list[str]:
+        """Move every overdue task up (the check each escalation page and care-daily run)."""
+        _may_see_escalations(actor)
+        with self._db.uow(actor) as uow:
+            moved = escalate_overdue(uow)
+            if moved:
+                uow.commit()
+            return moved
+
+    def open_escalations(self, actor: Actor, *, mine: bool = False,
+                         check_overdue: bool = True) -> list[EscalationInfo]:
+        """Open tasks, after moving overdue ones up (a caller off the writer thread, such as a
+        report, passes check_overdue=False and runs escalate_overdue as a write first).
+        ``mine``: only those whose current level the actor's role owns (a consultant: their
+        own customers' at the consultant level)."""
+        _may_see_escalations(actor)
+        if check_overdue:
+            self.escalate_overdue(actor)
         with self._db.reader(actor) as uow:
             names = staff_names(uow)
             rows = uow.session.scalars(select(EscalationTask).where(
                 EscalationTask.status == "open", EscalationTask.deleted.is_(False))
                 .order_by(EscalationTask.opened_at)).all()
-            return [_escalation(uow, t, names) for t in rows]
+            out = [_escalation(uow, t, names) for t in rows]
+        if mine:
+            out = [e for e in out if owns_level(actor.role, e.level) and (
+                e.level is not EscalationLevel.CONSULTANT
+                or e.consultant_id == actor.staff_id)]
+        return out
+
+    def escalation_hours(self, actor: Actor) -> dict[EscalationLevel, int]:
+        actor.require(Permission.VIEW_PROJECT)
+        with self._db.reader(actor) as uow:
+            return escalation_hours(uow)
+
+    def set_escalation_hours(self, actor: Actor, hours: dict[str, int]) -> dict[
+            EscalationLevel, int]:
+        """Save each level's deadline in hours (a project setting, synced). Bad values are
+        refused with the level named, and nothing is saved."""
+        actor.require(Permission.MANAGE_SETTINGS)
+        try:
+            parsed = parse_escalation_hours(hours)
+        except ValueError as exc:
+            raise ValidationError(str(exc), en="Each level needs a whole number of hours",
+                                  field="escalation_hours") from None
+        with self._db.uow(actor) as uow:
+            row = setting_row(uow, HOURS_KEY)
+            value = json.dumps({k.value: v for k, v in parsed.items()})
+            if row is None:
+                uow.add(CareSetting(key=HOURS_KEY, value=value))
+            else:
+                row.value = value
+            audit.record(uow, "follow_up.escalation_hours", "care_setting", HOURS_KEY, value)
+            uow.commit()
+        return parsed
 
     def record_outcome(self, actor: Actor, task_id: str, outcome: str, *,
                        resolved: bool) -> EscalationInfo:
         """Resolved: the task closes with this outcome. Not resolved: it moves one level up the
-        chain (a task at the customer-service centre can only be closed)."""
-        actor.require(Permission.RECORD_FOLLOW_UP)
+        chain (a task at the customer-service centre can only be closed). Only the role that
+        owns the task's current level (after overdue moves) may do either."""
+        actor.require(Permission.HANDLE_ESCALATION)
         outcome = outcome.strip()
         if not outcome:
             raise ValidationError("请填写处理结果", en="Describe the outcome", field="outcome")
@@ -143,7 +284,16 @@ class FollowUpService:
                 raise NotFound("没有这个升级任务", en="No such escalation task")
             if t.status != "open":
                 raise Conflict("该任务已关闭", en="This task is already closed")
+            moved = escalate_overdue(uow)
             level = EscalationLevel(t.level)
+            if not owns_level(actor.role, level):
+                if moved:  # the overdue move stands even though this actor may not close it
+                    uow.commit()
+                owners = "、".join(ROLE_LABELS_ZH[r] for r in sorted(ESCALATION_OWNERS[level]))
+                raise PermissionDenied(
+                    f"该任务现处于{ESCALATION_LEVEL_ZH[level]}级，只能由{owners}处理",
+                    en=f"This task is at the {level.value} level; only its owner role may "
+                    "handle it")
             if resolved:
                 t.status, t.outcome, t.closed_at, t.closed_by = "closed", outcome, now, actor.staff_id
                 t.history += f"\n{local_text(now)} {actor.name}：{outcome}（已解决）"
@@ -154,7 +304,7 @@ class FollowUpService:
                     raise Conflict("已到客服中心，只能记录最终处理结果并关闭",
                                    en="Already at the customer-service centre: record the final "
                                    "outcome to close the task")
-                t.level = up.value
+                t.level, t.due_at = up.value, level_due(uow, up, now)
                 t.history += (f"\n{local_text(now)} {actor.name}：{outcome}"
                               f"（未解决，升级至{ESCALATION_LEVEL_ZH[up]}）")
                 audit.record(uow, "follow_up.escalate", "escalation_task", t.id, up.value)
@@ -172,6 +322,7 @@ class FollowUpService:
             follow_up_id=source_id if source == "follow_up" else "", customer_id=customer_id,
             consultant_id=consultant_id or responsible_consultant(uow, customer_id),
             level=EscalationLevel.CONSULTANT.value, status="open", opened_at=now,
+            due_at=level_due(uow, EscalationLevel.CONSULTANT, now),
             history=f"{local_text(now)} {reason}（{source}），"
                     f"转{ESCALATION_LEVEL_ZH[EscalationLevel.CONSULTANT]}跟进")
         uow.add(task)
@@ -180,7 +331,7 @@ class FollowUpService:
         return task.id
 
     def calls(self, actor: Actor, customer_id: str) -> list[FollowUpInfo]:
-        actor.require(Permission.RECORD_FOLLOW_UP)
+        _may_see_escalations(actor)
         with self._db.reader(actor) as uow:
             names = staff_names(uow)
             customer = customer_ref(uow, customer_id)

@@ -79,6 +79,7 @@ class CheckInRequest:
     name: str = ""
     salutation: str = ""
     important: bool = False
+    very_important: bool = False  # the second tier: the sales manager receives (tiered mode)
     group_tour: bool = False
     consent: bool = False  # needed only to register a new customer
     owner_choice: str | None = None  # when the owner is not free: wait | backup | rotation
@@ -160,6 +161,7 @@ class QueueEntry:
     first_visit: bool
     recalls: int
     called_at: datetime | None
+    very_important: bool = False
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ class ReceptionService:
             else v.source,
             v.status, v.route, v.consultant_id, consultant.name if consultant else "",
             v.checked_in_at, _minutes(end - v.checked_in_at), v.important, v.group_tour,
-            v.customer_id, v.first_visit, v.recalls, v.called_at,
+            v.customer_id, v.first_visit, v.recalls, v.called_at, bool(v.very_important),
         )
 
     def _open_visits(self, uow: UnitOfWork, day: date) -> list[Visit]:
@@ -289,7 +291,8 @@ class ReceptionService:
         for v in waiting:
             if v.status != "waiting" or v.consultant_id:
                 continue
-            d = next_up(rot.state, settings.rules, important=v.important)
+            d = next_up(rot.state, settings.rules, important=v.important,
+                        very_important=bool(v.very_important))
             if d.staff_id is not None:
                 self._assign(rot, v, d.staff_id, d.events, now)
                 set_ticket_status(uow, v.id, "called")
@@ -387,7 +390,8 @@ class ReceptionService:
                       first_visit=not been_before, party_size=req.party_size,
                       source=source.value, agency_name=req.agency_name.strip(),
                       agent_name=req.agent_name.strip(), salutation=salutation,
-                      important=req.important, group_tour=req.group_tour,
+                      important=req.important or req.very_important,
+                      very_important=req.very_important, group_tour=req.group_tour,
                       checked_in_at=now, status="waiting", route="rotation",
                       ticket_label=label)
             appointment = self._route(uow, rot, settings, v, customer, req)
@@ -471,7 +475,8 @@ class ReceptionService:
             self._notify(uow, owner_id, v, f"您的客户{v.salutation or ''}今日到访，您不在，"
                          "已按轮序接待（归属不变）")
         # 3. Everyone else: the rotation (important visitors by the senior/manager rule).
-        d = next_up(rot.state, settings.rules, important=v.important, visit_id=v.id)
+        d = next_up(rot.state, settings.rules, important=v.important,
+                    very_important=bool(v.very_important), visit_id=v.id)
         if d.staff_id is not None:
             self._assign(rot, v, d.staff_id, d.events, now)
         return None

@@ -43,7 +43,8 @@ class Settings:
         return RotationRules(self.important_mode, self.joint_mode)
 
 
-DEFAULT_SETTINGS = Settings(ImportantMode.SENIOR, JointMode.ONE_LIST, 10, 10)
+# The source rules' two tiers by default: important → 熟手, very important → the sales manager.
+DEFAULT_SETTINGS = Settings(ImportantMode.TIERED, JointMode.ONE_LIST, 10, 10)
 
 
 def load_settings(uow: UnitOfWork) -> Settings:

@@ -103,6 +103,8 @@ def compose(uow: UnitOfWork, info: AppointmentInfo, materials: list[str]) -> str
     if info.kind == AppointmentKind.SIGNING and materials:
         lines.append("请携带以下材料：")
         lines += [f"{n}. {m}" for n, m in enumerate(materials, 1)]
+        # The care plan's day-before text said this; it is now folded into this one message.
+        lines.append("按揭所需材料请一并准备。")
     lines.append("如需改期请提前联系置业顾问，期待您的到来！")
     return "\n".join(lines)
 
@@ -185,6 +187,19 @@ class ReminderService:
                     added += 1
             uow.commit()
             return added
+
+    def signing_day_before(self, uow: UnitOfWork, appointment_id: str) -> str | None:
+        """The one day-before text of a signing booking (issue 15 §3), for the care plan's
+        materials reminder, which must not send a second text: the reminder's message id once
+        queued; "" while the booking is open but its reminder not yet queued (the evening run
+        queues it with the checklist as it is then, so it is not frozen early here); None when
+        the booking is gone or no longer open, so the care plan sends its own text."""
+        row = uow.session.get(Appointment, appointment_id)
+        if row is None or row.deleted or row.kind != AppointmentKind.SIGNING.value \
+                or row.status not in {s.value for s in OPEN_STATUSES}:
+            return None
+        message = self._find(uow, appointment_infos(uow, [row])[0])
+        return message.id if message is not None else ""
 
     @staticmethod
     def _find(uow: UnitOfWork, info: AppointmentInfo) -> ReminderMessage | None:

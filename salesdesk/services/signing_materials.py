@@ -48,6 +48,7 @@ from salesdesk.pdf.signing_checklist import (
 from salesdesk.pdf.signing_flow import build_signing_flow
 from salesdesk.services import audit
 from salesdesk.services.customers import find_customer_id_by_phone
+from salesdesk.services.escalation_notes import escalation_notes
 from salesdesk.services.hooks import SigningBooking, SigningSchedule
 from salesdesk.services.unit_sale import require_signable
 from salesdesk.store.database import Database
@@ -156,6 +157,8 @@ class ChecklistView:
     items: tuple[ChecklistItemView, ...]
     updated_at: datetime
     notes: str = ""
+    # Open follow-up escalations of the customer: resolve before signing (issue 15 §2).
+    open_escalations: tuple[str, ...] = ()
 
     def by_stage(self) -> list[tuple[Stage, tuple[ChecklistItemView, ...]]]:
         return [(s, tuple(i for i in self.items if i.stage is s)) for s in Stage
@@ -690,7 +693,8 @@ class SigningMaterialsService:
             consultant_phone=staff.phone if staff else "", pack_version_id=pack_row.id,
             pack_label=f"{pack_row.title} · {pack_row.version}", profile=profile,
             warnings=tuple(json.loads(c.warnings)), flow=flow,
-            items=tuple(self._items(uow, c.id)), updated_at=c.updated_at, notes=c.notes)
+            items=tuple(self._items(uow, c.id)), updated_at=c.updated_at, notes=c.notes,
+            open_escalations=escalation_notes(uow, [customer.id]).get(customer.id, ()))
 
 
 def _customer_name(c: Customer) -> str:

@@ -196,6 +196,8 @@ class SettingsPage(Page):
             Role.SENIOR_CONSULTANT: self.tr("Senior consultant"),
             Role.SUPERVISOR: self.tr("Supervisor"),
             Role.ADMIN: self.tr("Administrator"),
+            Role.SALES_DIRECTOR: self.tr("Sales director"),
+            Role.CUSTOMER_SERVICE: self.tr("Customer-service specialist"),
         }[role]
 
     def refresh(self) -> None:

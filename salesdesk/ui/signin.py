@@ -88,6 +88,8 @@ class SignInScreen(QWidget):
             Role.SENIOR_CONSULTANT: self.tr("Senior consultant"),
             Role.SUPERVISOR: self.tr("Supervisor"),
             Role.ADMIN: self.tr("Administrator"),
+            Role.SALES_DIRECTOR: self.tr("Sales director"),
+            Role.CUSTOMER_SERVICE: self.tr("Customer-service specialist"),
         }
         return labels[role]
 

@@ -178,9 +178,9 @@ def test_merge_moves_every_child_and_follows_the_ledger(
     rows = [r for r in demo.disclosure_audit.pre_opening(
         supervisor, date(2026, 11, 1), date(2026, 11, 30)) if r.unit_number == "2-203"]
     assert [(r.customer_id, r.all_told) for r in rows] == [(first, True)]
-    demo.follow_up.record_call(supervisor, customer_id=first, unit_id=unit, told_factors=True,
-                               told_sunshine=True, told_certificates=True, told_contract=True,
-                               score=3)
+    demo.follow_up.record_call(staff_actor(demo, "K001"), customer_id=first, unit_id=unit,
+                               told_factors=True, told_sunshine=True, told_certificates=True,
+                               told_contract=True, score=3)
     assert not [m for m in demo.disclosure_audit.mismatches(
         supervisor, date(2026, 11, 1), date(2026, 11, 30)) if m.customer_id in (first, later)]
     [escalation] = [e for e in demo.follow_up.open_escalations(supervisor)

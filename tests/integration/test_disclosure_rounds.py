@@ -16,6 +16,7 @@ from salesdesk.domain.errors import Conflict, PermissionDenied, ValidationError
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.services.demo_disclosure import signature_png
+from tests.conftest import staff_actor
 
 PNG = signature_png(1)
 
@@ -180,28 +181,34 @@ def test_correction_supersedes_and_the_gate_reads_the_corrected_round(
 
 def test_low_score_escalates_until_an_outcome_is_recorded(
         demo: Services, supervisor: Actor, walk_in) -> None:  # type: ignore[no-untyped-def]
-    call = demo.follow_up.record_call(supervisor, customer_id=walk_in.id, told_factors=True,
+    # Issue 15 §2: customer service records the answers; each level's own role moves it on.
+    service = staff_actor(demo, "K001")
+    call = demo.follow_up.record_call(service, customer_id=walk_in.id, told_factors=True,
                                       told_sunshine=True, told_certificates=True,
                                       told_contract=True, score=3)
     assert call.escalation_id
-    ok = demo.follow_up.record_call(supervisor, customer_id=walk_in.id, told_factors=True,
+    ok = demo.follow_up.record_call(service, customer_id=walk_in.id, told_factors=True,
                                     told_sunshine=True, told_certificates=True,
                                     told_contract=True, score=4)
     assert ok.escalation_id == ""
     with pytest.raises(ValidationError):
-        demo.follow_up.record_call(supervisor, customer_id=walk_in.id, told_factors=True,
+        demo.follow_up.record_call(service, customer_id=walk_in.id, told_factors=True,
                                    told_sunshine=True, told_certificates=True,
                                    told_contract=True, score=6)
     task = next(t for t in demo.follow_up.open_escalations(supervisor)
                 if t.id == call.escalation_id)
     assert task.level is EscalationLevel.CONSULTANT
+    owners = {EscalationLevel.CONSULTANT: staff_actor(demo, "C101"),
+              EscalationLevel.SALES_MANAGER: supervisor,
+              EscalationLevel.SALES_DIRECTOR: staff_actor(demo, "D001")}
     for level in (EscalationLevel.SALES_MANAGER, EscalationLevel.SALES_DIRECTOR,
                   EscalationLevel.CUSTOMER_SERVICE):
-        task = demo.follow_up.record_outcome(supervisor, task.id, "客户仍不满意", resolved=False)
+        task = demo.follow_up.record_outcome(owners[task.level], task.id, "客户仍不满意",
+                                             resolved=False)
         assert task.level is level and task.status == "open"
     with pytest.raises(Conflict):
-        demo.follow_up.record_outcome(supervisor, task.id, "再升级", resolved=False)
-    done = demo.follow_up.record_outcome(supervisor, task.id, "客服中心安排补偿，客户接受",
+        demo.follow_up.record_outcome(service, task.id, "再升级", resolved=False)
+    done = demo.follow_up.record_outcome(service, task.id, "客服中心安排补偿，客户接受",
                                          resolved=True)
     assert done.status == "closed"
     assert all(t.id != task.id for t in demo.follow_up.open_escalations(supervisor))
@@ -213,7 +220,7 @@ def test_audit_finds_mismatches_both_ways(demo: Services, consultant: Actor, sup
     demo.disclosure.record_round(
         consultant, customer_id=walk_in.id, unit_id=u, kind=RoundKind.RECEPTION,
         ticks=tick_all(demo, consultant, walk_in.id, u, skip=("contract",)), paper_form=True)
-    demo.follow_up.record_call(supervisor, customer_id=walk_in.id, unit_id=u,
+    demo.follow_up.record_call(staff_actor(demo, "K001"), customer_id=walk_in.id, unit_id=u,
                                told_factors=False, told_sunshine=True, told_certificates=True,
                                told_contract=True, score=4)
     today = demo.db.now().date()
@@ -222,6 +229,7 @@ def test_audit_finds_mismatches_both_ways(demo: Services, consultant: Actor, sup
     assert {(m.topic, m.ledger_told, m.customer_says_told) for m in found} == {
         ("不利因素", True, False), ("合同范本", False, True)}
     assert all(m.consultant_id == consultant.staff_id for m in found)
+    assert {m.recorded_by for m in found} == {"何雅琴（客服专员）"}
     with pytest.raises(PermissionDenied):
         demo.disclosure_audit.mismatches(consultant, today, today)
 

@@ -15,7 +15,8 @@ from salesdesk.services.project_import import DEMO_PATH
 from tests.conftest import staff_actor
 
 CODES = {Role.RECEPTION: "R001", Role.CONSULTANT: "C102", Role.SENIOR_CONSULTANT: "C101",
-         Role.SUPERVISOR: "S001", Role.ADMIN: "A001"}
+         Role.SUPERVISOR: "S001", Role.ADMIN: "A001", Role.SALES_DIRECTOR: "D001",
+         Role.CUSTOMER_SERVICE: "K001"}
 
 Action = Callable[[Services, Actor, Path], Any]
 _n = iter(range(10_000))
@@ -23,6 +24,13 @@ _n = iter(range(10_000))
 
 def _phone() -> str:
     return f"1390000{next(_n):04d}"
+
+
+def _walk_in(s: Services) -> str:
+    return s.customers.register(staff_actor(s, "S001"), phone=_phone(), consent=True).id
+
+
+_SALES_SIDE = {Role.CONSULTANT, Role.SENIOR_CONSULTANT, Role.SUPERVISOR, Role.SALES_DIRECTOR}
 
 
 ACTIONS: dict[str, tuple[Action, set[Role]]] = {
@@ -34,11 +42,20 @@ ACTIONS: dict[str, tuple[Action, set[Role]]] = {
     "list staff": (lambda s, a, t: s.auth.list_staff(a), set(Role)),
     "register customer": (lambda s, a, t: s.customers.register(a, phone=_phone(), consent=True),
                           {Role.RECEPTION, Role.CONSULTANT, Role.SENIOR_CONSULTANT,
-                           Role.SUPERVISOR}),
+                           Role.SUPERVISOR, Role.SALES_DIRECTOR}),
     "look up customer": (lambda s, a, t: s.customers.find_by_phone(a, "13900009999"),
                          {Role.RECEPTION, Role.CONSULTANT, Role.SENIOR_CONSULTANT,
-                          Role.SUPERVISOR}),
-    "view audit log": (lambda s, a, t: s.audit.recent(a), {Role.SUPERVISOR}),
+                          Role.SUPERVISOR, Role.SALES_DIRECTOR, Role.CUSTOMER_SERVICE}),
+    "view audit log": (lambda s, a, t: s.audit.recent(a),
+                       {Role.SUPERVISOR, Role.SALES_DIRECTOR, Role.CUSTOMER_SERVICE}),
+    # Issue 15 §2: the developer's follow-up answers are customer service's alone.
+    "record follow-up answer": (lambda s, a, t: s.follow_up.record_call(
+        a, customer_id=_walk_in(s), told_factors=True, told_sunshine=True,
+        told_certificates=True, told_contract=True, score=5), {Role.CUSTOMER_SERVICE}),
+    "list escalations": (lambda s, a, t: s.follow_up.open_escalations(a),
+                         _SALES_SIDE | {Role.CUSTOMER_SERVICE}),
+    "set escalation deadlines": (lambda s, a, t: s.follow_up.set_escalation_hours(
+        a, {"consultant": 24}), {Role.SUPERVISOR, Role.SALES_DIRECTOR, Role.ADMIN}),
 }
 
 

@@ -21,7 +21,7 @@ from salesdesk.ui.disclosure.disclosure_page import DisclosurePage
 from salesdesk.ui.events import AppEvents
 from salesdesk.ui.pages import page_spec
 from salesdesk.ui.tasks import TaskRunner
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, staff_actor
 
 # The offscreen platform says it cannot propagate size hints of top-level windows: not ours.
 pytestmark = [pytest.mark.ui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -181,7 +181,8 @@ def test_follow_up_call_with_low_score_opens_an_escalation(qtbot, demo: Services
                                                            supervisor: Actor) -> None:
     from salesdesk.ui.disclosure.follow_up_dialog import FollowUpDialog
 
-    ctx = UiContext(demo, TaskRunner(), AppEvents(), actor=supervisor)
+    # Customer service takes the developer's follow-up answers (issue 15 §2).
+    ctx = UiContext(demo, TaskRunner(), AppEvents(), actor=staff_actor(demo, "K001"))
     before = len(demo.follow_up.open_escalations(supervisor))
     dialog = FollowUpDialog(ctx)
     qtbot.addWidget(dialog)

@@ -191,3 +191,33 @@ def test_recent_checklists_reopen_a_customer(qtbot: Any, page: SigningPage) -> N
                     timeout=10000)
     assert page.current.customer_name in label
     assert page.print_button.isVisible()
+
+
+def test_an_open_escalation_shows_on_the_checklist_until_resolved(
+        qtbot: Any, page: SigningPage, demo: Services, consultant: Actor) -> None:
+    """Issue 15 §2: a low follow-up score still open is shown on the signing checklist."""
+    from tests.conftest import staff_actor
+    from tests.integration.test_signing_materials import SINGLE_NON_LOCAL_FULL
+
+    buyer = demo.customers.register(consultant, phone="13812340077", name="罗志强",
+                                    consent=True, owner_staff_id=consultant.staff_id)
+    u = unit_id(demo, consultant, "1-1203", subscriber=buyer.id)
+    demo.signing.save_interview(consultant, buyer.id, SINGLE_NON_LOCAL_FULL, u)
+    find_customer(qtbot, page, "13812340077")
+    qtbot.waitUntil(lambda: page.current is not None, timeout=10000)
+    assert not page.escalation_label.isVisible()
+
+    esc = demo.follow_up.record_call(
+        staff_actor(demo, "K001"), customer_id=buyer.id, told_factors=True, told_sunshine=True,
+        told_certificates=True, told_contract=True, score=3).escalation_id
+    page.customer = None
+    find_customer(qtbot, page, "13812340077")
+    qtbot.waitUntil(lambda: page.escalation_label.isVisible(), timeout=10000)
+    assert "签约前" in page.escalation_label.text()
+    assert "置业顾问" in page.escalation_label.text()
+
+    demo.follow_up.record_outcome(consultant, esc, "已向客户解释，客户满意", resolved=True)
+    page.customer = None
+    find_customer(qtbot, page, "13812340077")
+    qtbot.waitUntil(lambda: page.current is not None and not page.escalation_label.isVisible(),
+                    timeout=10000)

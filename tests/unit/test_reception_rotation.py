@@ -173,3 +173,18 @@ def test_turns_never_differ_by_more_than_one(n: int, actions: list[tuple[str, st
             assert max(received) - min(received) <= 1
     # Replaying the stored events rebuilds the same state.
     assert replay(events) == state
+
+
+def test_two_tiers_important_to_a_senior_very_important_to_the_manager() -> None:
+    """Issue 15 §2, as the source rules have it (the tiered mode, the default)."""
+    s = replay([join("a"), join("b", senior=True), join("m", manager=True)])
+    assert ONE.important_mode is ImportantMode.TIERED
+    assert next_up(s, ONE, important=True).staff_id == "b"
+    d = next_up(s, ONE, important=True, very_important=True)
+    assert d.staff_id == "m" and d.reason == "manager_rule"
+    # The project may send both tiers to seniors instead.
+    seniors = RotationRules(important_mode=ImportantMode.SENIOR)
+    assert next_up(s, seniors, very_important=True).staff_id == "b"
+    # No manager free: a senior receives the very important visitor rather than nobody.
+    busy = run(s, (direct(s, "m", AssignReason.MANAGER_RULE),))
+    assert next_up(busy, ONE, very_important=True).staff_id == "b"

@@ -129,3 +129,6 @@ class EscalationTask(Synced, Base):
     outcome: Mapped[str] = mapped_column(Text, default="")
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     closed_by: Mapped[str] = mapped_column(String(36), default="")
+    # When the current level's time is up and the task moves up by itself (issue 15 §2); empty
+    # on tasks opened before deadlines existed: their level's time then counts from opened_at.
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)

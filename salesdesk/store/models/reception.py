@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Index, Integer, String, Text
+from sqlalchemy import Boolean, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from salesdesk.store.models.base import Base, Synced
@@ -27,6 +27,9 @@ class Visit(Synced, Base):
     agent_name: Mapped[str] = mapped_column(String(100), default="")
     salutation: Mapped[str] = mapped_column(String(32), default="")  # for the board: 王先生
     important: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The second tier (issue 15 §2): very important visitors go to the sales manager.
+    very_important: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                 server_default=text("0"))
     group_tour: Mapped[bool] = mapped_column(Boolean, default=False)
     # route: rotation | owner | backup | appointment | signing | wait_owner
     route: Mapped[str] = mapped_column(String(16), default="rotation")
@@ -89,7 +92,7 @@ class ReceptionSettings(Synced, Base):
     """The rotation rules and queue timings of this sales centre (one row)."""
 
     __tablename__ = "reception_settings"
-    important_mode: Mapped[str] = mapped_column(String(16), default="senior")
+    important_mode: Mapped[str] = mapped_column(String(16), default="tiered")
     joint_mode: Mapped[str] = mapped_column(String(16), default="one_list")
     no_show_minutes: Mapped[int] = mapped_column(Integer, default=10)
     duplicate_minutes: Mapped[int] = mapped_column(Integer, default=10)

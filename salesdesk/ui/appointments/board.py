@@ -116,8 +116,10 @@ class SigningBoard(QWidget):
             return self.tr("Free — double-click to book. Desk staff: %1").replace("%1", staff)
         consultant_text = self.tr("Consultant: %1").replace("%1", a.consultant_name)
         staff_text = self.tr("Desk staff: %1").replace("%1", staff)
+        # Staff-only (a tooltip, not the cell a customer may see): resolve before signing.
+        escalations = "".join(f"\n⚠ {line}" for line in a.open_escalations)
         return (f"{a.public_salutation} {a.customer_phone_masked}\n{consultant_text}\n"
-                f"{staff_text}\n{status_label(a.status)}")
+                f"{staff_text}\n{status_label(a.status)}{escalations}")
 
     def _cell(self, row: int, col: int) -> BoardCell | None:
         item = self.table.item(row, col)

@@ -151,6 +151,12 @@ class CarePage(Page):
             self.tabs.addTab(self.task_list, self.tr("Follow-ups"))
             self.messages = MessagesView(ctx)
             self.tabs.addTab(self.messages, self.tr("Messages to send"))
+        self.escalations = None
+        if actor.can(Permission.HANDLE_ESCALATION):
+            from salesdesk.ui.care.escalations_view import EscalationsView
+
+            self.escalations = EscalationsView(ctx)
+            self.tabs.addTab(self.escalations, self.tr("My escalations"))
         if actor.can(Permission.SUBMIT_SCORE_CARD):
             self.score_cards = ScoreCardLauncher(ctx)
             self.tabs.addTab(self.score_cards, self.tr("Score card"))

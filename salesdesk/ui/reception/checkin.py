@@ -172,8 +172,11 @@ class CheckInPanel(QFrame):
         # column and cut the keypad's third column.
         flags = QVBoxLayout()
         self.important = QCheckBox(self.tr("Important visitor (senior consultants only)"))
+        # The second tier: the sales manager receives (tiered rule, a project setting).
+        self.very_important = QCheckBox(self.tr("Very important visitor (sales manager)"))
         self.consent = QCheckBox(self.tr("Customer agrees we record the number"))
         flags.addWidget(self.important)
+        flags.addWidget(self.very_important)
         flags.addWidget(self.consent)
         layout.addLayout(flags)
         self.consent_error = error_label()
@@ -309,7 +312,7 @@ class CheckInPanel(QFrame):
             phone=self.phone.text(), party_size=self.party_size(), source=self.source(),
             agency_name=self.agency.text(), agent_name=self.agent.text(),
             salutation=self.salutation.text(), important=self.important.isChecked(),
-            consent=self.consent.isChecked(), owner_choice=self.owner_choice(),
+            very_important=self.very_important.isChecked(), consent=self.consent.isChecked(), owner_choice=self.owner_choice(),
             group_tour=self.party_size() >= 10)
 
     def _clear_errors(self) -> None:
@@ -385,6 +388,7 @@ class CheckInPanel(QFrame):
         self.agent.clear()
         self.set_party(2)
         self.important.setChecked(False)
+        self.very_important.setChecked(False)
         self.consent.setChecked(False)
         self.consent.setVisible(True)
         self.source_buttons["walk_in"].setChecked(True)

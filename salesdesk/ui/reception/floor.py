@@ -76,7 +76,7 @@ def queue_model() -> RecordTableModel[QueueEntry]:
              "parked": QCoreApplication.translate("ReceptionFloor", "Parked")}
     return RecordTableModel([
         Column(QCoreApplication.translate("ReceptionFloor", "Ticket"), lambda e: e.ticket),
-        Column(QCoreApplication.translate("ReceptionFloor", "Visitor"), lambda e: e.display_name + (" ⚑" if e.important else "")),
+        Column(QCoreApplication.translate("ReceptionFloor", "Visitor"), lambda e: e.display_name + (" ⚑⚑" if e.very_important else " ⚑" if e.important else "")),
         Column(QCoreApplication.translate("ReceptionFloor", "Party"), lambda e: e.party_size, align_right=True),
         Column(QCoreApplication.translate("ReceptionFloor", "Source"), lambda e: e.source_label),
         Column(QCoreApplication.translate("ReceptionFloor", "Status"), lambda e: state.get(e.status, e.status),

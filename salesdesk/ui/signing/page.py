@@ -101,6 +101,11 @@ class SigningPage(Page):
         self.warning.setObjectName("badge")
         self.warning.setWordWrap(True)
         self.warning.setVisible(False)
+        # A low follow-up score still open: the customer should not sign until it is resolved.
+        self.escalation_label = QLabel()
+        self.escalation_label.setObjectName("badgeRed")
+        self.escalation_label.setWordWrap(True)
+        self.escalation_label.setVisible(False)
         self.missing_label = QLabel()
         self.missing_label.setObjectName("missingLabel")
         self.only_missing = QCheckBox(self.tr("Signing day: show only what is missing"))
@@ -146,6 +151,7 @@ class SigningPage(Page):
         rv.addLayout(head)
         rv.addWidget(self.summary)
         rv.addWidget(self.warning)
+        rv.addWidget(self.escalation_label)
         miss = QHBoxLayout()
         miss.addWidget(self.missing_label)
         miss.addStretch(1)
@@ -271,6 +277,7 @@ class SigningPage(Page):
         if view is None:
             self.summary.setText(self.tr("No checklist yet: answer the interview and save."))
             self.warning.setVisible(False)
+            self.escalation_label.setVisible(False)
             self.missing_label.clear()
             return
         self.summary.setText(
@@ -280,6 +287,10 @@ class SigningPage(Page):
         if view.warnings:
             self.warning.setText("\n".join(view.warnings))
         self.warning.setVisible(bool(view.warnings))
+        self.escalation_label.setText("\n".join(
+            [self.tr("Open follow-up escalation: resolve it before signing"),
+             *view.open_escalations]) if view.open_escalations else "")
+        self.escalation_label.setVisible(bool(view.open_escalations))
         missing = len(view.missing)
         if missing:
             self.missing_label.setText(self.tr("Still missing: %1 of %2")

@@ -13,7 +13,6 @@ its revision's columns) and it is VACUUMed so no page keeps the old text."""
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
 import sqlite3
@@ -84,20 +83,20 @@ def scrub_file_rows(conn: sqlite3.Connection, names: dict[str, str]) -> None:
         if blanks:
             conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in blanks)} "
                          f"WHERE {where}", [*blanks.values(), *args])
-    _scrub_copies(conn, tables, sorted(row_ids))
+    _scrub_copies(conn, tables, sorted(row_ids), names)
 
 
-def _scrub_copies(conn: sqlite3.Connection, tables: set[str], row_ids: list[str]) -> None:
+def _scrub_copies(conn: sqlite3.Connection, tables: set[str], row_ids: list[str],
+                  names: dict[str, str]) -> None:
     """Copies of those rows held outside the rows themselves."""
     if "outbox" in tables:
-        # A pending entry is pushed later: it must carry the erased row, not the old one. An
-        # entry whose row is gone from this file (a backup) keeps only its id.
-        for seq, entity, row_id in conn.execute(
-                f"SELECT seq, entity, row_id FROM outbox WHERE row_id IN "
+        # A pending entry is pushed later: it must carry blanked values, not the old ones.
+        # Patched in place, so its values keep the types the server checks.
+        for seq, entity, payload in conn.execute(
+                f"SELECT seq, entity, payload FROM outbox WHERE row_id IN "
                 f"({_marks(len(row_ids))})", row_ids).fetchall():
-            payload = _current_row(conn, tables, str(entity), str(row_id))
             conn.execute("UPDATE outbox SET payload = ? WHERE seq = ?",
-                         (json.dumps(payload, ensure_ascii=False, sort_keys=True), seq))
+                         (_patched(str(entity), str(payload), names), seq))
     if "sync_setaside" in tables:
         conn.execute(f"UPDATE sync_setaside SET row = '{{}}' WHERE row_id IN "
                      f"({_marks(len(row_ids))})", row_ids)
@@ -106,21 +105,19 @@ def _scrub_copies(conn: sqlite3.Connection, tables: set[str], row_ids: list[str]
                      f"detail = '{{}}' WHERE row_id IN ({_marks(len(row_ids))})", row_ids)
 
 
-def _current_row(conn: sqlite3.Connection, tables: set[str], entity: str, row_id: str
-                 ) -> dict[str, object]:
-    if entity not in tables:
-        return {"id": row_id}
-    cur = conn.execute(f'SELECT * FROM "{entity}" WHERE id = ?', (row_id,))
-    row = cur.fetchone()
-    if row is None:
-        return {"id": row_id}
-    out: dict[str, object] = {}
-    for (name, *_), value in zip(cur.description, row, strict=True):
-        if isinstance(value, bytes):
-            out[name] = {"b64": base64.b64encode(value).decode("ascii")}
-        else:
-            out[name] = value
-    return out
+def _patched(entity: str, payload: str, names: dict[str, str]) -> str:
+    try:
+        row = json.loads(payload)
+    except ValueError:
+        row = None
+    if not isinstance(row, dict):
+        return "{}"
+    if entity == "customer":
+        row.update(name=names.get(str(row.get("id")), ""), salutation="", id_number_enc=None,
+                   notes="")
+    else:
+        row.update({k: v for k, v in PERSONAL_FIELDS.get(entity, {}).items() if k in row})
+    return json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 
 def scrub_local_copies(session: Session, names: dict[str, str]) -> None:
@@ -136,7 +133,7 @@ def scrub_local_copies(session: Session, names: dict[str, str]) -> None:
         if table in tables and "customer_id" in _columns(conn, table):  # type: ignore[arg-type]
             row_ids |= {str(r[0]) for r in conn.execute(
                 f"SELECT id FROM {table} WHERE customer_id IN ({_marks(len(ids))})", ids)}
-    _scrub_copies(conn, tables, sorted(row_ids))  # type: ignore[arg-type]
+    _scrub_copies(conn, tables, sorted(row_ids), names)  # type: ignore[arg-type]
 
 
 def seal(engine: Engine, data_dir: Path, names: dict[str, str]) -> list[Path]:

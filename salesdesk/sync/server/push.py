@@ -407,13 +407,13 @@ class Push:
             phones.flag_duplicate(self, c, before, outcome, now_iso)
         if outcome.changed and outcome.state is not None:
             self.rows[key] = outcome.state
+            self.touched.add(key)
+            self.centres.setdefault(key, self.device.sales_centre_id)
         state_now = self.rows.get(key)
         if c.entity == erasure.CUSTOMER_ENTITY and state_now is not None \
                 and state_now.data.get("erased_at"):
             # Also when the change lost or was refused: a losing name is kept as a conflict.
             self.erased.add(c.row_id)
-            self.touched.add(key)
-            self.centres.setdefault(key, self.device.sales_centre_id)
         if outcome.alarm:
             self.conn.execute(
                 "INSERT INTO alarm (company_id, kind, entity, row_id, device_id, change_id, "

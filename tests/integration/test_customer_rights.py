@@ -273,3 +273,18 @@ def test_cli_export_and_erase(folder: tuple[Path, Path], tmp_path: Path,
     again = run(data, keys, "customer", "export", "--phone", PHONE, "--out", str(out),
                 "--staff", "S001", pin="8001")
     assert again.returncode == 2 and "没有使用该号码的客户" in again.stderr
+
+
+def test_existing_exports_are_in_the_export_log(demo: Services, supervisor: Actor,
+                                                tmp_path: Path, clock: FakeClock) -> None:
+    from datetime import date
+
+    demo.satisfaction.export_pdf(supervisor, tmp_path / "s.pdf")
+    demo.disclosure_audit.export(supervisor, date(2026, 1, 1), date(2026, 12, 31),
+                                 csv_path=tmp_path / "d.csv")
+    logged = {e.entity: e for e in demo.audit.exports(supervisor)}
+    assert set(logged) == {"satisfaction_report", "disclosure_report"}
+    assert logged["disclosure_report"].detail.startswith("csv customers=")
+    assert all(e.staff_id == supervisor.staff_id for e in logged.values())
+    # The capability's own entry is still the newest of its transaction.
+    assert demo.audit.recent(supervisor)[0].action == "disclosure.export"

@@ -15,6 +15,7 @@ from psycopg import sql
 from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.roles import Actor
 from salesdesk.store.database import backup
+from salesdesk.store.models.customer import Customer
 from tests.conftest import FakeClock
 from tests.sync_fixtures import Device, load_demo_centre, staff_actor
 
@@ -106,6 +107,13 @@ def test_erasure_travels_and_leaves_no_bytes_anywhere(pair: tuple[Device, Device
 
     result = a.services.customer_rights.erase(staff_actor(a, "S001"), cid, "客户书面要求删除")
     assert result.erased
+    # Meanwhile the laptop, not yet told, edits the name (its clock later than the erasure).
+    b.services.db.clock.advance(hours=1)  # type: ignore[attr-defined]
+    with b.services.db.uow(supervisor_b) as uow:
+        row = uow.session.get(Customer, cid)
+        assert row is not None
+        row.name, row.notes = NAME + "（新）", f"{NAME}的备注"
+        uow.commit()
     _rounds(a, b)
 
     shown = b.services.customers.get(supervisor_b, cid)
@@ -118,6 +126,7 @@ def test_erasure_travels_and_leaves_no_bytes_anywhere(pair: tuple[Device, Device
         online = dev.services.ledger_anchor.online_findings()
         assert all(f.ok for f in online), [f.detail for f in online if not f.ok]
     assert _server_holds(sync_db, NAME, PHONE, "欧阳女士") == []
+    assert a.services.customers.get(staff_actor(a, "S001"), cid).name == result.pseudonym
     with psycopg.connect(sync_db) as conn:
         erased = conn.execute("SELECT data->>'name', data->>'erased_at' FROM entity_row "
                               "WHERE entity = 'customer' AND row_id = %s", (cid,)).fetchone()
@@ -126,6 +135,9 @@ def test_erasure_travels_and_leaves_no_bytes_anywhere(pair: tuple[Device, Device
         assert conn.execute("SELECT count(*) FROM change_log WHERE entity = "
                             "'disclosure_record' AND raw_payload LIKE %s",
                             (f"%{cid}%",)).fetchone() == (1,)
+    from salesdesk.sync.server.__main__ import main as server_main
+
+    assert server_main(["vacuum-erased"]) == 0  # DATABASE_URL set by load_demo_centre
     # Both devices keep syncing afterwards.
     _rounds(a, b)
     b.services.customers.register(staff_actor(b, "C102"), phone="13911113333", name="司马光明",

@@ -17,11 +17,24 @@ last statement before COMMIT)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import psycopg
 
+from salesdesk.domain.customer_rights import pseudonym
 from salesdesk.sync.rules import CONFLICT_ENTITY
 
 CUSTOMER_ENTITY = "customer"
+# What ``vacuum-erased`` rewrites: the tables that can have held an erased customer's data.
+TABLES = ("entity_row", "change_log", "alarm")
+
+
+def keep_erased(row_id: str, data: dict[str, Any]) -> None:
+    """An erased customer stays erased: an edit made offline before the device heard of the
+    erasure (its clock later than the erasure's) must not bring a name or number back."""
+    if not data.get("erased_at"):
+        return
+    data.update(name=pseudonym(row_id), salutation="", notes="", id_number_enc=None)
 
 
 def purge(conn: psycopg.Connection, company_id: str, customer_ids: list[str]) -> None:

@@ -405,6 +405,8 @@ class Push:
                 outcome = rules.decide_capacity(rule, outcome, before.data if before else None,
                                                 booked, c)
             phones.flag_duplicate(self, c, before, outcome, now_iso)
+        if c.entity == erasure.CUSTOMER_ENTITY and outcome.state is not None:
+            erasure.keep_erased(c.row_id, outcome.state.data)
         if outcome.changed and outcome.state is not None:
             self.rows[key] = outcome.state
             self.touched.add(key)

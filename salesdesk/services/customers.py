@@ -43,6 +43,10 @@ class CustomerInfo:
     consent_at: datetime | None
     consent_version: str
     created_at: datetime
+    # Issue 15 §1: the customer record shows these (services/customer_rights.py).
+    restricted: bool = False
+    erased: bool = False
+    consent_withdrawn: bool = False
 
     @property
     def display_name(self) -> str:
@@ -60,7 +64,8 @@ def _info(c: Customer, phones: list[CustomerPhone]) -> CustomerInfo:
         c.id, c.name, c.salutation,
         tuple(PhoneInfo(p.e164, mask_phone(p.e164), p.label) for p in phones),
         c.owner_staff_id, c.id_number_enc is not None, c.consent_at, c.consent_version,
-        c.created_at,
+        c.created_at, c.restricted_at is not None, c.erased_at is not None,
+        c.consent_withdrawn_at is not None,
     )
 
 

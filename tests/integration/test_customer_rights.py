@@ -88,6 +88,7 @@ def test_erasure_leaves_no_bytes_and_the_ledger_verifies(
     assert _files_hold(data_dir, NAME, PHONE, "110101199003074514", "欧阳女士") == []
     after = demo.customers.get(supervisor, c.id)
     assert after.name == result.pseudonym and after.phones == () and not after.has_id_number
+    assert after.erased and not after.restricted
     assert demo.customers.find_by_phone(supervisor, PHONE) is None
     assert demo.maintenance.verify().ok
     entry = next(e for e in demo.audit.recent(supervisor) if e.action == "customer.erase")
@@ -110,6 +111,7 @@ def test_erasure_is_refused_while_a_subscription_is_open_and_processing_restrict
     assert "认购" in result.reason
     kept = demo.customers.get(supervisor, c.id)
     assert kept.name == NAME and kept.phones[0].e164.endswith(PHONE)
+    assert kept.restricted and not kept.erased
     assert demo.customers.find_by_phone(supervisor, PHONE) is None
     assert demo.customers.search_last4(supervisor, PHONE[-4:]) == []
     assert _queue(demo, consultant, c.id, "after-restriction") == ""
@@ -146,6 +148,7 @@ def test_consent_withdrawal_stops_a_queued_message(demo: Services, supervisor: A
     assert demo.customers.get(consultant, c.id).consent_version == "2026.1"
     clock.advance(hours=1)
     demo.customer_rights.withdraw_consent(consultant, c.id)
+    assert demo.customers.get(consultant, c.id).consent_withdrawn
 
     with pytest.raises(Conflict) as refused:
         demo.messages.send(consultant, mid)

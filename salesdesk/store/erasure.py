@@ -101,8 +101,12 @@ def _scrub_copies(conn: sqlite3.Connection, tables: set[str], row_ids: list[str]
         conn.execute(f"UPDATE sync_setaside SET row = '{{}}' WHERE row_id IN "
                      f"({_marks(len(row_ids))})", row_ids)
     if "sync_conflict" in tables:
-        conn.execute(f"UPDATE sync_conflict SET kept_value = 'null', current_value = 'null', "
-                     f"detail = '{{}}' WHERE row_id IN ({_marks(len(row_ids))})", row_ids)
+        # A duplicate-customer conflict's values are the two customers' ids, which merging
+        # needs; every other kind may hold a losing name or a refused payload.
+        conn.execute(f"UPDATE sync_conflict SET detail = '{{}}', kept_value = CASE WHEN kind = "
+                     f"'duplicate_customer' THEN kept_value ELSE 'null' END, current_value = "
+                     f"CASE WHEN kind = 'duplicate_customer' THEN current_value ELSE 'null' END "
+                     f"WHERE row_id IN ({_marks(len(row_ids))})", row_ids)
 
 
 def _patched(entity: str, payload: str, names: dict[str, str]) -> str:

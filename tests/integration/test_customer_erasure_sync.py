@@ -5,6 +5,7 @@ devices and against head office, and the second device shows the pseudonym."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -104,6 +105,18 @@ def test_erasure_travels_and_leaves_no_bytes_anywhere(pair: tuple[Device, Device
         conn.execute("UPDATE change_log c SET row_state = e.data FROM entity_row e "
                      "WHERE e.entity = c.entity AND e.row_id = c.row_id "
                      "AND c.entity IN ('customer', 'customer_phone')")
+        # A losing name kept in the conflict inbox, and a duplicate flag (ids only).
+        for conflict_id, kind, kept in (("k1", "field", json.dumps(NAME + "旧")),
+                                        ("k2", "duplicate_customer", json.dumps(cid))):
+            conn.execute(
+                "INSERT INTO entity_row (entity, row_id, company_id, sales_centre_id, data, "
+                "version, field_meta) SELECT 'sync_conflict', %s, company_id, sales_centre_id, "
+                "jsonb_build_object('id', %s::text, 'kind', %s::text, 'entity', 'customer', "
+                "'row_id', %s::text, "
+                "'kept_value', %s::text, 'current_value', %s::text, 'detail', %s::text), 1, "
+                "'{}'::jsonb FROM entity_row WHERE entity = 'customer' AND row_id = %s",
+                (conflict_id, conflict_id, kind, cid, kept, json.dumps(NAME),
+                 json.dumps({"phone": PHONE}), cid))
 
     result = a.services.customer_rights.erase(staff_actor(a, "S001"), cid, "客户书面要求删除")
     assert result.erased
@@ -131,6 +144,9 @@ def test_erasure_travels_and_leaves_no_bytes_anywhere(pair: tuple[Device, Device
         erased = conn.execute("SELECT data->>'name', data->>'erased_at' FROM entity_row "
                               "WHERE entity = 'customer' AND row_id = %s", (cid,)).fetchone()
         assert erased is not None and erased[0] == result.pseudonym and erased[1]
+        kept = dict(conn.execute("SELECT row_id, data->>'kept_value' FROM entity_row WHERE "
+                                 "entity = 'sync_conflict' AND row_id IN ('k1', 'k2')").fetchall())
+        assert kept == {"k1": "null", "k2": json.dumps(cid)}
         # The disclosure record still names the customer by id, byte for byte as sent.
         assert conn.execute("SELECT count(*) FROM change_log WHERE entity = "
                             "'disclosure_record' AND raw_payload LIKE %s",

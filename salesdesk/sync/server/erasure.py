@@ -22,6 +22,7 @@ from typing import Any
 import psycopg
 
 from salesdesk.domain.customer_rights import pseudonym
+from salesdesk.sync.customer_phone import DUPLICATE_KIND
 from salesdesk.sync.rules import CONFLICT_ENTITY
 
 CUSTOMER_ENTITY = "customer"
@@ -47,9 +48,11 @@ def purge(conn: psycopg.Connection, company_id: str, customer_ids: list[str]) ->
     args = {"ids": ids, "co": company_id}
     conn.execute(f"UPDATE change_log SET row_state = NULL WHERE company_id = %(co)s "
                  f"AND row_state IS NOT NULL AND row_id IN ({related})", args)
+    # A duplicate-customer conflict's values are the two customers' ids (merging needs them).
     conn.execute(
-        f"UPDATE entity_row SET data = data || jsonb_build_object('kept_value', 'null', "
-        f"'current_value', 'null', 'detail', '{{}}') WHERE entity = '{CONFLICT_ENTITY}' "
-        f"AND company_id = %(co)s AND data->>'row_id' IN ({related})", args)
+        f"UPDATE entity_row SET data = data || jsonb_build_object('detail', '{{}}') || CASE "
+        f"WHEN data->>'kind' = '{DUPLICATE_KIND}' THEN '{{}}'::jsonb ELSE jsonb_build_object("
+        f"'kept_value', 'null', 'current_value', 'null') END WHERE entity = "
+        f"'{CONFLICT_ENTITY}' AND company_id = %(co)s AND data->>'row_id' IN ({related})", args)
     conn.execute(f"UPDATE alarm SET detail = '{{}}'::jsonb WHERE company_id = %(co)s "
                  f"AND row_id IN ({related})", args)

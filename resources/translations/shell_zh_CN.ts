@@ -127,6 +127,10 @@
         <translation>离职人员名下</translation>
     </message>
     <message>
+        <source>Exports</source>
+        <translation>导出记录</translation>
+    </message>
+    <message>
         <source>Not available yet: check-in, rotation and the waiting queue arrive with the Reception capability.</source>
         <translation>尚未开放：来访登记、轮序和排队叫号将随“前台接待”功能上线。</translation>
     </message>

@@ -19,6 +19,27 @@ def record(uow: UnitOfWork, action: str, entity: str = "", row_id: str = "",
     uow.add(AuditEvent(action=action, entity=entity, row_id=row_id, detail=detail))
 
 
+EXPORT_ACTION = "export"
+
+
+def log_export(uow: UnitOfWork, what: str, fmt: str, customers: int, row_id: str = "") -> None:
+    """Every PDF or CSV with customer data that leaves the application (printed, saved,
+    exported) is logged: who and when (the row's own columns), what, in which format and how
+    many customers it names (PIPL: log every export)."""
+    record(uow, EXPORT_ACTION, what, row_id, f"{fmt} customers={customers}")
+
+
+def export_count(detail: str) -> int:
+    """How many customers an export entry names (0 when the detail is not one of ours)."""
+    for part in detail.split():
+        if part.startswith("customers="):
+            try:
+                return int(part.removeprefix("customers="))
+            except ValueError:
+                return 0
+    return 0
+
+
 @dataclass(frozen=True)
 class AuditEntry:
     at: datetime
@@ -41,13 +62,21 @@ class AuditService:
             record(uow, "cli.run", "command", "", command)
             uow.commit()
 
-    def recent(self, actor: Actor, limit: int = 200) -> list[AuditEntry]:
+    def exports(self, actor: Actor, limit: int = 200) -> list[AuditEntry]:
+        """The export log (newest first): every file with customer data that left the app."""
+        return self.recent(actor, limit, action=EXPORT_ACTION)
+
+    def recent(self, actor: Actor, limit: int = 200, *, action: str | None = None
+               ) -> list[AuditEntry]:
         actor.require(Permission.VIEW_AUDIT)
         with self._db.reader(actor) as uow:
+            q = select(AuditEvent)
+            if action is not None:
+                q = q.where(AuditEvent.action == action)
             rows = uow.session.scalars(
                 # Same-instant entries (one transaction) newest-inserted first.
-                select(AuditEvent).order_by(AuditEvent.created_at.desc(),
-                                            literal_column("audit_log.rowid").desc())
+                q.order_by(AuditEvent.created_at.desc(),
+                           literal_column("audit_log.rowid").desc())
                 .limit(limit)
             )
             return [

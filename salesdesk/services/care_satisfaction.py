@@ -200,6 +200,7 @@ class SatisfactionService:
 
         render_satisfaction_report(report_data(report), path)
         with self._db.uow(actor) as uow:
+            audit.log_export(uow, "satisfaction_report", "pdf", len(report.low_cards))
             audit.record(uow, "care.report_pdf", "score_card", "",
                          f"{report.start}..{report.end}")
             uow.commit()

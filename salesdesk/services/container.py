@@ -17,6 +17,7 @@ from salesdesk.services.care_handover_appointments import (
 )
 from salesdesk.services.care_satisfaction import SatisfactionService
 from salesdesk.services.customer_merge import CustomerMergeService
+from salesdesk.services.customer_rights import CustomerRightsService
 from salesdesk.services.customers import CustomerService
 from salesdesk.services.disclosure import DisclosureService
 from salesdesk.services.disclosure_audit import DisclosureAuditService
@@ -76,6 +77,11 @@ class Services:
     @property
     def device_id(self) -> str:
         return self.db.device_id
+
+    @property
+    def customer_rights(self) -> CustomerRightsService:
+        # Stateless over the database: built on use, like ledger_anchor.
+        return CustomerRightsService(self.db)
 
     def close(self) -> None:
         self.sync.close()

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from salesdesk.domain.customer_rights import CONSENT_TEXT_VERSION
 from salesdesk.domain.errors import Conflict, NotFound, ValidationError
 from salesdesk.domain.id_number import mask_id_number, validate_id_number
 from salesdesk.domain.phone import last_four, mask_phone, normalise_phone
@@ -21,7 +22,6 @@ from salesdesk.store.models.sync import SyncConflict
 from salesdesk.store.uow import UnitOfWork
 from salesdesk.sync.customer_phone import DUPLICATE_KIND
 
-CONSENT_TEXT_VERSION = "2026.1"
 log = logging.getLogger(__name__)
 
 
@@ -43,6 +43,10 @@ class CustomerInfo:
     consent_at: datetime | None
     consent_version: str
     created_at: datetime
+    # Issue 15 §1: the customer record shows these (services/customer_rights.py).
+    restricted: bool = False
+    erased: bool = False
+    consent_withdrawn: bool = False
 
     @property
     def display_name(self) -> str:
@@ -60,7 +64,8 @@ def _info(c: Customer, phones: list[CustomerPhone]) -> CustomerInfo:
         c.id, c.name, c.salutation,
         tuple(PhoneInfo(p.e164, mask_phone(p.e164), p.label) for p in phones),
         c.owner_staff_id, c.id_number_enc is not None, c.consent_at, c.consent_version,
-        c.created_at,
+        c.created_at, c.restricted_at is not None, c.erased_at is not None,
+        c.consent_withdrawn_at is not None,
     )
 
 
@@ -83,6 +88,12 @@ def customer_infos(uow: UnitOfWork, ids: list[str]) -> list[CustomerInfo]:
             .order_by(CustomerPhone.created_at)):
         phones.setdefault(p.customer_id, []).append(p)
     return [_info(c, phones.get(c.id, [])) for c in (found.get(i) for i in ids) if c is not None]
+
+
+def hidden(c: Customer) -> bool:
+    """A restricted or erased customer is not found by search (issue 15 §1); their records
+    stay reachable by id for the supervisor who restricted them."""
+    return c.restricted_at is not None or c.erased_at is not None
 
 
 def find_customer_id_by_phone(uow: UnitOfWork, e164: str) -> str | None:
@@ -198,7 +209,7 @@ class CustomerService:
             if cid is None:
                 return None
             c = uow.session.get(Customer, cid)
-            return None if c is None or c.deleted else customer_info(uow, c)
+            return None if c is None or c.deleted or hidden(c) else customer_info(uow, c)
 
     def search_last4(self, actor: Actor, digits: str, limit: int = 20) -> list[CustomerInfo]:
         actor.require(Permission.VIEW_QUEUE)
@@ -206,8 +217,10 @@ class CustomerService:
             raise ValidationError("请输入手机号后四位", en="Enter the last four digits",
                                   field="phone")
         with self._db.reader(actor) as uow:
-            ids = uow.session.scalars(select(CustomerPhone.customer_id).where(
-                CustomerPhone.last4 == digits, CustomerPhone.deleted.is_(False)
+            ids = uow.session.scalars(select(CustomerPhone.customer_id).join(
+                Customer, Customer.id == CustomerPhone.customer_id).where(
+                CustomerPhone.last4 == digits, CustomerPhone.deleted.is_(False),
+                Customer.restricted_at.is_(None), Customer.erased_at.is_(None),
             ).limit(limit)).all()
             return customer_infos(uow, list(dict.fromkeys(ids)))
 

@@ -419,6 +419,7 @@ class DisclosureService:
         data = self.feedback_form_data(actor, record_id)
         path = build_feedback_form(data, out)
         with self._db.uow(actor) as uow:
+            audit.log_export(uow, "feedback_form", "pdf", 1, record_id)
             audit.record(uow, "disclosure.print_form", "disclosure_record", record_id)
             uow.commit()
         return path

@@ -485,7 +485,12 @@ class DisclosureAuditService:
             build_disclosure_report(report_data(data), pdf)
         if csv_path is not None:
             write_csv(data, csv_path)
+        named = ({s.customer for s in data.incomplete_subscriptions}
+                 | {m.customer for m in data.mismatches} | {p.customer for p in data.pre_opening}
+                 | {e.customer.label for e in data.open_escalations})
+        fmt = "+".join(f for f, path in (("pdf", pdf), ("csv", csv_path)) if path is not None)
         with self._db.uow(actor) as uow:
+            audit.log_export(uow, "disclosure_report", fmt, len(named))
             audit.record(uow, "disclosure.export", "report", "",
                          f"{date_from.isoformat()}..{date_to.isoformat()}"
                          f"{' pdf' if pdf else ''}{' csv' if csv_path else ''}")

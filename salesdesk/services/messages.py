@@ -119,9 +119,13 @@ class MessageOutbox:
 
     def queue_message(self, uow: UnitOfWork, *, customer_id: str, staff_id: str | None,
                       kind: str, text: str, dedupe_key: str) -> str:
+        """The message's id, or "" when the customer may not be messaged (consent withdrawn,
+        processing restricted, erased): nothing is queued for them."""
         existing = find(uow, dedupe_key)
         if existing is not None:
             return existing.id
+        if blocked_reason(uow, customer_id):
+            return ""
         return self.add(uow, kind=kind, customer_id=customer_id, staff_id=staff_id, text=text,
                         dedupe_key=dedupe_key, for_day=local_day(uow.now())).id
 
@@ -135,6 +139,10 @@ class MessageOutbox:
                             staff_id=staff_id, dedupe_key=dedupe_key, for_day=for_day,
                             gateway=self.gateway.name, text=text, status=PENDING, attempts=0,
                             last_error="")
+        why = blocked_reason(uow, customer_id)
+        if why:
+            # Kept (an appointment's reminder is looked up by its key) but never sendable.
+            m.status, m.text, m.last_error = FAILED, "", why
         uow.add(m)
         uow.flush()
         return m
@@ -159,6 +167,10 @@ class MessageOutbox:
             if m.status == SENDING:
                 raise Conflict("该短信正在发送或结果未知，请先核实",
                                en="This message is being sent or its result is unknown")
+            why = blocked_reason(uow, m.customer_id)
+            if why:
+                raise Conflict(why, en="This customer may not be messaged (consent withdrawn, "
+                                       "processing restricted or data erased); nothing was sent")
             m.status = SENDING
             m.attempts += 1
             m.gateway = self.gateway.name
@@ -236,6 +248,23 @@ class MessageOutbox:
                 ReminderMessage.customer_id == customer_id,
                 ReminderMessage.deleted.is_(False)).order_by(ReminderMessage.created_at)))
             return _items(uow, rows)
+
+
+def blocked_reason(uow: UnitOfWork, customer_id: str | None) -> str:
+    """Why no message may go to this customer ("" when it may): withdrawn consent stops every
+    message, and so do a restriction of processing and an erasure (issue 15 §1)."""
+    if not customer_id:
+        return ""
+    c = uow.session.get(Customer, customer_id)
+    if c is None:
+        return ""
+    if c.erased_at is not None:
+        return "客户个人信息已删除，不再发送短信"
+    if c.restricted_at is not None:
+        return "客户信息已限制处理，不发送短信"
+    if c.consent_withdrawn_at is not None:
+        return "客户已撤回同意，不再发送短信"
+    return ""
 
 
 def find(uow: UnitOfWork, dedupe_key: str) -> ReminderMessage | None:

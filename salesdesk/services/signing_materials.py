@@ -518,11 +518,13 @@ class SigningMaterialsService:
         data = self.document_data(actor, checklist_id)
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)
-        if kind == "mortgage":
-            return build_mortgage_list(data, out)
-        if kind == "flow":
-            return build_signing_flow(data, out)
-        return build_checklist(data, out)
+        build = {"mortgage": build_mortgage_list, "flow": build_signing_flow}.get(
+            kind, build_checklist)
+        path = build(data, out)
+        with self._db.uow(actor) as uow:
+            audit.log_export(uow, f"signing_{kind}", "pdf", 1, checklist_id)
+            uow.commit()
+        return path
 
     def document_data(self, actor: Actor, checklist_id: str) -> SigningDocData:
         """What the documents print, with the signing slot when one is booked."""
@@ -561,22 +563,29 @@ class SigningMaterialsService:
         total = len(bookings)
         if progress:
             progress(0, total, "")
-        with self._db.reader(actor) as uow:
-            for n, b in enumerate(bookings, start=1):
-                checklist = self._latest_for(uow, b.customer_id, b.unit_id)
-                slot = b.starts_at.astimezone(SHANGHAI).strftime("%H%M")
-                if checklist is None:
-                    c = uow.session.get(Customer, b.customer_id)
-                    skipped.append(f"{slot} {b.desk_label} {_customer_name(c) if c else '?'}")
-                    label = skipped[-1]
-                else:
-                    data = self._doc_data(uow, checklist, b)
-                    name = f"{day:%Y%m%d}-{slot}-{_safe(data.unit_label.split('（')[0])}-" \
-                           f"{checklist.id[:8]}.pdf"
-                    files.append(build_checklist(data, out_dir / name))
-                    label = f"{slot} {data.unit_label.split('（')[0]}"
-                if progress:
-                    progress(n, total, label)
+        try:
+            with self._db.reader(actor) as uow:
+                for n, b in enumerate(bookings, start=1):
+                    checklist = self._latest_for(uow, b.customer_id, b.unit_id)
+                    slot = b.starts_at.astimezone(SHANGHAI).strftime("%H%M")
+                    if checklist is None:
+                        c = uow.session.get(Customer, b.customer_id)
+                        skipped.append(f"{slot} {b.desk_label} {_customer_name(c) if c else '?'}")
+                        label = skipped[-1]
+                    else:
+                        data = self._doc_data(uow, checklist, b)
+                        name = f"{day:%Y%m%d}-{slot}-{_safe(data.unit_label.split('（')[0])}-" \
+                               f"{checklist.id[:8]}.pdf"
+                        files.append(build_checklist(data, out_dir / name))
+                        label = f"{slot} {data.unit_label.split('（')[0]}"
+                    if progress:
+                        progress(n, total, label)
+        finally:
+            # Also when cancelled: the files already written have left the application.
+            if files:
+                with self._db.uow(actor) as uow:
+                    audit.log_export(uow, "signing_checklist_batch", "pdf", len(files))
+                    uow.commit()
         return BatchResult(day, total, tuple(files), tuple(skipped))
 
     def _booking_for(self, customer_id: str, unit_id: str | None) -> SigningBooking | None:

@@ -43,6 +43,10 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=FULL")  # disclosure records are evidence
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
+    # Freed cells and pages are zeroed rather than left in the file: an erased customer's name
+    # or number must not survive as bytes (store/erasure.py). The cost is a little more I/O
+    # on deletes and updates that shrink a row.
+    cur.execute("PRAGMA secure_delete=ON")
     cur.close()
 
 

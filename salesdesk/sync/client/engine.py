@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from salesdesk.domain.ids import derived_id, new_id
 from salesdesk.domain.ledger import ACK_KEY
+from salesdesk.store import erasure
 from salesdesk.store.database import make_engine
 from salesdesk.store.models import Base
 from salesdesk.store.models.local import LocalMeta, OutboxEntry
@@ -222,6 +223,7 @@ def _why(exc: BaseException) -> str:
 
 
 LEDGER_ENTITY = "disclosure_record"
+ERASED_ENTITY = "customer"  # a pulled customer row with ``erased_at`` (store/erasure.py)
 
 # Reasons head office gives when a row itself is unacceptable (its kind, fields, values or
 # sales centre: sync/kinds.py, server/push.py). Such a change is refused for good and nothing
@@ -532,6 +534,12 @@ class SyncClient:
             for entity, rows in by_entity.items():
                 aside += self._upsert(s, tables[entity], rows)
             self._keep_aside(s, aside, set(latest))
+            erased = {str(r["id"]): str(r.get("name") or "")
+                      for _, r in by_entity.get(ERASED_ENTITY, []) if r.get("erased_at")}
+            if erased:
+                # Before the pending edits are re-applied: an offline edit of the customer
+                # must not bring the old name back from its outbox payload.
+                erasure.scrub_local_copies(s, erased)
             if LEDGER_ENTITY in by_entity:
                 # Head office sends only records it admitted to their chains, so each one
                 # pulled is acknowledged too.
@@ -543,6 +551,9 @@ class SyncClient:
             st.clock_offset_ms = offset
             st.last_sync_at = self.clock()
             st.last_error = ""
+        if erased:
+            # Head office erased a customer: no old copy stays in the WAL or the backups here.
+            erasure.seal(self._engine, self.db_path.parent, erased)
 
     def _keep_aside(self, s: Session, aside: list[Aside], pulled: set[tuple[str, str]]) -> None:
         """Record this page's set-aside rows; an open entry whose row has now been applied

@@ -60,6 +60,20 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _vacuum_erased(args: argparse.Namespace) -> int:
+    """An erasure scrubs every row the server can read, but PostgreSQL keeps the old row
+    versions on disk until their space is reused: VACUUM FULL rewrites the tables that held the
+    customer's data without them (it locks those tables: run it out of hours)."""
+    import psycopg
+
+    from salesdesk.sync.server.erasure import TABLES
+
+    with psycopg.connect(_url(), autocommit=True) as conn:
+        conn.execute(f"VACUUM FULL {', '.join(TABLES)}")
+    print("rewritten: " + ", ".join(TABLES))
+    return 0
+
+
 def _migrate(args: argparse.Namespace) -> int:
     from salesdesk.sync.server.db import migrate
 
@@ -132,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("revoke", help="refuse a device from now on")
     p.add_argument("device")
     p.set_defaults(fn=_revoke)
+    sub.add_parser("vacuum-erased", help="rewrite the tables that held erased customers' data "
+                   "so no old row version stays on disk (locks them: out of hours)"
+                   ).set_defaults(fn=_vacuum_erased)
     p = sub.add_parser("load-project", help="load project configuration and staff (JSON)")
     p.add_argument("file")
     p.set_defaults(fn=_load_project)

@@ -24,7 +24,7 @@ import psycopg
 from salesdesk.sync import kinds, rules
 from salesdesk.sync.hlc import Hlc
 from salesdesk.sync.rules import Capacity, Change, KeptLoser, Outcome, RowState, UniqueActive
-from salesdesk.sync.server import ledger, phones
+from salesdesk.sync.server import erasure, ledger, phones
 from salesdesk.sync.server.auth import DeviceAuth, centre_ids
 
 OPERATIONS = ("insert", "update", "tombstone")
@@ -177,6 +177,8 @@ class Push:
         self.reserved: list[int] = []
         # Changes refused before any rule saw them, by change id, with the reason.
         self.refused: dict[str, str] = {}
+        # Customers this push left erased: their other copies are purged (erasure.py).
+        self.erased: set[str] = set()
 
     # -- reading and locking ------------------------------------------------------------------
 
@@ -327,6 +329,7 @@ class Push:
             # in this order, the counter row (in the log statement) last before COMMIT.
             pipeline = until_committed.enter_context(self.conn.pipeline())
             self._write_rows()
+            erasure.purge(self.conn, self.device.company_id, sorted(self.erased))
             self.conn.execute("UPDATE device SET last_applied = %s, last_seen = now() "
                               "WHERE id = %s", (new_last, self.device.device_id))
             self._write_log()
@@ -402,10 +405,17 @@ class Push:
                 outcome = rules.decide_capacity(rule, outcome, before.data if before else None,
                                                 booked, c)
             phones.flag_duplicate(self, c, before, outcome, now_iso)
+        if c.entity == erasure.CUSTOMER_ENTITY and outcome.state is not None:
+            erasure.keep_erased(c.row_id, outcome.state.data)
         if outcome.changed and outcome.state is not None:
             self.rows[key] = outcome.state
             self.touched.add(key)
             self.centres.setdefault(key, self.device.sales_centre_id)
+        state_now = self.rows.get(key)
+        if c.entity == erasure.CUSTOMER_ENTITY and state_now is not None \
+                and state_now.data.get("erased_at"):
+            # Also when the change lost or was refused: a losing name is kept as a conflict.
+            self.erased.add(c.row_id)
         if outcome.alarm:
             self.conn.execute(
                 "INSERT INTO alarm (company_id, kind, entity, row_id, device_id, change_id, "

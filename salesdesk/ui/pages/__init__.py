@@ -58,6 +58,7 @@ def _audit(ctx: UiContext) -> Page:
     from salesdesk.ui.appointments.figures import AppointmentFiguresWidget
     from salesdesk.ui.care.handover_view import InactiveOwnerCheck
     from salesdesk.ui.disclosure.audit_page import AuditPage
+    from salesdesk.ui.privacy.exports_tab import ExportsTab
     from salesdesk.ui.reception.figures import ReceptionFiguresWidget
 
     page = AuditPage(ctx)
@@ -65,6 +66,7 @@ def _audit(ctx: UiContext) -> Page:
     page.add_tab(ReceptionFiguresWidget(ctx), _tr("Reception figures"))
     page.add_tab(AppointmentFiguresWidget(ctx), _tr("Appointment no-shows"))
     page.add_tab(InactiveOwnerCheck(ctx), _tr("Owned by inactive staff"))
+    page.add_tab(ExportsTab(ctx), _tr("Exports"))
     return page
 
 

@@ -1,0 +1,293 @@
+"""The customer's data on one device (issue 15 §1): export (JSON + PDF), erasure down to the bytes
+of the database files (WAL and backups included), refusal and restriction while a sale is open,
+consent withdrawal, retention of idle prospects, the export log, and the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from salesdesk.domain.disclosure import RoundKind
+from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from salesdesk.domain.roles import Actor
+from salesdesk.services.container import Services
+from salesdesk.services.customers import CustomerInfo
+from salesdesk.store.database import DB_FILE_NAME, backup
+from salesdesk.store.models.appointments import ReminderMessage
+from salesdesk.store.models.customer import Customer
+from tests.conftest import FakeClock, copy_demo
+from tests.integration.test_cli import _table_counts, run
+from tests.pdfcheck import compact, pdf_text
+
+NAME = "欧阳娜娜"
+PHONE = "13911112222"
+NOTE_TEXT = f"{NAME}您好，本周六有样板间开放"
+
+
+def _register(s: Services, who: Actor, phone: str = PHONE, name: str = NAME) -> CustomerInfo:
+    return s.customers.register(who, phone=phone, name=name, salutation="欧阳女士",
+                                id_number="110101199003074514", consent=True,
+                                owner_staff_id=who.staff_id)
+
+
+def _queue(s: Services, who: Actor, customer_id: str, key: str) -> str:
+    with s.db.uow(who) as uow:
+        mid = s.messages.queue_message(uow, customer_id=customer_id, staff_id=who.staff_id,
+                                       kind="care.holiday", text=NOTE_TEXT, dedupe_key=key)
+        uow.commit()
+    return mid
+
+
+def _told(s: Services, who: Actor, customer_id: str, unit_id: str) -> None:
+    cl = s.disclosure.checklist(who, customer_id, unit_id)
+    s.disclosure.record_round(who, customer_id=customer_id, unit_id=unit_id,
+                              kind=RoundKind.PRE_DEPOSIT,
+                              ticks={i.code: s.db.now() for i in cl.items}, paper_form=True)
+
+
+def _subscribe(s: Services, who: Actor, customer_id: str) -> str:
+    for unit in s.projects.units(who):
+        if not unit.sellable:
+            continue
+        _told(s, who, customer_id, unit.id)
+        try:
+            return s.subscriptions.subscribe(who, customer_id=customer_id, unit_id=unit.id,
+                                             price=3_000_000, deposit=50_000).id
+        except Conflict:
+            continue
+    raise AssertionError("no unit for sale in the demo")
+
+
+def _files_hold(folder: Path, *needles: str) -> list[str]:
+    """Every file under ``folder`` (database, WAL, shm, backups) holding any needle as bytes."""
+    found = []
+    for f in sorted(folder.rglob("*")):
+        if f.is_file():
+            raw = f.read_bytes()
+            found += [f"{f.name}: {n}" for n in needles if n.encode("utf-8") in raw]
+    return found
+
+
+def test_erasure_leaves_no_bytes_and_the_ledger_verifies(
+        demo: Services, supervisor: Actor, consultant: Actor, data_dir: Path) -> None:
+    c = _register(demo, consultant)
+    unit = next(u for u in demo.projects.units(consultant) if u.sellable)
+    _told(demo, consultant, c.id, unit.id)  # a ledger record naming the customer by id
+    _queue(demo, consultant, c.id, "holiday-1")
+    backup(demo.db.path, data_dir / "backups", "before-upgrade-test")
+    assert _files_hold(data_dir, NAME, PHONE)  # the check can find them
+
+    result = demo.customer_rights.erase(supervisor, c.id, "客户书面要求删除")
+
+    assert result.erased and not result.restricted
+    assert result.pseudonym.startswith("客户#") and len(result.pseudonym) == 7
+    assert result.backups_scrubbed == 1
+    assert _files_hold(data_dir, NAME, PHONE, "110101199003074514", "欧阳女士") == []
+    after = demo.customers.get(supervisor, c.id)
+    assert after.name == result.pseudonym and after.phones == () and not after.has_id_number
+    assert after.erased and not after.restricted
+    assert demo.customers.find_by_phone(supervisor, PHONE) is None
+    assert demo.maintenance.verify().ok
+    entry = next(e for e in demo.audit.recent(supervisor) if e.action == "customer.erase")
+    assert (entry.row_id, entry.detail, entry.staff_id) == (c.id, "客户书面要求删除",
+                                                            supervisor.staff_id)
+    # The pseudonymous customer still gets nothing.
+    assert _queue(demo, consultant, c.id, "holiday-2") == ""
+    demo.close()
+    assert _files_hold(data_dir, NAME, PHONE) == []
+
+
+def test_erasure_is_refused_while_a_subscription_is_open_and_processing_restricted(
+        demo: Services, supervisor: Actor, consultant: Actor) -> None:
+    c = _register(demo, consultant)
+    _subscribe(demo, consultant, c.id)
+
+    result = demo.customer_rights.erase(supervisor, c.id, "客户要求删除")
+
+    assert not result.erased and result.restricted
+    assert "认购" in result.reason
+    kept = demo.customers.get(supervisor, c.id)
+    assert kept.name == NAME and kept.phones[0].e164.endswith(PHONE)
+    assert kept.restricted and not kept.erased
+    assert demo.customers.find_by_phone(supervisor, PHONE) is None
+    assert demo.customers.search_last4(supervisor, PHONE[-4:]) == []
+    assert _queue(demo, consultant, c.id, "after-restriction") == ""
+    with demo.db.reader() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(ReminderMessage).where(
+            ReminderMessage.customer_id == c.id, ReminderMessage.kind == "care.holiday")) == 0
+    entry = next(e for e in demo.audit.recent(supervisor) if e.action == "customer.restrict")
+    assert "认购" in entry.detail and "客户要求删除" in entry.detail
+    assert demo.maintenance.verify().ok
+
+
+def test_bad_requests_change_nothing(demo: Services, supervisor: Actor,
+                                     consultant: Actor) -> None:
+    c = _register(demo, consultant)
+    with pytest.raises(PermissionDenied):
+        demo.customer_rights.erase(consultant, c.id, "顾问想删")
+    with pytest.raises(ValidationError):
+        demo.customer_rights.erase(supervisor, c.id, "   ")
+    with pytest.raises(NotFound):
+        demo.customer_rights.erase(supervisor, "no-such-id", "原因")
+    with demo.db.reader() as uow:
+        row = uow.session.get(Customer, c.id)
+        assert row is not None and row.name == NAME and row.erased_at is None
+        assert row.restricted_at is None
+    demo.customer_rights.erase(supervisor, c.id, "客户要求")
+    with pytest.raises(Conflict):
+        demo.customer_rights.erase(supervisor, c.id, "再删一次")
+
+
+def test_consent_withdrawal_stops_a_queued_message(demo: Services, supervisor: Actor,
+                                                   consultant: Actor, clock: FakeClock) -> None:
+    c = _register(demo, consultant)
+    mid = _queue(demo, consultant, c.id, "holiday-1")
+    assert demo.customers.get(consultant, c.id).consent_version == "2026.1"
+    clock.advance(hours=1)
+    demo.customer_rights.withdraw_consent(consultant, c.id)
+    assert demo.customers.get(consultant, c.id).consent_withdrawn
+
+    with pytest.raises(Conflict) as refused:
+        demo.messages.send(consultant, mid)
+    assert "撤回同意" in refused.value.message
+    assert demo.messages.item(consultant, mid).status == "pending"
+    assert demo.messages.item(consultant, mid).attempts == 0
+    assert _queue(demo, consultant, c.id, "holiday-2") == ""
+
+    # Consent given again, with the wording's version and the time: messages go again.
+    clock.advance(hours=1)
+    demo.customer_rights.record_consent(consultant, c.id, "2026.2")
+    info = demo.customers.get(consultant, c.id)
+    assert (info.consent_version, info.consent_at) == ("2026.2", clock.now)
+    assert demo.messages.send(consultant, mid).status == "sent"
+
+
+def test_export_json_pdf_and_the_export_log(demo: Services, supervisor: Actor,
+                                            consultant: Actor, tmp_path: Path) -> None:
+    c = _register(demo, consultant)
+    _subscribe(demo, consultant, c.id)
+    _queue(demo, consultant, c.id, "holiday-1")
+    out = tmp_path / "export.json"
+
+    result = demo.customer_rights.export(consultant, c.id, out)
+
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["customer"]["name"] == NAME
+    assert data["customer"]["id_number"] == "110101199003074514"
+    assert data["customer"]["consent_version"] == "2026.1"
+    assert [p["e164"] for p in data["phones"]] == [f"+86{PHONE}"]
+    assert len(data["records"]["subscription"]) == 1
+    assert data["records"]["subscription"][0]["deposit"] == 50_000
+    assert len(data["records"]["disclosure_record"]) == 1
+    assert [m["text"] for m in data["records"]["reminder_message"]
+            if m["kind"] == "care.holiday"] == [NOTE_TEXT]
+    text = compact(pdf_text(result.pdf_path))
+    assert NAME in text and "139****2222" in text and "认购" in text
+    assert PHONE not in text  # the summary may be printed: numbers masked
+    logged = demo.audit.exports(supervisor)
+    assert [(e.entity, e.row_id, e.staff_id) for e in logged][:1] == [
+        ("customer_data", c.id, consultant.staff_id)]
+    assert "customers=1" in logged[0].detail
+
+    with pytest.raises(ValidationError):
+        demo.customer_rights.export(consultant, c.id, tmp_path / "export.txt")
+    assert not (tmp_path / "export.txt").exists()
+    assert len(demo.audit.exports(supervisor)) == 1
+
+
+def test_retention_anonymises_only_idle_prospects_a_supervisor_saw(
+        demo: Services, supervisor: Actor, consultant: Actor, clock: FakeClock) -> None:
+    idle = _register(demo, consultant)
+    buyer = _register(demo, consultant, phone="13911113333", name="司马光明")
+    _subscribe(demo, consultant, buyer.id)
+    clock.advance(days=365 * 2 + 40)
+    rights = demo.customer_rights
+    assert rights.retention_months() == 24
+
+    assert rights.run_retention(supervisor) == 0  # nobody saw a list yet
+    assert demo.customers.get(supervisor, idle.id).name == NAME
+
+    listed = {c.customer_id for c in rights.retention_candidates(supervisor)}
+    assert idle.id in listed and buyer.id not in listed
+    assert rights.run_retention(supervisor) >= 1
+    assert demo.customers.get(supervisor, idle.id).name.startswith("客户#")
+    assert demo.customers.get(supervisor, buyer.id).name == "司马光明"
+    assert demo.maintenance.verify().ok
+    with pytest.raises(ValidationError):
+        rights.set_retention_months(supervisor, 2)
+    assert rights.retention_months() == 24
+
+
+@pytest.fixture
+def folder(demo_template: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    data, keys = tmp_path / "data", tmp_path / "keys"
+    copy_demo(demo_template, data, keys)
+    (tmp_path / "out").mkdir()
+    return data, keys
+
+
+def _cli_customer(data: Path) -> str:
+    """A prospect of the demo registered through the services (not a demo fixture's phone)."""
+    from salesdesk.wiring import open_services
+
+    s = open_services(data)  # the key folder comes from SALESDESK_KEY_DIR (monkeypatched)
+    try:
+        who = next(e for e in s.auth.signin_list() if e.code == "C102")
+        return _register(s, s.auth.actor_for(who.id)).id
+    finally:
+        s.close()
+
+
+def test_cli_export_and_erase(folder: tuple[Path, Path], tmp_path: Path,
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    data, keys = folder
+    monkeypatch.setenv("SALESDESK_KEY_DIR", str(keys))
+    cid = _cli_customer(data)
+    out = tmp_path / "out" / "c.json"
+    before = _table_counts(data / DB_FILE_NAME)
+
+    no_pin = run(data, keys, "customer", "export", "--phone", PHONE, "--out", str(out),
+                 "--staff", "S001")
+    assert no_pin.returncode == 2 and "SALESDESK_PIN" in no_pin.stderr
+    assert "Traceback" not in no_pin.stderr and not out.exists()
+    no_pin = run(data, keys, "customer", "erase", "--phone", PHONE, "--reason", "要求",
+                 "--staff", "S001")
+    assert no_pin.returncode == 2 and "Traceback" not in no_pin.stderr
+    assert _table_counts(data / DB_FILE_NAME) == before
+
+    done = run(data, keys, "customer", "export", "--phone", PHONE, "--out", str(out),
+               "--staff", "S001", pin="8001")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["customer"]["id"] == cid
+    assert out.with_suffix(".pdf").exists()
+
+    consultant = run(data, keys, "customer", "erase", "--phone", PHONE, "--reason", "要求",
+                     "--staff", "C102", pin="2102")
+    assert consultant.returncode == 2 and "Traceback" not in consultant.stderr
+    erased = run(data, keys, "customer", "erase", "--phone", PHONE, "--reason", "客户要求删除",
+                 "--staff", "S001", pin="8001")
+    assert erased.returncode == 0, erased.stderr
+    assert "客户#" in erased.stdout
+    assert PHONE not in erased.stdout + erased.stderr
+    assert _files_hold(data, NAME, PHONE) == []
+    again = run(data, keys, "customer", "export", "--phone", PHONE, "--out", str(out),
+                "--staff", "S001", pin="8001")
+    assert again.returncode == 2 and "没有使用该号码的客户" in again.stderr
+
+
+def test_existing_exports_are_in_the_export_log(demo: Services, supervisor: Actor,
+                                                tmp_path: Path, clock: FakeClock) -> None:
+    from datetime import date
+
+    demo.satisfaction.export_pdf(supervisor, tmp_path / "s.pdf")
+    demo.disclosure_audit.export(supervisor, date(2026, 1, 1), date(2026, 12, 31),
+                                 csv_path=tmp_path / "d.csv")
+    logged = {e.entity: e for e in demo.audit.exports(supervisor)}
+    assert set(logged) == {"satisfaction_report", "disclosure_report"}
+    assert logged["disclosure_report"].detail.startswith("csv customers=")
+    assert all(e.staff_id == supervisor.staff_id for e in logged.values())
+    # The capability's own entry is still the newest of its transaction.
+    assert demo.audit.recent(supervisor)[0].action == "disclosure.export"

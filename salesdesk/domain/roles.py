@@ -59,6 +59,7 @@ class Permission(StrEnum):
     RESOLVE_SALE_CONFLICT = "resolve_sale_conflict"
     RECORD_FOLLOW_UP_ANSWER = "record_follow_up_answer"
     HANDLE_ESCALATION = "handle_escalation"
+    ERASE_CUSTOMER_DATA = "erase_customer_data"
 
 
 _P = Permission
@@ -127,6 +128,12 @@ ROLE_PERMISSIONS[Role.CUSTOMER_SERVICE] = frozenset(
 )
 for _role in (Role.CONSULTANT, Role.SENIOR_CONSULTANT, Role.SUPERVISOR):
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {_P.HANDLE_ESCALATION}
+
+# A customer's right to erasure (issue 15 §1) is granted by a sales manager (or the director
+# above them) or the administrator who runs the installation, never by the consultant who owns
+# the customer.
+for _role in (Role.SUPERVISOR, Role.SALES_DIRECTOR, Role.ADMIN):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {_P.ERASE_CUSTOMER_DATA}
 
 
 def can(role: Role, permission: Permission) -> bool:

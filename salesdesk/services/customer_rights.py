@@ -56,11 +56,10 @@ _INTERNAL = frozenset({"sales_centre_id", "server_seq", "row_version", "created_
 
 
 def _may_erase(actor: Actor) -> None:
-    # Supervisor or admin (issue 15 §1). A role check rather than a new permission: the role
-    # table is being reworked in parallel (issue 15 §2).
-    if actor.role not in (Role.SUPERVISOR, Role.ADMIN):
-        raise PermissionDenied("只有销售主管或系统管理员可以删除客户个人信息",
-                               en="Only a supervisor or an admin may erase a customer's data")
+    if not actor.can(Permission.ERASE_CUSTOMER_DATA):
+        raise PermissionDenied("只有销售主管、营销总监或系统管理员可以删除客户个人信息",
+                               en="Only a sales manager, the sales director or an admin may "
+                               "erase a customer's data")
 
 
 def _may_export(actor: Actor) -> None:

@@ -56,6 +56,9 @@ ACTIONS: dict[str, tuple[Action, set[Role]]] = {
                          _SALES_SIDE | {Role.CUSTOMER_SERVICE}),
     "set escalation deadlines": (lambda s, a, t: s.follow_up.set_escalation_hours(
         a, {"consultant": 24}), {Role.SUPERVISOR, Role.SALES_DIRECTOR, Role.ADMIN}),
+    # Issue 15 §1: erasure is the manager's, the director's or the admin's, never the owner's.
+    "erase customer data": (lambda s, a, t: s.customer_rights.erase(
+        a, _walk_in(s), "客户要求删除"), {Role.SUPERVISOR, Role.SALES_DIRECTOR, Role.ADMIN}),
 }
 
 

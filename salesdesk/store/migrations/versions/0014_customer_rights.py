@@ -1,7 +1,7 @@
 """customer_rights: erasure, restriction of processing and consent withdrawal on the customer
 
 Revision ID: 0014_customer_rights
-Revises: 0012_sync_setaside
+Revises: 0013_escalation_owners
 Create Date: 2026-12-06
 
 Four nullable / defaulted columns on ``customer`` (they sync like the others): when the customer
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0014_customer_rights'
-down_revision = '0012_sync_setaside'
+down_revision = '0013_escalation_owners'
 branch_labels = None
 depends_on = None
 

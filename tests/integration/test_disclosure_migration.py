@@ -11,6 +11,7 @@ from salesdesk.services.container import build_services
 from salesdesk.services.project_import import DEMO_PATH
 from salesdesk.store import migrate
 from salesdesk.store.database import open_database
+from tests.old_rows import old_customer
 
 REV = "0005_disclosure"
 
@@ -24,8 +25,7 @@ def test_upgrade_from_previous_revision_keeps_data(data_dir: Path, key_dir: Path
     summary = old.importer.import_file(None, DEMO_PATH)
     staff = {e.code: e.id for e in old.auth.signin_list()}
     consultant = old.auth.actor_for(staff["C102"])
-    customer = old.customers.register(consultant, phone="13900007777", name="老客户",
-                                      consent=True)
+    customer_id = old_customer(old, phone="13900007777", name="老客户")
     old.close()
     conn = sqlite3.connect(data_dir / "salesdesk.sqlite3")
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == prev
@@ -41,8 +41,8 @@ def test_upgrade_from_previous_revision_keeps_data(data_dir: Path, key_dir: Path
         units = s.projects.units(consultant)
         assert len(units) == summary.units_added
         unit = next(u for u in units if u.number == "1-201")
-        cl = s.disclosure.checklist(consultant, customer.id, unit.id)
-        rec = s.disclosure.record_round(consultant, customer_id=customer.id, unit_id=unit.id,
+        cl = s.disclosure.checklist(consultant, customer_id, unit.id)
+        rec = s.disclosure.record_round(consultant, customer_id=customer_id, unit_id=unit.id,
                                         kind=RoundKind.RECEPTION,
                                         ticks={i.code: s.db.now() for i in cl.items},
                                         paper_form=True)

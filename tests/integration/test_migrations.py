@@ -83,3 +83,16 @@ def test_fast_revision_reading_agrees_with_alembic() -> None:
     assert migrate.fast_head() == migrate.head_revision()
     assert migrate.known_revisions() == {
         r.revision for r in migrate.script_directory().walk_revisions()}
+
+
+def test_every_synced_table_refuses_deletes_after_all_migrations(tmp_path: Path) -> None:
+    """A batch copy of a table (SQLite's ALTER) drops its triggers: every revision that copies
+    a synced table must lay its no-delete trigger again."""
+    db = open_database(tmp_path / "d", tmp_path / "k")
+    db.close()
+    conn = sqlite3.connect(tmp_path / "d" / DB_FILE_NAME)
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    conn.close()
+    synced = {m.class_.__tablename__ for m in Base.registry.mappers
+              if getattr(m.class_, "__synced__", False)}
+    assert synced and not [t for t in sorted(synced) if f"{t}_no_delete" not in triggers]

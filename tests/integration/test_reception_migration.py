@@ -11,6 +11,7 @@ from salesdesk.services.reception import CheckInRequest
 from salesdesk.store import migrate
 from salesdesk.store.database import open_database
 from tests.conftest import FakeClock
+from tests.old_rows import old_customer
 
 
 def test_upgrade_keeps_customers_and_adds_reception(data_dir: Path, key_dir: Path,
@@ -22,9 +23,8 @@ def test_upgrade_keeps_customers_and_adds_reception(data_dir: Path, key_dir: Pat
     cons = s.auth.create_staff(admin, code="C1", name="李娜", role=Role.CONSULTANT, pin="24680")
     front = s.auth.create_staff(admin, code="R1", name="林小雨", role=Role.RECEPTION,
                                 pin="11223")
-    consultant = s.auth.actor_for(cons.id)
-    old = s.customers.register(consultant, phone="13900000001", salutation="赵先生",
-                               consent=True, owner_staff_id=cons.id)
+    old_id = old_customer(s, phone="13900000001", salutation="赵先生",
+                          owner_staff_id=cons.id)
     with s.db.write_engine.connect() as conn:
         tables = {r[0] for r in conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type='table'")}
@@ -36,7 +36,7 @@ def test_upgrade_keeps_customers_and_adds_reception(data_dir: Path, key_dir: Pat
     assert migrate.file_revision(s.db.path) == migrate.head_revision()
     reception = s.auth.actor_for(front.id)
     found = s.customers.find_by_phone(reception, "13900000001")
-    assert found is not None and found.id == old.id and found.owner_staff_id == cons.id
+    assert found is not None and found.id == old_id and found.owner_staff_id == cons.id
     s.reception.join(reception, [cons.id])
     r = s.reception.check_in(reception, CheckInRequest("13900000001", 2))
     assert r.route == "owner" and r.consultant_name == "李娜"

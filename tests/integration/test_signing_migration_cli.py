@@ -16,6 +16,7 @@ from salesdesk.store import migrate
 from salesdesk.store.database import open_database
 from salesdesk.store.models.customer import Customer
 from tests.conftest import FakeClock, staff_actor
+from tests.old_rows import old_customer
 
 REV = "0006_signing"
 SINGLE_FULL = {"household": "local", "marital": "single", "region": "mainland",
@@ -30,8 +31,7 @@ def test_upgrade_from_the_previous_revision_keeps_data(data_dir: Path, key_dir: 
     old = build_services(db)
     old.importer.import_file(None, DEMO_PATH)
     consultant = staff_actor(old, "C102")
-    customer = old.customers.register(consultant, phone="13811112222", name="郑海燕",
-                                      consent=True)
+    customer_id = old_customer(old, phone="13811112222", name="郑海燕")
     old.close()
     assert migrate.file_revision(data_dir / "salesdesk.sqlite3") == prev
 
@@ -40,10 +40,10 @@ def test_upgrade_from_the_previous_revision_keeps_data(data_dir: Path, key_dir: 
     try:
         assert migrate.file_revision(data_dir / "salesdesk.sqlite3") == migrate.head_revision()
         with new.db.reader() as uow:
-            row = uow.session.get(Customer, customer.id)
+            row = uow.session.get(Customer, customer_id)
             assert row is not None and row.name == "郑海燕"
         consultant = staff_actor(new, "C102")
-        view = new.signing.save_interview(consultant, customer.id, SINGLE_FULL)
+        view = new.signing.save_interview(consultant, customer_id, SINGLE_FULL)
         assert "未婚声明" in {i.name for i in view.items}
         assert list((data_dir / "backups").glob("*.sqlite3"))  # backed up before upgrading
     finally:

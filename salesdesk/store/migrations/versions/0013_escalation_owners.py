@@ -18,6 +18,9 @@ down_revision = '0012_sync_setaside'
 branch_labels = None
 depends_on = None
 
+NO_DELETE = ("CREATE TRIGGER IF NOT EXISTS visit_no_delete BEFORE DELETE ON visit BEGIN "
+             "SELECT RAISE(ABORT, 'visit: rows are never deleted, use the tombstone'); END")
+
 
 def upgrade() -> None:
     with op.batch_alter_table('escalation_task', schema=None) as batch_op:
@@ -26,11 +29,14 @@ def upgrade() -> None:
     with op.batch_alter_table('visit', schema=None) as batch_op:
         batch_op.add_column(sa.Column('very_important', sa.Boolean(), nullable=False,
                                       server_default=sa.text('0')))
+    # The batch copy of the visit table dropped its trigger: synced rows are never deleted.
+    op.execute(NO_DELETE)
 
 
 def downgrade() -> None:
     with op.batch_alter_table('visit', schema=None) as batch_op:
         batch_op.drop_column('very_important')
+    op.execute(NO_DELETE)
     with op.batch_alter_table('escalation_task', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_escalation_task_due_at'))
         batch_op.drop_column('due_at')

@@ -118,5 +118,8 @@ def test_logs_never_hold_phone_or_id_numbers(folders: tuple[Path, Path]) -> None
     subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=ROOT, timeout=120)
     logs = "".join(p.read_text(encoding="utf-8") for p in (data / "logs").glob("*.log*"))
     assert "registered" in logs and "register failed" in logs
-    assert not re.search(r"1[3-9]\d{9}", logs), logs
+    assert "13612345678" not in logs, logs
+    # Any other mobile number standing on its own (a record id's hex digits may contain eleven
+    # digits that look like one: about one run in twenty did, so ids are not matched).
+    assert not re.search(r"(?<![0-9A-Za-z-])(?:\+?86)?1[3-9]\d{9}(?![0-9A-Za-z])", logs), logs
     assert "11010519491231002X" not in logs

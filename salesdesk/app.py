@@ -16,6 +16,7 @@ from salesdesk.paths import FONT_FILE, RESOURCES
 from salesdesk.services.container import Services
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.events import AppEvents
+from salesdesk.ui.gc_guard import GuiThreadCollector
 from salesdesk.ui.i18n import install_translations
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.style import STYLE
@@ -45,6 +46,8 @@ def make_application(argv: list[str]) -> QApplication:
     if QFontDatabase.addApplicationFont(str(FONT_FILE)) < 0:
         log.warning("could not load the bundled CJK font %s", FONT_FILE.name)
     app.setStyleSheet(STYLE)
+    if not hasattr(app, "_salesdesk_gc"):
+        app._salesdesk_gc = GuiThreadCollector(app)  # type: ignore[attr-defined]
     return app
 
 

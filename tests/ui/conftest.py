@@ -19,7 +19,12 @@ def chinese_ui(qapp: QApplication) -> Iterator[None]:
         QFontDatabase.addApplicationFont(str(FONT_FILE))
         qapp._salesdesk_font = True  # type: ignore[attr-defined]
     install_translations(qapp, "zh_CN")
-    yield
-    # A finished test's widgets caught in reference cycles are freed now, on the GUI thread,
-    # not by whichever background task of a later test happens to trigger a collection.
-    gc.collect()
+    # As in the app (salesdesk.ui.gc_guard): no cycle collection in a pool thread while the
+    # test runs, where it could free a widget or a signal receiver off the GUI thread...
+    gc.disable()
+    try:
+        yield
+    finally:
+        # ...the test's cycles are freed here, on the GUI thread.
+        gc.collect()
+        gc.enable()

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 
 from salesdesk import cli, cli_signin
-from salesdesk.domain.appointments import local
+from salesdesk.domain.local_time import local
 from salesdesk.domain.roles import Permission
 from salesdesk.services.container import Services
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from zoneinfo import ZoneInfo
 
 from salesdesk import cli
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.container import Services
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def _out(text: str) -> None:
@@ -36,7 +34,7 @@ def _status(services: Services, args: argparse.Namespace) -> int:
     if not st.enrolled:
         _out("本机尚未登记到总部同步服务（python -m salesdesk sync-enrol --server URL --code 码）")
         return 0
-    last = (st.last_sync_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")
+    last = (st.last_sync_at.astimezone(PROJECT_TZ).strftime("%Y-%m-%d %H:%M:%S")
             if st.last_sync_at else "从未")
     _out(f"服务：{st.server_url}\n上次同步：{last}\n待上传：{st.pending} 条\n"
          f"待处理冲突：{st.conflicts_open} 条\n时钟偏差：{st.clock_offset_s:+.1f} 秒")

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from salesdesk.domain.errors import Conflict, ValidationError
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from salesdesk.domain.local_time import local, local_day
 
 
 class AppointmentKind(StrEnum):
@@ -99,31 +97,6 @@ class BookingRules:
 
 
 # ---- time -------------------------------------------------------------------------------
-
-
-def as_utc(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        raise ValueError("naive datetime: say which zone it is in")
-    return value.astimezone(UTC)
-
-
-def local(value: datetime) -> datetime:
-    return value.astimezone(SHANGHAI)
-
-
-def local_day(value: datetime) -> date:
-    return value.astimezone(SHANGHAI).date()
-
-
-def at_local(day: date, at: time) -> datetime:
-    """The UTC instant of a Shanghai wall-clock time (no DST in China, so never ambiguous)."""
-    return datetime.combine(day, at, tzinfo=SHANGHAI).astimezone(UTC)
-
-
-def day_bounds(day: date) -> tuple[datetime, datetime]:
-    """[start, end) of a Shanghai day in UTC: 16:00 UTC the day before to 16:00 UTC."""
-    start = at_local(day, time(0, 0))
-    return start, start + timedelta(days=1)
 
 
 def week_start(day: date) -> date:

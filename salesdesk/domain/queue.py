@@ -6,14 +6,12 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from salesdesk.domain import salutation as salutation_rules
 from salesdesk.domain.errors import Conflict, ValidationError
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 MIN_PARTY, MAX_PARTY = 1, 60
 DEFAULT_RECEPTION_MINUTES = 25.0
 
@@ -47,10 +45,6 @@ def move(old: TicketStatus, new: TicketStatus) -> TicketStatus:
 def merge(a: TicketStatus, b: TicketStatus) -> TicketStatus:
     """Two devices changed one ticket: the further status wins (sync rule)."""
     return a if _RANK[a] >= _RANK[b] else b
-
-
-def local_day(at: datetime) -> date:
-    return at.astimezone(SHANGHAI).date()
 
 
 def ticket_label(prefix: str, number: int) -> str:

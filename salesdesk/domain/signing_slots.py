@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from salesdesk.domain.appointments import at_local, local, local_day
 from salesdesk.domain.errors import Conflict, ValidationError
+from salesdesk.domain.local_time import at_local, local, local_day
 
 # The project's default list until the signing-materials capability supplies one per buyer
 # profile (PRODUCT.md, "everyone" row).

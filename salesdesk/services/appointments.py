@@ -24,12 +24,8 @@ from salesdesk.domain.appointments import (
     AppointmentStatus,
     BookingRules,
     Busy,
-    as_utc,
     check_buffer,
     check_transition,
-    day_bounds,
-    local,
-    local_day,
     needs_reason,
     validate_length,
     validate_times,
@@ -38,6 +34,7 @@ from salesdesk.domain.appointments import (
 )
 from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.ics import CalendarEvent, to_ics
+from salesdesk.domain.local_time import as_utc, day_bounds, local, local_day
 from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.domain.salutation import public_salutation

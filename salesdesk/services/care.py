@@ -30,6 +30,7 @@ from salesdesk.domain.care.plan import (
 from salesdesk.domain.care.templates import render, validate_template
 from salesdesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.ids import derived_id
+from salesdesk.domain.local_time import local_day
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
 from salesdesk.services.care_support import (
@@ -37,7 +38,6 @@ from salesdesk.services.care_support import (
     TEMPLATE_PREFIX,
     customer_label,
     load_plan,
-    local_day,
     plan_data,
     profile_of,
     project_name,

@@ -26,9 +26,10 @@ from salesdesk.domain.care.complaints import (
     require_summary,
 )
 from salesdesk.domain.errors import NotFound, ValidationError
+from salesdesk.domain.local_time import local_day
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
-from salesdesk.services.care_support import customer_label, local_day, staff_names
+from salesdesk.services.care_support import customer_label, staff_names
 from salesdesk.store.database import Database
 from salesdesk.store.models.care import Complaint, ComplaintGroup, ComplaintStep
 from salesdesk.store.models.customer import Customer

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from salesdesk.domain.appointments import local
 from salesdesk.domain.care.plan import CareEvent, CareEventKind
+from salesdesk.domain.local_time import local
 from salesdesk.services.care import CareService
 from salesdesk.store.models.appointments import Appointment
 from salesdesk.store.models.disclosure import Subscription

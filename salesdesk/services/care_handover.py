@@ -14,10 +14,11 @@ from sqlalchemy import select
 
 from salesdesk.domain.care.templates import render
 from salesdesk.domain.errors import NotFound, ValidationError
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services import audit
 from salesdesk.services.care import CareService
-from salesdesk.services.care_support import SHANGHAI, customer_label, template_texts
+from salesdesk.services.care_support import customer_label, template_texts
 from salesdesk.services.messages import FAILED, PENDING, kind_label
 from salesdesk.store.database import Database
 from salesdesk.store.models.appointments import DeskRoster, ReminderMessage
@@ -136,7 +137,7 @@ class HandoverService:
             escalations = self._open_escalations(uow, from_staff_id)
             for e in escalations:
                 e.consultant_id = to_staff_id
-                e.history += f"\n{uow.now().astimezone(SHANGHAI):%Y-%m-%d %H:%M} 离职交接：" \
+                e.history += f"\n{uow.now().astimezone(PROJECT_TZ):%Y-%m-%d %H:%M} 离职交接：" \
                              f"{leaver.name} → {successor.name}"
             # After the movers: an appointment's reminder was rewritten from its booking there;
             # what is left (care messages) still names the leaver and gives their phone.
@@ -249,7 +250,7 @@ class HandoverService:
                 items.append(OwnedItem("consultant_backup", "备岗", b.id,
                                        f"{named_by.name if named_by else '?'} 的备岗",
                                        b.backup_staff_id, inactive[b.backup_staff_id]))
-            today = uow.now().astimezone(SHANGHAI).date()
+            today = uow.now().astimezone(PROJECT_TZ).date()
             for r in uow.session.scalars(select(DeskRoster).where(
                     DeskRoster.staff_id.in_(ids), DeskRoster.day >= today,
                     DeskRoster.deleted.is_(False))):

@@ -8,9 +8,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from salesdesk.domain.appointments import OPEN_STATUSES
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.appointments import add_event, appointment_infos, staff_names
 from salesdesk.services.care_handover import OwnedItem
-from salesdesk.services.care_support import SHANGHAI, customer_label
+from salesdesk.services.care_support import customer_label
 from salesdesk.services.messages import FAILED, PENDING, find
 from salesdesk.services.reminders import ReminderService, reminder_key
 from salesdesk.store.models.appointments import Appointment
@@ -28,7 +29,7 @@ def open_appointments_of_inactive(uow: UnitOfWork, inactive: dict[str, str]) -> 
     for a in rows:
         owner = a.consultant_id or ""
         who = customer_label(uow.session.get(Customer, a.customer_id))
-        when = a.starts_at.astimezone(SHANGHAI)
+        when = a.starts_at.astimezone(PROJECT_TZ)
         kind = "签约" if a.kind == "signing" else "来访"
         out.append(OwnedItem("appointment", "预约", a.id, f"{who} · {when:%m-%d %H:%M} {kind}",
                              owner, inactive[owner]))

@@ -26,6 +26,7 @@ from salesdesk.domain.care.satisfaction import (
     score_card,
 )
 from salesdesk.domain.errors import NotFound, ValidationError
+from salesdesk.domain.local_time import local_day
 from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
@@ -33,7 +34,6 @@ from salesdesk.services.care import CareService
 from salesdesk.services.care_support import (
     customer_label,
     load_plan,
-    local_day,
     profile_of,
     project_name,
     staff_names,

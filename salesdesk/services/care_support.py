@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -18,14 +17,9 @@ from salesdesk.store.models.org import Staff
 from salesdesk.store.models.project import Project
 from salesdesk.store.uow import UnitOfWork
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 PLAN_FILE: Path = RESOURCES / "defaults" / "follow_up_plan.json"
 PLAN_KEY = "follow_up_plan"
 TEMPLATE_PREFIX = "template:"
-
-
-def local_day(moment: datetime) -> date:
-    return moment.astimezone(SHANGHAI).date()
 
 
 def default_plan_data() -> dict[str, Any]:

@@ -15,13 +15,12 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, func, inspect, select
 
-from salesdesk.domain.appointments import local, local_day
 from salesdesk.domain.customer_rights import (
     CONSENT_TEXT_VERSION,
     DEFAULT_RETENTION_MONTHS,
@@ -30,6 +29,7 @@ from salesdesk.domain.customer_rights import (
 )
 from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.id_number import mask_id_number
+from salesdesk.domain.local_time import day_bounds, local, local_day
 from salesdesk.domain.phone import mask_phone, normalise_phone
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.pdf import customer_export
@@ -344,7 +344,7 @@ class CustomerRightsService:
 
     def _idle(self, uow: UnitOfWork) -> list[RetentionCandidate]:
         cutoff_day = months_before(local_day(uow.now()), self.retention_months())
-        cutoff = datetime.combine(cutoff_day, time(), tzinfo=UTC) - timedelta(hours=8)
+        cutoff = day_bounds(cutoff_day)[0]
         last_visit = (select(Visit.customer_id, func.max(Visit.checked_in_at).label("at"))
                       .where(Visit.deleted.is_(False)).group_by(Visit.customer_id).subquery())
         subscribed = select(Subscription.customer_id).where(Subscription.deleted.is_(False))

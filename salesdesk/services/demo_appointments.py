@@ -13,8 +13,8 @@ from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import datetime, time, timedelta
 from functools import partial
 
-from salesdesk.domain.appointments import at_local, local_day
 from salesdesk.domain.errors import Conflict, DomainError
+from salesdesk.domain.local_time import at_local, local_day
 from salesdesk.domain.roles import Actor
 from salesdesk.domain.signing_slots import CentreSettings
 from salesdesk.services.container import Services

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from salesdesk.domain.care.complaints import ComplaintChannel, GroupKind, Step
 from salesdesk.domain.care.plan import CareEvent, CareEventKind
 from salesdesk.domain.care.satisfaction import Occasion
-from salesdesk.services.care_support import local_day
+from salesdesk.domain.local_time import local_day
 from salesdesk.services.container import Services
 from salesdesk.services.demo import demo_actor
 

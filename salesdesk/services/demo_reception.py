@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from salesdesk.domain.errors import DomainError
-from salesdesk.domain.queue import SHANGHAI, local_day
+from salesdesk.domain.local_time import PROJECT_TZ, local_day
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.services.demo import demo_actor
@@ -148,7 +148,7 @@ class Sim:
 
 
 def _at(day: date, t: time) -> datetime:
-    return datetime.combine(day, t, SHANGHAI).astimezone(UTC)
+    return datetime.combine(day, t, PROJECT_TZ).astimezone(UTC)
 
 
 def _run_day(sim: Sim, day: date, until: datetime, rate: float, team: int) -> None:
@@ -168,7 +168,7 @@ def _run_day(sim: Sim, day: date, until: datetime, rate: float, team: int) -> No
     end = min(until, _at(day, time(17, 30)))
     while t <= end:
         sim.clock.now = t
-        local = t.astimezone(SHANGHAI).time()
+        local = t.astimezone(PROJECT_TZ).time()
         # Busier late morning and mid-afternoon.
         busy = 1.6 if time(10, 0) <= local < time(11, 30) or time(14, 0) <= local < time(16, 0) \
             else 0.8

@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from salesdesk.domain.disclosure import RoundKind
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.container import Services
 from salesdesk.services.demo import demo_actor
-from salesdesk.services.disclosure import SHANGHAI
 
 # (consultant, name, salutation, phone, unit, answers, how many items already received)
 DEMO_BUYERS: list[tuple[str, str, str, str, str | None, dict[str, object], int]] = [
@@ -45,7 +45,7 @@ DEMO_BUYERS: list[tuple[str, str, str, str, str | None, dict[str, object], int]]
 
 def subscribed_on(services: Services, i: int) -> date:
     """The day demo buyer ``i`` paid the deposit (customer care's demo uses the same days)."""
-    return services.db.now().astimezone(SHANGHAI).date() - timedelta(days=2 + i)
+    return services.db.now().astimezone(PROJECT_TZ).date() - timedelta(days=2 + i)
 
 
 def seed(services: Services) -> None:

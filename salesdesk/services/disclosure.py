@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -29,6 +28,7 @@ from salesdesk.domain.disclosure import (
     summarise,
 )
 from salesdesk.domain.errors import Conflict, NotFound, ValidationError
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.project import FACTOR_SIDE_ZH
 from salesdesk.domain.roles import Actor, Permission
@@ -62,12 +62,11 @@ from salesdesk.store.uow import UnitOfWork
 if TYPE_CHECKING:  # reportlab loads only when a form is printed
     from salesdesk.pdf.feedback_form import FeedbackFormData
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 MAX_SIGNATURE_BYTES = 2_000_000
 
 
 def local_text(at: datetime) -> str:
-    return at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+    return at.astimezone(PROJECT_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)

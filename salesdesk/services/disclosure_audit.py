@@ -23,6 +23,7 @@ from salesdesk.domain.disclosure import (
     mismatches,
 )
 from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor, Permission, Role
 from salesdesk.pdf.disclosure_report import (
@@ -38,7 +39,6 @@ from salesdesk.pdf.disclosure_report import (
 from salesdesk.services import audit
 from salesdesk.services.customers import merge_map
 from salesdesk.services.disclosure import (
-    SHANGHAI,
     CustomerRef,
     current_checklist,
     customer_ref,
@@ -187,8 +187,8 @@ def day_bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:
                               field="date_to")
     if (date_to - date_from).days > MAX_DAYS:
         raise ValidationError("查询范围最长一年", en="At most one year at a time", field="date_to")
-    start = datetime.combine(date_from, time(0), SHANGHAI).astimezone(UTC)
-    end = datetime.combine(date_to + timedelta(days=1), time(0), SHANGHAI).astimezone(UTC)
+    start = datetime.combine(date_from, time(0), PROJECT_TZ).astimezone(UTC)
+    end = datetime.combine(date_to + timedelta(days=1), time(0), PROJECT_TZ).astimezone(UTC)
     return start, end
 
 

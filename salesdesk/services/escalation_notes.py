@@ -6,15 +6,13 @@ without importing the follow-up capability."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from salesdesk.domain.disclosure import ESCALATION_LEVEL_ZH, EscalationLevel
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.store.models.disclosure import EscalationTask
 from salesdesk.store.uow import UnitOfWork
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def escalation_notes(uow: UnitOfWork, customer_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -32,8 +30,8 @@ def escalation_notes(uow: UnitOfWork, customer_ids: Iterable[str]) -> dict[str, 
         except ValueError:  # a level a newer version added: still an open escalation
             level = t.level
         due = "" if t.due_at is None else \
-            f"，期限 {t.due_at.astimezone(SHANGHAI):%m-%d %H:%M}"
+            f"，期限 {t.due_at.astimezone(PROJECT_TZ):%m-%d %H:%M}"
         out.setdefault(t.customer_id, []).append(
-            f"回访升级未关闭（{t.opened_at.astimezone(SHANGHAI):%m-%d} 起，现由{level}处理{due}），"
+            f"回访升级未关闭（{t.opened_at.astimezone(PROJECT_TZ):%m-%d} 起，现由{level}处理{due}），"
             "签约前须处理完毕")
     return {k: tuple(v) for k, v in out.items()}

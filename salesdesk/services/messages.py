@@ -15,9 +15,9 @@ from typing import Protocol
 
 from sqlalchemy import or_, select
 
-from salesdesk.domain.appointments import local_day
 from salesdesk.domain.errors import Conflict, NotFound
 from salesdesk.domain.ids import derived_id
+from salesdesk.domain.local_time import local_day
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services import audit
 from salesdesk.services.care_support import customer_label

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.project import FACTOR_CATEGORIES_ZH, FACTOR_SIDE_ZH, UnitStatus
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services.project import ProjectService
@@ -14,7 +14,6 @@ from salesdesk.store.database import Database
 if TYPE_CHECKING:
     from salesdesk.pdf.notice import NoticeData
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 class NoticeService:
@@ -31,7 +30,7 @@ class NoticeService:
         return NoticeData(
             project_name=o.project.name, developer=o.project.developer,
             address=o.project.address, config_version=o.project.config_version,
-            printed_at=self._db.now().astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M"),
+            printed_at=self._db.now().astimezone(PROJECT_TZ).strftime("%Y-%m-%d %H:%M"),
             sunshine_title=o.sunshine.title if o.sunshine else "阳光宣言",
             sunshine_version=o.sunshine.version if o.sunshine else "—",
             sunshine_text=o.sunshine.text if o.sunshine else "（尚未发布）",

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.ids import new_id
+from salesdesk.domain.local_time import PROJECT_TZ, local_day
 from salesdesk.domain.phone import mask_phone, normalise_phone
 from salesdesk.domain.queue import (
-    SHANGHAI,
     SOURCE_ZH,
     Intent,
     Source,
@@ -20,7 +20,6 @@ from salesdesk.domain.queue import (
     check_source,
     estimated_wait_minutes,
     is_duplicate,
-    local_day,
     public_name,
 )
 from salesdesk.domain.roles import Actor, Permission
@@ -705,7 +704,7 @@ class ReceptionService:
             staff = staff_map(uow)
             mine = [self._queue_entry(v, staff, now) for v in self._open_visits(uow, day)
                     if v.consultant_id == actor.staff_id]
-            day_start = datetime.combine(day, time(0, 0), SHANGHAI).astimezone(UTC)
+            day_start = datetime.combine(day, time(0, 0), PROJECT_TZ).astimezone(UTC)
             notices = tuple(uow.session.scalars(select(StaffNotice.text).where(
                 StaffNotice.staff_id == actor.staff_id, StaffNotice.read.is_(False),
                 StaffNotice.created_at >= day_start,

@@ -11,14 +11,9 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from salesdesk.domain.appointments import (
-    OPEN_STATUSES,
-    AppointmentKind,
-    day_bounds,
-    format_local,
-    local_day,
-)
+from salesdesk.domain.appointments import OPEN_STATUSES, AppointmentKind, format_local
 from salesdesk.domain.errors import Conflict, NotFound
+from salesdesk.domain.local_time import day_bounds, local_day
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.domain.signing_slots import DEFAULT_MATERIALS, desk_label
 from salesdesk.services.appointments import (

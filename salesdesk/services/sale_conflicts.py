@@ -16,11 +16,12 @@ from sqlalchemy import select
 from salesdesk.domain.care.plan import CareEventKind, Channel
 from salesdesk.domain.errors import Conflict, NotFound, ValidationError
 from salesdesk.domain.ids import derived_id
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.project import presale_covers
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.unit_sale import UnitSaleFacts, can_subscribe
 from salesdesk.services import audit
-from salesdesk.services.disclosure import SHANGHAI, customer_ref, staff_names
+from salesdesk.services.disclosure import customer_ref, staff_names
 from salesdesk.services.subscriptions import SubscriptionService
 from salesdesk.services.unit_sale import ACTIVE, CONFLICT, presale_scopes
 from salesdesk.store.database import Database
@@ -205,7 +206,7 @@ class SaleConflictService:
         key = f"{CareEventKind.REFUND.value}:{sub.customer_id}:{sub.id}:"
         if uow.session.get(FollowUpTask, derived_id("follow_up_task", key)) is not None:
             return
-        today = uow.now().astimezone(SHANGHAI).date()
+        today = uow.now().astimezone(PROJECT_TZ).date()
         uow.add(FollowUpTask(
             id=derived_id("follow_up_task", key), customer_id=sub.customer_id,
             owner_staff_id=sub.consultant_id, event=CareEventKind.REFUND.value,

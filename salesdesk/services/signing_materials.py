@@ -16,12 +16,12 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from salesdesk.domain.buyer_profile import PAYMENT_ZH, BuyerProfile, profile_from_dict
 from salesdesk.domain.errors import Conflict, NotFound, ValidationError
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.phone import mask_phone, normalise_phone
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.rule_pack import (
@@ -63,7 +63,6 @@ from salesdesk.store.models.signing import (
 )
 from salesdesk.store.uow import UnitOfWork
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 DEFAULT_PACK_PATH = RESOURCES / "defaults" / "rule_packs" / "default.json"
 SCHEMA_PATH = RESOURCES / "rule_pack.schema.json"
 BOOKING_LOOKAHEAD_DAYS = 14  # how far ahead a printed checklist looks for the signing slot
@@ -567,7 +566,7 @@ class SigningMaterialsService:
             with self._db.reader(actor) as uow:
                 for n, b in enumerate(bookings, start=1):
                     checklist = self._latest_for(uow, b.customer_id, b.unit_id)
-                    slot = b.starts_at.astimezone(SHANGHAI).strftime("%H%M")
+                    slot = b.starts_at.astimezone(PROJECT_TZ).strftime("%H%M")
                     if checklist is None:
                         c = uow.session.get(Customer, b.customer_id)
                         skipped.append(f"{slot} {b.desk_label} {_customer_name(c) if c else '?'}")
@@ -591,7 +590,7 @@ class SigningMaterialsService:
     def _booking_for(self, customer_id: str, unit_id: str | None) -> SigningBooking | None:
         if self.schedule is None:
             return None
-        today = self._db.now().astimezone(SHANGHAI).date()
+        today = self._db.now().astimezone(PROJECT_TZ).date()
         return self.schedule.next_signing_for(customer_id, unit_id, today,
                                               BOOKING_LOOKAHEAD_DAYS)
 
@@ -711,7 +710,7 @@ def _customer_name(c: Customer) -> str:
 
 
 def _local(at: datetime) -> datetime:
-    return at.astimezone(SHANGHAI)
+    return at.astimezone(PROJECT_TZ)
 
 
 def _safe(text: str) -> str:

@@ -21,11 +21,11 @@ from salesdesk.domain.disclosure import (
     summarise,
 )
 from salesdesk.domain.errors import Conflict, NotFound, ValidationError
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.unit_sale import can_subscribe
 from salesdesk.services import audit
 from salesdesk.services.disclosure import (
-    SHANGHAI,
     CustomerRef,
     covered_items,
     current_checklist,
@@ -154,7 +154,7 @@ class SubscriptionService:
                                       en="A supervisor override needs a reason (4+ characters)",
                                       field="reason")
         now = self._db.now()
-        on = subscribed_on or now.astimezone(SHANGHAI).date()
+        on = subscribed_on or now.astimezone(PROJECT_TZ).date()
         with self._db.uow(actor) as uow:
             gate = self._gate(uow, customer_id, unit_id)
             # Rule 13 before the disclosure gate: no override makes an unsellable unit sellable.

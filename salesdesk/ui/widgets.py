@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,8 +12,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def message_box(parent: QWidget | None, text: str, *, error: bool = False) -> None:

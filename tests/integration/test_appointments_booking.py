@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from salesdesk.domain.appointments import at_local, local_day
 from salesdesk.domain.errors import Conflict, DomainError, NotFound, ValidationError
+from salesdesk.domain.local_time import at_local, local_day
 from salesdesk.domain.roles import Actor
 from salesdesk.domain.signing_slots import SlotFull
 from salesdesk.services.container import Services, build_services

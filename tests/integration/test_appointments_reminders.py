@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from salesdesk.domain.appointments import at_local
 from salesdesk.domain.errors import Conflict, DomainError
+from salesdesk.domain.local_time import at_local
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services, build_services
 from salesdesk.services.reminders import (

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from salesdesk.domain.care.complaints import ComplaintChannel
 from salesdesk.domain.care.plan import CareEventKind
 from salesdesk.domain.errors import Conflict, ValidationError
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Actor
-from salesdesk.services.care_support import SHANGHAI
 from salesdesk.services.container import Services
 from salesdesk.store.models.care import FollowUpTask
 from salesdesk.store.models.customer import Customer
@@ -144,7 +144,7 @@ def test_a_handover_moves_open_appointments_and_rewrites_unsent_reminders(
         demo: Services, supervisor: Actor) -> None:
     leaver, successor = staff_actor(demo, "C202"), staff_actor(demo, "C201")
     visit = _book_somewhen(demo, leaver)
-    day = visit.starts_at.astimezone(SHANGHAI).date()
+    day = visit.starts_at.astimezone(PROJECT_TZ).date()
     demo.reminders.queue(supervisor, day)
     (before,) = [i for i in demo.reminders.due(supervisor, day)
                  if i.appointment.id == visit.id]

@@ -11,9 +11,9 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from salesdesk.domain.appointments import at_local
 from salesdesk.domain.disclosure import EscalationLevel
 from salesdesk.domain.errors import PermissionDenied, ValidationError
+from salesdesk.domain.local_time import at_local
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from tests.conftest import FakeClock, staff_actor

@@ -8,8 +8,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, time, timedelta
 
-from salesdesk.domain.appointments import at_local
 from salesdesk.domain.care.plan import CareEvent, CareEventKind
+from salesdesk.domain.local_time import at_local
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from salesdesk.domain.disclosure import RoundKind
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.signing_slots import desk_label
 from salesdesk.services.container import Services
 from tests.pdfcheck import compact, pdf_text
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 SINGLE_FULL = {"household": "local", "marital": "single", "region": "mainland",
                "payment": "full", "signing": "in_person", "age_band": "18_35",
                "homes_owned": 0, "co_owners": []}
@@ -34,7 +33,7 @@ def test_batch_prints_the_checklists_of_the_days_real_signing_bookings(
     slot = demo.appointments.free_slots(consultant, demo.db.now() + timedelta(days=2))[0]
     booking = demo.appointments.book_signing(consultant, customer_id=customer.id,
                                              starts_at=slot.starts_at, unit_id=unit.id)
-    day = slot.starts_at.astimezone(SHANGHAI).date()
+    day = slot.starts_at.astimezone(PROJECT_TZ).date()
     result = demo.signing.print_batch(supervisor, day, tmp_path)
     assert result.total == len(demo.appointments.signing_schedule().signings_on(day))
     ours = [f for f in result.files if "1-1501" in f.name]

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from pytestqt.qtbot import QtBot
 
-from salesdesk.domain.appointments import at_local, local
+from salesdesk.domain.local_time import at_local, local
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.ui.appointments.dialogs import (

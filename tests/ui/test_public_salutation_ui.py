@@ -8,7 +8,7 @@ from datetime import date, time
 import pytest
 from pytestqt.qtbot import QtBot
 
-from salesdesk.domain.appointments import at_local
+from salesdesk.domain.local_time import at_local
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.services.reception import CheckInRequest

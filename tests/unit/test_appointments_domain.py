@@ -13,16 +13,14 @@ from salesdesk.domain.appointments import (
     AppointmentStatus,
     BookingRules,
     Busy,
-    at_local,
     check_buffer,
     check_transition,
-    day_bounds,
-    local_day,
     validate_times,
     validate_visit_hours,
 )
 from salesdesk.domain.errors import Conflict, ValidationError
 from salesdesk.domain.ics import CalendarEvent, fold, to_ics
+from salesdesk.domain.local_time import at_local, day_bounds, local_day
 from salesdesk.domain.signing_slots import (
     CentreSettings,
     DayOverride,

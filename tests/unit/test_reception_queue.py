@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from salesdesk.domain.errors import Conflict, ValidationError
+from salesdesk.domain.local_time import local_day
 from salesdesk.domain.queue import (
     TicketStatus,
     can_move,
@@ -16,7 +17,6 @@ from salesdesk.domain.queue import (
     check_source,
     estimated_wait_minutes,
     is_duplicate,
-    local_day,
     merge,
     move,
     next_ticket_number,

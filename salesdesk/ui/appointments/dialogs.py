@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.appointments import at_local, local
 from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.local_time import at_local, local
 from salesdesk.domain.roles import Actor, Role
 from salesdesk.domain.signing_slots import FreeSlot, SlotFull
 from salesdesk.services.appointments import AppointmentInfo, Booking, StaffChoice

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.appointments import local_day
+from salesdesk.domain.local_time import local_day
 from salesdesk.services.appointments import NoShowFigure
 from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from salesdesk.domain.appointments import AppointmentKind, AppointmentStatus, local
+from salesdesk.domain.appointments import AppointmentKind, AppointmentStatus
+from salesdesk.domain.local_time import local
 
 
 def status_label(status: AppointmentStatus | str) -> str:

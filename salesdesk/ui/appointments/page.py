@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.appointments import local, local_day
+from salesdesk.domain.local_time import local, local_day
 from salesdesk.domain.roles import Permission, Role
 from salesdesk.services.appointments import AppointmentInfo, Booking, DayBoard, StaffChoice
 from salesdesk.ui.appointments.board import SigningBoard

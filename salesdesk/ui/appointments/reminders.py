@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.appointments import local
+from salesdesk.domain.local_time import local
 from salesdesk.services.reminders import ReminderItem
 from salesdesk.ui.appointments.dialogs import pydate, qdate
 from salesdesk.ui.appointments.labels import kind_label, reminder_status_label

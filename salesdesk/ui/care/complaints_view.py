@@ -30,12 +30,13 @@ from salesdesk.domain.care.complaints import (
     Demand,
     GroupKind,
 )
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.care_complaints import ComplaintInfo
 from salesdesk.services.customers import CustomerInfo
 from salesdesk.ui.care.common import section, table
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.table_model import Column, RecordTableModel
-from salesdesk.ui.widgets import SHANGHAI, error_label
+from salesdesk.ui.widgets import error_label
 
 
 class NewComplaintDialog(QDialog):
@@ -176,7 +177,7 @@ class ComplaintsView(QWidget):
         layout.addLayout(bar)
         self.model: RecordTableModel[ComplaintInfo] = RecordTableModel([
             Column(self.tr("Received"),
-                   lambda c: f"{c.received_at.astimezone(SHANGHAI):%m-%d %H:%M}"),
+                   lambda c: f"{c.received_at.astimezone(PROJECT_TZ):%m-%d %H:%M}"),
             Column(self.tr("Customer"), lambda c: c.customer),
             Column(self.tr("Channel"), lambda c: c.channel_label),
             Column(self.tr("Owner"), lambda c: c.owner),

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.follow_up import EscalationInfo
 from salesdesk.ui.care.common import table
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.table_model import Column, RecordTableModel
-from salesdesk.ui.widgets import SHANGHAI, error_label
+from salesdesk.ui.widgets import error_label
 
 RED = "#b42318"
 
@@ -41,7 +42,7 @@ class EscalationsView(QWidget):
             Column(self.tr("Score"), lambda e: e.score, True, lambda e: RED),
             Column(self.tr("Level"), lambda e: e.level_label),
             Column(self.tr("Deadline"), lambda e: "" if e.due_at is None else (
-                e.due_at.astimezone(SHANGHAI).strftime("%m-%d %H:%M")
+                e.due_at.astimezone(PROJECT_TZ).strftime("%m-%d %H:%M")
                 + (" " + self.tr("overdue") if e.overdue else "")),
                    colour=lambda e: RED if e.overdue else None),
             Column(self.tr("History"), lambda e: e.history.replace("\n", " ⟶ ")),

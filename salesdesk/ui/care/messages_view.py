@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from salesdesk.domain.appointments import local
+from salesdesk.domain.local_time import local
 from salesdesk.services.messages import MessageItem
 from salesdesk.ui.care.common import table
 from salesdesk.ui.context import UiContext

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.disclosure import ItemKind
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Permission
 from salesdesk.services.disclosure_audit import (
     ConsultantAuditRow,
@@ -48,7 +49,7 @@ from salesdesk.ui.context import UiContext
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.tasks import Cancelled, TaskControl
-from salesdesk.ui.widgets import SHANGHAI, error_label, page_title
+from salesdesk.ui.widgets import error_label, page_title
 
 RED = "#b42318"
 GREEN = "#05603a"
@@ -84,7 +85,7 @@ class AuditPage(Page):
 
         bar = QHBoxLayout()
         # The services' clock, not the machine's: the centre's day, and a test's fixed clock.
-        day = ctx.services.db.now().astimezone(SHANGHAI).date()
+        day = ctx.services.db.now().astimezone(PROJECT_TZ).date()
         today = QDate(day.year, day.month, day.day)
         self.date_from = QDateEdit(today.addDays(-30))
         self.date_to = QDateEdit(today)
@@ -164,7 +165,7 @@ class AuditPage(Page):
         self.add_tab(self.pre_opening_view, self.tr("Pre-opening list"))
 
         self.mismatches: RecordTableModel[MismatchRow] = RecordTableModel([
-            Column(self.tr("Called"), lambda r: r.called_at.astimezone(SHANGHAI)
+            Column(self.tr("Called"), lambda r: r.called_at.astimezone(PROJECT_TZ)
                    .strftime("%Y-%m-%d %H:%M")),
             Column(self.tr("Customer"), lambda r: r.customer),
             Column(self.tr("Unit"), lambda r: r.unit_number),
@@ -189,7 +190,7 @@ class AuditPage(Page):
         esc = QWidget()
         ev = QVBoxLayout(esc)
         self.escalations: RecordTableModel[EscalationInfo] = RecordTableModel([
-            Column(self.tr("Opened"), lambda r: r.opened_at.astimezone(SHANGHAI)
+            Column(self.tr("Opened"), lambda r: r.opened_at.astimezone(PROJECT_TZ)
                    .strftime("%Y-%m-%d %H:%M")),
             Column(self.tr("Customer"), lambda r: r.customer.label),
             Column(self.tr("Consultant"), lambda r: r.consultant_name),
@@ -197,7 +198,7 @@ class AuditPage(Page):
             Column(self.tr("Now with"), lambda r: r.level_label),
             Column(self.tr("Owner role"), lambda r: r.owner_label),
             Column(self.tr("Deadline"), lambda r: "" if r.due_at is None else (
-                r.due_at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+                r.due_at.astimezone(PROJECT_TZ).strftime("%Y-%m-%d %H:%M")
                 + (" " + self.tr("overdue") if r.overdue else "")), False,
                    lambda r: RED if r.overdue else None),
             Column(self.tr("History"), lambda r: r.history.replace("\n", " ⟶ ")),
@@ -265,7 +266,7 @@ class AuditPage(Page):
         self.alarms_title.setObjectName("sectionTitle")
         lv.addWidget(self.alarms_title)
         self.alarms: RecordTableModel[LedgerAlarm] = RecordTableModel([
-            Column(self.tr("Raised"), lambda r: r.created_at.astimezone(SHANGHAI)
+            Column(self.tr("Raised"), lambda r: r.created_at.astimezone(PROJECT_TZ)
                    .strftime("%Y-%m-%d %H:%M")),
             Column(self.tr("Alarm"), lambda r: r.label, False, lambda r: RED),
             Column(self.tr("Chain"), lambda r: r.chain_device[:8]),

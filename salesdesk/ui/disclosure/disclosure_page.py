@@ -37,6 +37,7 @@ from salesdesk.domain.disclosure import (
     ItemKind,
     RoundKind,
 )
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Permission
 from salesdesk.services.customers import CustomerInfo
 from salesdesk.services.disclosure import ChecklistView, RoundRecord, RoundSummary
@@ -44,7 +45,7 @@ from salesdesk.services.project import UnitInfo
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.disclosure.signature_pad import SignaturePad
 from salesdesk.ui.pages.base import Page
-from salesdesk.ui.widgets import SHANGHAI, error_label, page_title
+from salesdesk.ui.widgets import error_label, page_title
 
 
 def _kind_label(kind: ItemKind) -> str:
@@ -75,7 +76,7 @@ def _round_label(kind: RoundKind) -> str:
 
 
 def local(at: datetime) -> str:
-    return at.astimezone(SHANGHAI).strftime("%m-%d %H:%M")
+    return at.astimezone(PROJECT_TZ).strftime("%m-%d %H:%M")
 
 
 class DisclosurePage(Page):

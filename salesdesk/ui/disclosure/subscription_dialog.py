@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services.disclosure import ChecklistView
 from salesdesk.services.subscriptions import GateStatus, SubscriptionInfo
 from salesdesk.ui.context import UiContext
-from salesdesk.ui.widgets import SHANGHAI, error_label
+from salesdesk.ui.widgets import error_label
 
 
 class SubscriptionDialog(QDialog):
@@ -57,7 +58,7 @@ class SubscriptionDialog(QDialog):
         self.deposit.setSuffix(" 元")
         self.deposit.setGroupSeparatorShown(True)
         self.deposit.setValue(50_000)
-        d = ctx.services.db.now().astimezone(SHANGHAI).date()  # the centre's day
+        d = ctx.services.db.now().astimezone(PROJECT_TZ).date()  # the centre's day
         self.date = QDateEdit(QDate(d.year, d.month, d.day))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")

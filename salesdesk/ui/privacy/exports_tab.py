@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.audit import AuditEntry, export_count
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.table_model import Column, RecordTableModel
-from salesdesk.ui.widgets import SHANGHAI, error_label
+from salesdesk.ui.widgets import error_label
 
 
 class ExportsTab(QWidget):
@@ -39,7 +40,7 @@ class ExportsTab(QWidget):
         self.error = error_label()
         layout.addWidget(self.error)
         self.model: RecordTableModel[AuditEntry] = RecordTableModel([
-            Column(self.tr("When"), lambda e: e.at.astimezone(SHANGHAI)
+            Column(self.tr("When"), lambda e: e.at.astimezone(PROJECT_TZ)
                    .strftime("%Y-%m-%d %H:%M")),
             Column(self.tr("Who"), lambda e: self._names.get(e.staff_id or "", "—")),
             Column(self.tr("What"), lambda e: self._what(e.entity)),

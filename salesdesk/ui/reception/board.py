@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.reception import Board
 from salesdesk.ui.context import UiContext
-from salesdesk.ui.widgets import SHANGHAI
 
 BOARD_STYLE = """
 QWidget#board { background: #0b1f3a; }
@@ -150,7 +150,7 @@ class DisplayBoardWindow(QWidget):
         self._loading = False
         self.loads += 1
         self.board = board
-        now = self.ctx.services.db.now().astimezone(SHANGHAI)
+        now = self.ctx.services.db.now().astimezone(PROJECT_TZ)
         self.clock.setText(now.strftime("%H:%M"))
         for i, (card, ticket, consultant, guest) in enumerate(self.now_rows):
             if i < len(board.now_receiving):
@@ -168,7 +168,7 @@ class DisplayBoardWindow(QWidget):
         for i, label in enumerate(self.called):
             if i < len(board.last_called):
                 c = board.last_called[i]
-                at = c.at.astimezone(SHANGHAI).strftime("%H:%M") if c.at else ""
+                at = c.at.astimezone(PROJECT_TZ).strftime("%H:%M") if c.at else ""
                 label.setText(f"{at}   {c.ticket}  →  {c.consultant_name}")
             else:
                 label.setText("")

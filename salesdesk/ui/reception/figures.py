@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.rotation import REASON_ZH
 from salesdesk.services.reception import LogEntry
 from salesdesk.services.reception_figures import ConsultantFigures, Figures
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.reception.floor import table
 from salesdesk.ui.table_model import Column, RecordTableModel
-from salesdesk.ui.widgets import SHANGHAI, error_label
+from salesdesk.ui.widgets import error_label
 
 FairRow = tuple[str, str, int, int, int, int, int]
 
@@ -119,7 +120,7 @@ class ReceptionFiguresWidget(QWidget):
         ])
         tabs.addTab(table(self.source_model), self.tr("By source"))
         self.log_model: RecordTableModel[LogEntry] = RecordTableModel([
-            Column(self.tr("Time"), lambda e: e.at.astimezone(SHANGHAI).strftime("%H:%M:%S")),
+            Column(self.tr("Time"), lambda e: e.at.astimezone(PROJECT_TZ).strftime("%H:%M:%S")),
             Column(self.tr("Event"), lambda e: self._kind(e.kind)),
             Column(self.tr("Consultant"), lambda e: e.staff_name),
             Column(self.tr("Reason"), lambda e: REASON_ZH.get(e.reason, e.reason)

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.reception import Floor, MyQueue, QueueEntry
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.reception.floor import duty_label, queue_model, table
-from salesdesk.ui.widgets import SHANGHAI, error_label
+from salesdesk.ui.widgets import error_label
 
 
 class MyQueuePanel(QWidget):
@@ -169,7 +170,7 @@ class MyQueuePanel(QWidget):
             self.current_detail.setText("")
         else:
             self.current_label.setText(f"{c.ticket}  {c.display_name}")
-            since = c.called_at.astimezone(SHANGHAI).strftime("%H:%M") if c.called_at else ""
+            since = c.called_at.astimezone(PROJECT_TZ).strftime("%H:%M") if c.called_at else ""
             kind = self.tr("first visit") if c.first_visit else self.tr("returning")
             self.current_detail.setText(self.tr("%1 people · %2 · %3 · since %4").replace(
                 "%1", str(c.party_size)).replace("%2", c.source_label).replace(

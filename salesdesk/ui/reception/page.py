@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Permission
 from salesdesk.services.reception import Floor, MyQueue
 from salesdesk.ui.context import UiContext
@@ -23,7 +24,6 @@ from salesdesk.ui.reception.checkin import CheckInPanel
 from salesdesk.ui.reception.figures import ReceptionFiguresWidget
 from salesdesk.ui.reception.floor import FloorPanel
 from salesdesk.ui.reception.my_queue import MyQueuePanel
-from salesdesk.ui.widgets import SHANGHAI
 
 
 class ReceptionPage(Page):
@@ -116,7 +116,7 @@ class ReceptionPage(Page):
         self.floor_panel.show_floor(floor)
         on = sum(1 for e in floor.rotation if e.status != "off")
         free = sum(1 for e in floor.rotation if e.status == "available")
-        now = self.ctx.services.db.now().astimezone(SHANGHAI)
+        now = self.ctx.services.db.now().astimezone(PROJECT_TZ)
         self.subtitle.setText(self.tr("%1 · %2 on duty · %3 free · %4 receiving").replace(
             "%1", now.strftime("%m-%d %H:%M")).replace("%2", str(on)).replace(
             "%3", str(free)).replace("%4", str(len(floor.receiving))))

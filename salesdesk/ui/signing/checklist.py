@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.rule_pack import Stage
 from salesdesk.services.signing_materials import ChecklistView
-from salesdesk.ui.widgets import SHANGHAI
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -65,7 +65,7 @@ class ChecklistTree(QTreeWidget):
                 for i in shown:
                     when = ""
                     if i.received_at is not None:
-                        when = f"{i.received_at.astimezone(SHANGHAI):%m-%d %H:%M} {i.received_by}"
+                        when = f"{i.received_at.astimezone(PROJECT_TZ):%m-%d %H:%M} {i.received_by}"
                     row = QTreeWidgetItem([i.name, i.form, i.note, when])
                     row.setData(0, ITEM_ROLE, i.id)
                     row.setToolTip(2, i.note)

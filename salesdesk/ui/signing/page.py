@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.errors import DomainError
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.signing_materials import (
     BatchResult,
     ChecklistSummary,
@@ -38,7 +39,7 @@ from salesdesk.ui.signing.checklist import ChecklistTree
 from salesdesk.ui.signing.interview import InterviewForm
 from salesdesk.ui.signing.printing import PrintOutcome, deliver, lp_command, send_to_printer
 from salesdesk.ui.tasks import Cancelled, TaskControl
-from salesdesk.ui.widgets import SHANGHAI, error_label, page_title
+from salesdesk.ui.widgets import error_label, page_title
 
 
 class SigningPage(Page):
@@ -446,7 +447,7 @@ class SigningPage(Page):
         off the GUI thread, with a progress dialog whose Cancel stops the job."""
         actor = self.ctx.require_actor()
         services = self.ctx.services
-        tomorrow = (services.db.now().astimezone(SHANGHAI) + timedelta(days=1)).date()
+        tomorrow = (services.db.now().astimezone(PROJECT_TZ) + timedelta(days=1)).date()
         spool = lp_command() is not None if send_to_lp is None else send_to_lp
         dialog = QProgressDialog(self.tr("Preparing tomorrow's checklists…"), self.tr("Cancel"),
                                  0, 0, self)

@@ -4,15 +4,13 @@ outbox), conflicts needing attention, and a button to sync now."""
 from __future__ import annotations
 
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.sync.driver import SyncDriver
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 class SyncStatusWidget(QWidget):
@@ -64,7 +62,7 @@ class SyncStatusWidget(QWidget):
                                        "this device").replace("%1", str(st.pending)))
             self.sync_button.setEnabled(False)
         else:
-            when = (st.last_sync_at.astimezone(SHANGHAI).strftime("%m-%d %H:%M")
+            when = (st.last_sync_at.astimezone(PROJECT_TZ).strftime("%m-%d %H:%M")
                     if st.last_sync_at else self.tr("never"))
             text = (self.tr("Last synced %1 · %2 pending").replace("%1", when)
                     .replace("%2", str(st.pending)))

@@ -19,6 +19,7 @@ from salesdesk import plugins
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services, build_services
 from salesdesk.store.database import DB_FILE_NAME, open_database
+from tests.factories import Kit
 
 pytest_plugins = ["tests.sync_fixtures"]  # PostgreSQL and sync-server fixtures
 
@@ -136,3 +137,9 @@ def consultant(demo: Services) -> Actor:
 @pytest.fixture
 def senior(demo: Services) -> Actor:
     return staff_actor(demo, "C101")
+
+
+@pytest.fixture
+def kit(services: Services) -> Kit:
+    """A small project in an empty database, and rows made on demand (tests/factories.py)."""
+    return Kit(services)

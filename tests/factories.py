@@ -1,0 +1,140 @@
+"""A service-level test kit: a small project, and only the rows a test asks for.
+
+Most service tests need a sales centre, a few staff and a unit or two, not the whole demo (202
+units, 15 staff, months of activity). ``Kit`` imports a one-building project through the real
+project importer into the test's own SQLite file, then makes staff, customers and units on
+demand. Staff PINs are hashed once per run (scrypt is slow on purpose)."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from salesdesk.domain import pin as pin_rules
+from salesdesk.domain.project import (
+    AdverseFactorSpec,
+    BuildingSpec,
+    CertificateKind,
+    CertificateSpec,
+    FactorSide,
+    ProjectConfig,
+    StaffSpec,
+    TextVersionSpec,
+    UnitSpec,
+    UnitStatus,
+)
+from salesdesk.domain.roles import Actor, Role
+from salesdesk.services.container import Services
+
+PIN = "2580"
+BUILDING = "1"
+
+
+@functools.cache
+def pin_hash() -> str:
+    return pin_rules.hash_pin(PIN)
+
+
+def unit_spec(number: str, floor: int = 2, status: UnitStatus = UnitStatus.AVAILABLE,
+              building: str = BUILDING) -> UnitSpec:
+    return UnitSpec(building=building, number=number, floor=floor, layout="三室两厅",
+                    orientation="南北", build_area=98.5, inner_area=80.1, unit_price=21000,
+                    total_price=2068500, status=status)
+
+
+def staff_spec(code: str, name: str, role: Role, senior: bool = False) -> StaffSpec:
+    return StaffSpec(code=code, name=name, role=role.value, agency="", senior=senior,
+                     phone="", pin=None, pin_hash=pin_hash())
+
+
+def small_project(units: tuple[UnitSpec, ...] = (), staff: tuple[StaffSpec, ...] = (),
+                  ) -> ProjectConfig:
+    """One building of six floors, the five certificates (the presale permit covering the
+    building), a declaration, a contract template and one adverse factor on each side."""
+    issued = date(2025, 3, 1)
+    certificates = tuple(
+        CertificateSpec(kind=kind, number=f"KIT-{kind.value}", issuer="市住建局",
+                        issued_on=issued, valid_until=None, buildings=(BUILDING,))
+        for kind in CertificateKind)
+    factors = (
+        AdverseFactorSpec(code="F-IN", side=FactorSide.INSIDE, category="substation",
+                          title="小区内配电房", description="1号楼北侧配电房", direction="北",
+                          distance_m=20.0, project_wide=True, buildings=(), units=(),
+                          contract_annex=True),
+        AdverseFactorSpec(code="F-OUT", side=FactorSide.OUTSIDE, category="elevated_road",
+                          title="东侧高架", description="项目东侧规划高架路", direction="东",
+                          distance_m=150.0, project_wide=True, buildings=(), units=(),
+                          contract_annex=True),
+    )
+    return ProjectConfig(
+        config_version="kit-1", company_code="KIT", company_name="测试置业",
+        centre_code="KIT-C", centre_name="测试售楼处", centre_address="测试路 1 号",
+        code="KIT-P", name="测试花园", city="杭州", district="西湖区", address="测试路 1 号",
+        developer="测试置业有限公司", price_complaint_phone="12345",
+        buildings=(BuildingSpec(code=BUILDING, name="1号楼", floors=6),),
+        units=units or (unit_spec("1-201"), unit_spec("1-202"),
+                        unit_spec("1-301", floor=3, status=UnitStatus.SIGNED)),
+        certificates=certificates,
+        sunshine_declaration=TextVersionSpec(version="1", title="阳光宣言",
+                                             text="本项目承诺明码标价，不捂盘惜售。"),
+        contract_template=TextVersionSpec(version="1", title="商品房买卖合同（示范文本）",
+                                          text="合同范本正文。"),
+        adverse_factors=factors,
+        staff=staff,
+    )
+
+
+@dataclass
+class Kit:
+    """Rows on demand in a test's own database: ``kit.staff(Role.RECEPTION)`` is an actor."""
+
+    services: Services
+    config: ProjectConfig = field(default_factory=small_project)
+    _codes: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def __post_init__(self) -> None:
+        self.services.importer.import_config(None, self.config)
+
+    def staff(self, role: Role, name: str | None = None, senior: bool = False) -> Actor:
+        """A new staff member of that role, signed in (as the app would after the PIN)."""
+        n = next(self._codes)
+        code = f"K{n:03d}"
+        spec = staff_spec(code, name or f"员工{n}", role, senior)
+        self.config = replace(self.config, staff=(*self.config.staff, spec))
+        self.services.importer.import_config(None, self.config)
+        entry = next(e for e in self.services.auth.signin_list() if e.code == code)
+        return self.services.auth.actor_for(entry.id)
+
+    def unit(self, number: str, status: UnitStatus = UnitStatus.AVAILABLE,
+             floor: int = 2) -> str:
+        """Adds a unit to the project (as head office's next project file would); its id."""
+        self.config = replace(self.config,
+                              units=(*self.config.units, unit_spec(number, floor, status)))
+        self.services.importer.import_config(None, self.config)
+        return self.unit_id(number)
+
+    def unit_id(self, number: str) -> str:
+        admin = self.staff_cached(Role.ADMIN)
+        return next(u.id for u in self.services.projects.units(admin) if u.number == number)
+
+    def customer(self, phone: str | None = None, name: str = "测试客户",
+                 owner: Actor | None = None) -> str:
+        """A registered customer (consent given) owned by ``owner``; their id."""
+        consultant = owner or self.staff_cached(Role.CONSULTANT)
+        number = phone or f"1390000{next(self._codes):04d}"
+        info = self.services.customers.register(
+            consultant, phone=number, name=name, consent=True,
+            owner_staff_id=consultant.staff_id)
+        return info.id
+
+    @functools.cached_property
+    def _cached(self) -> dict[Role, Actor]:
+        return {}
+
+    def staff_cached(self, role: Role) -> Actor:
+        """One member of that role for the whole test (made on first use)."""
+        if role not in self._cached:
+            self._cached[role] = self.staff(role)
+        return self._cached[role]

@@ -17,6 +17,7 @@ from salesdesk.services.care_handover_appointments import (
 )
 from salesdesk.services.care_satisfaction import SatisfactionService
 from salesdesk.services.customer_merge import CustomerMergeService
+from salesdesk.services.customer_record import CustomerRecordService
 from salesdesk.services.customer_rights import CustomerRightsService
 from salesdesk.services.customers import CustomerService
 from salesdesk.services.disclosure import DisclosureService
@@ -68,6 +69,11 @@ class Services:
     complaints: ComplaintService
     handover: HandoverService
     sale_conflicts: SaleConflictService
+
+    @property
+    def customer_record(self) -> CustomerRecordService:
+        # Stateless over the database and the customer lookups: built on use.
+        return CustomerRecordService(self.db, self.customers)
 
     @property
     def ledger_anchor(self) -> LedgerAnchorService:

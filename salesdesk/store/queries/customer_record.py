@@ -1,0 +1,127 @@
+"""The customer record (客户档案): everything held about one customer, each list in one query.
+
+``ids`` is the customer and every duplicate merged into them (``customer_alias``), so a merged
+customer's history reads as one. Rows come back newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, or_, select
+
+from salesdesk.domain.phone import last_four
+from salesdesk.store.models.appointments import Appointment
+from salesdesk.store.models.care import Complaint, FollowUpTask, ScoreCard
+from salesdesk.store.models.customer import Customer, CustomerPhone
+from salesdesk.store.models.disclosure import DisclosureRecord, Subscription
+from salesdesk.store.models.project import Unit
+from salesdesk.store.models.reception import AttributionChange, ConsultantBackup, Visit
+from salesdesk.store.models.signing import MaterialChecklist
+from salesdesk.store.uow import UnitOfWork
+
+LIMIT = 200  # per list: a record with more than this is shown newest first, cut
+
+
+def customer(uow: UnitOfWork, customer_id: str) -> Customer | None:
+    c = uow.session.get(Customer, customer_id)
+    return None if c is None or c.deleted else c
+
+
+def phones(uow: UnitOfWork, customer_id: str) -> list[CustomerPhone]:
+    return list(uow.session.scalars(select(CustomerPhone).where(
+        CustomerPhone.customer_id == customer_id, CustomerPhone.deleted.is_(False))
+        .order_by(CustomerPhone.created_at)))
+
+
+def add_phone(uow: UnitOfWork, customer_id: str, e164: str, label: str) -> CustomerPhone:
+    row = CustomerPhone(customer_id=customer_id, e164=e164, last4=last_four(e164), label=label)
+    uow.add(row)
+    return row
+
+
+def search_names(uow: UnitOfWork, text: str, limit: int = 20) -> list[str]:
+    """Live, searchable customers whose name or salutation contains ``text``."""
+    pattern = f"%{text}%"
+    return list(uow.session.scalars(select(Customer.id).where(
+        Customer.deleted.is_(False), Customer.restricted_at.is_(None),
+        Customer.erased_at.is_(None),
+        or_(Customer.name.like(pattern), Customer.salutation.like(pattern)))
+        .order_by(Customer.created_at.desc()).limit(limit)))
+
+
+def customers_by_ticket(uow: UnitOfWork, label: str, limit: int = 20) -> list[str]:
+    """Customers whose visit carried this ticket label (A031), most recent visit first."""
+    return list(dict.fromkeys(uow.session.scalars(select(Visit.customer_id).where(
+        Visit.deleted.is_(False), func.upper(Visit.ticket_label) == label.upper())
+        .order_by(Visit.checked_in_at.desc()).limit(limit))))
+
+
+def backup_of(uow: UnitOfWork, staff_id: str | None) -> str | None:
+    if staff_id is None:
+        return None
+    return uow.session.scalar(select(ConsultantBackup.backup_staff_id).where(
+        ConsultantBackup.staff_id == staff_id, ConsultantBackup.deleted.is_(False))
+        .order_by(ConsultantBackup.created_at.desc()).limit(1))
+
+
+def attribution(uow: UnitOfWork, ids: Sequence[str]) -> list[AttributionChange]:
+    return list(uow.session.scalars(select(AttributionChange).where(
+        AttributionChange.customer_id.in_(ids), AttributionChange.deleted.is_(False))
+        .order_by(AttributionChange.created_at.desc()).limit(LIMIT)))
+
+
+def visits(uow: UnitOfWork, ids: Sequence[str]) -> list[Visit]:
+    return list(uow.session.scalars(select(Visit).where(
+        Visit.customer_id.in_(ids), Visit.deleted.is_(False))
+        .order_by(Visit.checked_in_at.desc()).limit(LIMIT)))
+
+
+def disclosure_rounds(uow: UnitOfWork, ids: Sequence[str]) -> list[DisclosureRecord]:
+    return list(uow.session.scalars(select(DisclosureRecord).where(
+        DisclosureRecord.customer_id.in_(ids), DisclosureRecord.deleted.is_(False))
+        .order_by(DisclosureRecord.recorded_at.desc()).limit(LIMIT)))
+
+
+def subscriptions(uow: UnitOfWork, ids: Sequence[str]) -> list[Subscription]:
+    return list(uow.session.scalars(select(Subscription).where(
+        Subscription.customer_id.in_(ids), Subscription.deleted.is_(False))
+        .order_by(Subscription.subscribed_on.desc(), Subscription.created_at.desc())
+        .limit(LIMIT)))
+
+
+def appointments(uow: UnitOfWork, ids: Sequence[str]) -> list[Appointment]:
+    return list(uow.session.scalars(select(Appointment).where(
+        Appointment.customer_id.in_(ids), Appointment.deleted.is_(False))
+        .order_by(Appointment.starts_at.desc()).limit(LIMIT)))
+
+
+def material_checklists(uow: UnitOfWork, ids: Sequence[str]) -> list[MaterialChecklist]:
+    return list(uow.session.scalars(select(MaterialChecklist).where(
+        MaterialChecklist.customer_id.in_(ids), MaterialChecklist.deleted.is_(False))
+        .order_by(MaterialChecklist.created_at.desc()).limit(LIMIT)))
+
+
+def follow_up_tasks(uow: UnitOfWork, ids: Sequence[str]) -> list[FollowUpTask]:
+    return list(uow.session.scalars(select(FollowUpTask).where(
+        FollowUpTask.customer_id.in_(ids), FollowUpTask.deleted.is_(False))
+        .order_by(FollowUpTask.due_on.desc()).limit(LIMIT)))
+
+
+def score_cards(uow: UnitOfWork, ids: Sequence[str]) -> list[ScoreCard]:
+    return list(uow.session.scalars(select(ScoreCard).where(
+        ScoreCard.customer_id.in_(ids), ScoreCard.deleted.is_(False))
+        .order_by(ScoreCard.scored_on.desc()).limit(LIMIT)))
+
+
+def complaints(uow: UnitOfWork, ids: Sequence[str]) -> list[Complaint]:
+    return list(uow.session.scalars(select(Complaint).where(
+        Complaint.customer_id.in_(ids), Complaint.deleted.is_(False))
+        .order_by(Complaint.received_at.desc()).limit(LIMIT)))
+
+
+def unit_numbers(uow: UnitOfWork, ids: Sequence[str | None]) -> dict[str, str]:
+    wanted = {i for i in ids if i}
+    if not wanted:
+        return {}
+    return {i: n for i, n in uow.session.execute(
+        select(Unit.id, Unit.number).where(Unit.id.in_(wanted)))}

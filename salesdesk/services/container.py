@@ -31,8 +31,7 @@ from salesdesk.services.notice import NoticeService
 from salesdesk.services.preferences import PreferencesService
 from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
-from salesdesk.services.reception import ReceptionService
-from salesdesk.services.reception_figures import ReceptionFigures
+from salesdesk.services.reception import ReceptionFigures, ReceptionService
 from salesdesk.services.reminders import ReminderService
 from salesdesk.services.sale_conflicts import SaleConflictService
 from salesdesk.services.signing_materials import SigningMaterialsService

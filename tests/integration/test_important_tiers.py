@@ -7,8 +7,7 @@ from __future__ import annotations
 from salesdesk.domain.roles import Actor
 from salesdesk.domain.rotation import ImportantMode, JointMode
 from salesdesk.services.container import Services
-from salesdesk.services.reception import CheckInRequest
-from salesdesk.services.reception_store import Settings
+from salesdesk.services.reception import CheckInRequest, Settings
 from tests.conftest import FakeClock, staff_actor
 
 

@@ -268,7 +268,7 @@ def test_figures_and_csv_with_bom(demo: Services, rs: ReceptionService, receptio
 def test_project_rules_alternate_agencies_and_manager(
         demo: Services, rs: ReceptionService, reception: Actor) -> None:
     from salesdesk.domain.rotation import ImportantMode, JointMode
-    from salesdesk.services.reception_store import Settings
+    from salesdesk.services.reception import Settings
 
     supervisor = staff_actor(demo, "S001")
     with pytest.raises(ValidationError):

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.rotation import REASON_ZH
-from salesdesk.services.reception import LogEntry
-from salesdesk.services.reception_figures import ConsultantFigures, Figures
+from salesdesk.services.reception import ConsultantFigures, Figures, LogEntry
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.reception.floor import table
 from salesdesk.ui.table_model import Column, RecordTableModel

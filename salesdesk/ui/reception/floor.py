@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.roles import Permission
-from salesdesk.services.reception import Floor, QueueEntry, RotationEntry
-from salesdesk.services.reception_store import StaffBrief
+from salesdesk.services.reception import Floor, QueueEntry, RotationEntry, StaffBrief
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label

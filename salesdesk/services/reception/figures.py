@@ -6,50 +6,18 @@ from __future__ import annotations
 import csv
 import statistics
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-from sqlalchemy import select
 
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.queue import SOURCE_ZH, Source, percentile
 from salesdesk.domain.roles import Actor, Permission
-from salesdesk.domain.rotation import FairnessReport, fairness
+from salesdesk.domain.rotation import fairness
 from salesdesk.services import audit
-from salesdesk.services.reception_store import load_events_range, staff_map
+from salesdesk.services.reception.context import staff_map
+from salesdesk.services.reception.results import ConsultantFigures, Figures
 from salesdesk.store.database import Database
-from salesdesk.store.models.reception import Visit
-
-
-@dataclass(frozen=True)
-class ConsultantFigures:
-    staff_id: str
-    name: str
-    agency: str
-    receptions: int
-    median_minutes: float | None
-    p90_minutes: float | None
-    intent_a: int
-    no_shows: int
-    invalid: int
-
-
-@dataclass(frozen=True)
-class Figures:
-    start: date
-    end: date
-    visits: int  # parties
-    people: int
-    first_visits: int
-    returning: int
-    by_source: tuple[tuple[str, int], ...]  # (label, parties)
-    wait_median: float | None  # minutes from check-in to being called
-    wait_p90: float | None
-    no_shows: int
-    invalid: int
-    consultants: tuple[ConsultantFigures, ...]
-    fairness: FairnessReport
+from salesdesk.store.queries import reception as q
 
 
 def _r(x: float | None) -> float | None:
@@ -69,13 +37,8 @@ class ReceptionFigures:
             raise ValidationError("日期范围最长一年", en="At most one year", field="end")
         with self._db.reader(actor) as uow:
             staff = staff_map(uow)
-            rows = uow.session.execute(select(
-                Visit.first_visit, Visit.party_size, Visit.source, Visit.status,
-                Visit.consultant_id, Visit.checked_in_at, Visit.called_at, Visit.started_at,
-                Visit.finished_at, Visit.intent, Visit.invalid_reason,
-            ).where(Visit.day >= start.isoformat(), Visit.day <= end.isoformat(),
-                    Visit.deleted.is_(False))).all()
-            events = load_events_range(uow, start, end)
+            rows = q.visit_figure_rows(uow, start, end)
+            events = q.events_between(uow, start, end)
         sources: Counter[str] = Counter()
         waits: list[float] = []
         durations: dict[str, list[float]] = defaultdict(list)

@@ -1,0 +1,287 @@
+"""Reception's reads and writes: visits, queue tickets, the rotation event log (and its JSON
+payload, the storage form of a ``RotationEvent``), settings, backups, notices, attribution.
+
+No permission checks and no rules here: which visit is open, who is next, what a status may
+move to is decided by ``services/reception`` and ``domain``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from salesdesk.domain.rotation import EventKind, RotationEvent
+from salesdesk.store.models.customer import Customer
+from salesdesk.store.models.org import Staff
+from salesdesk.store.models.reception import (
+    AttributionChange,
+    ConsultantBackup,
+    QueueTicket,
+    ReceptionSettings,
+    RotationEventRow,
+    StaffNotice,
+    Visit,
+)
+from salesdesk.store.uow import UnitOfWork
+
+# --- staff and customers ---------------------------------------------------------------------
+
+StaffRow = tuple[str, str, str, str, str, bool, bool]  # id, code, name, role, agency, senior, active
+
+
+def live_staff(uow: UnitOfWork) -> list[StaffRow]:
+    """Every staff member not deleted, with what the rotation needs to know of them."""
+    rows = uow.session.execute(select(
+        Staff.id, Staff.code, Staff.name, Staff.role, Staff.agency, Staff.senior, Staff.active
+    ).where(Staff.deleted.is_(False))).all()
+    return [(i, c, n, r, a, s, act) for i, c, n, r, a, s, act in rows]
+
+
+def customer(uow: UnitOfWork, customer_id: str) -> Customer | None:
+    """The customer row (deleted ones too: the caller decides what a tombstone means)."""
+    return uow.session.get(Customer, customer_id)
+
+
+# --- settings --------------------------------------------------------------------------------
+
+SettingsRow = tuple[str, str, int, int]  # important_mode, joint_mode, no-show, duplicate minutes
+
+
+def latest_settings(uow: UnitOfWork) -> SettingsRow | None:
+    row = uow.session.execute(select(
+        ReceptionSettings.important_mode, ReceptionSettings.joint_mode,
+        ReceptionSettings.no_show_minutes, ReceptionSettings.duplicate_minutes,
+    ).where(ReceptionSettings.deleted.is_(False))
+        .order_by(ReceptionSettings.updated_at.desc()).limit(1)).first()
+    return None if row is None else (row[0], row[1], row[2], row[3])
+
+
+def settings_row_for_update(uow: UnitOfWork) -> ReceptionSettings:
+    """The live settings row to overwrite, added to the unit of work when there is none yet."""
+    row = uow.session.scalar(select(ReceptionSettings).where(
+        ReceptionSettings.deleted.is_(False)).limit(1))
+    if row is None:
+        row = ReceptionSettings()
+        uow.add(row)
+    return row
+
+
+# --- the rotation event log ------------------------------------------------------------------
+
+
+def _event(kind: str, staff_id: str, reason: str, note: str, visit_id: str,
+           payload: str) -> RotationEvent:
+    extra = json.loads(payload) if payload and payload != "{}" else {}
+    return RotationEvent(
+        EventKind(kind), staff_id, reason, note, visit_id,
+        status=extra.get("status", ""), order=tuple(extra.get("order", ())),
+        name=extra.get("name", ""), agency=extra.get("agency", ""),
+        senior=bool(extra.get("senior", False)), manager=bool(extra.get("manager", False)),
+    )
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    at: datetime
+    event: RotationEvent
+
+
+def count_events(uow: UnitOfWork, day: date) -> int:
+    return uow.session.scalar(select(func.count()).select_from(RotationEventRow).where(
+        RotationEventRow.day == day.isoformat())) or 0
+
+
+def events_of_day(uow: UnitOfWork, day: date) -> list[StoredEvent]:
+    rows = uow.session.execute(select(
+        RotationEventRow.at, RotationEventRow.kind, RotationEventRow.staff_id,
+        RotationEventRow.reason, RotationEventRow.note, RotationEventRow.visit_id,
+        RotationEventRow.payload,
+    ).where(RotationEventRow.day == day.isoformat(), RotationEventRow.deleted.is_(False))
+        .order_by(RotationEventRow.at, RotationEventRow.seq)).all()
+    return [StoredEvent(r[0], _event(*r[1:])) for r in rows]
+
+
+def events_between(uow: UnitOfWork, start: date, end: date) -> list[RotationEvent]:
+    rows = uow.session.execute(select(
+        RotationEventRow.kind, RotationEventRow.staff_id, RotationEventRow.reason,
+        RotationEventRow.note, RotationEventRow.visit_id, RotationEventRow.payload,
+    ).where(RotationEventRow.day >= start.isoformat(), RotationEventRow.day <= end.isoformat(),
+            RotationEventRow.deleted.is_(False))
+        .order_by(RotationEventRow.day, RotationEventRow.at, RotationEventRow.seq)).all()
+    return [_event(*r) for r in rows]
+
+
+def add_event(uow: UnitOfWork, day: date, at: datetime, seq: int, e: RotationEvent) -> None:
+    payload: dict[str, object] = {}
+    if e.status:
+        payload["status"] = e.status
+    if e.order:
+        payload["order"] = list(e.order)
+    if e.kind is EventKind.JOIN:
+        payload.update(name=e.name, agency=e.agency, senior=e.senior, manager=e.manager)
+    uow.add(RotationEventRow(
+        day=day.isoformat(), at=at, seq=seq, kind=e.kind.value,
+        staff_id=e.staff_id, reason=e.reason, note=e.note[:200], visit_id=e.visit_id,
+        payload=json.dumps(payload, ensure_ascii=False) if payload else "{}",
+    ))
+
+
+# --- queue tickets ---------------------------------------------------------------------------
+
+
+def last_ticket_number(uow: UnitOfWork, day: date, prefix: str) -> int:
+    """The highest number this prefix has drawn that day (0: none yet)."""
+    return uow.session.scalar(select(func.max(QueueTicket.number)).where(
+        QueueTicket.day == day.isoformat(), QueueTicket.prefix == prefix)) or 0
+
+
+def ticket_of_visit(uow: UnitOfWork, visit_id: str) -> QueueTicket | None:
+    return uow.session.scalar(select(QueueTicket).where(
+        QueueTicket.visit_id == visit_id, QueueTicket.deleted.is_(False)).limit(1))
+
+
+def add_ticket(uow: UnitOfWork, **fields: Any) -> QueueTicket:
+    t = QueueTicket(**fields)
+    uow.add(t)
+    return t
+
+
+# --- visits ----------------------------------------------------------------------------------
+
+
+def new_visit(**fields: Any) -> Visit:
+    """A visit row not yet in the unit of work: check-in routes it first (its rotation events
+    and notices refer to its id) and adds it once, so it is written in one single INSERT."""
+    return Visit(**fields)
+
+
+def visit(uow: UnitOfWork, visit_id: str) -> Visit | None:
+    return uow.session.get(Visit, visit_id)
+
+
+def visits_of_day_in(uow: UnitOfWork, day: date, statuses: Iterable[str]) -> list[Visit]:
+    """The day's live visits in these statuses, by check-in time."""
+    return list(uow.session.scalars(select(Visit).where(
+        Visit.day == day.isoformat(), Visit.status.in_(tuple(statuses)),
+        Visit.deleted.is_(False)).order_by(Visit.checked_in_at)))
+
+
+def count_visits_in(uow: UnitOfWork, day: date, status: str) -> int:
+    return uow.session.scalar(select(func.count()).select_from(Visit).where(
+        Visit.day == day.isoformat(), Visit.status == status,
+        Visit.deleted.is_(False))) or 0
+
+
+def consultants_of_visits_in(uow: UnitOfWork, day: date,
+                             statuses: Iterable[str]) -> list[str | None]:
+    """One consultant id per live visit of the day in these statuses (for counting)."""
+    return list(uow.session.scalars(select(Visit.consultant_id).where(
+        Visit.day == day.isoformat(), Visit.status.in_(tuple(statuses)),
+        Visit.deleted.is_(False))))
+
+
+def last_called(uow: UnitOfWork, day: date, limit: int) -> list[Visit]:
+    return list(uow.session.scalars(select(Visit).where(
+        Visit.day == day.isoformat(), Visit.called_at.is_not(None),
+        Visit.deleted.is_(False)).order_by(Visit.called_at.desc()).limit(limit)))
+
+
+def latest_receptions(uow: UnitOfWork, day: date,
+                      limit: int) -> list[tuple[datetime | None, datetime | None]]:
+    """(started, finished) of the day's latest finished receptions, the latest first."""
+    rows = uow.session.execute(select(Visit.started_at, Visit.finished_at).where(
+        Visit.day == day.isoformat(), Visit.status == "finished",
+        Visit.started_at.is_not(None), Visit.deleted.is_(False),
+    ).order_by(Visit.finished_at.desc()).limit(limit)).all()
+    return [(s, f) for s, f in rows]
+
+
+def visits_of_customer(uow: UnitOfWork, customer_id: str) -> list[tuple[str, str, str]]:
+    """(day, status, ticket label) of every live visit of the customer, the latest first."""
+    rows = uow.session.execute(select(Visit.day, Visit.status, Visit.ticket_label).where(
+        Visit.customer_id == customer_id, Visit.deleted.is_(False))
+        .order_by(Visit.checked_in_at.desc())).all()
+    return [(d, s, t) for d, s, t in rows]
+
+
+def last_visit_of_customer(uow: UnitOfWork,
+                           customer_id: str) -> tuple[str, datetime, str] | None:
+    """(id, checked in at, status) of the customer's latest live visit."""
+    row = uow.session.execute(select(Visit.id, Visit.checked_in_at, Visit.status).where(
+        Visit.customer_id == customer_id, Visit.deleted.is_(False))
+        .order_by(Visit.checked_in_at.desc()).limit(1)).first()
+    return None if row is None else (row[0], row[1], row[2])
+
+
+def ticket_labels_of_day(uow: UnitOfWork, day: date) -> dict[str, str]:
+    """visit id → ticket label, every visit of the day (deleted ones too: the log names them)."""
+    return {i: t for i, t in uow.session.execute(select(Visit.id, Visit.ticket_label).where(
+        Visit.day == day.isoformat()))}
+
+
+VisitFigureRow = tuple[bool, int, str, str, str | None, datetime, datetime | None,
+                       datetime | None, datetime | None, str, str]
+
+
+def visit_figure_rows(uow: UnitOfWork, start: date, end: date) -> list[VisitFigureRow]:
+    """first visit, party size, source, status, consultant, checked in, called, started,
+    finished, intent, invalid reason of every live visit from ``start`` to ``end``."""
+    rows = uow.session.execute(select(
+        Visit.first_visit, Visit.party_size, Visit.source, Visit.status,
+        Visit.consultant_id, Visit.checked_in_at, Visit.called_at, Visit.started_at,
+        Visit.finished_at, Visit.intent, Visit.invalid_reason,
+    ).where(Visit.day >= start.isoformat(), Visit.day <= end.isoformat(),
+            Visit.deleted.is_(False))).all()
+    return [(a, b, c, d, e, f, g, h, i, j, k) for a, b, c, d, e, f, g, h, i, j, k in rows]
+
+
+# --- backups, notices, attribution -----------------------------------------------------------
+
+
+def backup_of(uow: UnitOfWork, staff_id: str) -> str | None:
+    """The colleague this consultant named last as their backup."""
+    return uow.session.scalar(select(ConsultantBackup.backup_staff_id).where(
+        ConsultantBackup.staff_id == staff_id, ConsultantBackup.deleted.is_(False))
+        .order_by(ConsultantBackup.updated_at.desc()).limit(1))
+
+
+def live_backups(uow: UnitOfWork, staff_id: str) -> list[ConsultantBackup]:
+    return list(uow.session.scalars(select(ConsultantBackup).where(
+        ConsultantBackup.staff_id == staff_id, ConsultantBackup.deleted.is_(False))))
+
+
+def add_backup(uow: UnitOfWork, staff_id: str, backup_staff_id: str) -> ConsultantBackup:
+    row = ConsultantBackup(staff_id=staff_id, backup_staff_id=backup_staff_id)
+    uow.add(row)
+    return row
+
+
+def add_notice(uow: UnitOfWork, staff_id: str, visit_id: str, text: str) -> StaffNotice:
+    row = StaffNotice(staff_id=staff_id, visit_id=visit_id, text=text)
+    uow.add(row)
+    return row
+
+
+def unread_notice_texts(uow: UnitOfWork, staff_id: str, since: datetime,
+                        limit: int) -> list[str]:
+    """The staff member's unread notices made since ``since``, the latest first."""
+    return list(uow.session.scalars(select(StaffNotice.text).where(
+        StaffNotice.staff_id == staff_id, StaffNotice.read.is_(False),
+        StaffNotice.created_at >= since,
+        StaffNotice.deleted.is_(False)).order_by(StaffNotice.created_at.desc())
+        .limit(limit)))
+
+
+def unread_notices(uow: UnitOfWork, staff_id: str) -> list[StaffNotice]:
+    return list(uow.session.scalars(select(StaffNotice).where(
+        StaffNotice.staff_id == staff_id, StaffNotice.read.is_(False))))
+
+
+def add_attribution_change(uow: UnitOfWork, **fields: Any) -> AttributionChange:
+    row = AttributionChange(**fields)
+    uow.add(row)
+    return row

@@ -22,8 +22,8 @@ from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.unit_sale import UnitSaleFacts, can_subscribe
 from salesdesk.services import audit
 from salesdesk.services.disclosure import customer_ref, staff_names
-from salesdesk.services.subscriptions import SubscriptionService
-from salesdesk.services.unit_sale import ACTIVE, CONFLICT, presale_scopes
+from salesdesk.services.signing.subscriptions import SubscriptionService
+from salesdesk.services.signing.unit_sale import ACTIVE, CONFLICT, presale_scopes
 from salesdesk.store.database import Database
 from salesdesk.store.models.care import FollowUpTask
 from salesdesk.store.models.disclosure import Subscription

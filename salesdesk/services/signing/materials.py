@@ -50,7 +50,7 @@ from salesdesk.services import audit
 from salesdesk.services.customers import find_customer_id_by_phone
 from salesdesk.services.escalation_notes import escalation_notes
 from salesdesk.services.hooks import SigningBooking, SigningSchedule
-from salesdesk.services.unit_sale import require_signable
+from salesdesk.services.signing.unit_sale import require_signable
 from salesdesk.store.database import Database
 from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.org import Staff

@@ -35,7 +35,7 @@ from salesdesk.services.disclosure import (
     staff_names,
 )
 from salesdesk.services.disclosure_ledger import NewRecord, append, checklist_row
-from salesdesk.services.unit_sale import require_subscribable, sale_facts
+from salesdesk.services.signing.unit_sale import require_subscribable, sale_facts
 from salesdesk.store.database import Database
 from salesdesk.store.models.disclosure import Subscription
 from salesdesk.store.models.project import Unit

@@ -3,27 +3,23 @@ deposit gate, "one unit, one sale" (rule 13) and the sale conflicts two offline 
 
 The container builds the three services below; the UI reads their frozen results."""
 
-from salesdesk.services.signing.materials import (
-    DEFAULT_PACK_PATH,
+from salesdesk.services.signing.results import (
     BatchResult,
     ChecklistItemView,
     ChecklistSummary,
     ChecklistView,
     CustomerChecklists,
+    GateStatus,
     RulePackInfo,
-    SigningMaterialsService,
-)
-from salesdesk.services.signing.sale_conflicts import (
-    SaleConflictService,
     SaleConflictView,
     SaleSide,
+    SubscriptionInfo,
     UnitChoice,
 )
-from salesdesk.services.signing.subscriptions import (
-    GateStatus,
-    SubscriptionInfo,
-    SubscriptionService,
-)
+from salesdesk.services.signing.rule_packs import DEFAULT_PACK_PATH
+from salesdesk.services.signing.sale_conflicts import SaleConflictService
+from salesdesk.services.signing.service import SigningMaterialsService
+from salesdesk.services.signing.subscriptions import SubscriptionService
 from salesdesk.services.signing.unit_sale import require_signable
 
 __all__ = [

@@ -56,7 +56,7 @@ from salesdesk.domain.signing_slots import (
 from salesdesk.services import audit
 from salesdesk.services.escalation_notes import escalation_notes
 from salesdesk.services.hooks import ArrivingAppointment, SigningBooking
-from salesdesk.services.unit_sale import require_signable
+from salesdesk.services.signing import require_signable
 from salesdesk.store.database import Database
 from salesdesk.store.models.appointments import (
     Appointment,

@@ -33,9 +33,11 @@ from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
 from salesdesk.services.reception import ReceptionFigures, ReceptionService
 from salesdesk.services.reminders import ReminderService
-from salesdesk.services.sale_conflicts import SaleConflictService
-from salesdesk.services.signing_materials import SigningMaterialsService
-from salesdesk.services.subscriptions import SubscriptionService
+from salesdesk.services.signing import (
+    SaleConflictService,
+    SigningMaterialsService,
+    SubscriptionService,
+)
 from salesdesk.services.sync import SyncService
 from salesdesk.store.database import Database
 

@@ -317,7 +317,7 @@ class SyncService:
                        "attribution": {"acknowledge"},
                        "slot": {"rebook", "cancel"},
                        "tamper": {"acknowledge"},
-                       # A sale conflict is decided by refund or move (sale_conflicts.py),
+                       # A sale conflict is decided by refund or move (signing/sale_conflicts.py),
                        # never closed by acknowledging it: a deposit is waiting.
                        "subscription": set()}.get(c.kind, {"acknowledge"})
             if choice not in allowed:

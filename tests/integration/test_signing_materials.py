@@ -17,7 +17,7 @@ from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, Valida
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.services.hooks import SigningBooking, first_signing_by_day
-from salesdesk.services.signing_materials import DEFAULT_PACK_PATH
+from salesdesk.services.signing import DEFAULT_PACK_PATH
 from salesdesk.store.models.local import OutboxEntry
 from salesdesk.store.models.signing import (
     BuyerProfileRecord,

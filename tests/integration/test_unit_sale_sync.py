@@ -15,7 +15,7 @@ from sqlalchemy import select
 from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.errors import Conflict, PermissionDenied, ValidationError
 from salesdesk.domain.roles import Actor
-from salesdesk.services.subscriptions import SubscriptionInfo
+from salesdesk.services.signing import SubscriptionInfo
 from salesdesk.store.models.care import FollowUpTask
 from salesdesk.store.models.disclosure import Subscription
 from salesdesk.store.models.sync import SyncConflict

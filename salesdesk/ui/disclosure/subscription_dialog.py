@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services.disclosure import ChecklistView
-from salesdesk.services.subscriptions import GateStatus, SubscriptionInfo
+from salesdesk.services.signing import GateStatus, SubscriptionInfo
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.widgets import error_label
 

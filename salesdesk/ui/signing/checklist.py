@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.rule_pack import Stage
-from salesdesk.services.signing_materials import ChecklistView
+from salesdesk.services.signing import ChecklistView
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 

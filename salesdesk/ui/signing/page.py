@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.errors import DomainError
 from salesdesk.domain.local_time import PROJECT_TZ
-from salesdesk.services.signing_materials import (
+from salesdesk.services.signing import (
     BatchResult,
     ChecklistSummary,
     ChecklistView,

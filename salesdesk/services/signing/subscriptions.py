@@ -5,14 +5,10 @@ and the override is itself a ledger record."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
-
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from datetime import date
+from typing import TYPE_CHECKING
 
 from salesdesk.domain.disclosure import (
-    ChecklistItem,
     RecordType,
     encode_coverage,
     gate_message,
@@ -26,69 +22,28 @@ from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.unit_sale import can_subscribe
 from salesdesk.services import audit
 from salesdesk.services.disclosure import (
-    CustomerRef,
     covered_items,
     current_checklist,
     customer_ref,
     effective_pre_deposit,
-    get_unit,
-    staff_names,
 )
 from salesdesk.services.disclosure_ledger import NewRecord, append, checklist_row
-from salesdesk.services.unit_sale import require_subscribable, sale_facts
+from salesdesk.services.signing.results import GateStatus, SubscriptionInfo
+from salesdesk.services.signing.unit_sale import get_unit, require_subscribable, sale_facts
 from salesdesk.store.database import Database
-from salesdesk.store.models.disclosure import Subscription
-from salesdesk.store.models.project import Unit
+from salesdesk.store.queries import signing as q
+from salesdesk.store.queries.common import staff_names
 from salesdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from salesdesk.store.models.disclosure import Subscription
+    from salesdesk.store.models.project import Unit
 
 MIN_REASON = 4
 
 
-@dataclass(frozen=True)
-class GateStatus:
-    sellable: bool
-    no_round: bool
-    missing: tuple[ChecklistItem, ...]
-    pre_deposit_record_id: str
-    active_subscription_id: str
-    # Why the unit takes no deposit at all (rule 13: not for sale, taken), "" when it may.
-    sale_message: str = ""
-
-    @property
-    def open(self) -> bool:
-        return (self.sellable and not self.missing and not self.active_subscription_id
-                and not self.sale_message)
-
-    @property
-    def message(self) -> str:
-        return gate_message(self.missing, self.no_round) if self.missing else ""
-
-
-@dataclass(frozen=True)
-class SubscriptionInfo:
-    id: str
-    customer: CustomerRef
-    unit_id: str
-    unit_number: str
-    consultant_name: str
-    price: int
-    deposit: int
-    subscribed_on: date
-    status: str
-    disclosure_complete: bool
-    disclosure_record_id: str
-    override_record_id: str
-    created_at: datetime
-
-
-def _active_on_unit(uow: UnitOfWork, unit_id: str) -> Subscription | None:
-    return uow.session.scalar(select(Subscription).where(
-        Subscription.unit_id == unit_id, Subscription.status == "active",
-        Subscription.deleted.is_(False)).limit(1))
-
-
 def _info(uow: UnitOfWork, s: Subscription, names: dict[str, str]) -> SubscriptionInfo:
-    unit = uow.session.get(Unit, s.unit_id)
+    unit = q.unit_row(uow, s.unit_id)
     return SubscriptionInfo(s.id, customer_ref(uow, s.customer_id), s.unit_id,
                             unit.number if unit else "?", names.get(s.consultant_id, "?"),
                             s.price, s.deposit, s.subscribed_on, s.status,
@@ -109,7 +64,7 @@ class SubscriptionService:
         cl = current_checklist(uow, unit)
         rec = effective_pre_deposit(uow, customer_id, unit_id)
         missing = missing_for_gate(cl.items, covered_items(uow, rec) if rec else None)
-        active = _active_on_unit(uow, unit_id)
+        active = q.active_subscription_on(uow, unit_id)
         verdict = can_subscribe(sale_facts(uow, unit))
         return GateStatus(cl.sellable, rec is None, tuple(missing), rec.id if rec else "",
                           active.id if active else "", verdict.message)
@@ -161,16 +116,15 @@ class SubscriptionService:
             unit = require_subscribable(uow, unit_id)
             override_id = self._pass_gate(uow, gate, customer_id, unit, actor.staff_id,
                                           override_by, reason)
-            sub = Subscription(customer_id=customer_id, unit_id=unit_id,
-                               consultant_id=actor.staff_id, price=price, deposit=deposit,
-                               subscribed_on=on, status="active",
-                               disclosure_record_id=gate.pre_deposit_record_id,
-                               override_record_id=override_id,
-                               disclosure_complete=not gate.missing)
-            uow.add(sub)
+            sub = q.add_subscription(uow, customer_id=customer_id, unit_id=unit_id,
+                                     consultant_id=actor.staff_id, price=price,
+                                     deposit=deposit, subscribed_on=on, status="active",
+                                     disclosure_record_id=gate.pre_deposit_record_id,
+                                     override_record_id=override_id,
+                                     disclosure_complete=not gate.missing)
             try:
-                uow.flush()
-            except IntegrityError as exc:  # another device's subscription arrived first
+                q.flush_subscriptions(uow)
+            except q.SubscriptionRefused as exc:  # another device's subscription arrived first
                 raise Conflict(f"{unit.number} 已有有效认购，不能重复认购",
                                en=f"{unit.number} already has an active subscription",
                                field="unit") from exc
@@ -226,8 +180,8 @@ class SubscriptionService:
         sub.override_record_id = override_id
         sub.disclosure_complete = not gate.missing
         try:
-            uow.flush()
-        except IntegrityError as exc:
+            q.flush_subscriptions(uow)
+        except q.SubscriptionRefused as exc:
             raise Conflict(f"{unit.number} 已有有效认购，不能重复认购",
                            en=f"{unit.number} already has an active subscription",
                            field="unit") from exc
@@ -246,7 +200,7 @@ class SubscriptionService:
         if not reason.strip():
             raise ValidationError("请填写退订原因", en="Give a reason", field="reason")
         with self._db.uow(actor) as uow:
-            s = uow.session.get(Subscription, subscription_id)
+            s = q.subscription_row(uow, subscription_id)
             if s is None or s.deleted:
                 raise NotFound("没有这条认购", en="No such subscription")
             if s.status != "active":
@@ -260,9 +214,5 @@ class SubscriptionService:
     def list(self, actor: Actor, customer_id: str | None = None) -> list[SubscriptionInfo]:
         actor.require(Permission.RECORD_SUBSCRIPTION)
         with self._db.reader(actor) as uow:
-            q = select(Subscription).where(Subscription.deleted.is_(False))
-            if customer_id:
-                q = q.where(Subscription.customer_id == customer_id)
             names = staff_names(uow)
-            rows = uow.session.scalars(q.order_by(Subscription.created_at.desc())).all()
-            return [_info(uow, s, names) for s in rows]
+            return [_info(uow, s, names) for s in q.subscriptions(uow, customer_id)]

@@ -7,11 +7,8 @@ row records who decided what, and when."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any
-
-from sqlalchemy import select
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from salesdesk.domain.care.plan import CareEventKind, Channel
 from salesdesk.domain.errors import Conflict, NotFound, ValidationError
@@ -21,59 +18,21 @@ from salesdesk.domain.project import presale_covers
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.unit_sale import UnitSaleFacts, can_subscribe
 from salesdesk.services import audit
-from salesdesk.services.disclosure import customer_ref, staff_names
-from salesdesk.services.subscriptions import SubscriptionService
-from salesdesk.services.unit_sale import ACTIVE, CONFLICT, presale_scopes
+from salesdesk.services.disclosure import customer_ref
+from salesdesk.services.signing.results import SaleConflictView, SaleSide, UnitChoice
+from salesdesk.services.signing.subscriptions import SubscriptionService
+from salesdesk.services.signing.unit_sale import CONFLICT
 from salesdesk.store.database import Database
-from salesdesk.store.models.care import FollowUpTask
-from salesdesk.store.models.disclosure import Subscription
-from salesdesk.store.models.project import Unit
-from salesdesk.store.models.sync import SyncConflict
+from salesdesk.store.queries import signing as q
+from salesdesk.store.queries.common import staff_names
 from salesdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from salesdesk.store.models.disclosure import Subscription
+    from salesdesk.store.models.sync import SyncConflict
 
 KIND = "subscription"  # the sync_conflict kind the server writes (rules.py, "subscription")
 REFUND_DUE_DAYS = 1  # the customer is waiting for their money: call today or tomorrow
-
-
-@dataclass(frozen=True)
-class SaleSide:
-    subscription_id: str
-    customer_id: str
-    customer: str  # name and masked phone, as staff screens show customers
-    consultant: str
-    price: int
-    deposit: int
-    subscribed_on: date | None
-    status: str  # the subscription's status on this device now
-
-
-@dataclass(frozen=True)
-class SaleConflictView:
-    conflict_id: str
-    unit_id: str
-    unit_number: str
-    holder: SaleSide  # reached head office first: holds the unit
-    loser: SaleSide  # kept as conflict
-    status: str  # open | resolved
-    resolution: str
-    resolved_by: str
-    resolved_at: datetime | None
-    can_resolve: bool
-
-    @property
-    def summary(self) -> str:
-        def side(s: SaleSide) -> str:
-            return f"{s.customer}（顾问 {s.consultant}，定金 ¥{s.deposit:,}）"
-
-        return (f"{self.unit_number}：{side(self.holder)} 先到总部，认购有效；"
-                f"{side(self.loser)} 的认购待主管处理")
-
-
-@dataclass(frozen=True)
-class UnitChoice:
-    id: str
-    number: str
-    total_price: int
 
 
 class SaleConflictService:
@@ -89,11 +48,7 @@ class SaleConflictService:
         sees them; only a supervisor may resolve one (``can_resolve``)."""
         actor.require(Permission.RESOLVE_CONFLICTS)
         with self._db.reader(actor) as uow:
-            q = select(SyncConflict).where(SyncConflict.kind == KIND,
-                                           SyncConflict.deleted.is_(False))
-            if not include_resolved:
-                q = q.where(SyncConflict.status == "open")
-            rows = uow.session.scalars(q.order_by(SyncConflict.created_at)).all()
+            rows = q.sync_conflicts(uow, KIND, include_resolved=include_resolved)
             names = staff_names(uow)
             return [self._view(uow, actor, c, names) for c in rows]
 
@@ -106,17 +61,15 @@ class SaleConflictService:
         """Units a deposit may be taken on now (the same rule as a new subscription)."""
         actor.require(Permission.RESOLVE_CONFLICTS)
         with self._db.reader(actor) as uow:
-            units = uow.session.scalars(select(Unit).where(Unit.deleted.is_(False))).all()
+            units = q.live_units(uow)
             held: dict[str, list[str]] = {}
-            for unit_id, customer_id in uow.session.execute(
-                    select(Subscription.unit_id, Subscription.customer_id).where(
-                        Subscription.status == ACTIVE, Subscription.deleted.is_(False))):
+            for unit_id, customer_id in q.active_holdings(uow):
                 held.setdefault(unit_id, []).append(customer_id)
             scopes: dict[str, list[list[str]]] = {}
             out = []
             for u in units:
                 if u.project_id not in scopes:
-                    scopes[u.project_id] = presale_scopes(uow, u.project_id)
+                    scopes[u.project_id] = q.presale_scopes(uow, u.project_id)
                 facts = UnitSaleFacts(u.number, u.status,
                                       presale_covers(u.building_id, scopes[u.project_id]),
                                       tuple(held.get(u.id, ())))
@@ -171,7 +124,7 @@ class SaleConflictService:
 
     @staticmethod
     def _conflict(uow: UnitOfWork, conflict_id: str) -> SyncConflict:
-        c = uow.session.get(SyncConflict, conflict_id)
+        c = q.sync_conflict(uow, conflict_id)
         if c is None or c.deleted or c.kind != KIND:
             raise NotFound("找不到该认购冲突", en="No such subscription conflict")
         return c
@@ -180,7 +133,7 @@ class SaleConflictService:
         c = self._conflict(uow, conflict_id)
         if c.status != "open":
             raise ValidationError("该冲突已处理", en="This conflict was already resolved")
-        sub = uow.session.get(Subscription, c.row_id)
+        sub = q.subscription_row(uow, c.row_id)
         if sub is None or sub.deleted:
             raise NotFound("找不到冲突涉及的认购（尚未同步到本机）",
                            en="The subscription in conflict has not reached this device yet")
@@ -188,7 +141,7 @@ class SaleConflictService:
             raise Conflict("该认购已不处于冲突状态（可能已在其他设备处理），请先同步",
                            en="That subscription is no longer in conflict (decided on another "
                               "device?): sync first")
-        unit = uow.session.get(Unit, sub.unit_id)
+        unit = q.unit_row(uow, sub.unit_id)
         return c, sub, unit.number if unit else str(_detail(c).get("unit_number", "?"))
 
     @staticmethod
@@ -204,16 +157,16 @@ class SaleConflictService:
     def _refund_task(uow: UnitOfWork, sub: Subscription, unit_number: str) -> None:
         # One refund per subscription whichever device decides: the id is the key's.
         key = f"{CareEventKind.REFUND.value}:{sub.customer_id}:{sub.id}:"
-        if uow.session.get(FollowUpTask, derived_id("follow_up_task", key)) is not None:
+        if q.follow_up_task(uow, derived_id("follow_up_task", key)) is not None:
             return
         today = uow.now().astimezone(PROJECT_TZ).date()
-        uow.add(FollowUpTask(
-            id=derived_id("follow_up_task", key), customer_id=sub.customer_id,
+        q.add_follow_up_task(
+            uow, id=derived_id("follow_up_task", key), customer_id=sub.customer_id,
             owner_staff_id=sub.consultant_id, event=CareEventKind.REFUND.value,
             channel=Channel.CALL.value, template="refund",
             purpose=f"{unit_number} 已由他人先认购，本认购已退订：联系客户退还定金 ¥{sub.deposit:,}",
             starts_on=today, due_on=today + timedelta(days=REFUND_DUE_DAYS), dedupe_key=key,
-            source_id=sub.id))
+            source_id=sub.id)
 
     def _view(self, uow: UnitOfWork, actor: Actor, c: SyncConflict,
               names: dict[str, str]) -> SaleConflictView:
@@ -222,7 +175,7 @@ class SaleConflictService:
         def side(raw: Any) -> SaleSide:
             info: dict[str, Any] = raw if isinstance(raw, dict) else {}
             sid = str(info.get("id") or "")
-            row = uow.session.get(Subscription, sid) if sid else None
+            row = q.subscription_row(uow, sid) if sid else None
             customer_id = row.customer_id if row else str(info.get("customer_id") or "")
             try:
                 customer = customer_ref(uow, customer_id).label
@@ -236,7 +189,7 @@ class SaleConflictService:
                             row.status if row else str(info.get("status") or ""))
 
         unit_id = str(d.get("unit_id") or "")
-        unit = uow.session.get(Unit, unit_id) if unit_id else None
+        unit = q.unit_row(uow, unit_id) if unit_id else None
         return SaleConflictView(
             c.id, unit_id, unit.number if unit else str(d.get("unit_number") or "?"),
             side(d.get("holder")), side(d.get("loser")), c.status, c.resolution,

@@ -3,51 +3,34 @@ the deposit desk, the signing centre and the signing checklist share (domain/uni
 
 from __future__ import annotations
 
-import json
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from salesdesk.domain.errors import Conflict, NotFound
-from salesdesk.domain.project import CertificateKind, presale_covers
+from salesdesk.domain.project import presale_covers
 from salesdesk.domain.unit_sale import SaleVerdict, UnitSaleFacts, can_sign, can_subscribe
-from salesdesk.store.models.disclosure import Subscription
-from salesdesk.store.models.project import Certificate, Unit
+from salesdesk.store.queries import signing as q
 from salesdesk.store.uow import UnitOfWork
 
-ACTIVE = "active"
+if TYPE_CHECKING:
+    from salesdesk.store.models.project import Unit
+
+ACTIVE = q.ACTIVE
 CONFLICT = "conflict"  # kept by head office: another device's subscription reached it first
 CANCELLED = "cancelled"
 
 
 def get_unit(uow: UnitOfWork, unit_id: str) -> Unit:
-    u = uow.session.get(Unit, unit_id)
+    u = q.unit_row(uow, unit_id)
     if u is None or u.deleted:
         raise NotFound("没有这个房号", en="No such unit", field="unit")
     return u
 
 
-def presale_scopes(uow: UnitOfWork, project_id: str) -> list[list[str]]:
-    rows = uow.session.scalars(select(Certificate.building_ids).where(
-        Certificate.project_id == project_id, Certificate.kind == CertificateKind.PRESALE.value,
-        Certificate.current.is_(True), Certificate.deleted.is_(False)))
-    return [list(json.loads(r)) for r in rows]
-
-
-def active_holders(uow: UnitOfWork, unit_id: str, *, exclude: str = "") -> tuple[str, ...]:
-    """Customers holding an active subscription on the unit (a conflict row holds nothing)."""
-    q = select(Subscription.customer_id).where(
-        Subscription.unit_id == unit_id, Subscription.status == ACTIVE,
-        Subscription.deleted.is_(False))
-    if exclude:
-        q = q.where(Subscription.id != exclude)
-    return tuple(uow.session.scalars(q))
-
-
 def sale_facts(uow: UnitOfWork, unit: Unit, *, exclude_subscription: str = "") -> UnitSaleFacts:
     return UnitSaleFacts(
         unit.number, unit.status,
-        presale_covers(unit.building_id, presale_scopes(uow, unit.project_id)),
-        active_holders(uow, unit.id, exclude=exclude_subscription))
+        presale_covers(unit.building_id, q.presale_scopes(uow, unit.project_id)),
+        q.active_holders(uow, unit.id, exclude=exclude_subscription))
 
 
 def _refuse(verdict: SaleVerdict) -> None:

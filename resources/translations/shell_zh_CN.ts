@@ -111,6 +111,10 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>Customers</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
         <source>Conflicts</source>
         <translation>同步冲突</translation>
     </message>
@@ -125,10 +129,6 @@
     <message>
         <source>Owned by inactive staff</source>
         <translation>离职人员名下</translation>
-    </message>
-    <message>
-        <source>Exports</source>
-        <translation>导出记录</translation>
     </message>
     <message>
         <source>Not available yet: check-in, rotation and the waiting queue arrive with the Reception capability.</source>

@@ -177,7 +177,10 @@ class CustomerRecordService:
                     out.append(customer_info(uow, c))
             return out
 
-    def record(self, actor: Actor, customer_id: str) -> CustomerRecord:
+    def record(self, actor: Actor, customer_id: str, *, log_view: bool = True
+               ) -> CustomerRecord:
+        """The whole record. Opening it is logged (``log_view``); re-reading a record already
+        open, after a change, is not a new viewing."""
         require_reader(actor)
         with self._db.reader(actor) as uow:
             c = q.customer(uow, customer_id)
@@ -239,6 +242,8 @@ class CustomerRecordService:
                 complaints=tuple(ComplaintEntry(x.received_at, x.channel, x.summary, x.status,
                                                 name(x.owner_staff_id)) for x in complaints),
             )
+        if not log_view:
+            return record
         # Opening a customer's whole record is itself a use of their personal data: logged.
         with self._db.uow(actor) as writer:
             audit.record(writer, "customer.view_record", "customer", customer_id)

@@ -178,6 +178,9 @@ class Workspace(QWidget):
             self.pages[spec.name] = page
             self.scrolls[spec.name] = PageScroll(page)
             self.stack.addWidget(self.scrolls[spec.name])
+            carry = getattr(page, "carry", None)
+            if carry is not None:  # the customer record hands a customer to another page
+                carry.connect(self.carry)
         self.stack.setCurrentWidget(self.scrolls[spec.name])
         self.page_label.setText(spec.title())
         self.focus_current()
@@ -201,6 +204,17 @@ class Workspace(QWidget):
                 self.nav.setCurrentRow(row)
                 return self.pages[name]
         raise KeyError(name)
+
+    def carry(self, name: str, customer_id: str, phone: str, unit_id: str) -> None:
+        """Open page ``name`` on this customer (and unit), as the customer record asks: nobody
+        types the customer's 11 digits again on the next page."""
+        try:
+            page = self.show_page(name)
+        except KeyError:
+            return  # the role does not see that page (its button was hidden anyway)
+        opener = getattr(page, "open_customer", None)
+        if opener is not None:
+            opener(customer_id, phone, unit_id)
 
     def stop(self) -> None:
         self.sync_driver.stop()

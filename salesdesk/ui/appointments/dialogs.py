@@ -237,6 +237,17 @@ class BookSigningDialog(_BaseDialog):
         self.load_slots()
         self.customer.setFocus()
 
+    def set_unit(self, unit_id: str) -> None:
+        """Fill in the unit (by its number, as the form takes it) from the customer record."""
+        services, actor = self.ctx.services, self.ctx.require_actor()
+
+        def done(units: Any) -> None:
+            number = next((u.number for u in units if u.id == unit_id), "")
+            if number and not self.unit.text():
+                self.unit.setText(number)
+
+        run_for(self, self.ctx, lambda: services.projects.units(actor), done, self.show_error)
+
     def load_slots(self, select: datetime | None = None) -> None:
         services, actor = self.ctx.services, self.ctx.require_actor()
         day = pydate(self.day.date())

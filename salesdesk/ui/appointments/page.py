@@ -333,6 +333,16 @@ class AppointmentsPage(Page):
         dialog.open()
         self._dialog = dialog
 
+    def open_customer(self, customer_id: str, phone: str, unit_id: str) -> None:
+        """Opened from the customer record: the signing-slot form with the customer and the
+        unit of their subscription already filled in."""
+        self.book_signing(None)
+        dialog = self._dialog
+        if isinstance(dialog, BookSigningDialog):
+            dialog.customer.setText(phone)
+            if unit_id:
+                dialog.set_unit(unit_id)
+
     def _booked(self, booking: Booking | None) -> None:
         if booking is not None and booking.warnings:
             message_box(self, "\n".join(booking.warnings), error=True)

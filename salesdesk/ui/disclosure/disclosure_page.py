@@ -89,6 +89,7 @@ class DisclosurePage(Page):
         self.saved: RoundRecord | None = None
         self.customer: CustomerInfo | None = None
         self._units: list[UnitInfo] = []
+        self._carried_unit: str | None = None  # a unit handed over by the customer record
         self._ticks: dict[str, datetime] = {}
         self._started: datetime | None = None
         self._filling = False
@@ -289,6 +290,17 @@ class DisclosurePage(Page):
         if current:
             self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(current)))
         self.unit_box.blockSignals(False)
+        carried, self._carried_unit = self._carried_unit, None
+        if carried:
+            self.select_unit(carried)
+
+    def open_customer(self, customer_id: str, phone: str, unit_id: str) -> None:
+        """Opened from the customer record: that customer, and their unit when they have one."""
+        self.phone.setText(phone)
+        self._carried_unit = unit_id or None
+        if unit_id and self._units:
+            self.select_unit(unit_id)
+        self.find_customer()
 
     def find_customer(self) -> None:
         actor = self.ctx.require_actor()

@@ -88,6 +88,12 @@ def _care_title() -> str:
     return page_title()
 
 
+def _customers(ctx: UiContext) -> Page:
+    from salesdesk.ui.customers.page import CustomersPage
+
+    return CustomersPage(ctx)
+
+
 def _settings(ctx: UiContext) -> Page:
     from salesdesk.ui.settings_page import SettingsPage
 
@@ -102,6 +108,7 @@ QCoreApplication.translate("Pages", "Signing")
 QCoreApplication.translate("Pages", "Audit")
 QCoreApplication.translate("Pages", "Project")
 QCoreApplication.translate("Pages", "Settings")
+QCoreApplication.translate("Pages", "Customers")
 QCoreApplication.translate("Pages", "Conflicts")
 QCoreApplication.translate("Pages", "Reception figures")
 QCoreApplication.translate("Pages", "Appointment no-shows")
@@ -120,6 +127,9 @@ QCoreApplication.translate("Pages", "Not available yet: the supervisor's audit a
 PAGES: list[PageSpec] = [
     PageSpec("reception", lambda: _tr("Reception"), "reception.svg",
              frozenset({P.CHECK_IN, P.VIEW_QUEUE}), _reception),
+    PageSpec("customers", lambda: _tr("Customers"), "customers.svg",
+             frozenset({P.RECEIVE_CUSTOMER, P.MANAGE_ROTATION, P.VIEW_AUDIT,
+                        P.RECORD_FOLLOW_UP_ANSWER}), _customers),
     PageSpec("appointments", lambda: _tr("Appointments"), "appointments.svg",
              frozenset({P.BOOK_APPOINTMENT}), _appointments),
     PageSpec("disclosure", lambda: _tr("Disclosure"), "disclosure.svg",

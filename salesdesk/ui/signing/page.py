@@ -225,6 +225,11 @@ class SigningPage(Page):
                             self._customer_found,
                             lambda e: self.report_error(e, self.find_error))
 
+    def open_customer(self, customer_id: str, phone: str, unit_id: str) -> None:
+        """Opened from the customer record: that customer's checklists, no number typed."""
+        self.phone.setText(phone)
+        self._load_customer(customer_id)
+
     def _load_customer(self, customer_id: str) -> None:
         actor = self.ctx.require_actor()
         self.ctx.runner.run(lambda: self.ctx.services.signing.for_customer(actor, customer_id),

@@ -1,0 +1,159 @@
+"""The Customers page (客户档案) with real widgets: find, read the record, and carry the customer
+(and unit) to the disclosure, materials and signing-slot pages without retyping a number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from salesdesk.services.container import Services
+from salesdesk.ui.customers.page import CustomersPage
+from salesdesk.ui.i18n import install_translations
+from salesdesk.ui.main_window import MainWindow, Workspace
+from tests.conftest import staff_actor
+from tests.ui.helpers import make_ctx
+
+pytestmark = pytest.mark.ui
+
+PHONE = "13957110231"  # 王建国, owned by 王磊 (C101), subscribed to 1-502 in the demo
+
+
+def _window(qtbot: QtBot, demo: Services, code: str, lang: str = "zh_CN"
+            ) -> tuple[MainWindow, Workspace, CustomersPage]:
+    window = MainWindow(make_ctx(demo, lang=lang))
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    workspace = window.enter(staff_actor(demo, code))
+    page = workspace.show_page("customers")
+    assert isinstance(page, CustomersPage)
+    return window, workspace, page
+
+
+def _open(qtbot: QtBot, page: CustomersPage, text: str = PHONE) -> None:
+    page.search.setText(text)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.record is not None, timeout=10000)
+
+
+def test_find_and_read_a_record(qtbot: QtBot, demo: Services, tmp_path: Path) -> None:
+    window, _, page = _window(qtbot, demo, "S001")
+    _open(qtbot, page, "0231")
+    assert page.results.count() == 1
+    assert "王建国" in page.header.text() and "139****0231" in page.header.text()
+    assert "王磊" in page.header.text()  # the owner
+    assert page.tabs.subscriptions.rowCount() == 1
+    assert page.tabs.subscriptions.row(0).unit == "1-502"
+    assert page.tabs.tabText(2) == "认购 (1)"
+    assert page.owner_button.isVisible() and page.erase_button.isVisible()
+    window.grab().save(str(tmp_path / "customers.png"))
+    # Nothing found: said plainly, the old record is not left on screen as if it were theirs.
+    page.search.setText("13800000000")
+    page.find_customers()
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=10000)
+    assert page.record is None and page.tabs.subscriptions.rowCount() == 0
+
+
+def test_reception_has_no_customer_records(qtbot: QtBot, demo: Services) -> None:
+    window = MainWindow(make_ctx(demo))
+    qtbot.addWidget(window)
+    workspace = window.enter(staff_actor(demo, "R001"))
+    assert "customers" not in [s.name for s in workspace.specs]
+
+
+def test_the_customer_and_unit_carry_over_to_disclosure(qtbot: QtBot, demo: Services) -> None:
+    from salesdesk.ui.disclosure.disclosure_page import DisclosurePage
+
+    _, workspace, page = _window(qtbot, demo, "C101")
+    _open(qtbot, page)
+    assert not page.note.isVisible()  # 王磊's own customer: no warning
+    page.round_button.click()
+    disclosure = workspace.pages["disclosure"]
+    assert isinstance(disclosure, DisclosurePage) and disclosure.isVisible()
+    qtbot.waitUntil(lambda: disclosure.customer is not None, timeout=10000)
+    assert disclosure.customer.name == "王建国"
+    assert disclosure.phone.text() == "+86" + PHONE or disclosure.phone.text().endswith(PHONE)
+    qtbot.waitUntil(lambda: disclosure.unit_box.currentText() == "1-502", timeout=10000)
+
+
+def test_materials_and_a_signing_slot_open_on_the_customer(qtbot: QtBot,
+                                                           demo: Services) -> None:
+    from salesdesk.ui.appointments.dialogs import BookSigningDialog
+    from salesdesk.ui.signing.page import SigningPage
+
+    _, workspace, page = _window(qtbot, demo, "C101")
+    _open(qtbot, page)
+    page.materials_button.click()
+    signing = workspace.pages["signing"]
+    assert isinstance(signing, SigningPage)
+    qtbot.waitUntil(lambda: signing.customer is not None, timeout=10000)
+    assert signing.customer.customer_id == page.record.info.id  # type: ignore[union-attr]
+
+    workspace.show_page("customers")
+    page.signing_button.click()
+    appointments = workspace.pages["appointments"]
+    dialog = appointments._dialog  # type: ignore[attr-defined]
+    assert isinstance(dialog, BookSigningDialog) and dialog.isVisible()
+    assert dialog.customer.text().endswith(PHONE)
+    qtbot.waitUntil(lambda: dialog.unit.text() == "1-502", timeout=10000)
+    dialog.reject()
+
+
+def test_a_colleagues_customer_is_marked_and_a_number_is_added(qtbot: QtBot,
+                                                               demo: Services) -> None:
+    from salesdesk.ui.customers.dialogs import AddPhoneDialog
+
+    _, _, page = _window(qtbot, demo, "C102")  # 李娜 looks up 王磊's customer
+    _open(qtbot, page)
+    assert page.note.isVisible() and "王磊" in page.note.text()
+    page.phone_button.click()
+    dialog = page._dialog
+    assert isinstance(dialog, AddPhoneDialog)
+    dialog.phone.setText("12")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10000)
+    assert dialog.isVisible()  # refused: the form stays with the message, nothing saved
+    dialog.phone.setText("13900007788")
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: page.record is not None and len(page.record.info.phones) == 2,
+                    timeout=10000)
+    assert "139****7788" in page.header.text()
+
+
+def test_a_supervisor_settles_the_owner_with_a_reason(qtbot: QtBot, demo: Services) -> None:
+    from salesdesk.ui.customers.dialogs import ReassignDialog
+
+    _, _, page = _window(qtbot, demo, "S001")
+    _open(qtbot, page)
+    page.owner_button.click()
+    dialog = page._dialog
+    assert isinstance(dialog, ReassignDialog)
+    dialog.staff.setCurrentIndex(dialog.staff.findText("李娜", Qt.MatchFlag.MatchStartsWith))
+    dialog.submit()  # no reason: refused
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10000)
+    dialog.reason.setText("渠道报备在先")
+    dialog.submit()
+    qtbot.waitUntil(lambda: page.tabs.attribution.rowCount() == 1, timeout=10000)
+    entry = page.tabs.attribution.row(0)
+    assert (entry.from_name, entry.to_name, entry.reason) == ("王磊", "李娜", "渠道报备在先")
+    qtbot.waitUntil(lambda: "李娜" in page.header.text(), timeout=10000)
+
+
+def test_english_names_every_code(qtbot: QtBot, qapp: QApplication, demo: Services) -> None:
+    install_translations(qapp, "en")
+    try:
+        _, _, page = _window(qtbot, demo, "S001", lang="en")
+        _open(qtbot, page)
+        model = page.tabs.subscriptions
+        assert model.data(model.index(0, 4)) == "Active"
+        assert page.tabs.tabText(2) == "Subscriptions (1)"
+        tasks = page.tabs.tasks
+        shown = {tasks.data(tasks.index(r, 1)) for r in range(tasks.rowCount())}
+        assert shown and not any("\u4e00" <= ch <= "\u9fff" for text in shown for ch in text)
+    finally:
+        install_translations(qapp, "zh_CN")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from salesdesk.services.appointments import AppointmentService
+from salesdesk.services.appointments import AppointmentService, ReminderService
 from salesdesk.services.audit import AuditService
 from salesdesk.services.auth import AuthService
 from salesdesk.services.care import CareService
@@ -32,7 +32,6 @@ from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
 from salesdesk.services.reception import ReceptionService
 from salesdesk.services.reception_figures import ReceptionFigures
-from salesdesk.services.reminders import ReminderService
 from salesdesk.services.sale_conflicts import SaleConflictService
 from salesdesk.services.signing_materials import SigningMaterialsService
 from salesdesk.services.subscriptions import SubscriptionService

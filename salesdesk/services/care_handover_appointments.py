@@ -9,13 +9,18 @@ from sqlalchemy import select
 
 from salesdesk.domain.appointments import OPEN_STATUSES
 from salesdesk.domain.local_time import PROJECT_TZ
-from salesdesk.services.appointments import add_event, appointment_infos, staff_names
+from salesdesk.services.appointments import (
+    ReminderService,
+    add_event,
+    appointment_infos,
+    reminder_key,
+)
 from salesdesk.services.care_handover import OwnedItem
 from salesdesk.services.care_support import customer_label
 from salesdesk.services.messages import FAILED, PENDING, find
-from salesdesk.services.reminders import ReminderService, reminder_key
 from salesdesk.store.models.appointments import Appointment
 from salesdesk.store.models.customer import Customer
+from salesdesk.store.queries.common import staff_names
 from salesdesk.store.uow import UnitOfWork
 
 
@@ -51,8 +56,8 @@ class AppointmentMover:
         if not rows:
             return 0
         names = staff_names(uow, [from_staff_id, to_staff_id])
-        before = names[from_staff_id].name if from_staff_id in names else from_staff_id
-        after = names[to_staff_id].name if to_staff_id in names else to_staff_id
+        before = names.get(from_staff_id, from_staff_id)
+        after = names.get(to_staff_id, to_staff_id)
         for a in rows:
             a.consultant_id = to_staff_id
             add_event(uow, a.id, a.status, a.status, "置业顾问离职交接",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from salesdesk.services.appointments import AppointmentService
+from salesdesk.services.appointments import AppointmentService, ReminderService
 from salesdesk.services.audit import AuditService
 from salesdesk.services.auth import AuthService
 from salesdesk.services.care import CareService
@@ -32,7 +32,6 @@ from salesdesk.services.preferences import PreferencesService
 from salesdesk.services.project import ProjectService
 from salesdesk.services.project_import import ProjectImporter
 from salesdesk.services.reception import ReceptionFigures, ReceptionService
-from salesdesk.services.reminders import ReminderService
 from salesdesk.services.signing import (
     SaleConflictService,
     SigningMaterialsService,

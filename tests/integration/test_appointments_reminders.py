@@ -13,13 +13,13 @@ from sqlalchemy import func, select
 from salesdesk.domain.errors import Conflict, DomainError
 from salesdesk.domain.local_time import at_local
 from salesdesk.domain.roles import Actor
-from salesdesk.services.container import Services, build_services
-from salesdesk.services.reminders import (
+from salesdesk.services.appointments import (
     Delivery,
     GatewayError,
     HandToConsultant,
     OutgoingReminder,
 )
+from salesdesk.services.container import Services, build_services
 from salesdesk.store import migrate
 from salesdesk.store.database import open_database
 from salesdesk.store.models.appointments import ReminderMessage

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from salesdesk.domain.roles import Actor
+from salesdesk.services.appointments import ReminderService
 from salesdesk.services.container import Services
-from salesdesk.services.reminders import ReminderService
 
 TOMORROW = date(2026, 11, 25)
 

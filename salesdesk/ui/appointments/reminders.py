@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.local_time import local
-from salesdesk.services.reminders import ReminderItem
+from salesdesk.services.appointments import ReminderItem
 from salesdesk.ui.appointments.dialogs import pydate, qdate
 from salesdesk.ui.appointments.labels import kind_label, reminder_status_label
 from salesdesk.ui.appointments.safe import run_for

@@ -6,46 +6,41 @@ sending claims it first, so it is never sent twice, and failures stay visible un
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-
-from sqlalchemy import select
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from salesdesk.domain.appointments import OPEN_STATUSES, AppointmentKind, format_local
 from salesdesk.domain.errors import Conflict, NotFound
 from salesdesk.domain.local_time import day_bounds, local_day
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.domain.signing_slots import DEFAULT_MATERIALS, desk_label
-from salesdesk.services.appointments import (
-    AppointmentInfo,
-    appointment_infos,
-    centre_place,
-    load_settings,
-    staff_names,
-)
+from salesdesk.services.appointments.centre import centre_place, load_settings
+from salesdesk.services.appointments.infos import appointment_infos
+from salesdesk.services.appointments.results import DUE, AppointmentInfo, ReminderItem
 from salesdesk.services.hooks import MaterialsSource
 from salesdesk.services.messages import (
     APPOINTMENT_REMINDER,
     FAILED,
-    PENDING,
     SENDING,
     SENT,
-    Delivery,
-    GatewayError,
-    HandToConsultant,
     MessageGateway,
     MessageOutbox,
     OutgoingMessage,
+    find,
 )
-from salesdesk.store.database import Database
-from salesdesk.store.models.appointments import Appointment, ReminderMessage
-from salesdesk.store.models.project import Project
+from salesdesk.store.queries import appointments as q
+from salesdesk.store.queries.common import staff_names, staff_row
 from salesdesk.store.uow import UnitOfWork
 
-__all__ = ["Delivery", "GatewayError", "HandToConsultant", "OutgoingReminder",
-           "ReminderGateway", "ReminderItem", "ReminderService"]
+if TYPE_CHECKING:
+    from salesdesk.store.database import Database
+    from salesdesk.store.models.appointments import Appointment, ReminderMessage
 
-DUE = "due"  # no message queued yet
+_OPEN = [s.value for s in OPEN_STATUSES]
+
+# The gateway types belong to the message outbox; the old names stay for callers.
+OutgoingReminder = OutgoingMessage
+ReminderGateway = MessageGateway
 
 
 class DefaultMaterials:
@@ -55,32 +50,15 @@ class DefaultMaterials:
         return list(DEFAULT_MATERIALS)
 
 
-# The gateway types belong to the message outbox; the old names stay for callers.
-OutgoingReminder = OutgoingMessage
-ReminderGateway = MessageGateway
-
-
-@dataclass(frozen=True)
-class ReminderItem:
-    appointment: AppointmentInfo
-    text: str
-    status: str  # due | pending | sending | sent | failed
-    message_id: str | None
-    attempts: int
-    last_error: str
-    sent_at: datetime | None
-    sent_by_name: str
-
-    @property
-    def can_send(self) -> bool:
-        return self.status in (DUE, PENDING, FAILED)
+def reminder_key(info: AppointmentInfo) -> str:
+    return f"{info.id}@{info.starts_at:%Y%m%dT%H%MZ}"
 
 
 def compose(uow: UnitOfWork, info: AppointmentInfo, materials: list[str]) -> str:
     """The message text: date, time, place, consultant's contact; materials for signing."""
     centre, _ = load_settings(uow)
-    project = uow.session.scalar(select(Project).where(Project.deleted.is_(False)).limit(1))
-    consultant = staff_names(uow, [info.consultant_id]).get(info.consultant_id or "")
+    project = q.first_project(uow)
+    consultant = staff_row(uow, info.consultant_id)
     head = f"【{project.name}】" if project else ""
     place = centre_place(uow, centre, info.kind)
     what = "办理签约" if info.kind == AppointmentKind.SIGNING else "到访洽谈"
@@ -126,15 +104,12 @@ class ReminderService:
     def tomorrow(self) -> date:
         return local_day(self._db.now()) + timedelta(days=1)
 
-    def _appointments(self, uow: UnitOfWork, actor: Actor, day: date) -> list[Appointment]:
+    @staticmethod
+    def _appointments(uow: UnitOfWork, actor: Actor, day: date) -> list[Appointment]:
         start, end = day_bounds(day)
-        q = select(Appointment).where(
-            Appointment.starts_at >= start, Appointment.starts_at < end,
-            Appointment.deleted.is_(False),
-            Appointment.status.in_([s.value for s in OPEN_STATUSES]))
-        if actor.role in (Role.CONSULTANT, Role.SENIOR_CONSULTANT):
-            q = q.where(Appointment.consultant_id == actor.staff_id)
-        return list(uow.session.scalars(q.order_by(Appointment.starts_at)))
+        own = actor.role in (Role.CONSULTANT, Role.SENIOR_CONSULTANT)
+        return q.appointments_between(uow, start, end, statuses=_OPEN,
+                                      consultant_id=actor.staff_id if own else None)
 
     def text_for(self, uow: UnitOfWork, info: AppointmentInfo) -> str:
         materials: list[str] = []
@@ -152,9 +127,8 @@ class ReminderService:
         with self._db.reader(actor) as uow:
             rows = self._appointments(uow, actor, day)
             infos = appointment_infos(uow, rows)
-            msgs = {m.appointment_id: m for m in uow.session.scalars(select(ReminderMessage).where(
-                ReminderMessage.appointment_id.in_([r.id for r in rows]),
-                ReminderMessage.deleted.is_(False)))} if rows else {}
+            msgs = {m.appointment_id: m for m in q.reminder_messages_for(
+                uow, [r.id for r in rows])} if rows else {}
             senders = staff_names(uow, (m.sent_by_staff for m in msgs.values()))
             out = []
             for info in infos:
@@ -163,9 +137,9 @@ class ReminderService:
                     out.append(ReminderItem(info, self.text_for(uow, info), DUE, None, 0, "",
                                             None, ""))
                 else:
-                    who = senders.get(m.sent_by_staff or "")
                     out.append(ReminderItem(info, m.text, m.status, m.id, m.attempts,
-                                            m.last_error, m.sent_at, who.name if who else ""))
+                                            m.last_error, m.sent_at,
+                                            senders.get(m.sent_by_staff or "", "")))
             return out
 
     def queue(self, actor: Actor, day: date | None = None) -> int:
@@ -177,7 +151,7 @@ class ReminderService:
             rows = self._appointments(uow, actor, day)
             added = 0
             for info in appointment_infos(uow, rows):
-                if self._find(uow, info) is None:
+                if find(uow, reminder_key(info)) is None:
                     self._new_message(uow, info, day)
                     added += 1
             uow.commit()
@@ -189,17 +163,12 @@ class ReminderService:
         queued; "" while the booking is open but its reminder not yet queued (the evening run
         queues it with the checklist as it is then, so it is not frozen early here); None when
         the booking is gone or no longer open, so the care plan sends its own text."""
-        row = uow.session.get(Appointment, appointment_id)
+        row = q.appointment(uow, appointment_id)
         if row is None or row.deleted or row.kind != AppointmentKind.SIGNING.value \
-                or row.status not in {s.value for s in OPEN_STATUSES}:
+                or row.status not in set(_OPEN):
             return None
-        message = self._find(uow, appointment_infos(uow, [row])[0])
+        message = find(uow, reminder_key(appointment_infos(uow, [row])[0]))
         return message.id if message is not None else ""
-
-    @staticmethod
-    def _find(uow: UnitOfWork, info: AppointmentInfo) -> ReminderMessage | None:
-        return uow.session.scalar(select(ReminderMessage).where(
-            ReminderMessage.dedupe_key == reminder_key(info)))
 
     def _new_message(self, uow: UnitOfWork, info: AppointmentInfo, day: date
                      ) -> ReminderMessage:
@@ -211,14 +180,15 @@ class ReminderService:
         """Send one reminder through the gateway: at most once, failures kept visible."""
         actor.require(Permission.BOOK_APPOINTMENT)
         with self._db.uow(actor) as uow:
-            row = uow.session.get(Appointment, appointment_id)
+            row = q.appointment(uow, appointment_id)
             if row is None or row.deleted:
                 raise NotFound("没有这个预约", en="No such appointment")
             info = appointment_infos(uow, [row])[0]
             if not info.is_open:
                 raise Conflict(f"预约已{info.status_label}，无需提醒",
                                en=f"The appointment is {info.status.value}; no reminder needed")
-            m = self._find(uow, info) or self._new_message(uow, info, local_day(info.starts_at))
+            m = (find(uow, reminder_key(info))
+                 or self._new_message(uow, info, local_day(info.starts_at)))
             if m.status == SENT:
                 raise Conflict("该提醒已发送过，不会重复发送",
                                en="This reminder was already sent; it is not sent twice")
@@ -237,30 +207,23 @@ class ReminderService:
 
     def _item(self, actor: Actor, appointment_id: str) -> ReminderItem:
         with self._db.reader(actor) as uow:
-            row = uow.session.get(Appointment, appointment_id)
+            row = q.appointment(uow, appointment_id)
             assert row is not None
             info = appointment_infos(uow, [row])[0]
-            m = self._find(uow, info)
+            m = find(uow, reminder_key(info))
             assert m is not None
-            who = staff_names(uow, [m.sent_by_staff]).get(m.sent_by_staff or "")
+            who = staff_names(uow, [m.sent_by_staff]).get(m.sent_by_staff or "", "")
             return ReminderItem(info, m.text, m.status, m.id, m.attempts, m.last_error,
-                                m.sent_at, who.name if who else "")
+                                m.sent_at, who)
 
     def failures(self, actor: Actor) -> list[ReminderItem]:
         """Every failed or unresolved message (kept visible until dealt with)."""
         actor.require(Permission.BOOK_APPOINTMENT)
         with self._db.reader(actor) as uow:
-            msgs = list(uow.session.scalars(select(ReminderMessage).where(
-                ReminderMessage.kind == APPOINTMENT_REMINDER,
-                ReminderMessage.status.in_([FAILED, SENDING]),
-                ReminderMessage.deleted.is_(False)).order_by(ReminderMessage.for_day)))
-            rows = {r.id: r for r in uow.session.scalars(select(Appointment).where(
-                Appointment.id.in_([m.appointment_id for m in msgs if m.appointment_id])))} if msgs else {}
-            infos = {i.id: i for i in appointment_infos(uow, list(rows.values()))}
+            msgs = q.reminder_messages_in(uow, APPOINTMENT_REMINDER, [FAILED, SENDING])
+            rows = q.appointments_by_ids(uow, [m.appointment_id for m in msgs
+                                               if m.appointment_id])
+            infos = {i.id: i for i in appointment_infos(uow, rows)}
             return [ReminderItem(infos[m.appointment_id], m.text, m.status, m.id, m.attempts,
                                  m.last_error, m.sent_at, "")
                     for m in msgs if m.appointment_id and m.appointment_id in infos]
-
-
-def reminder_key(info: AppointmentInfo) -> str:
-    return f"{info.id}@{info.starts_at:%Y%m%dT%H%MZ}"

@@ -1,0 +1,321 @@
+"""Every question the appointments capability asks the file: bookings, their history, the
+signing centre's settings, calendar and desk roster, and reminder messages.
+
+Which statuses hold a desk or count as open is a domain rule (domain/appointments.py): callers
+pass the status values in, these functions only ask."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select
+
+from salesdesk.domain.appointments import AppointmentKind
+from salesdesk.store.models.appointments import (
+    Appointment,
+    AppointmentEvent,
+    DeskRoster,
+    ReminderMessage,
+    SigningCentreDay,
+    SigningCentreSettings,
+)
+from salesdesk.store.models.customer import Customer, CustomerPhone
+from salesdesk.store.models.org import SalesCentre, Staff
+from salesdesk.store.models.project import Project, Unit
+from salesdesk.store.uow import UnitOfWork
+
+_SIGNING = AppointmentKind.SIGNING.value
+
+
+# ---- bookings -------------------------------------------------------------------------------
+
+
+def appointment(uow: UnitOfWork, appointment_id: str) -> Appointment | None:
+    """The row, deleted or not (the caller decides what a tombstone means)."""
+    return uow.session.get(Appointment, appointment_id)
+
+
+def appointments_by_ids(uow: UnitOfWork, ids: Collection[str]) -> list[Appointment]:
+    if not ids:
+        return []
+    return list(uow.session.scalars(select(Appointment).where(Appointment.id.in_(ids))))
+
+
+def add_appointment(uow: UnitOfWork, **fields: Any) -> Appointment:
+    row = Appointment(**fields)
+    uow.add(row)
+    uow.flush()
+    return row
+
+
+def appointments_between(uow: UnitOfWork, start: datetime, end: datetime, *,
+                         statuses: Collection[str] | None = None,
+                         not_status: str | None = None,
+                         consultant_id: str | None = None) -> list[Appointment]:
+    """Live bookings starting in [start, end), by start time."""
+    q = select(Appointment).where(Appointment.starts_at >= start, Appointment.starts_at < end,
+                                  Appointment.deleted.is_(False))
+    if statuses is not None:
+        q = q.where(Appointment.status.in_(statuses))
+    if not_status is not None:
+        q = q.where(Appointment.status != not_status)
+    if consultant_id is not None:
+        q = q.where(Appointment.consultant_id == consultant_id)
+    return list(uow.session.scalars(q.order_by(Appointment.starts_at)))
+
+
+def customer_appointments_between(uow: UnitOfWork, customer_id: str, start: datetime,
+                                  end: datetime, statuses: Collection[str]) -> list[Appointment]:
+    return list(uow.session.scalars(select(Appointment).where(
+        Appointment.customer_id == customer_id, Appointment.starts_at >= start,
+        Appointment.starts_at < end, Appointment.status.in_(statuses),
+        Appointment.deleted.is_(False)).order_by(Appointment.starts_at)))
+
+
+def consultant_appointments_near(uow: UnitOfWork, consultant_id: str, after: datetime,
+                                 before: datetime, statuses: Collection[str]
+                                 ) -> list[Appointment]:
+    """A consultant's live bookings starting strictly between ``after`` and ``before``."""
+    return list(uow.session.scalars(select(Appointment).where(
+        Appointment.consultant_id == consultant_id, Appointment.deleted.is_(False),
+        Appointment.status.in_(statuses),
+        Appointment.starts_at < before, Appointment.starts_at > after)))
+
+
+def signings_between(uow: UnitOfWork, start: datetime, end: datetime,
+                     statuses: Collection[str]) -> list[Appointment]:
+    return list(uow.session.scalars(select(Appointment).where(
+        Appointment.kind == _SIGNING, Appointment.starts_at >= start,
+        Appointment.starts_at < end, Appointment.status.in_(statuses),
+        Appointment.deleted.is_(False))))
+
+
+def signing_desks_between(uow: UnitOfWork, start: datetime, end: datetime,
+                          statuses: Collection[str]) -> list[int | None]:
+    return list(uow.session.scalars(select(Appointment.desk_no).where(
+        Appointment.kind == _SIGNING, Appointment.starts_at >= start,
+        Appointment.starts_at < end, Appointment.status.in_(statuses),
+        Appointment.deleted.is_(False))))
+
+
+def desks_taken_at(uow: UnitOfWork, slot_start: datetime,
+                   statuses: Collection[str]) -> list[int]:
+    return [d for d in uow.session.scalars(select(Appointment.desk_no).where(
+        Appointment.kind == _SIGNING, Appointment.starts_at == slot_start,
+        Appointment.status.in_(statuses), Appointment.deleted.is_(False))) if d is not None]
+
+
+def signings_per_slot(uow: UnitOfWork, first: datetime, last: datetime,
+                      statuses: Collection[str]) -> dict[datetime, int]:
+    rows = uow.session.execute(select(Appointment.starts_at, func.count()).where(
+        Appointment.kind == _SIGNING, Appointment.starts_at >= first,
+        Appointment.starts_at < last, Appointment.status.in_(statuses),
+        Appointment.deleted.is_(False)).group_by(Appointment.starts_at)).all()
+    return {t: n for t, n in rows}
+
+
+def _signings_excluding(start: datetime, end: datetime,
+                        excluded: Collection[str]) -> Select[Appointment]:
+    return select(Appointment).where(
+        Appointment.kind == _SIGNING, Appointment.starts_at >= start,
+        Appointment.starts_at < end, Appointment.deleted.is_(False),
+        Appointment.status.not_in(excluded)).order_by(
+        Appointment.starts_at, Appointment.desk_no)
+
+
+def signings_on(uow: UnitOfWork, start: datetime, end: datetime,
+                excluded: Collection[str]) -> list[Appointment]:
+    """Live signings in [start, end) whose status is not excluded, by time and desk."""
+    return list(uow.session.scalars(_signings_excluding(start, end, excluded)))
+
+
+def first_signing_for(uow: UnitOfWork, customer_id: str, unit_id: str | None, start: datetime,
+                      end: datetime, excluded: Collection[str]) -> Appointment | None:
+    """The customer's first such signing, for that unit or for no unit in particular."""
+    q = _signings_excluding(start, end, excluded).where(Appointment.customer_id == customer_id)
+    if unit_id is not None:
+        q = q.where((Appointment.unit_id.is_(None)) | (Appointment.unit_id == unit_id))
+    return uow.session.scalars(q.limit(1)).first()
+
+
+def consultant_statuses_between(uow: UnitOfWork, start: datetime, end: datetime
+                                ) -> list[tuple[str, datetime, str]]:
+    """(consultant id, start, status) of every live booking with a consultant."""
+    rows = uow.session.execute(select(
+        Appointment.consultant_id, Appointment.starts_at, Appointment.status).where(
+        Appointment.starts_at >= start, Appointment.starts_at < end,
+        Appointment.deleted.is_(False), Appointment.consultant_id.is_not(None))).all()
+    return [(str(c), at, status) for c, at, status in rows]
+
+
+# ---- history --------------------------------------------------------------------------------
+
+
+def event_count(uow: UnitOfWork, appointment_id: str) -> int:
+    return int(uow.session.scalar(select(func.count()).select_from(AppointmentEvent).where(
+        AppointmentEvent.appointment_id == appointment_id)) or 0)
+
+
+def add_event_row(uow: UnitOfWork, **fields: Any) -> AppointmentEvent:
+    row = AppointmentEvent(**fields)
+    uow.add(row)
+    return row
+
+
+def events_of(uow: UnitOfWork, appointment_ids: Collection[str]) -> list[AppointmentEvent]:
+    return list(uow.session.scalars(select(AppointmentEvent).where(
+        AppointmentEvent.appointment_id.in_(appointment_ids))))
+
+
+# ---- what a booking shows -------------------------------------------------------------------
+
+
+@dataclass
+class BookingNames:
+    """The names around a batch of bookings: customer (name, salutation), consultant, unit
+    number, and the customer's own phone (E.164, the first found)."""
+
+    customers: dict[str, tuple[str, str]] = field(default_factory=dict)
+    staff: dict[str, str] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    phones: dict[str, str] = field(default_factory=dict)
+
+
+def booking_names(uow: UnitOfWork, rows: list[Appointment]) -> BookingNames:
+    """A handful of queries for a board or agenda, not one per row. One row (a booking's
+    answer) takes its customer, consultant and unit from the session's identity map, which
+    the checks before it have already filled."""
+    s = uow.session
+    out = BookingNames()
+    if len(rows) == 1:
+        r0 = rows[0]
+        c0 = s.get(Customer, r0.customer_id)
+        if c0 is not None:
+            out.customers[c0.id] = (c0.name, c0.salutation)
+        st = s.get(Staff, r0.consultant_id) if r0.consultant_id else None
+        if st is not None:
+            out.staff[st.id] = st.name
+        u0 = s.get(Unit, r0.unit_id) if r0.unit_id else None
+        if u0 is not None:
+            out.units[u0.id] = u0.number
+    elif rows:
+        # Plain columns, not entities: a board or a week is read often and must stay cheap.
+        out.customers = {i: (n, sal) for i, n, sal in s.execute(
+            select(Customer.id, Customer.name, Customer.salutation).where(
+                Customer.id.in_({r.customer_id for r in rows})))}
+        staff_ids = {r.consultant_id for r in rows if r.consultant_id}
+        if staff_ids:
+            out.staff = dict(s.execute(select(Staff.id, Staff.name).where(
+                Staff.id.in_(staff_ids))).all())
+        unit_ids = {r.unit_id for r in rows if r.unit_id}
+        if unit_ids:
+            out.units = dict(s.execute(select(Unit.id, Unit.number).where(
+                Unit.id.in_(unit_ids))).all())
+    if rows:
+        for cid, e164 in s.execute(select(CustomerPhone.customer_id, CustomerPhone.e164).where(
+                CustomerPhone.customer_id.in_(out.customers), CustomerPhone.deleted.is_(False),
+                CustomerPhone.label == "self")):
+            out.phones.setdefault(cid, e164)
+    return out
+
+
+def customer(uow: UnitOfWork, customer_id: str) -> Customer | None:
+    return uow.session.get(Customer, customer_id)
+
+
+def unit(uow: UnitOfWork, unit_id: str) -> Unit | None:
+    return uow.session.get(Unit, unit_id)
+
+
+def first_sales_centre(uow: UnitOfWork) -> SalesCentre | None:
+    return uow.session.scalar(select(SalesCentre).where(SalesCentre.deleted.is_(False)).limit(1))
+
+
+def first_project(uow: UnitOfWork) -> Project | None:
+    return uow.session.scalar(select(Project).where(Project.deleted.is_(False)).limit(1))
+
+
+def active_staff(uow: UnitOfWork, *, roles: Collection[str] | None = None,
+                 not_role: str | None = None) -> list[Staff]:
+    """Active, live staff by code: of the given roles, or of every role but one."""
+    q = select(Staff).where(Staff.deleted.is_(False), Staff.active.is_(True))
+    if roles is not None:
+        q = q.where(Staff.role.in_(roles))
+    if not_role is not None:
+        q = q.where(Staff.role != not_role)
+    return list(uow.session.scalars(q.order_by(Staff.code)))
+
+
+# ---- the signing centre ---------------------------------------------------------------------
+
+
+def centre_settings(uow: UnitOfWork) -> SigningCentreSettings | None:
+    """The latest live settings row (a synced file may hold more than one)."""
+    return uow.session.scalar(select(SigningCentreSettings).where(
+        SigningCentreSettings.deleted.is_(False)).order_by(
+        SigningCentreSettings.created_at.desc()).limit(1))
+
+
+def add_centre_settings(uow: UnitOfWork) -> SigningCentreSettings:
+    row = SigningCentreSettings()
+    uow.add(row)
+    return row
+
+
+def centre_day(uow: UnitOfWork, day: date) -> SigningCentreDay | None:
+    """The day's latest live override, if any."""
+    return uow.session.scalar(select(SigningCentreDay).where(
+        SigningCentreDay.day == day, SigningCentreDay.deleted.is_(False)).order_by(
+        SigningCentreDay.updated_at.desc()).limit(1))
+
+
+def add_centre_day(uow: UnitOfWork, day: date) -> SigningCentreDay:
+    row = SigningCentreDay(day=day)
+    uow.add(row)
+    return row
+
+
+def centre_days(uow: UnitOfWork, first: date, last: date) -> list[SigningCentreDay]:
+    """Live overrides of days in [first, last], oldest edit first."""
+    return list(uow.session.scalars(select(SigningCentreDay).where(
+        SigningCentreDay.day >= first, SigningCentreDay.day <= last,
+        SigningCentreDay.deleted.is_(False)).order_by(SigningCentreDay.updated_at)))
+
+
+def roster_of(uow: UnitOfWork, day: date, desk_no: int | None = None) -> list[DeskRoster]:
+    q = select(DeskRoster).where(DeskRoster.day == day, DeskRoster.deleted.is_(False))
+    if desk_no is not None:
+        q = q.where(DeskRoster.desk_no == desk_no)
+    return list(uow.session.scalars(q.order_by(DeskRoster.desk_no, DeskRoster.from_time)))
+
+
+def roster_entry(uow: UnitOfWork, roster_id: str) -> DeskRoster | None:
+    return uow.session.get(DeskRoster, roster_id)
+
+
+def add_roster(uow: UnitOfWork, **fields: Any) -> DeskRoster:
+    row = DeskRoster(**fields)
+    uow.add(row)
+    uow.flush()
+    return row
+
+
+# ---- reminders ------------------------------------------------------------------------------
+
+
+def reminder_messages_for(uow: UnitOfWork, appointment_ids: Iterable[str]
+                          ) -> list[ReminderMessage]:
+    return list(uow.session.scalars(select(ReminderMessage).where(
+        ReminderMessage.appointment_id.in_(list(appointment_ids)),
+        ReminderMessage.deleted.is_(False))))
+
+
+def reminder_messages_in(uow: UnitOfWork, kind: str, statuses: Collection[str]
+                         ) -> list[ReminderMessage]:
+    """Live messages of a kind in the given states, by day."""
+    return list(uow.session.scalars(select(ReminderMessage).where(
+        ReminderMessage.kind == kind, ReminderMessage.status.in_(statuses),
+        ReminderMessage.deleted.is_(False)).order_by(ReminderMessage.for_day)))

@@ -33,7 +33,7 @@ from salesdesk.domain.rotation import (
     next_up,
 )
 from salesdesk.services import audit
-from salesdesk.services.customers import add_customer, find_customer_id_by_phone
+from salesdesk.services.customers import add_customer
 from salesdesk.services.hooks import AppointmentArrivals, ArrivingAppointment
 from salesdesk.services.reception_store import (
     DayRotation,
@@ -57,6 +57,7 @@ from salesdesk.store.models.reception import (
     StaffNotice,
     Visit,
 )
+from salesdesk.store.queries.customers import find_customer_id_by_phone
 from salesdesk.store.uow import UnitOfWork
 
 OPEN_STATUSES = ("waiting", "called", "receiving", "parked")

@@ -47,7 +47,6 @@ from salesdesk.pdf.signing_checklist import (
 )
 from salesdesk.pdf.signing_flow import build_signing_flow
 from salesdesk.services import audit
-from salesdesk.services.customers import find_customer_id_by_phone
 from salesdesk.services.escalation_notes import escalation_notes
 from salesdesk.services.hooks import SigningBooking, SigningSchedule
 from salesdesk.services.unit_sale import require_signable
@@ -61,6 +60,7 @@ from salesdesk.store.models.signing import (
     MaterialChecklist,
     RulePackVersion,
 )
+from salesdesk.store.queries.customers import find_customer_id_by_phone
 from salesdesk.store.uow import UnitOfWork
 
 DEFAULT_PACK_PATH = RESOURCES / "defaults" / "rule_packs" / "default.json"

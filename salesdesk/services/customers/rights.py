@@ -34,7 +34,6 @@ from salesdesk.domain.phone import mask_phone, normalise_phone
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.pdf import customer_export
 from salesdesk.services import audit
-from salesdesk.services.customers import find_customer_id_by_phone, merged_ids
 from salesdesk.store.database import Database, get_local_meta, set_local_meta
 from salesdesk.store.erasure import PERSONAL_FIELDS, scrub_local_copies, seal
 from salesdesk.store.models.appointments import Appointment
@@ -43,6 +42,7 @@ from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.disclosure import Subscription
 from salesdesk.store.models.org import SalesCentre, Staff
 from salesdesk.store.models.reception import Visit
+from salesdesk.store.queries.customers import find_customer_id_by_phone, merged_ids
 from salesdesk.store.uow import UnitOfWork
 
 log = logging.getLogger(__name__)

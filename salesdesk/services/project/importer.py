@@ -17,6 +17,7 @@ from salesdesk.domain import pin as pin_rules
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.project import ProjectConfig, TextVersionSpec
 from salesdesk.domain.roles import Actor, Permission
+from salesdesk.paths import RESOURCES
 from salesdesk.services import audit
 from salesdesk.store.database import Database, set_local_meta
 from salesdesk.store.models.org import Company, SalesCentre, Staff
@@ -32,7 +33,6 @@ from salesdesk.store.models.project import (
 from salesdesk.store.uow import UnitOfWork
 from salesdesk.sync.stable_ids import config_id
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 SCHEMA_PATH = RESOURCES / "project.schema.json"
 DEMO_PATH = RESOURCES / "defaults" / "demo_project.json"
 

@@ -100,6 +100,44 @@ def live_phones(uow: UnitOfWork, ids: list[str]) -> list[CustomerPhone]:
         .order_by(CustomerPhone.created_at)))
 
 
+def customer_rows(uow: UnitOfWork, ids: Iterable[str]) -> dict[str, Customer]:
+    """Customers by id, tombstoned ones included (a record keeps pointing at a merged one)."""
+    wanted = {i for i in ids if i}
+    if not wanted:
+        return {}
+    return {c.id: c for c in uow.session.scalars(select(Customer).where(Customer.id.in_(wanted)))}
+
+
+def first_phone(uow: UnitOfWork, customer_id: str) -> str | None:
+    """The customer's oldest live number: the one a screen shows (masked) for them."""
+    return uow.session.scalar(select(CustomerPhone.e164).where(
+        CustomerPhone.customer_id == customer_id, CustomerPhone.deleted.is_(False))
+        .order_by(CustomerPhone.created_at).limit(1))
+
+
+def first_phones(uow: UnitOfWork, ids: Iterable[str], label: str | None = None
+                 ) -> dict[str, str]:
+    """Customer id -> oldest live number (of that ``label`` only, when given), for lists of
+    customers in one query per thousand."""
+    wanted = sorted({i for i in ids if i})
+    out: dict[str, str] = {}
+    for start in range(0, len(wanted), 1000):  # SQLite's bound-parameter limit
+        q = select(CustomerPhone.customer_id, CustomerPhone.e164).where(
+            CustomerPhone.customer_id.in_(wanted[start:start + 1000]),
+            CustomerPhone.deleted.is_(False)).order_by(CustomerPhone.created_at)
+        if label is not None:
+            q = q.where(CustomerPhone.label == label)
+        for cid, e164 in uow.session.execute(q):
+            out.setdefault(str(cid), str(e164))
+    return out
+
+
+def phones_by_last4(uow: UnitOfWork, digits: str, limit: int) -> list[CustomerPhone]:
+    """Live numbers ending in ``digits``, whoever holds them (callers filter the customers)."""
+    return list(uow.session.scalars(select(CustomerPhone).where(
+        CustomerPhone.last4 == digits, CustomerPhone.deleted.is_(False)).limit(limit)))
+
+
 def customer_ids_by_last4(uow: UnitOfWork, digits: str, limit: int) -> list[str]:
     """Customers holding a number ending in ``digits``, restricted and erased ones left out
     (search never shows them); one id per matching number, so an id may repeat."""

@@ -11,7 +11,8 @@ outbox):
   whose duplicate row is tombstoned;
 - disclosure records are append-only hashed evidence and are never edited: the duplicate is
   tombstoned and a ``customer_alias`` row maps it to the survivor; lookups of the survivor's
-  rounds (the deposit gate, the audit reports) follow that mapping (``store.queries.customers.merged_ids``);
+  rounds (the deposit gate, the audit reports) follow that mapping
+  (``store.queries.customers.merged_ids``);
 - the attribution history (``attribution_change``) records the merge, who and why; the survivor
   keeps its owner (the first registration), or takes the duplicate's when it had none;
 - the conflict(s) naming the pair are resolved.

@@ -156,7 +156,7 @@ class ProjectImporter:
                 continue
             q.add_certificate(
                 uow, id=config_id(cfg.company_code, "certificate", project_id, spec.kind.value,
-                             spec.number, h),
+                                  spec.number, h),
                 project_id=project_id, kind=spec.kind.value, number=spec.number,
                 issuer=spec.issuer, issued_on=spec.issued_on, valid_until=spec.valid_until,
                 building_ids=json.dumps(sorted(bid[c] for c in spec.buildings)),
@@ -209,7 +209,8 @@ class ProjectImporter:
                 old.current = False
                 version = old.version + 1
             q.add_adverse_factor(
-                uow, id=config_id(cfg.company_code, "adverse_factor", project_id, spec.code, version),
+                uow,
+                id=config_id(cfg.company_code, "adverse_factor", project_id, spec.code, version),
                 project_id=project_id, code=spec.code, version=version, side=spec.side.value,
                 category=spec.category, title=spec.title, description=spec.description,
                 direction=spec.direction, distance_m=spec.distance_m,

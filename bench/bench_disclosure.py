@@ -28,7 +28,7 @@ from salesdesk.domain.ledger import GENESIS, HASH_FIELDS, TIME_FORMAT, fast_reco
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services, build_services
 from salesdesk.services.disclosure_ledger import check_ledger
-from salesdesk.services.project_import import DEMO_PATH
+from salesdesk.services.project import DEMO_PATH
 from salesdesk.store.database import open_database
 
 FULL, QUICK = 2_000_000, 100_000

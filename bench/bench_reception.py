@@ -98,7 +98,7 @@ def _insert_visits(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> Non
 
 def run(quick: bool) -> Iterator[dict[str, Any]]:
     sys.path.insert(0, str(ROOT))
-    from salesdesk.services.project_import import DEMO_PATH
+    from salesdesk.services.project import DEMO_PATH
     from salesdesk.services.reception import CheckInRequest
     from salesdesk.wiring import open_services
 
@@ -215,7 +215,7 @@ def _sync_server(data: Path) -> tuple[Any, Any, str] | None:
     (as head office is another machine), or None without PostgreSQL binaries."""
     from bench_sync import _server
 
-    from salesdesk.services.project_import import DEMO_PATH
+    from salesdesk.services.project import DEMO_PATH
     from salesdesk.sync.server.db import migrate
     from salesdesk.sync.server.devcluster import PgCluster, find_bin, free_port
     from salesdesk.sync.server.headoffice import load_project

@@ -16,10 +16,12 @@ from salesdesk.services.care_handover_appointments import (
     open_appointments_of_inactive,
 )
 from salesdesk.services.care_satisfaction import SatisfactionService
-from salesdesk.services.customer_merge import CustomerMergeService
-from salesdesk.services.customer_record import CustomerRecordService
-from salesdesk.services.customer_rights import CustomerRightsService
-from salesdesk.services.customers import CustomerService
+from salesdesk.services.customers import (
+    CustomerMergeService,
+    CustomerRecordService,
+    CustomerRightsService,
+    CustomerService,
+)
 from salesdesk.services.disclosure import DisclosureService
 from salesdesk.services.disclosure_audit import DisclosureAuditService
 from salesdesk.services.disclosure_ledger import ledger_verifier
@@ -29,8 +31,7 @@ from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.messages import MessageOutbox
 from salesdesk.services.notice import NoticeService
 from salesdesk.services.preferences import PreferencesService
-from salesdesk.services.project import ProjectService
-from salesdesk.services.project_import import ProjectImporter
+from salesdesk.services.project import ProjectImporter, ProjectService
 from salesdesk.services.reception import ReceptionFigures, ReceptionService
 from salesdesk.services.signing import (
     SaleConflictService,

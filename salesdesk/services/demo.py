@@ -9,7 +9,7 @@ from collections.abc import Callable
 from salesdesk.domain.errors import NotFound
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
-from salesdesk.services.project_import import DEMO_PATH, ImportSummary
+from salesdesk.services.project import DEMO_PATH, ImportSummary
 from salesdesk.store.database import get_local_meta, set_local_meta
 
 DEMO_FLAG = "demo_loaded"

@@ -33,7 +33,6 @@ from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.project import FACTOR_SIDE_ZH
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
-from salesdesk.services.customers import merged_ids
 from salesdesk.services.disclosure_ledger import (
     NewRecord,
     add_signature,
@@ -57,6 +56,7 @@ from salesdesk.store.models.project import (
     SunshineDeclaration,
     Unit,
 )
+from salesdesk.store.queries.customers import merged_ids
 from salesdesk.store.uow import UnitOfWork
 
 if TYPE_CHECKING:  # reportlab loads only when a form is printed

@@ -37,7 +37,6 @@ from salesdesk.pdf.disclosure_report import (
     build_disclosure_report,
 )
 from salesdesk.services import audit
-from salesdesk.services.customers import merge_map
 from salesdesk.services.disclosure import (
     CustomerRef,
     current_checklist,
@@ -58,6 +57,7 @@ from salesdesk.store.models.disclosure import (
 )
 from salesdesk.store.models.org import Staff
 from salesdesk.store.models.project import Unit
+from salesdesk.store.queries.customers import merge_map
 from salesdesk.store.uow import UnitOfWork
 
 Progress = Callable[[int, int, str], None]

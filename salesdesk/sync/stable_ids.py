@@ -2,7 +2,7 @@
 buildings, units, texts, factors), derived from natural keys.
 
 Loading the same project file twice on the server updates rows instead of duplicating them.
-The devices' importer (services/project_import.py) derives its ids the same way, so a device
+The devices' importer (services/project/importer.py) derives its ids the same way, so a device
 that imported the file itself before it enrolled holds the very rows head office publishes and
 is not shown every building twice after its first sync."""
 

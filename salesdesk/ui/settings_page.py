@@ -29,7 +29,7 @@ from salesdesk.domain.roles import Permission, Role
 from salesdesk.services.auth import StaffEntry
 from salesdesk.services.maintenance import VerifyReport
 from salesdesk.services.preferences import IDLE_LOCK_MAX
-from salesdesk.services.project_import import ImportSummary
+from salesdesk.services.project import ImportSummary
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.i18n import install_translations
 from salesdesk.ui.pages.base import Page

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from salesdesk.services.project_import import DEMO_PATH
+from salesdesk.services.project import DEMO_PATH
 from tests.pdfcheck import assert_cjk_embedded, compact, pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]

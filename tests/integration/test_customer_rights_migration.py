@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from salesdesk.domain.roles import Actor, Role
-from salesdesk.services.customer_rights import CustomerRightsService
+from salesdesk.services.customers import CustomerRightsService
 from salesdesk.store import migrate
 from salesdesk.store.database import DB_FILE_NAME, open_database
 from tests.conftest import FakeClock

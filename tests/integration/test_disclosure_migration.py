@@ -8,7 +8,7 @@ from pathlib import Path
 
 from salesdesk.domain.disclosure import RoundKind
 from salesdesk.services.container import build_services
-from salesdesk.services.project_import import DEMO_PATH
+from salesdesk.services.project import DEMO_PATH
 from salesdesk.store import migrate
 from salesdesk.store.database import open_database
 from tests.old_rows import old_customer

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from salesdesk.domain.errors import PermissionDenied, ValidationError
 from salesdesk.services.container import Services
-from salesdesk.services.project_import import DEMO_PATH
+from salesdesk.services.project import DEMO_PATH
 from salesdesk.store.models.local import OutboxEntry
 from salesdesk.store.models.project import AdverseFactor, SunshineDeclaration, Unit
 

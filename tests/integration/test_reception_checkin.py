@@ -308,7 +308,7 @@ def test_the_demo_seeded_before_opening_writes_nothing_after_now(tmp_path: Path)
     from salesdesk.services import demo_reception
     from salesdesk.services.container import build_services
     from salesdesk.services.demo import DEMO_FLAG
-    from salesdesk.services.project_import import DEMO_PATH
+    from salesdesk.services.project import DEMO_PATH
     from salesdesk.store.database import open_database, set_local_meta
 
     night = FakeClock(datetime(2026, 11, 23, 20, 0, tzinfo=UTC))  # 04:00 on the 24th

@@ -11,7 +11,7 @@ import pytest
 from salesdesk.domain.errors import PermissionDenied
 from salesdesk.domain.roles import Actor, Role
 from salesdesk.services.container import Services
-from salesdesk.services.project_import import DEMO_PATH
+from salesdesk.services.project import DEMO_PATH
 from tests.conftest import staff_actor
 
 CODES = {Role.RECEPTION: "R001", Role.CONSULTANT: "C102", Role.SENIOR_CONSULTANT: "C101",

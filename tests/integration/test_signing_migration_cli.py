@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from salesdesk import cli
 from salesdesk.services.container import build_services
-from salesdesk.services.project_import import DEMO_PATH
+from salesdesk.services.project import DEMO_PATH
 from salesdesk.services.signing import DEFAULT_PACK_PATH
 from salesdesk.store import migrate
 from salesdesk.store.database import open_database

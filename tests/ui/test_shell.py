@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from salesdesk.domain.errors import PermissionDenied
 from salesdesk.services.container import Services
-from salesdesk.services.project_import import DEMO_PATH
+from salesdesk.services.project import DEMO_PATH
 from salesdesk.ui.main_window import MainWindow
 from salesdesk.ui.project_page import ProjectPage
 from salesdesk.ui.settings_page import SettingsPage

@@ -39,7 +39,7 @@ from salesdesk.services.appointments.centre import load_plan, load_plans, load_s
 from salesdesk.services.appointments.infos import add_event, appointment_infos
 from salesdesk.services.appointments.results import Booking
 from salesdesk.services.appointments.roster import BOOKABLE_ROLES, roster, staffed_by
-from salesdesk.services.unit_sale import require_signable
+from salesdesk.services.signing import require_signable
 from salesdesk.store.queries import appointments as q
 from salesdesk.store.queries.common import staff_row
 from salesdesk.store.uow import UnitOfWork

@@ -20,7 +20,7 @@ from salesdesk.domain.queue import (
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.rotation import DUTY_STATUS_ZH, AssignReason, direct, next_up
 from salesdesk.services import audit
-from salesdesk.services.customers import add_customer, find_customer_id_by_phone
+from salesdesk.services.customers import add_customer
 from salesdesk.services.hooks import ArrivingAppointment
 from salesdesk.services.reception.context import (
     OPEN_STATUSES,
@@ -41,6 +41,7 @@ from salesdesk.services.reception.results import (
 )
 from salesdesk.store.queries import reception as q
 from salesdesk.store.queries.common import staff_names
+from salesdesk.store.queries.customers import find_customer_id_by_phone
 from salesdesk.store.uow import UnitOfWork
 
 if TYPE_CHECKING:

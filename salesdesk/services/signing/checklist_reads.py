@@ -11,7 +11,6 @@ from salesdesk.domain.errors import NotFound
 from salesdesk.domain.phone import mask_phone, normalise_phone
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.rule_pack import Material, Stage, evaluate
-from salesdesk.services.customers import find_customer_id_by_phone
 from salesdesk.services.escalation_notes import escalation_notes
 from salesdesk.services.signing.results import (
     ChecklistItemView,
@@ -23,6 +22,7 @@ from salesdesk.services.signing.rule_packs import RulePacks
 from salesdesk.store.database import Database
 from salesdesk.store.queries import common
 from salesdesk.store.queries import signing as q
+from salesdesk.store.queries.customers import find_customer_id_by_phone
 from salesdesk.store.uow import UnitOfWork
 
 if TYPE_CHECKING:

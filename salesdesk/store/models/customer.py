@@ -21,7 +21,7 @@ class Customer(Synced, Base):
     # 判客: the consultant who first received this customer (first valid registration wins).
     owner_staff_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
-    # Issue 15 §1 (services/customer_rights.py): an erased customer keeps only a pseudonym in
+    # Issue 15 §1 (services/customers/erasure.py): an erased customer keeps only a pseudonym in
     # ``name``; a restricted one (erasure refused while a sale is open) gets no messages and is
     # hidden from search; a withdrawn consent stops every message.
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

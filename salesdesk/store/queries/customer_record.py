@@ -9,10 +9,9 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, or_, select
 
-from salesdesk.domain.phone import last_four
 from salesdesk.store.models.appointments import Appointment
 from salesdesk.store.models.care import Complaint, FollowUpTask, ScoreCard
-from salesdesk.store.models.customer import Customer, CustomerPhone
+from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.disclosure import DisclosureRecord, Subscription
 from salesdesk.store.models.project import Unit
 from salesdesk.store.models.reception import AttributionChange, ConsultantBackup, Visit
@@ -20,23 +19,6 @@ from salesdesk.store.models.signing import MaterialChecklist
 from salesdesk.store.uow import UnitOfWork
 
 LIMIT = 200  # per list: a record with more than this is shown newest first, cut
-
-
-def customer(uow: UnitOfWork, customer_id: str) -> Customer | None:
-    c = uow.session.get(Customer, customer_id)
-    return None if c is None or c.deleted else c
-
-
-def phones(uow: UnitOfWork, customer_id: str) -> list[CustomerPhone]:
-    return list(uow.session.scalars(select(CustomerPhone).where(
-        CustomerPhone.customer_id == customer_id, CustomerPhone.deleted.is_(False))
-        .order_by(CustomerPhone.created_at)))
-
-
-def add_phone(uow: UnitOfWork, customer_id: str, e164: str, label: str) -> CustomerPhone:
-    row = CustomerPhone(customer_id=customer_id, e164=e164, last4=last_four(e164), label=label)
-    uow.add(row)
-    return row
 
 
 def search_names(uow: UnitOfWork, text: str, limit: int = 20) -> list[str]:

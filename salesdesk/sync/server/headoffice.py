@@ -36,7 +36,7 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
 
 
 def _read_rows(project_file: Path) -> tuple[dict[str, list[dict[str, Any]]], Any]:
-    from salesdesk.services.project_import import ProjectImporter, read_project_file
+    from salesdesk.services.project import ProjectImporter, read_project_file
     from salesdesk.store.database import open_database
     from salesdesk.store.models import Base
     from salesdesk.store.outbox import row_payload

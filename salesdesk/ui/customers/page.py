@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.roles import Permission, Role
-from salesdesk.services.customer_record import CustomerRecord
 from salesdesk.services.customers import CustomerInfo
+from salesdesk.services.customers.results import CustomerRecord
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.customers import labels
 from salesdesk.ui.customers.dialogs import AddPhoneDialog, EraseDialog, ReassignDialog

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QTableView, QTabWidget, QWidget
 
 from salesdesk.domain.local_time import PROJECT_TZ
-from salesdesk.services.customer_record import (
+from salesdesk.services.customers.results import (
     AppointmentEntry,
     AttributionEntry,
     ComplaintEntry,

@@ -8,23 +8,36 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
-from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from salesdesk.domain.errors import Conflict, NotFound, ValidationError
-from salesdesk.domain.phone import mask_phone, normalise_phone
+from salesdesk.domain.phone import last_four, mask_phone, normalise_phone
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
-from salesdesk.services.customers import (
+from salesdesk.services.customers.lookup import customer_info
+from salesdesk.services.customers.results import (
+    AppointmentEntry,
+    AttributionEntry,
+    ComplaintEntry,
     CustomerInfo,
-    CustomerService,
-    customer_info,
-    find_customer_id_by_phone,
-    merged_ids,
+    CustomerRecord,
+    MaterialsEntry,
+    RoundEntry,
+    ScoreEntry,
+    SubscriptionEntry,
+    TaskEntry,
+    VisitEntry,
 )
+from salesdesk.services.customers.service import CustomerService
 from salesdesk.store.database import Database
 from salesdesk.store.queries import common
 from salesdesk.store.queries import customer_record as q
+from salesdesk.store.queries import customers as customers_q
+from salesdesk.store.queries.customers import find_customer_id_by_phone, merged_ids
+from salesdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from salesdesk.store.models.customer import Customer
 
 log = logging.getLogger(__name__)
 
@@ -38,114 +51,6 @@ PHONE_LABELS = ("self", "spouse", "other")
 def require_reader(actor: Actor) -> None:
     if not any(actor.can(p) for p in READERS):
         actor.require(READERS[0])
-
-
-@dataclass(frozen=True)
-class AttributionEntry:
-    at: datetime
-    from_name: str
-    to_name: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class VisitEntry:
-    day: str
-    ticket: str
-    consultant: str
-    status: str
-    first_visit: bool
-    intent: str
-    units_of_interest: str
-
-
-@dataclass(frozen=True)
-class RoundEntry:
-    recorded_at: datetime
-    record_type: str  # round | gate_override
-    round_kind: str
-    unit: str
-    consultant: str
-    covered: int
-    items: int
-
-
-@dataclass(frozen=True)
-class SubscriptionEntry:
-    subscribed_on: date
-    unit: str
-    unit_id: str
-    price: int
-    deposit: int
-    status: str
-    consultant: str
-
-
-@dataclass(frozen=True)
-class AppointmentEntry:
-    starts_at: datetime
-    kind: str  # visit | signing
-    status: str
-    unit: str
-    consultant: str
-    desk_no: int | None
-
-
-@dataclass(frozen=True)
-class MaterialsEntry:
-    id: str
-    made_at: datetime
-    unit: str
-    consultant: str
-    warnings: int
-
-
-@dataclass(frozen=True)
-class TaskEntry:
-    due_on: date
-    event: str
-    status: str
-    owner: str
-    outcome: str
-
-
-@dataclass(frozen=True)
-class ScoreEntry:
-    scored_on: date
-    occasion: str
-    score100: float
-    low: bool
-    consultant: str
-
-
-@dataclass(frozen=True)
-class ComplaintEntry:
-    received_at: datetime
-    channel: str
-    summary: str
-    status: str
-    owner: str
-
-
-@dataclass(frozen=True)
-class CustomerRecord:
-    info: CustomerInfo
-    owner: str  # the owner's name, "" when nobody owns the customer yet
-    backup: str  # the owner's named backup (receives the customer when the owner is away)
-    attribution: tuple[AttributionEntry, ...]
-    visits: tuple[VisitEntry, ...]
-    rounds: tuple[RoundEntry, ...]
-    subscriptions: tuple[SubscriptionEntry, ...]
-    appointments: tuple[AppointmentEntry, ...]
-    materials: tuple[MaterialsEntry, ...]
-    tasks: tuple[TaskEntry, ...]
-    score_cards: tuple[ScoreEntry, ...]
-    complaints: tuple[ComplaintEntry, ...]
-
-    @property
-    def open_unit_id(self) -> str | None:
-        """The unit of the customer's active subscription: what signing and materials need."""
-        return next((s.unit_id for s in self.subscriptions if s.status == "active"), None)
 
 
 class CustomerRecordService:
@@ -172,7 +77,7 @@ class CustomerRecordService:
             ids += [i for i in q.search_names(uow, text) if i not in ids]
             out: list[CustomerInfo] = []
             for cid in ids:
-                c = q.customer(uow, cid)
+                c = _live(uow, cid)
                 if c is not None and c.restricted_at is None and c.erased_at is None:
                     out.append(customer_info(uow, c))
             return out
@@ -183,7 +88,7 @@ class CustomerRecordService:
         open, after a change, is not a new viewing."""
         require_reader(actor)
         with self._db.reader(actor) as uow:
-            c = q.customer(uow, customer_id)
+            c = _live(uow, customer_id)
             if c is None:
                 raise NotFound("没有这个客户", en="No such customer")
             info = customer_info(uow, c)
@@ -261,7 +166,7 @@ class CustomerRecordService:
                                   field="label")
         e164 = normalise_phone(phone)
         with self._db.uow(actor) as uow:
-            c = q.customer(uow, customer_id)
+            c = _live(uow, customer_id)
             if c is None:
                 raise NotFound("没有这个客户", en="No such customer")
             holder = find_customer_id_by_phone(uow, e164)
@@ -272,13 +177,19 @@ class CustomerRecordService:
                 raise Conflict(f"号码 {mask_phone(e164)} 已登记为其他客户",
                                en=f"{mask_phone(e164)} already belongs to another customer",
                                field="phone")
-            q.add_phone(uow, c.id, e164, label)
+            customers_q.add_phone(uow, customer_id=c.id, e164=e164, last4=last_four(e164),
+                                  label=label)
             audit.record(uow, "customer.add_phone", "customer", c.id, label)
             uow.flush()
             info = customer_info(uow, c)
             uow.commit()
         log.info("customer %s: a %s number added", customer_id, label)
         return info
+
+
+def _live(uow: UnitOfWork, customer_id: str) -> Customer | None:
+    c = customers_q.customer_row(uow, customer_id)
+    return None if c is None or c.deleted else c
 
 
 def _looks_like_ticket(text: str) -> bool:

@@ -7,73 +7,24 @@ stays, marked not current."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from salesdesk.domain import pin as pin_rules
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.project import ProjectConfig, TextVersionSpec
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
+from salesdesk.services.project.project_file import read_project_file
+from salesdesk.services.project.results import ImportSummary
 from salesdesk.store.database import Database, set_local_meta
-from salesdesk.store.models.org import Company, SalesCentre, Staff
-from salesdesk.store.models.project import (
-    AdverseFactor,
-    Building,
-    Certificate,
-    ContractTemplate,
-    Project,
-    SunshineDeclaration,
-    Unit,
-)
+from salesdesk.store.queries import project as q
+from salesdesk.store.queries.project import TextKind
 from salesdesk.store.uow import UnitOfWork
 from salesdesk.sync.stable_ids import config_id
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-SCHEMA_PATH = RESOURCES / "project.schema.json"
-DEMO_PATH = RESOURCES / "defaults" / "demo_project.json"
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    project_id: str
-    project_name: str
-    buildings: int
-    units_added: int
-    units_changed: int
-    new_text_versions: int
-    staff_added: int
-
-    @property
-    def changed_anything(self) -> bool:
-        return bool(self.units_added or self.units_changed or self.new_text_versions
-                    or self.staff_added)
-
-
-def load_schema() -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return schema
-
-
-def read_project_file(path: Path) -> ProjectConfig:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ValidationError(f"无法读取文件：{path.name}", en=f"Cannot read {path.name}") from exc
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(
-            f"项目文件不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
-            en=f"The project file is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg})",
-        ) from exc
-    from salesdesk.domain.project_file import parse_project_file  # jsonschema: only when importing
-
-    return parse_project_file(data, load_schema())
+if TYPE_CHECKING:
+    from salesdesk.store.models.org import SalesCentre
 
 
 def _set(obj: Any, **values: Any) -> bool:
@@ -107,9 +58,8 @@ class ProjectImporter:
         return summary
 
     def _centre(self, uow: UnitOfWork, cfg: ProjectConfig) -> SalesCentre:
-        s = uow.session
         mine = self._db.sales_centre_id
-        centre = s.get(SalesCentre, mine) if mine else None
+        centre = q.sales_centre_row(uow, mine)
         if centre is not None and centre.code not in ("LOCAL", cfg.centre_code):
             raise ValidationError(
                 f"此项目文件属于售楼处 {cfg.centre_code}，本机属于 {centre.code}，未导入",
@@ -119,53 +69,49 @@ class ProjectImporter:
             )
         uow.use_sales_centre(centre.id if centre is not None
                              else config_id(cfg.company_code, "sales_centre", cfg.centre_code))
-        company = s.scalar(select(Company).where(Company.code == cfg.company_code))
+        company = q.company_by_code(uow, cfg.company_code)
         if company is None and centre is not None:
-            company = s.get(Company, centre.company_id)
+            company = q.company_row(uow, centre.company_id)
         if company is None:
-            company = Company(id=config_id(cfg.company_code, "company", cfg.company_code),
-                              code=cfg.company_code, name=cfg.company_name)
-            s.add(company)
-            s.flush()
+            company = q.add_company(uow, id=config_id(cfg.company_code, "company",
+                                                      cfg.company_code),
+                                    code=cfg.company_code, name=cfg.company_name)
+            uow.flush()
         _set(company, code=cfg.company_code, name=cfg.company_name)
         if centre is None:
-            centre = SalesCentre(id=uow.context.sales_centre_id, company_id=company.id,
-                                 code=cfg.centre_code, name=cfg.centre_name,
-                                 address=cfg.centre_address)
-            s.add(centre)
-            s.flush()
+            centre = q.add_sales_centre(uow, id=uow.context.sales_centre_id,
+                                        company_id=company.id, code=cfg.centre_code,
+                                        name=cfg.centre_name, address=cfg.centre_address)
+            uow.flush()
         _set(centre, code=cfg.centre_code, name=cfg.centre_name, address=cfg.centre_address,
              company_id=company.id)
         return centre
 
     def _apply(self, uow: UnitOfWork, cfg: ProjectConfig, centre: SalesCentre) -> ImportSummary:
-        s = uow.session
-        project = s.scalar(select(Project).where(Project.code == cfg.code))
+        project = q.project_by_code(uow, cfg.code)
         if project is None:
-            project = Project(id=config_id(cfg.company_code, "project", cfg.code),
-                              code=cfg.code, name=cfg.name, city=cfg.city)
-            s.add(project)
-            s.flush()
+            project = q.add_project(uow, id=config_id(cfg.company_code, "project", cfg.code),
+                                    code=cfg.code, name=cfg.name, city=cfg.city)
+            uow.flush()
         _set(project, name=cfg.name, city=cfg.city, district=cfg.district, address=cfg.address,
              developer=cfg.developer, price_complaint_phone=cfg.price_complaint_phone,
              config_version=cfg.config_version)
 
-        buildings = {b.code: b for b in s.scalars(
-            select(Building).where(Building.project_id == project.id))}
+        buildings = {b.code: b for b in q.all_buildings(uow, project.id)}
         for spec in cfg.buildings:
             b = buildings.get(spec.code)
             if b is None:
-                b = Building(id=config_id(cfg.company_code, "building", project.id, spec.code),
-                             project_id=project.id, code=spec.code, name=spec.name,
-                             floors=spec.floors, description=spec.description)
-                s.add(b)
+                b = q.add_building(
+                    uow, id=config_id(cfg.company_code, "building", project.id, spec.code),
+                    project_id=project.id, code=spec.code, name=spec.name,
+                    floors=spec.floors, description=spec.description)
                 buildings[spec.code] = b
             else:
                 _set(b, name=spec.name, floors=spec.floors, description=spec.description)
-        s.flush()
+        uow.flush()
         bid = {code: b.id for code, b in buildings.items()}
 
-        units = {u.number: u for u in s.scalars(select(Unit).where(Unit.project_id == project.id))}
+        units = {u.number: u for u in q.all_units(uow, project.id)}
         added = changed = 0
         for us in cfg.units:
             values = dict(building_id=bid[us.building], floor=us.floor, layout=us.layout,
@@ -174,22 +120,21 @@ class ProjectImporter:
                           total_price=us.total_price)
             u = units.get(us.number)
             if u is None:
-                u = Unit(id=config_id(cfg.company_code, "unit", project.id, us.number),
-                         project_id=project.id, number=us.number, status=us.status.value,
-                         **values)
-                s.add(u)
+                u = q.add_unit(uow, id=config_id(cfg.company_code, "unit", project.id, us.number),
+                               project_id=project.id, number=us.number,
+                               status=us.status.value, **values)
                 units[us.number] = u
                 added += 1
             elif _set(u, **values):
                 changed += 1
-        s.flush()
+        uow.flush()
         uid = {number: u.id for number, u in units.items()}
 
         versions = 0
         versions += self._certificates(uow, project.id, cfg, bid)
-        versions += self._text(uow, SunshineDeclaration, project.id, cfg.sunshine_declaration,
+        versions += self._text(uow, "sunshine", project.id, cfg.sunshine_declaration,
                                "阳光宣言", "sunshine declaration", cfg.company_code)
-        versions += self._text(uow, ContractTemplate, project.id, cfg.contract_template,
+        versions += self._text(uow, "contract", project.id, cfg.contract_template,
                                "合同范本", "contract template", cfg.company_code)
         versions += self._factors(uow, project.id, cfg, bid, uid)
         staff_added = self._staff(uow, cfg)
@@ -198,8 +143,7 @@ class ProjectImporter:
 
     def _certificates(self, uow: UnitOfWork, project_id: str, cfg: ProjectConfig,
                       bid: dict[str, str]) -> int:
-        s = uow.session
-        existing = list(s.scalars(select(Certificate).where(Certificate.project_id == project_id)))
+        existing = q.all_certificates(uow, project_id)
         by_hash = {c.content_hash: c for c in existing}
         wanted: set[str] = set()
         new = 0
@@ -210,25 +154,23 @@ class ProjectImporter:
             if found is not None:
                 _set(found, current=True)
                 continue
-            s.add(Certificate(
-                id=config_id(cfg.company_code, "certificate", project_id, spec.kind.value,
-                             spec.number, h),
+            q.add_certificate(
+                uow, id=config_id(cfg.company_code, "certificate", project_id, spec.kind.value,
+                                  spec.number, h),
                 project_id=project_id, kind=spec.kind.value, number=spec.number,
                 issuer=spec.issuer, issued_on=spec.issued_on, valid_until=spec.valid_until,
                 building_ids=json.dumps(sorted(bid[c] for c in spec.buildings)),
                 content_hash=h, current=True,
-            ))
+            )
             new += 1
         for c in existing:
             if c.content_hash not in wanted:
                 _set(c, current=False)
         return new
 
-    def _text(self, uow: UnitOfWork, model: type[SunshineDeclaration] | type[ContractTemplate],
-              project_id: str, spec: TextVersionSpec, zh: str, en: str,
-              company_code: str) -> int:
-        s = uow.session
-        rows: list[Any] = list(s.scalars(select(model).where(model.project_id == project_id)))
+    def _text(self, uow: UnitOfWork, kind: TextKind, project_id: str, spec: TextVersionSpec,
+              zh: str, en: str, company_code: str) -> int:
+        rows: list[Any] = q.all_text_versions(uow, kind, project_id)
         h = spec.hash()
         same_label = [r for r in rows if r.version == spec.version]
         if same_label and same_label[0].content_hash != h:
@@ -236,28 +178,26 @@ class ProjectImporter:
                 f"{zh}版本 {spec.version} 的内容与已导入的不同：修改内容须使用新的版本号",
                 en=f"The {en} version {spec.version} differs from the one already imported: "
                 "a changed text needs a new version label",
-                field="$.sunshine_declaration.version" if model is SunshineDeclaration
+                field="$.sunshine_declaration.version" if kind == "sunshine"
                 else "$.contract_template.version",
             )
         for r in rows:
             _set(r, current=r.version == spec.version)
         if same_label:
             return 0
-        values: dict[str, Any] = dict(id=config_id(company_code, model.__tablename__,
+        values: dict[str, Any] = dict(id=config_id(company_code, q.text_table(kind),
                                                 project_id, spec.version),
                                       project_id=project_id, version=spec.version,
                                       title=spec.title, text=spec.text, content_hash=h,
                                       current=True)
-        if model is ContractTemplate:
+        if kind == "contract":
             values.update(file_name=spec.file_name, file_data=spec.file_data)
-        s.add(model(**values))
+        q.add_text_version(uow, kind, **values)
         return 1
 
     def _factors(self, uow: UnitOfWork, project_id: str, cfg: ProjectConfig,
                  bid: dict[str, str], uid: dict[str, str]) -> int:
-        s = uow.session
-        current = {f.code: f for f in s.scalars(select(AdverseFactor).where(
-            AdverseFactor.project_id == project_id, AdverseFactor.current.is_(True)))}
+        current = {f.code: f for f in q.current_factors(uow, project_id)}
         new = 0
         for spec in cfg.adverse_factors:
             h = spec.hash()
@@ -268,7 +208,8 @@ class ProjectImporter:
             if old is not None:
                 old.current = False
                 version = old.version + 1
-            s.add(AdverseFactor(
+            q.add_adverse_factor(
+                uow,
                 id=config_id(cfg.company_code, "adverse_factor", project_id, spec.code, version),
                 project_id=project_id, code=spec.code, version=version, side=spec.side.value,
                 category=spec.category, title=spec.title, description=spec.description,
@@ -277,24 +218,23 @@ class ProjectImporter:
                 building_ids=json.dumps(sorted(bid[c] for c in spec.buildings)),
                 unit_ids=json.dumps(sorted(uid[n] for n in spec.units)),
                 contract_annex=spec.contract_annex, content_hash=h, current=True,
-            ))
+            )
             new += 1
         for retired in current.values():  # factors no longer in head office's file
             retired.current = False
         return new
 
     def _staff(self, uow: UnitOfWork, cfg: ProjectConfig) -> int:
-        s = uow.session
-        existing = {st.code: st for st in s.scalars(select(Staff))}
+        existing = {st.code: st for st in q.all_staff(uow)}
         added = 0
         for spec in cfg.staff:
             st = existing.get(spec.code)
             if st is None:
                 pin_hash = spec.pin_hash or pin_rules.hash_pin(spec.pin or "")
-                s.add(Staff(id=config_id(cfg.company_code, "staff", spec.code),
+                q.add_staff(uow, id=config_id(cfg.company_code, "staff", spec.code),
                             code=spec.code, name=spec.name, role=spec.role, agency=spec.agency,
                             senior=spec.senior, phone=spec.phone, pin_hash=pin_hash,
-                            active=spec.active))
+                            active=spec.active)
                 added += 1
             else:
                 # A PIN the person has changed since is kept; head office sets only new ones.

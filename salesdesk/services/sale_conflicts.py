@@ -21,7 +21,7 @@ from salesdesk.domain.project import presale_covers
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.unit_sale import UnitSaleFacts, can_subscribe
 from salesdesk.services import audit
-from salesdesk.services.disclosure import customer_ref, staff_names
+from salesdesk.services.disclosure.checklist import customer_ref
 from salesdesk.services.subscriptions import SubscriptionService
 from salesdesk.services.unit_sale import ACTIVE, CONFLICT, presale_scopes
 from salesdesk.store.database import Database
@@ -29,6 +29,7 @@ from salesdesk.store.models.care import FollowUpTask
 from salesdesk.store.models.disclosure import Subscription
 from salesdesk.store.models.project import Unit
 from salesdesk.store.models.sync import SyncConflict
+from salesdesk.store.queries.common import staff_names
 from salesdesk.store.uow import UnitOfWork
 
 KIND = "subscription"  # the sync_conflict kind the server writes (rules.py, "subscription")

@@ -25,20 +25,15 @@ from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.unit_sale import can_subscribe
 from salesdesk.services import audit
-from salesdesk.services.disclosure import (
-    CustomerRef,
-    covered_items,
-    current_checklist,
-    customer_ref,
-    effective_pre_deposit,
-    get_unit,
-    staff_names,
-)
-from salesdesk.services.disclosure_ledger import NewRecord, append, checklist_row
+from salesdesk.services.disclosure.checklist import current_checklist, customer_ref, get_unit
+from salesdesk.services.disclosure.ledger import NewRecord, append, checklist_row
+from salesdesk.services.disclosure.results import CustomerRef
+from salesdesk.services.disclosure.rounds import covered_items, effective_pre_deposit
 from salesdesk.services.unit_sale import require_subscribable, sale_facts
 from salesdesk.store.database import Database
 from salesdesk.store.models.disclosure import Subscription
 from salesdesk.store.models.project import Unit
+from salesdesk.store.queries.common import staff_names
 from salesdesk.store.uow import UnitOfWork
 
 MIN_REASON = 4

@@ -27,7 +27,7 @@ from salesdesk.domain.ids import new_id
 from salesdesk.domain.ledger import GENESIS, HASH_FIELDS, TIME_FORMAT, fast_record_hash
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services, build_services
-from salesdesk.services.disclosure_ledger import check_ledger
+from salesdesk.services.disclosure import check_ledger
 from salesdesk.services.project import DEMO_PATH
 from salesdesk.store.database import open_database
 

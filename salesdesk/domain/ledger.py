@@ -95,6 +95,20 @@ class ChainHead:
     hash: str
 
 
+@dataclass(frozen=True)
+class ChainSummary:
+    """One device's chain as this file holds it, and what head office acknowledged of it (the
+    audit report prints it: a paper anchor)."""
+
+    device_id: str
+    records: int
+    head_seq: int
+    head_hash: str
+    ack_seq: int
+    ack_hash: str
+    own: bool
+
+
 @dataclass
 class ChainStats:
     records: int = 0

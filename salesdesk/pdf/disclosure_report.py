@@ -11,6 +11,7 @@ from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from salesdesk.domain.ledger import ChainSummary
 from salesdesk.pdf.layout import MARGIN, PAGE, Styles, build_document, esc, grid, sign_off
 
 PAGE_L = landscape(PAGE)
@@ -74,19 +75,6 @@ class ReportEscalation:
 
 
 @dataclass(frozen=True)
-class ReportChain:
-    """One device's ledger chain: its head here and the head head office acknowledged."""
-
-    device: str
-    records: int
-    head_seq: int
-    head_hash: str
-    ack_seq: int
-    ack_hash: str
-    own: bool
-
-
-@dataclass(frozen=True)
 class ReportData:
     date_from: str
     date_to: str
@@ -96,7 +84,7 @@ class ReportData:
     mismatches: tuple[ReportMismatch, ...]
     pre_opening: tuple[ReportPreOpening, ...]
     escalations: tuple[ReportEscalation, ...]
-    chains: tuple[ReportChain, ...] = ()
+    chains: tuple[ChainSummary, ...] = ()
 
 
 def _short(h: str) -> str:
@@ -177,7 +165,7 @@ def build_disclosure_report(data: ReportData, out: Path) -> Path:
     story.append(Spacer(1, 2 * mm))
     if data.chains:
         rows = [["设备", "记录数", "链头序号", "链头哈希", "总部确认至", "总部确认哈希"]]
-        rows += [[c.device[:8] + ("（本机）" if c.own else ""), str(c.records),
+        rows += [[c.device_id[:8] + ("（本机）" if c.own else ""), str(c.records),
                   str(c.head_seq), _short(c.head_hash), str(c.ack_seq) if c.ack_seq else "—",
                   _short(c.ack_hash)] for c in data.chains]
         story.append(grid(rows, _widths(width, (16, 9, 9, 26, 11, 26)), st))

@@ -22,11 +22,13 @@ from salesdesk.services.customers import (
     CustomerRightsService,
     CustomerService,
 )
-from salesdesk.services.disclosure import DisclosureService
-from salesdesk.services.disclosure_audit import DisclosureAuditService
-from salesdesk.services.disclosure_ledger import ledger_verifier
+from salesdesk.services.disclosure import (
+    DisclosureAuditService,
+    DisclosureService,
+    LedgerAnchorService,
+    ledger_verifier,
+)
 from salesdesk.services.follow_up import FollowUpService
-from salesdesk.services.ledger_anchor import LedgerAnchorService
 from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.messages import MessageOutbox
 from salesdesk.services.notice import NoticeService

@@ -25,11 +25,13 @@ from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, Valida
 from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor, Permission
 from salesdesk.services import audit
 from salesdesk.services.care_support import setting_row
-from salesdesk.services.disclosure import CustomerRef, customer_ref, local_text, staff_names
+from salesdesk.services.disclosure.checklist import customer_ref, local_text
+from salesdesk.services.disclosure.results import CustomerRef
 from salesdesk.store.database import Database
 from salesdesk.store.models.care import CareSetting
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.disclosure import DisclosureRecord, EscalationTask, FollowUpCall
+from salesdesk.store.queries.common import staff_names
 from salesdesk.store.queries.customers import merged_ids
 from salesdesk.store.uow import UnitOfWork
 

@@ -17,7 +17,7 @@ from sqlalchemy import inspect
 from salesdesk import cli
 from salesdesk.domain.ledger import HASH_FIELDS, canonical, record_hash
 from salesdesk.services.container import Services
-from salesdesk.services.disclosure_ledger import check_ledger
+from salesdesk.services.disclosure import check_ledger
 from salesdesk.store.models.disclosure import (
     DisclosureChecklist,
     DisclosureRecord,
@@ -212,7 +212,7 @@ def test_sqlite_json_array_is_the_canonical_json(values: list[object]) -> None:
 def test_sql_verifier_agrees_with_the_python_reference(demo: Services, column: str,
                                                        value: str) -> None:
     from salesdesk.domain.ledger import verify_chain
-    from salesdesk.services.disclosure_ledger import _heads
+    from salesdesk.store.ledger import heads as _heads
 
     with raw(demo) as conn:
         untrigger(conn)

@@ -22,8 +22,9 @@ from salesdesk import cli
 from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.ledger import ACK_KEY, HASH_FIELDS, record_hash
 from salesdesk.domain.roles import Actor
-from salesdesk.services.disclosure_ledger import HEAD_KEY, check_ledger
+from salesdesk.services.disclosure import check_ledger
 from salesdesk.store.database import DB_FILE_NAME
+from salesdesk.store.ledger import HEAD_KEY
 from salesdesk.store.models.disclosure import DisclosureRecord
 from salesdesk.store.models.local import LocalMeta
 from salesdesk.store.models.org import Staff

@@ -14,7 +14,7 @@ from salesdesk.domain.errors import DomainError
 from salesdesk.domain.ledger import ACK_KEY
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
-from salesdesk.services.disclosure_ledger import check_ledger
+from salesdesk.services.disclosure import check_ledger
 
 
 def test_a_device_never_synced_verifies_and_the_online_check_explains(

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from salesdesk.services.disclosure_ledger import HEAD_KEY
+from salesdesk.store.ledger import HEAD_KEY
 from salesdesk.store.models.sync import SyncConflict
 from salesdesk.ui.disclosure.audit_page import AuditPage
 from tests.integration.test_ledger_anchor import (  # noqa: F401  (fixtures)

@@ -22,7 +22,7 @@ from salesdesk.store.queries.project import TextKind
 from salesdesk.store.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from salesdesk.store.models.project import ContractTemplate, Project, SunshineDeclaration
+    from salesdesk.store.models.project import Project
 
 
 class ProjectService:
@@ -47,13 +47,9 @@ class ProjectService:
         return catalogue.load_factors(uow, project_id, building_names, unit_numbers)
 
     @staticmethod
-    def load_text(uow: UnitOfWork,
-                  kind: TextKind | type[SunshineDeclaration] | type[ContractTemplate],
-                  project_id: str) -> TextInfo | None:
-        """The current sunshine declaration or contract template (by kind, or by the model
-        class disclosure names it with)."""
-        return catalogue.load_text(uow, kind if isinstance(kind, str) else q.text_kind(kind),
-                                   project_id)
+    def load_text(uow: UnitOfWork, kind: TextKind, project_id: str) -> TextInfo | None:
+        """The current sunshine declaration or contract template."""
+        return catalogue.load_text(uow, kind, project_id)
 
     @staticmethod
     def subscribed_units(uow: UnitOfWork) -> set[str]:

@@ -28,10 +28,6 @@ _TEXT_MODELS: dict[str, type[SunshineDeclaration] | type[ContractTemplate]] = {
 }
 
 
-def text_kind(model: type[SunshineDeclaration] | type[ContractTemplate]) -> TextKind:
-    return "contract" if model is ContractTemplate else "sunshine"
-
-
 def text_table(kind: TextKind) -> str:
     return str(_TEXT_MODELS[kind].__tablename__)
 

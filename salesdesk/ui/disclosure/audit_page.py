@@ -35,15 +35,16 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.disclosure import ItemKind
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Permission
-from salesdesk.services.disclosure_audit import (
+from salesdesk.services.disclosure import (
     ConsultantAuditRow,
     DisclosureAudit,
     IncompleteSubscriptionRow,
+    LedgerAlarm,
     MismatchRow,
+    OnlineCheck,
     PreOpeningRow,
 )
 from salesdesk.services.follow_up import EscalationInfo
-from salesdesk.services.ledger_anchor import LedgerAlarm, OnlineCheck
 from salesdesk.services.maintenance import VerifyReport
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.pages.base import Page

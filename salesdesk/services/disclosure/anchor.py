@@ -3,37 +3,38 @@ acknowledged (printed on the audit report as a paper anchor), the comparison of 
 chains with head office's copy (``db verify --online``), and the ledger alarms head office
 raised (forks, records whose hash or link it refused), which reach every device.
 
-The offline half lives in ``disclosure_ledger.check_ledger`` (the acknowledged head). Its
-limit is honest: someone who rewrites the chain, the local head *and* the acknowledged head in
-the same file passes it; only the online comparison catches that."""
+The offline half lives in ``verify.check_ledger`` (the acknowledged head). Its limit is honest:
+someone who rewrites the chain, the local head *and* the acknowledged head in the same file
+passes it; only the online comparison catches that."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
-
-from sqlalchemy import and_, or_, select
+from typing import TYPE_CHECKING, Any
 
 from salesdesk.domain.errors import DomainError
 from salesdesk.domain.ledger import (
-    HASH_FIELDS,
     ChainHead,
     ChainProblem,
+    ChainSummary,
     LocalEntry,
     ServerEntry,
     compare_with_server,
 )
 from salesdesk.domain.roles import Actor, Permission
-from salesdesk.services.disclosure_ledger import LEDGER_TABLES, MAX_PROBLEMS_LISTED, _acks
+from salesdesk.services.disclosure.results import LedgerAlarm, OnlineCheck
+from salesdesk.services.disclosure.verify import MAX_PROBLEMS_LISTED
 from salesdesk.services.maintenance import Finding
 from salesdesk.services.sync import SyncService
+from salesdesk.store import ledger as store
 from salesdesk.store.database import Database
-from salesdesk.store.models.sync import SyncConflict
+from salesdesk.store.queries import disclosure as queries
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from salesdesk.store.models.sync import SyncConflict
 
 Progress = Callable[[int, int, str], None]
 LEDGER_ALARM_KINDS = ("ledger_fork", "ledger_hash", "ledger_link")
@@ -46,57 +47,10 @@ ALARM_LABELS_ZH = {
 PAGE = 5000
 
 
-@dataclass(frozen=True)
-class ChainSummary:
-    """One device's chain as this file holds it, and what head office acknowledged of it."""
-
-    device_id: str
-    records: int
-    head_seq: int
-    head_hash: str
-    ack_seq: int
-    ack_hash: str
-    own: bool
-
-
-@dataclass(frozen=True)
-class OnlineCheck:
-    chains: tuple[ChainSummary, ...]
-    compared: int  # records head office holds that were compared
-    problems: tuple[ChainProblem, ...]
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-@dataclass(frozen=True)
-class LedgerAlarm:
-    id: str
-    kind: str
-    label: str
-    record_id: str
-    chain_device: str
-    chain_seq: int | None
-    reason: str
-    sent_by: str  # the enrolled device whose push was refused
-    created_at: datetime
-    status: str
-
-
-def _sha(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
-
 class LedgerAnchorService:
     def __init__(self, db: Database, sync: SyncService) -> None:
         self._db = db
         self._sync = sync
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(f"file:{self._db.path}?mode=ro", uri=True)
-        conn.create_function("sd_sha", 1, _sha, deterministic=True)
-        return conn
 
     # ---- the paper anchor ------------------------------------------------------------------
 
@@ -120,11 +74,9 @@ class LedgerAnchorService:
             actor.require(Permission.VERIFY_LEDGER)
         step = progress or (lambda done, total, what: None)
         client = self._sync.client()
-        conn = self._connect()
-        try:
+        with store.read_only(self._db.path) as conn:
             chains = self._chains(conn)
-            pending = {str(r[0]) for r in conn.execute(
-                "SELECT row_id FROM outbox WHERE entity = 'disclosure_record'")}
+            pending = store.pending_record_ids(conn)
             total = sum(max(c.records, c.ack_seq) for c in chains) or 1
             done = 0
             problems: list[ChainProblem] = []
@@ -151,21 +103,12 @@ class LedgerAnchorService:
                     own=chain.own, local_last=chain.head_seq, ack_seq=chain.ack_seq)
             step(total, total, "完成")
             return OnlineCheck(tuple(chains), compared, tuple(problems))
-        finally:
-            conn.close()
 
     @staticmethod
     def _local(conn: sqlite3.Connection, device: str,
                pending: set[str]) -> Iterator[LocalEntry]:
-        cols = ", ".join(HASH_FIELDS)
-        # The content's hash is recomputed in SQLite (json_array is the canonical JSON, see
-        # disclosure_ledger): a record edited with its hash left as it was differs too.
-        for seq, rid, stored, computed, at in conn.execute(
-                f"SELECT chain_seq, id, hash, sd_sha(CAST(json_array({cols}) AS BLOB)), "
-                f"recorded_at FROM disclosure_record WHERE created_by_device = ? "
-                f"ORDER BY chain_seq", (device,)):
-            yield LocalEntry(int(seq), str(rid), str(stored), str(computed), str(at or ""),
-                             str(rid) in pending)
+        for seq, rid, stored, computed, at in store.chain_entries(conn, device):
+            yield LocalEntry(seq, rid, stored, computed, at, rid in pending)
 
     def online_findings(self, actor: Actor | None = None,
                         progress: Progress | None = None) -> list[Finding]:
@@ -193,30 +136,20 @@ class LedgerAnchorService:
         as they reached this device through the feed."""
         actor.require(Permission.VIEW_AUDIT)
         with self._db.reader(actor) as uow:
-            # Besides head office's ledger alarms, the append-only rule's own: a ledger record
-            # sent again under its id with other content.
-            rows = uow.session.scalars(select(SyncConflict).where(
-                or_(SyncConflict.kind.in_(LEDGER_ALARM_KINDS),
-                    and_(SyncConflict.kind == "tamper",
-                         SyncConflict.entity.in_(LEDGER_TABLES))),
-                SyncConflict.deleted.is_(False))
-                .order_by(SyncConflict.created_at.desc())).all()
+            rows = queries.ledger_alarms(uow, LEDGER_ALARM_KINDS, store.LEDGER_TABLES)
             return [_alarm(c) for c in rows]
 
 
 def _summaries(conn: sqlite3.Connection, own: str) -> list[ChainSummary]:
     # One pass over the (device, seq) index for the counts; one lookup per chain for its head.
-    counts = {str(d): (int(n), int(m)) for d, n, m in conn.execute(
-        "SELECT created_by_device, COUNT(*), MAX(chain_seq) FROM disclosure_record "
-        "GROUP BY created_by_device")}
-    acks = _acks(conn)
+    counts = store.chain_counts(conn)
+    acks = store.acks(conn)
     out = []
     for device in sorted(set(counts) | set(acks) | {own}, key=lambda d: (d != own, d)):
         n, last = counts.get(device, (0, 0))
-        row = conn.execute("SELECT hash FROM disclosure_record WHERE created_by_device = ? "
-                           "AND chain_seq = ?", (device, last)).fetchone() if last else None
+        row = store.record_at(conn, device, last) if last else None
         ack = acks.get(device, ChainHead(0, ""))
-        out.append(ChainSummary(device, n, last, str(row[0]) if row else "", ack.chain_seq,
+        out.append(ChainSummary(device, n, last, row[1] if row else "", ack.chain_seq,
                                 ack.hash, device == own))
     return out
 
@@ -224,11 +157,8 @@ def _summaries(conn: sqlite3.Connection, own: str) -> list[ChainSummary]:
 def chain_summaries(db: Database) -> list[ChainSummary]:
     """Each chain's head and record count, and the head head office acknowledged (the audit
     report prints them: a paper anchor)."""
-    conn = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
-    try:
+    with store.read_only(db.path) as conn:
         return _summaries(conn, db.device_id)
-    finally:
-        conn.close()
 
 
 def _alarm(c: SyncConflict) -> LedgerAlarm:

@@ -43,16 +43,20 @@ class TaskControl:
 
 
 class _Signals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
+    # (value, what the job held): the second is only carried back so that the job's closure,
+    # and the page or dialog it captured, is let go of on the GUI thread (see _Job).
+    finished = Signal(object, object)
+    failed = Signal(object, object)
     progress = Signal(int, int, str)
 
 
 class _Job(QRunnable):
-    """Runs ``fn`` in a pool thread. The thread lets go of everything it was handed before it
-    says it has ended: the GUI thread then holds the last reference to the signals object, so
-    that QObject is always freed on the thread that receives its queued signals (freed on the
-    pool thread while a signal was still queued for it, it crashed the process)."""
+    """Runs ``fn`` in a pool thread. Nothing Qt-owned may be freed on that thread: the signals
+    object stays referenced by the runner until the job has ended (freed on the pool thread
+    while a signal was still queued for it, it crashed the process), and ``fn`` itself travels
+    back with the result, because its closure may hold the last reference to a page or a
+    dialog that was closed meanwhile (a widget destroyed on the pool thread crashed the suite
+    with a bus error)."""
 
     def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
         super().__init__()
@@ -69,10 +73,13 @@ class _Job(QRunnable):
         try:
             result = fn()
         except BaseException as exc:  # delivered to the GUI thread, never lost
-            signals.failed.emit(exc)
+            signals.failed.emit(exc, fn)
         else:
-            signals.finished.emit(result)
+            signals.finished.emit(result, fn)
+            del result
         finally:
+            # The queued signal holds its own references to fn and the result: these are not
+            # the last ones.
             del fn, signals
             self.ended.set()
 
@@ -116,11 +123,11 @@ class TaskRunner(QObject):
         job = _Job(fn, signals)
         ended = job.ended
 
-        def done(result: Any) -> None:
+        def done(result: Any, _held: object = None) -> None:
             self._retire(signals, ended)
             _deliver(owner, on_done, result)
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: BaseException, _held: object = None) -> None:
             self._retire(signals, ended)
             if on_error is None:
                 log.error("background task failed", exc_info=exc)
@@ -146,11 +153,11 @@ class TaskRunner(QObject):
         job = _Job(lambda: fn(control), signals)
         ended = job.ended
 
-        def done(result: Any) -> None:
+        def done(result: Any, _held: object = None) -> None:
             self._retire(signals, ended)
             _deliver(owner, on_done, result)
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: BaseException, _held: object = None) -> None:
             self._retire(signals, ended)
             _deliver(owner, on_error, exc)
 

@@ -54,7 +54,7 @@ from salesdesk.domain.signing_slots import (
     validate_settings,
 )
 from salesdesk.services import audit
-from salesdesk.services.escalation_notes import escalation_notes
+from salesdesk.services.care.escalation_notes import escalation_notes
 from salesdesk.services.hooks import ArrivingAppointment, SigningBooking
 from salesdesk.services.unit_sale import require_signable
 from salesdesk.store.database import Database

@@ -7,22 +7,24 @@ from dataclasses import dataclass
 from salesdesk.services.appointments import AppointmentService
 from salesdesk.services.audit import AuditService
 from salesdesk.services.auth import AuthService
-from salesdesk.services.care import CareService
-from salesdesk.services.care_complaints import ComplaintService
-from salesdesk.services.care_events import appointment_listener, subscription_listener
-from salesdesk.services.care_handover import HandoverService
-from salesdesk.services.care_handover_appointments import (
+from salesdesk.services.care import (
+    CareService,
+    ComplaintService,
+    FollowUpService,
+    HandoverService,
+    SatisfactionService,
+)
+from salesdesk.services.care.events import appointment_listener, subscription_listener
+from salesdesk.services.care.handover_appointments import (
     AppointmentMover,
     open_appointments_of_inactive,
 )
-from salesdesk.services.care_satisfaction import SatisfactionService
 from salesdesk.services.customer_merge import CustomerMergeService
 from salesdesk.services.customer_rights import CustomerRightsService
 from salesdesk.services.customers import CustomerService
 from salesdesk.services.disclosure import DisclosureService
 from salesdesk.services.disclosure_audit import DisclosureAuditService
 from salesdesk.services.disclosure_ledger import ledger_verifier
-from salesdesk.services.follow_up import FollowUpService
 from salesdesk.services.ledger_anchor import LedgerAnchorService
 from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.messages import MessageOutbox

@@ -37,6 +37,7 @@ from salesdesk.pdf.disclosure_report import (
     build_disclosure_report,
 )
 from salesdesk.services import audit
+from salesdesk.services.care import EscalationInfo, FollowUpService
 from salesdesk.services.customers import merge_map
 from salesdesk.services.disclosure import (
     CustomerRef,
@@ -46,7 +47,6 @@ from salesdesk.services.disclosure import (
     staff_names,
 )
 from salesdesk.services.disclosure_ledger import checklist_items, time_text
-from salesdesk.services.follow_up import EscalationInfo, FollowUpService
 from salesdesk.services.ledger_anchor import ChainSummary, chain_summaries
 from salesdesk.store.database import Database
 from salesdesk.store.models.customer import Customer, CustomerPhone

@@ -47,8 +47,8 @@ from salesdesk.pdf.signing_checklist import (
 )
 from salesdesk.pdf.signing_flow import build_signing_flow
 from salesdesk.services import audit
+from salesdesk.services.care.escalation_notes import escalation_notes
 from salesdesk.services.customers import find_customer_id_by_phone
-from salesdesk.services.escalation_notes import escalation_notes
 from salesdesk.services.hooks import SigningBooking, SigningSchedule
 from salesdesk.services.unit_sale import require_signable
 from salesdesk.store.database import Database

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from salesdesk.domain.care.plan import CareEvent, CareEventKind
 from salesdesk.domain.local_time import local
-from salesdesk.services.care import CareService
+from salesdesk.services.care.service import CareService
 from salesdesk.store.models.appointments import Appointment
 from salesdesk.store.models.disclosure import Subscription
 from salesdesk.store.models.project import Unit

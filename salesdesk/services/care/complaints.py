@@ -4,7 +4,6 @@ and group complaints (群诉) by type with their leader."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -25,58 +24,18 @@ from salesdesk.domain.care.complaints import (
     parse_demands,
     require_summary,
 )
+from salesdesk.domain.care.templates import customer_label
 from salesdesk.domain.errors import NotFound, ValidationError
 from salesdesk.domain.local_time import local_day
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
-from salesdesk.services.care_support import customer_label, staff_names
+from salesdesk.services.care.results import ComplaintInfo, GroupInfo, StepInfo
 from salesdesk.store.database import Database
 from salesdesk.store.models.care import Complaint, ComplaintGroup, ComplaintStep
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.org import Staff
+from salesdesk.store.queries.common import staff_names
 from salesdesk.store.uow import UnitOfWork
-
-
-@dataclass(frozen=True)
-class StepInfo:
-    step: Step
-    label: str
-    done_on: date
-    owner: str
-    note: str
-
-
-@dataclass(frozen=True)
-class ComplaintInfo:
-    id: str
-    customer_id: str
-    customer: str
-    received_at: datetime
-    channel: ComplaintChannel
-    channel_label: str
-    summary: str
-    demands: tuple[Demand, ...]
-    demand_labels: tuple[str, ...]
-    owner_staff_id: str | None
-    owner: str
-    status: str
-    outcome: str
-    steps: tuple[StepInfo, ...]
-    next_step: Step | None
-    next_step_label: str
-    group_id: str | None
-    group_label: str
-
-
-@dataclass(frozen=True)
-class GroupInfo:
-    id: str
-    title: str
-    kind: GroupKind
-    kind_label: str
-    advice: str
-    leader: str
-    members: tuple[str, ...]
 
 
 class ComplaintService:

@@ -4,7 +4,6 @@ supervisor's figures (per item, per consultant, per month, against the target)."
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,72 +16,34 @@ from salesdesk.domain.care.satisfaction import (
     OCCASION_LABELS_ZH,
     CardFact,
     Occasion,
-    OnTimeFigure,
-    SatisfactionFigures,
     SatisfactionItem,
     TaskFact,
     on_time_figures,
     satisfaction_figures,
     score_card,
 )
+from salesdesk.domain.care.templates import customer_label
 from salesdesk.domain.errors import NotFound, ValidationError
 from salesdesk.domain.local_time import local_day
 from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
-from salesdesk.services.care import CareService
-from salesdesk.services.care_support import (
-    customer_label,
-    load_plan,
-    profile_of,
-    project_name,
-    staff_names,
+from salesdesk.services.care.results import (
+    CardReceipt,
+    KioskCustomer,
+    LowCard,
+    SatisfactionReport,
 )
+from salesdesk.services.care.service import CareService
+from salesdesk.services.care.support import load_plan, profile_of, project_name
 from salesdesk.services.hooks import EscalationOpener
 from salesdesk.store.database import Database
 from salesdesk.store.models.care import FollowUpTask, ScoreCard
 from salesdesk.store.models.customer import Customer, CustomerPhone
+from salesdesk.store.queries.common import staff_names
 
 if TYPE_CHECKING:  # the PDF module loads lazily (start-up time)
     from salesdesk.pdf.satisfaction_report import SatisfactionReportData
-
-
-@dataclass(frozen=True)
-class CardReceipt:
-    """What the kiosk may know after a card: nothing about staff, only that it is stored."""
-
-    card_id: str
-    score100: float
-    escalated: bool
-
-
-@dataclass(frozen=True)
-class KioskCustomer:
-    customer_id: str
-    label: str  # 王先生
-    unit: str
-    masked_phone: str
-
-
-@dataclass(frozen=True)
-class LowCard:
-    card_id: str
-    customer: str
-    consultant: str
-    scored_on: date
-    score100: float
-    low_items: tuple[str, ...]
-    escalation_id: str
-
-
-@dataclass(frozen=True)
-class SatisfactionReport:
-    project: str
-    start: date
-    end: date
-    figures: SatisfactionFigures
-    on_time: tuple[OnTimeFigure, ...]
-    low_cards: tuple[LowCard, ...]
 
 
 class SatisfactionService:

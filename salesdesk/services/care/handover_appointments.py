@@ -8,14 +8,15 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from salesdesk.domain.appointments import OPEN_STATUSES
+from salesdesk.domain.care.templates import customer_label
 from salesdesk.domain.local_time import PROJECT_TZ
-from salesdesk.services.appointments import add_event, appointment_infos, staff_names
-from salesdesk.services.care_handover import OwnedItem
-from salesdesk.services.care_support import customer_label
+from salesdesk.services.appointments import add_event, appointment_infos
+from salesdesk.services.care.results import OwnedItem
 from salesdesk.services.messages import FAILED, PENDING, find
 from salesdesk.services.reminders import ReminderService, reminder_key
 from salesdesk.store.models.appointments import Appointment
 from salesdesk.store.models.customer import Customer
+from salesdesk.store.queries.common import staff_rows
 from salesdesk.store.uow import UnitOfWork
 
 
@@ -37,7 +38,7 @@ def open_appointments_of_inactive(uow: UnitOfWork, inactive: dict[str, str]) -> 
 
 
 class AppointmentMover:
-    """A handover mover (services/care_handover.py): (uow, leaver, successor) -> rows moved."""
+    """A handover mover (services/care/handover.py): (uow, leaver, successor) -> rows moved."""
 
     def __init__(self, reminders: ReminderService) -> None:
         self._reminders = reminders
@@ -50,7 +51,7 @@ class AppointmentMover:
             .order_by(Appointment.starts_at)))
         if not rows:
             return 0
-        names = staff_names(uow, [from_staff_id, to_staff_id])
+        names = staff_rows(uow, [from_staff_id, to_staff_id])
         before = names[from_staff_id].name if from_staff_id in names else from_staff_id
         after = names[to_staff_id].name if to_staff_id in names else to_staff_id
         for a in rows:

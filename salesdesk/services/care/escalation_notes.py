@@ -1,6 +1,6 @@
 """What a signing booking and its checklist say about a customer's open escalations: a low
 follow-up score still open must be resolved before the customer signs (issue 15 §2). Kept apart
-from services/follow_up.py so the appointment board and the signing papers read it in one query
+from services/care/follow_up.py so the appointment board and the signing papers read it in one query
 without importing the follow-up capability."""
 
 from __future__ import annotations

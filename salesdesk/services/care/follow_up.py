@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -24,56 +23,16 @@ from salesdesk.domain.disclosure import (
 from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor, Permission
 from salesdesk.services import audit
-from salesdesk.services.care_support import setting_row
+from salesdesk.services.care.results import EscalationInfo, FollowUpInfo
+from salesdesk.services.care.support import setting_row
 from salesdesk.services.customers import merged_ids
-from salesdesk.services.disclosure import CustomerRef, customer_ref, local_text, staff_names
+from salesdesk.services.disclosure import CustomerRef, customer_ref, local_text
 from salesdesk.store.database import Database
 from salesdesk.store.models.care import CareSetting
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.disclosure import DisclosureRecord, EscalationTask, FollowUpCall
+from salesdesk.store.queries.common import staff_names
 from salesdesk.store.uow import UnitOfWork
-
-
-@dataclass(frozen=True)
-class FollowUpInfo:
-    id: str
-    customer: CustomerRef
-    unit_id: str
-    caller_name: str
-    called_at: datetime
-    told_factors: bool
-    told_sunshine: bool
-    told_certificates: bool
-    told_contract: bool
-    score: int
-    notes: str
-    escalation_id: str
-
-
-@dataclass(frozen=True)
-class EscalationInfo:
-    id: str
-    customer: CustomerRef
-    consultant_name: str
-    level: EscalationLevel
-    status: str
-    opened_at: datetime
-    score: int
-    history: str
-    outcome: str
-    due_at: datetime | None = None
-    overdue: bool = False
-    consultant_id: str = ""
-
-    @property
-    def level_label(self) -> str:
-        return ESCALATION_LEVEL_ZH[self.level]
-
-    @property
-    def owner_label(self) -> str:
-        """The role that owns (and alone closes) the current level."""
-        return "、".join(ROLE_LABELS_ZH[r] for r in sorted(ESCALATION_OWNERS[self.level]))
-
 
 HOURS_KEY = "escalation_hours"
 

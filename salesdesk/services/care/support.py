@@ -1,4 +1,4 @@
-"""Shared helpers of the care services: today's date in Beijing, the plan, names, labels."""
+"""Shared helpers of the care services: the follow-up plan, its templates, dates in words."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from sqlalchemy import select
 from salesdesk.domain.care.plan import FollowUpPlan, parse_plan
 from salesdesk.paths import RESOURCES
 from salesdesk.store.models.care import CareProfile, CareSetting
-from salesdesk.store.models.customer import Customer
-from salesdesk.store.models.org import Staff
 from salesdesk.store.models.project import Project
 from salesdesk.store.uow import UnitOfWork
 
@@ -57,20 +55,6 @@ def template_texts(uow: UnitOfWork) -> dict[str, tuple[str, str, bool]]:
         value = json.loads(row.value)
         out[key] = (str(value.get("title", out.get(key, (key,))[0])), str(value["text"]), True)
     return out
-
-
-def staff_names(uow: UnitOfWork) -> dict[str, str]:
-    return {s.id: s.name for s in uow.session.scalars(select(Staff))}
-
-
-def staff_row(uow: UnitOfWork, staff_id: str | None) -> Staff | None:
-    return None if staff_id is None else uow.session.get(Staff, staff_id)
-
-
-def customer_label(c: Customer | None) -> str:
-    if c is None:
-        return "（已删除）"
-    return c.salutation or (c.name[:1] + "先生/女士" if c.name else "客户")
 
 
 def profile_of(uow: UnitOfWork, customer_id: str) -> CareProfile | None:

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from salesdesk.domain.care.templates import render
+from salesdesk.domain.care.templates import customer_label, render
 from salesdesk.domain.errors import NotFound, ValidationError
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services import audit
-from salesdesk.services.care import CareService
-from salesdesk.services.care_support import customer_label, template_texts
+from salesdesk.services.care.results import HandoverPreview, HandoverResult, OwnedItem
+from salesdesk.services.care.service import CareService
+from salesdesk.services.care.support import template_texts
 from salesdesk.services.messages import FAILED, PENDING, kind_label
 from salesdesk.store.database import Database
 from salesdesk.store.models.appointments import DeskRoster, ReminderMessage
@@ -36,43 +36,8 @@ SERVING_ROLES = {Role.CONSULTANT.value, Role.SENIOR_CONSULTANT.value, Role.SUPER
 Mover = Callable[[UnitOfWork, str, str], int]
 
 
-@dataclass(frozen=True)
-class OwnedItem:
-    """Something the inactive-owner check found: what, which row, who owns it."""
-
-    kind: str  # customer | follow_up_task | complaint | (hooked kinds)
-    kind_label: str
-    row_id: str
-    label: str
-    owner_staff_id: str
-    owner: str
-
-
 # (uow, inactive staff ids) -> items they still own. For hooked capabilities (appointments).
 Checker = Callable[[UnitOfWork, dict[str, str]], list[OwnedItem]]
-
-
-@dataclass(frozen=True)
-class HandoverPreview:
-    customers: int
-    open_tasks: int
-    open_complaints: int
-    other_items: int = 0  # from the hooked capabilities (open appointments)
-    open_escalations: int = 0
-    unsent_messages: int = 0
-
-
-@dataclass(frozen=True)
-class HandoverResult:
-    handover_id: str
-    from_staff: str
-    to_staff: str
-    customers_moved: int
-    tasks_moved: int
-    other_moved: int
-    messages_queued: int
-    escalations_moved: int = 0
-    messages_rewritten: int = 0
 
 
 class HandoverService:

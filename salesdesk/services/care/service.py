@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,23 +26,21 @@ from salesdesk.domain.care.plan import (
     scheduled_events,
     tasks_for_event,
 )
-from salesdesk.domain.care.templates import render, validate_template
+from salesdesk.domain.care.templates import customer_label, render, validate_template
 from salesdesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.ids import derived_id
 from salesdesk.domain.local_time import local_day
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
-from salesdesk.services.care_support import (
+from salesdesk.services.care.results import DailyRun, TaskInfo, TemplateInfo
+from salesdesk.services.care.support import (
     PLAN_KEY,
     TEMPLATE_PREFIX,
-    customer_label,
     load_plan,
     plan_data,
     profile_of,
     project_name,
     setting_row,
-    staff_names,
-    staff_row,
     template_texts,
     zh_date,
 )
@@ -52,52 +49,11 @@ from salesdesk.services.messages import MessageOutbox
 from salesdesk.store.database import Database
 from salesdesk.store.models.care import CareProfile, CareSetting, FollowUpTask
 from salesdesk.store.models.customer import Customer
+from salesdesk.store.queries.common import staff_names, staff_row
 from salesdesk.store.uow import UnitOfWork
 
 DEFAULT_MATERIALS = ("身份证原件及复印件", "户口簿", "认购书及定金收据", "婚姻状况证明")
 LOOKAHEAD_DAYS = 14  # greetings and the month's news show up two weeks ahead
-
-
-@dataclass(frozen=True)
-class TaskInfo:
-    id: str
-    customer_id: str
-    customer: str  # the salutation, never the phone number
-    unit: str
-    owner_staff_id: str | None
-    owner: str
-    event: CareEventKind
-    event_label: str
-    channel: Channel
-    channel_label: str
-    purpose: str
-    starts_on: date
-    due_on: date
-    status: str
-    overdue: bool
-    outcome: str
-    done_on: date | None
-    message_id: str
-    escalation_id: str
-    birthday: date | None = None
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == "open"
-
-
-@dataclass(frozen=True)
-class TemplateInfo:
-    key: str
-    title: str
-    text: str
-    edited: bool
-
-
-@dataclass(frozen=True)
-class DailyRun:
-    tasks_created: int
-    messages_queued: int
 
 
 class CareService:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from salesdesk.domain.disclosure import (
     ESCALATION_CHAIN,
@@ -24,15 +23,17 @@ from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, Valida
 from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor, Permission
 from salesdesk.services import audit
 from salesdesk.services.care.results import EscalationInfo, FollowUpInfo
-from salesdesk.services.care.support import setting_row
+from salesdesk.services.care.support import save_setting
 from salesdesk.services.customers import merged_ids
 from salesdesk.services.disclosure import CustomerRef, customer_ref, local_text
 from salesdesk.store.database import Database
-from salesdesk.store.models.care import CareSetting
-from salesdesk.store.models.customer import Customer
-from salesdesk.store.models.disclosure import DisclosureRecord, EscalationTask, FollowUpCall
+from salesdesk.store.queries import care_escalations as q
+from salesdesk.store.queries.care import customer_row, setting_row
 from salesdesk.store.queries.common import staff_names
 from salesdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from salesdesk.store.models.disclosure import EscalationTask
 
 HOURS_KEY = "escalation_hours"
 
@@ -57,9 +58,7 @@ def escalate_overdue(uow: UnitOfWork) -> list[str]:
     now = uow.now()
     hours = escalation_hours(uow)
     moved: list[str] = []
-    candidates = uow.session.scalars(select(EscalationTask).where(
-        EscalationTask.status == "open", EscalationTask.deleted.is_(False),
-        EscalationTask.level != ESCALATION_CHAIN[-1].value)).all()
+    candidates = q.open_escalations(uow, below_level=ESCALATION_CHAIN[-1].value)
     for t in candidates:
         level = EscalationLevel(t.level)
         due = t.due_at or t.opened_at + timedelta(
@@ -80,18 +79,15 @@ def escalate_overdue(uow: UnitOfWork) -> list[str]:
 def responsible_consultant(uow: UnitOfWork, customer_id: str) -> str:
     """Who received the customer: the consultant of their latest disclosure round, or else
     the customer's attributed owner (serve who you received, strategy 7)."""
-    sid = uow.session.scalar(select(DisclosureRecord.consultant_id).where(
-        DisclosureRecord.customer_id.in_(merged_ids(uow, customer_id)),
-        DisclosureRecord.record_type == RecordType.ROUND.value)
-        .order_by(DisclosureRecord.recorded_at.desc()).limit(1))
+    sid = q.latest_consultant(uow, merged_ids(uow, customer_id), RecordType.ROUND.value)
     if sid:
         return str(sid)
-    c = uow.session.get(Customer, customer_id)
+    c = customer_row(uow, customer_id)
     return (c.owner_staff_id or "") if c else ""
 
 
 def _escalation(uow: UnitOfWork, t: EscalationTask, names: dict[str, str]) -> EscalationInfo:
-    call = uow.session.get(FollowUpCall, t.follow_up_id)
+    call = q.call_row(uow, t.follow_up_id)
     overdue = t.status == "open" and t.due_at is not None and t.due_at <= uow.now()
     try:
         customer = customer_ref(uow, t.customer_id)
@@ -111,10 +107,7 @@ def open_escalations_of(uow: UnitOfWork, customer_ids: list[str]) -> list[Escala
     if not customer_ids:
         return []
     names = staff_names(uow)
-    rows = uow.session.scalars(select(EscalationTask).where(
-        EscalationTask.customer_id.in_(customer_ids), EscalationTask.status == "open",
-        EscalationTask.deleted.is_(False)).order_by(EscalationTask.opened_at)).all()
-    return [_escalation(uow, t, names) for t in rows]
+    return [_escalation(uow, t, names) for t in q.open_escalations_of_customers(uow, customer_ids)]
 
 
 def _may_see_escalations(actor: Actor) -> None:
@@ -140,27 +133,25 @@ class FollowUpService:
         now = self._db.now()
         with self._db.uow(actor) as uow:
             customer = customer_ref(uow, customer_id)
-            owner = uow.session.get(Customer, customer_id)
+            owner = customer_row(uow, customer_id)
             if actor.staff_id in {responsible_consultant(uow, customer_id),
                                   (owner.owner_staff_id or "") if owner else ""}:
                 raise PermissionDenied(
                     "客户自己的置业顾问不能记录回访结果，请由客服专员回访",
                     en="A customer's own consultant may not record their follow-up answers")
-            call = FollowUpCall(customer_id=customer_id, unit_id=unit_id, caller_id=actor.staff_id,
-                                called_at=now, told_factors=told_factors,
-                                told_sunshine=told_sunshine, told_certificates=told_certificates,
-                                told_contract=told_contract, score=score, notes=notes.strip())
-            uow.add(call)
+            call = q.add_call(uow, customer_id=customer_id, unit_id=unit_id,
+                              caller_id=actor.staff_id, called_at=now, told_factors=told_factors,
+                              told_sunshine=told_sunshine, told_certificates=told_certificates,
+                              told_contract=told_contract, score=score, notes=notes.strip())
             uow.flush()
             esc_id = ""
             if needs_escalation(score):
-                task = EscalationTask(
-                    follow_up_id=call.id, customer_id=customer_id,
+                task = q.add_escalation(
+                    uow, follow_up_id=call.id, customer_id=customer_id,
                     consultant_id=responsible_consultant(uow, customer_id),
                     level=EscalationLevel.CONSULTANT.value, status="open", opened_at=now,
                     due_at=level_due(uow, EscalationLevel.CONSULTANT, now),
                     history=f"{local_text(now)} 回访评分 {score} 分，转{ESCALATION_LEVEL_ZH[EscalationLevel.CONSULTANT]}跟进")
-                uow.add(task)
                 uow.flush()
                 esc_id = task.id
                 audit.record(uow, "follow_up.escalate", "escalation_task", task.id, f"score {score}")
@@ -191,10 +182,7 @@ class FollowUpService:
             self.escalate_overdue(actor)
         with self._db.reader(actor) as uow:
             names = staff_names(uow)
-            rows = uow.session.scalars(select(EscalationTask).where(
-                EscalationTask.status == "open", EscalationTask.deleted.is_(False))
-                .order_by(EscalationTask.opened_at)).all()
-            out = [_escalation(uow, t, names) for t in rows]
+            out = [_escalation(uow, t, names) for t in q.open_escalations(uow)]
         if mine:
             out = [e for e in out if owns_level(actor.role, e.level) and (
                 e.level is not EscalationLevel.CONSULTANT
@@ -217,12 +205,8 @@ class FollowUpService:
             raise ValidationError(str(exc), en="Each level needs a whole number of hours",
                                   field="escalation_hours") from None
         with self._db.uow(actor) as uow:
-            row = setting_row(uow, HOURS_KEY)
             value = json.dumps({k.value: v for k, v in parsed.items()})
-            if row is None:
-                uow.add(CareSetting(key=HOURS_KEY, value=value))
-            else:
-                row.value = value
+            save_setting(uow, HOURS_KEY, value)
             audit.record(uow, "follow_up.escalation_hours", "care_setting", HOURS_KEY, value)
             uow.commit()
         return parsed
@@ -238,7 +222,7 @@ class FollowUpService:
             raise ValidationError("请填写处理结果", en="Describe the outcome", field="outcome")
         now = self._db.now()
         with self._db.uow(actor) as uow:
-            t = uow.session.get(EscalationTask, task_id)
+            t = q.escalation_row(uow, task_id)
             if t is None or t.deleted:
                 raise NotFound("没有这个升级任务", en="No such escalation task")
             if t.status != "open":
@@ -277,14 +261,13 @@ class FollowUpService:
         """The EscalationOpener of services/hooks.py: another capability (the on-site score
         card) opens the same escalation chain, in its own unit of work."""
         now = uow.now()
-        task = EscalationTask(
-            follow_up_id=source_id if source == "follow_up" else "", customer_id=customer_id,
+        task = q.add_escalation(
+            uow, follow_up_id=source_id if source == "follow_up" else "", customer_id=customer_id,
             consultant_id=consultant_id or responsible_consultant(uow, customer_id),
             level=EscalationLevel.CONSULTANT.value, status="open", opened_at=now,
             due_at=level_due(uow, EscalationLevel.CONSULTANT, now),
             history=f"{local_text(now)} {reason}（{source}），"
                     f"转{ESCALATION_LEVEL_ZH[EscalationLevel.CONSULTANT]}跟进")
-        uow.add(task)
         uow.flush()
         audit.record(uow, "follow_up.escalate", "escalation_task", task.id, source)
         return task.id
@@ -294,12 +277,9 @@ class FollowUpService:
         with self._db.reader(actor) as uow:
             names = staff_names(uow)
             customer = customer_ref(uow, customer_id)
-            rows = uow.session.scalars(select(FollowUpCall).where(
-                FollowUpCall.customer_id == customer_id).order_by(FollowUpCall.called_at)).all()
             out = []
-            for c in rows:
-                esc = uow.session.scalar(select(EscalationTask.id).where(
-                    EscalationTask.follow_up_id == c.id).limit(1))
+            for c in q.calls_of(uow, customer_id):
+                esc = q.escalation_id_of_call(uow, c.id)
                 out.append(FollowUpInfo(c.id, customer, c.unit_id, names.get(c.caller_id, "?"),
                                         c.called_at, c.told_factors, c.told_sunshine,
                                         c.told_certificates, c.told_contract, c.score, c.notes,

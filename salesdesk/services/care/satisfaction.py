@@ -8,8 +8,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from salesdesk.domain.care.plan import CareEvent, CareEventKind
 from salesdesk.domain.care.satisfaction import (
     ITEM_SHORT_ZH,
@@ -35,11 +33,10 @@ from salesdesk.services.care.results import (
     SatisfactionReport,
 )
 from salesdesk.services.care.service import CareService
-from salesdesk.services.care.support import load_plan, profile_of, project_name
+from salesdesk.services.care.support import load_plan
 from salesdesk.services.hooks import EscalationOpener
 from salesdesk.store.database import Database
-from salesdesk.store.models.care import FollowUpTask, ScoreCard
-from salesdesk.store.models.customer import Customer, CustomerPhone
+from salesdesk.store.queries import care as q
 from salesdesk.store.queries.common import staff_names
 
 if TYPE_CHECKING:  # the PDF module loads lazily (start-up time)
@@ -61,14 +58,13 @@ class SatisfactionService:
             raise ValidationError("请输入手机号后四位", en="Enter the last four digits",
                                   field="phone")
         with self._db.reader(actor) as uow:
-            phones = uow.session.scalars(select(CustomerPhone).where(
-                CustomerPhone.last4 == last4, CustomerPhone.deleted.is_(False)).limit(20)).all()
+            phones = q.phones_ending(uow, last4, limit=20)
             out: dict[str, KioskCustomer] = {}
             for p in phones:
-                c = uow.session.get(Customer, p.customer_id)
+                c = q.customer_row(uow, p.customer_id)
                 if c is None or c.deleted or c.id in out:
                     continue
-                prof = profile_of(uow, c.id)
+                prof = q.profile_of(uow, c.id)
                 out[c.id] = KioskCustomer(c.id, customer_label(c),
                                           prof.unit_label if prof else "", mask_phone(p.e164))
             return list(out.values())
@@ -87,15 +83,15 @@ class SatisfactionService:
             raise ValidationError("评分日期须在过去一年内", en="The card's date must be within "
                                   "the past year", field="scored_on")
         with self._db.uow(actor) as uow:
-            customer = uow.session.get(Customer, customer_id)
+            customer = q.customer_row(uow, customer_id)
             if customer is None or customer.deleted:
                 raise NotFound("没有这个客户", en="No such customer")
-            card = ScoreCard(customer_id=customer_id, consultant_id=customer.owner_staff_id,
-                             occasion=occasion.value,
-                             scores=json.dumps({k.value: v for k, v in result.scores.items()}),
-                             score100=result.score100, low=result.needs_escalation,
-                             scored_on=scored_on or today)
-            uow.add(card)
+            card = q.add_score_card(
+                uow, customer_id=customer_id, consultant_id=customer.owner_staff_id,
+                occasion=occasion.value,
+                scores=json.dumps({k.value: v for k, v in result.scores.items()}),
+                score100=result.score100, low=result.needs_escalation,
+                scored_on=scored_on or today)
             uow.flush()
             if result.needs_escalation:
                 low = "、".join(ITEM_SHORT_ZH[i] for i in result.low_items)
@@ -108,7 +104,7 @@ class SatisfactionService:
                         reason=f"满意度评分低于4分：{low}", source="score_card",
                         source_id=card.id)
                     for tid in ids:
-                        task = uow.session.get(FollowUpTask, tid)
+                        task = q.task_row(uow, tid)
                         if task is not None:
                             task.escalation_id = card.escalation_id
             audit.record(uow, "care.score_card", "score_card", card.id,
@@ -129,27 +125,23 @@ class SatisfactionService:
                                       field="start")
             names = staff_names(uow)
             target = load_plan(uow).target_score
-            rows = uow.session.scalars(select(ScoreCard).where(
-                ScoreCard.deleted.is_(False), ScoreCard.scored_on >= start,
-                ScoreCard.scored_on <= end).order_by(ScoreCard.scored_on)).all()
+            rows = q.score_cards_between(uow, start, end)
             facts = []
             low_cards = []
             for r in rows:
                 scores = {SatisfactionItem(k): int(v) for k, v in json.loads(r.scores).items()}
                 facts.append(CardFact(r.consultant_id, r.scored_on, scores))
                 if r.low:
-                    c = uow.session.get(Customer, r.customer_id)
+                    c = q.customer_row(uow, r.customer_id)
                     low_cards.append(LowCard(
                         r.id, customer_label(c), names.get(r.consultant_id or "", "（未分配）"),
                         r.scored_on, r.score100,
                         tuple(ITEM_SHORT_ZH[k] for k, v in scores.items() if v < 4),
                         r.escalation_id))
-            tasks = uow.session.scalars(select(FollowUpTask).where(
-                FollowUpTask.deleted.is_(False), FollowUpTask.status != "cancelled",
-                FollowUpTask.due_on >= start, FollowUpTask.due_on <= end)).all()
+            tasks = q.tasks_due_between(uow, start, end)
             on_time = on_time_figures(
                 (TaskFact(t.owner_staff_id, t.due_on, t.done_on) for t in tasks), today, names)
-            return SatisfactionReport(project_name(uow), start, end,
+            return SatisfactionReport(q.project_name(uow), start, end,
                                       satisfaction_figures(facts, target, names),
                                       tuple(on_time), tuple(reversed(low_cards)))
 

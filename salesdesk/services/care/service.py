@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from salesdesk.domain.care.plan import (
     CHANNEL_LABELS_ZH,
@@ -38,19 +36,19 @@ from salesdesk.services.care.support import (
     TEMPLATE_PREFIX,
     load_plan,
     plan_data,
-    profile_of,
-    project_name,
-    setting_row,
+    save_setting,
     template_texts,
     zh_date,
 )
 from salesdesk.services.hooks import MaterialsSource, MessageSink
 from salesdesk.services.messages import MessageOutbox
 from salesdesk.store.database import Database
-from salesdesk.store.models.care import CareProfile, CareSetting, FollowUpTask
-from salesdesk.store.models.customer import Customer
+from salesdesk.store.queries import care as q
 from salesdesk.store.queries.common import staff_names, staff_row
 from salesdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from salesdesk.store.models.care import FollowUpTask
 
 DEFAULT_MATERIALS = ("身份证原件及复印件", "户口簿", "认购书及定金收据", "婚姻状况证明")
 LOOKAHEAD_DAYS = 14  # greetings and the month's news show up two weeks ahead
@@ -87,7 +85,7 @@ class CareService:
     def add_event(self, uow: UnitOfWork, event: CareEvent) -> list[str]:
         """Inside the caller's unit of work (the subscription or signing itself): the tasks
         commit, or not, with it. Returns the ids of the event's tasks."""
-        customer = uow.session.get(Customer, event.customer_id)
+        customer = q.customer_row(uow, event.customer_id)
         if customer is None or customer.deleted:
             raise NotFound("没有这个客户", en="No such customer")
         self._note_profile(uow, event)
@@ -105,9 +103,7 @@ class CareService:
         withdrawn): its open tasks are cancelled with the reason, in the caller's unit of
         work. Done tasks stay as they are. Returns how many were cancelled."""
         prefix = f"{kind.value}:{customer_id}:{ref}:"
-        tasks = uow.session.scalars(select(FollowUpTask).where(
-            FollowUpTask.dedupe_key.startswith(prefix, autoescape=True),
-            FollowUpTask.status == "open", FollowUpTask.deleted.is_(False))).all()
+        tasks = q.open_tasks_with_key_prefix(uow, prefix)
         for task in tasks:
             task.status = "cancelled"
             task.outcome = f"已取消：{reason.strip() or '事件取消'}"
@@ -117,13 +113,12 @@ class CareService:
         return len(tasks)
 
     def _note_profile(self, uow: UnitOfWork, event: CareEvent) -> None:
-        profile = profile_of(uow, event.customer_id)
+        profile = q.profile_of(uow, event.customer_id)
         if profile is None:
             if event.kind not in (CareEventKind.SUBSCRIBED, CareEventKind.DAY_BEFORE_SIGNING,
                                   CareEventKind.SIGNED, CareEventKind.LOW_SCORE):
                 return
-            profile = CareProfile(customer_id=event.customer_id)
-            uow.add(profile)
+            profile = q.add_profile(uow, event.customer_id)
         if event.unit:
             profile.unit_label = event.unit
         if event.kind is CareEventKind.SUBSCRIBED:
@@ -136,20 +131,18 @@ class CareService:
             profile.signed_on = event.on
 
     def _store_task(self, uow: UnitOfWork, draft: TaskDraft, event: CareEvent) -> str:
-        existing = uow.session.scalar(select(FollowUpTask.id).where(
-            FollowUpTask.dedupe_key == draft.dedupe_key, FollowUpTask.deleted.is_(False)))
+        existing = q.task_id_by_key(uow, draft.dedupe_key)
         if existing is not None:
             return existing
         # Made once per event whichever device hears it: the id is the dedupe key's.
-        task = FollowUpTask(
-            id=derived_id("follow_up_task", draft.dedupe_key),
+        task = q.add_task(
+            uow, id=derived_id("follow_up_task", draft.dedupe_key),
             customer_id=draft.customer_id, owner_staff_id=draft.owner_staff_id,
             event=draft.event.value, channel=draft.channel.value, template=draft.template,
             purpose=draft.purpose + (f"（{event.note}）" if event.note else ""),
             note=event.note,
             starts_on=draft.starts_on, due_on=draft.due_on, dedupe_key=draft.dedupe_key,
             source_id=event.ref[:36] if event.ref else "")
-        uow.add(task)
         uow.flush()
         return task.id
 
@@ -159,19 +152,16 @@ class CareService:
         day = today or self.today()
         with self._db.uow(actor) as uow:
             plan = load_plan(uow)
-            profiles = uow.session.scalars(select(CareProfile).where(
-                CareProfile.deleted.is_(False))).all()
+            profiles = q.live_profiles(uow)
             created = 0
             for p in profiles:
-                customer = uow.session.get(Customer, p.customer_id)
+                customer = q.customer_row(uow, p.customer_id)
                 if customer is None or customer.deleted:
                     continue
                 for ev in scheduled_events(plan, p.customer_id, p.birthday, day,
                                            day + timedelta(days=LOOKAHEAD_DAYS)):
                     for draft in tasks_for_event(plan, ev, customer.owner_staff_id):
-                        before = uow.session.scalar(select(FollowUpTask.id).where(
-                            FollowUpTask.dedupe_key == draft.dedupe_key))
-                        if before is None:
+                        if q.task_id_by_key(uow, draft.dedupe_key, live_only=False) is None:
                             self._store_task(uow, draft, ev)
                             created += 1
             uow.flush()
@@ -186,9 +176,7 @@ class CareService:
         """Message-channel tasks whose day has come go to the message outbox and close with
         that as their outcome (the template text is the record of what was said; whether it
         went out is the message's own status, on the consultant's list of messages)."""
-        due = uow.session.scalars(select(FollowUpTask).where(
-            FollowUpTask.status == "open", FollowUpTask.channel == Channel.MESSAGE.value,
-            FollowUpTask.starts_on <= day, FollowUpTask.deleted.is_(False))).all()
+        due = q.open_tasks_starting_by(uow, Channel.MESSAGE.value, day)
         count = 0
         for task in due:
             if task.due_on < day - timedelta(days=1):
@@ -218,8 +206,8 @@ class CareService:
 
     def values_for(self, uow: UnitOfWork, customer_id: str, owner_staff_id: str | None,
                    day: date | None = None, holiday: str = "") -> dict[str, str]:
-        customer = uow.session.get(Customer, customer_id)
-        profile = profile_of(uow, customer_id)
+        customer = q.customer_row(uow, customer_id)
+        profile = q.profile_of(uow, customer_id)
         owner = staff_row(uow, owner_staff_id)
         materials = list(DEFAULT_MATERIALS)
         if self.materials is not None:
@@ -235,7 +223,7 @@ class CareService:
             "materials": "、".join(materials),
             "consultant": owner.name if owner else "",
             "consultant_phone": owner.phone if owner else "",
-            "project": project_name(uow),
+            "project": q.project_name(uow),
             "holiday": holiday,
         }
 
@@ -267,12 +255,8 @@ class CareService:
             if key not in texts:
                 raise NotFound(f"没有模板 {key}", en=f"No template {key}")
             title = texts[key][0]
-            row = setting_row(uow, TEMPLATE_PREFIX + key)
-            value = json.dumps({"title": title, "text": body}, ensure_ascii=False)
-            if row is None:
-                uow.add(CareSetting(key=TEMPLATE_PREFIX + key, value=value))
-            else:
-                row.value = value
+            save_setting(uow, TEMPLATE_PREFIX + key,
+                         json.dumps({"title": title, "text": body}, ensure_ascii=False))
             audit.record(uow, "care.template", "care_setting", key)
             uow.commit()
         return TemplateInfo(key, title, body, True)
@@ -293,12 +277,7 @@ class CareService:
                 raise ValidationError(f"模板 {key} 格式不正确", en=f"Template {key} malformed",
                                       field="plan") from exc
         with self._db.uow(actor) as uow:
-            row = setting_row(uow, PLAN_KEY)
-            value = json.dumps(data, ensure_ascii=False)
-            if row is None:
-                uow.add(CareSetting(key=PLAN_KEY, value=value))
-            else:
-                row.value = value
+            save_setting(uow, PLAN_KEY, json.dumps(data, ensure_ascii=False))
             audit.record(uow, "care.plan", "care_setting", PLAN_KEY, str(data.get("version")))
             uow.commit()
 
@@ -307,12 +286,9 @@ class CareService:
         if birthday is not None and not date(1900, 1, 1) <= birthday <= self.today():
             raise ValidationError("生日不合理", en="Implausible birthday", field="birthday")
         with self._db.uow(actor) as uow:
-            if uow.session.get(Customer, customer_id) is None:
+            if q.customer_row(uow, customer_id) is None:
                 raise NotFound("没有这个客户", en="No such customer")
-            profile = profile_of(uow, customer_id)
-            if profile is None:
-                profile = CareProfile(customer_id=customer_id)
-                uow.add(profile)
+            profile = q.profile_of(uow, customer_id) or q.add_profile(uow, customer_id)
             profile.birthday = birthday
             audit.record(uow, "care.birthday", "care_profile", customer_id)
             uow.commit()
@@ -327,13 +303,9 @@ class CareService:
         if everyone:
             actor.require(Permission.VIEW_SATISFACTION)
         with self._db.reader(actor) as uow:
-            q = select(FollowUpTask.id).where(FollowUpTask.deleted.is_(False))
-            if not everyone:
-                q = q.where(FollowUpTask.owner_staff_id == actor.staff_id)
-            if not include_done:
-                q = q.where(FollowUpTask.status == "open")
-            q = q.order_by(FollowUpTask.due_on).limit(limit)
-            infos = self._infos(uow, list(uow.session.scalars(q)))
+            ids = q.task_ids(uow, owner_staff_id=None if everyone else actor.staff_id,
+                             include_done=include_done, limit=limit)
+            infos = self._infos(uow, ids)
         return sorted(infos, key=lambda t: (not t.overdue, not t.is_open, t.due_on))
 
     def record_outcome(self, actor: Actor, task_id: str, outcome: str,
@@ -366,7 +338,7 @@ class CareService:
         return info
 
     def _task(self, uow: UnitOfWork, task_id: str) -> FollowUpTask:
-        task = uow.session.get(FollowUpTask, task_id)
+        task = q.task_row(uow, task_id)
         if task is None or task.deleted:
             raise NotFound("没有这个回访任务", en="No such follow-up task")
         return task
@@ -376,11 +348,11 @@ class CareService:
         today = self.today()
         out = []
         for tid in ids:
-            t = uow.session.get(FollowUpTask, tid)
+            t = q.task_row(uow, tid)
             if t is None:
                 continue
-            c = uow.session.get(Customer, t.customer_id)
-            profile = profile_of(uow, t.customer_id)
+            c = q.customer_row(uow, t.customer_id)
+            profile = q.profile_of(uow, t.customer_id)
             event, channel = CareEventKind(t.event), Channel(t.channel)
             out.append(TaskInfo(
                 t.id, t.customer_id, customer_label(c), profile.unit_label if profile else "",

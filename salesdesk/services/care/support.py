@@ -7,12 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from salesdesk.domain.care.plan import FollowUpPlan, parse_plan
 from salesdesk.paths import RESOURCES
-from salesdesk.store.models.care import CareProfile, CareSetting
-from salesdesk.store.models.project import Project
+from salesdesk.store.queries import care as q
 from salesdesk.store.uow import UnitOfWork
 
 PLAN_FILE: Path = RESOURCES / "defaults" / "follow_up_plan.json"
@@ -25,14 +22,8 @@ def default_plan_data() -> dict[str, Any]:
     return data
 
 
-def setting_row(uow: UnitOfWork, key: str) -> CareSetting | None:
-    return uow.session.scalar(select(CareSetting).where(
-        CareSetting.key == key, CareSetting.deleted.is_(False)
-    ).order_by(CareSetting.created_at.desc()).limit(1))
-
-
 def plan_data(uow: UnitOfWork) -> dict[str, Any]:
-    row = setting_row(uow, PLAN_KEY)
+    row = q.setting_row(uow, PLAN_KEY)
     if row is None:
         return default_plan_data()
     data: dict[str, Any] = json.loads(row.value)
@@ -43,29 +34,24 @@ def load_plan(uow: UnitOfWork) -> FollowUpPlan:
     return parse_plan(plan_data(uow))
 
 
+def save_setting(uow: UnitOfWork, key: str, value: str) -> None:
+    """A setting is one row per key: saved again, the newest live row is overwritten."""
+    row = q.setting_row(uow, key)
+    if row is None:
+        q.add_setting(uow, key, value)
+    else:
+        row.value = value
+
+
 def template_texts(uow: UnitOfWork) -> dict[str, tuple[str, str, bool]]:
     """key -> (title, text, edited): the plan's defaults with the project's edits on top."""
     out = {k: (str(v.get("title", k)), str(v["text"]), False)
            for k, v in plan_data(uow).get("templates", {}).items()}
-    rows = uow.session.scalars(select(CareSetting).where(
-        CareSetting.key.startswith(TEMPLATE_PREFIX), CareSetting.deleted.is_(False)
-    ).order_by(CareSetting.created_at)).all()
-    for row in rows:
+    for row in q.settings_with_prefix(uow, TEMPLATE_PREFIX):
         key = row.key[len(TEMPLATE_PREFIX):]
         value = json.loads(row.value)
         out[key] = (str(value.get("title", out.get(key, (key,))[0])), str(value["text"]), True)
     return out
-
-
-def profile_of(uow: UnitOfWork, customer_id: str) -> CareProfile | None:
-    return uow.session.scalar(select(CareProfile).where(
-        CareProfile.customer_id == customer_id, CareProfile.deleted.is_(False)).limit(1))
-
-
-def project_name(uow: UnitOfWork) -> str:
-    name = uow.session.scalar(select(Project.name).where(Project.deleted.is_(False))
-                              .order_by(Project.created_at).limit(1))
-    return name or ""
 
 
 def zh_date(day: date | None) -> str:

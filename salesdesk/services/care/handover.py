@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from salesdesk.domain.care.templates import customer_label, render
 from salesdesk.domain.errors import NotFound, ValidationError
-from salesdesk.domain.local_time import PROJECT_TZ
+from salesdesk.domain.local_time import PROJECT_TZ, local_day
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services import audit
 from salesdesk.services.care.results import HandoverPreview, HandoverResult, OwnedItem
@@ -200,7 +200,7 @@ class HandoverService:
                 items.append(OwnedItem("consultant_backup", "备岗", b.id,
                                        f"{named_by.name if named_by else '?'} 的备岗",
                                        b.backup_staff_id, inactive[b.backup_staff_id]))
-            today = uow.now().astimezone(PROJECT_TZ).date()
+            today = local_day(uow.now())
             for r in q.rosters_from(uow, ids, today):
                 items.append(OwnedItem("desk_roster", "签约台排班", r.id,
                                        f"{r.day:%m-%d} {r.desk_no} 号台 {r.from_time}–{r.to_time}",

@@ -7,15 +7,18 @@ from dataclasses import dataclass
 from salesdesk.services.appointments import AppointmentService, ReminderService
 from salesdesk.services.audit import AuditService
 from salesdesk.services.auth import AuthService
-from salesdesk.services.care import CareService
-from salesdesk.services.care_complaints import ComplaintService
-from salesdesk.services.care_events import appointment_listener, subscription_listener
-from salesdesk.services.care_handover import HandoverService
-from salesdesk.services.care_handover_appointments import (
+from salesdesk.services.care import (
+    CareService,
+    ComplaintService,
+    FollowUpService,
+    HandoverService,
+    SatisfactionService,
+)
+from salesdesk.services.care.events import appointment_listener, subscription_listener
+from salesdesk.services.care.handover_appointments import (
     AppointmentMover,
     open_appointments_of_inactive,
 )
-from salesdesk.services.care_satisfaction import SatisfactionService
 from salesdesk.services.customers import (
     CustomerMergeService,
     CustomerRecordService,
@@ -28,7 +31,6 @@ from salesdesk.services.disclosure import (
     LedgerAnchorService,
     ledger_verifier,
 )
-from salesdesk.services.follow_up import FollowUpService
 from salesdesk.services.maintenance import MaintenanceService
 from salesdesk.services.messages import MessageOutbox
 from salesdesk.services.notice import NoticeService

@@ -15,12 +15,12 @@ from typing import Protocol
 
 from sqlalchemy import or_, select
 
+from salesdesk.domain.care.templates import customer_label
 from salesdesk.domain.errors import Conflict, NotFound
 from salesdesk.domain.ids import derived_id
 from salesdesk.domain.local_time import local_day
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services import audit
-from salesdesk.services.care_support import customer_label
 from salesdesk.store.database import Database
 from salesdesk.store.models.appointments import ReminderMessage
 from salesdesk.store.models.customer import Customer

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from salesdesk.domain.roles import Actor, Role
-from salesdesk.services.follow_up import FollowUpService
+from salesdesk.services.care import FollowUpService
 from salesdesk.store import migrate
 from salesdesk.store.database import DB_FILE_NAME, open_database
 from tests.conftest import FakeClock

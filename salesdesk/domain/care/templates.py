@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
+from typing import Protocol
 
 from salesdesk.domain.errors import ValidationError
 
@@ -49,3 +50,21 @@ def render(text: str, values: Mapping[str, str]) -> str:
     (a customer without a unit yet still gets the greeting)."""
     full = {name: values.get(name, "") for name in PLACEHOLDERS}
     return text.format_map(full).replace("  ", " ").strip()
+
+
+class Addressee(Protocol):
+    """A customer as a message addresses them (the store's customer row fits)."""
+
+    @property
+    def salutation(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+def customer_label(c: Addressee | None) -> str:
+    """How a message or a care list names the customer: the salutation reception typed, else
+    the surname with the neutral title; never the phone number."""
+    if c is None:
+        return "（已删除）"
+    return c.salutation or (c.name[:1] + "先生/女士" if c.name else "客户")

@@ -31,7 +31,7 @@ from salesdesk.domain.care.complaints import (
     GroupKind,
 )
 from salesdesk.domain.local_time import PROJECT_TZ
-from salesdesk.services.care_complaints import ComplaintInfo
+from salesdesk.services.care import ComplaintInfo
 from salesdesk.services.customers import CustomerInfo
 from salesdesk.ui.care.common import section, table
 from salesdesk.ui.context import UiContext

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.local_time import PROJECT_TZ
-from salesdesk.services.follow_up import EscalationInfo
+from salesdesk.services.care import EscalationInfo
 from salesdesk.ui.care.common import table
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.table_model import Column, RecordTableModel

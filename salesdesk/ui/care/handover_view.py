@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.roles import Permission
 from salesdesk.services.auth import StaffEntry
-from salesdesk.services.care_handover import HandoverPreview, HandoverResult, OwnedItem
+from salesdesk.services.care import HandoverPreview, HandoverResult, OwnedItem
 from salesdesk.ui.care.common import section, table
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.table_model import Column, RecordTableModel

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.care.satisfaction import ITEMS, Occasion
-from salesdesk.services.care_satisfaction import CardReceipt
+from salesdesk.services.care import CardReceipt
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.widgets import error_label
 

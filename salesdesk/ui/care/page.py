@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.care.satisfaction import OCCASION_LABELS_ZH, Occasion
 from salesdesk.domain.roles import Permission
-from salesdesk.services.care_satisfaction import KioskCustomer
+from salesdesk.services.care import KioskCustomer
 from salesdesk.ui.care.kiosk import ScoreCardKiosk
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.pages.base import Page

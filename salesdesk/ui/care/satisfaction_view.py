@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.care.satisfaction import Figure, OnTimeFigure
 from salesdesk.domain.roles import Permission
-from salesdesk.services.care_satisfaction import LowCard, SatisfactionReport
+from salesdesk.services.care import LowCard, SatisfactionReport
 from salesdesk.ui.care.chart import Bar, BarChart
 from salesdesk.ui.care.common import card, section, table
 from salesdesk.ui.context import UiContext

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.disclosure import ItemKind
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Permission
+from salesdesk.services.care import EscalationInfo
 from salesdesk.services.disclosure import (
     ConsultantAuditRow,
     DisclosureAudit,
@@ -44,7 +45,6 @@ from salesdesk.services.disclosure import (
     OnlineCheck,
     PreOpeningRow,
 )
-from salesdesk.services.follow_up import EscalationInfo
 from salesdesk.services.maintenance import VerifyReport
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.pages.base import Page

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.services.care import FollowUpInfo
 from salesdesk.services.customers import CustomerInfo
-from salesdesk.services.follow_up import FollowUpInfo
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.widgets import error_label
 

@@ -8,26 +8,28 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from salesdesk.domain.care.templates import render
+from salesdesk.domain.care.templates import customer_label, render
 from salesdesk.domain.errors import NotFound, ValidationError
-from salesdesk.domain.local_time import PROJECT_TZ
+from salesdesk.domain.local_time import PROJECT_TZ, local_day
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services import audit
-from salesdesk.services.care import CareService
-from salesdesk.services.care_support import customer_label, template_texts
+from salesdesk.services.care.results import HandoverPreview, HandoverResult, OwnedItem
+from salesdesk.services.care.service import CareService
+from salesdesk.services.care.support import template_texts
 from salesdesk.services.messages import FAILED, PENDING, kind_label
 from salesdesk.store.database import Database
-from salesdesk.store.models.appointments import DeskRoster, ReminderMessage
-from salesdesk.store.models.care import Complaint, FollowUpTask, Handover
-from salesdesk.store.models.customer import Customer
-from salesdesk.store.models.disclosure import EscalationTask
-from salesdesk.store.models.org import Staff
-from salesdesk.store.models.reception import AttributionChange, ConsultantBackup
+from salesdesk.store.queries import care_handover as q
+from salesdesk.store.queries.care import customer_row, open_tasks_owned_by
+from salesdesk.store.queries.care_complaints import open_complaints_owned_by
+from salesdesk.store.queries.care_escalations import open_escalations_of_consultants
+from salesdesk.store.queries.common import staff_row
 from salesdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from salesdesk.store.models.customer import Customer
+    from salesdesk.store.models.org import Staff
 
 SERVING_ROLES = {Role.CONSULTANT.value, Role.SENIOR_CONSULTANT.value, Role.SUPERVISOR.value}
 
@@ -36,43 +38,8 @@ SERVING_ROLES = {Role.CONSULTANT.value, Role.SENIOR_CONSULTANT.value, Role.SUPER
 Mover = Callable[[UnitOfWork, str, str], int]
 
 
-@dataclass(frozen=True)
-class OwnedItem:
-    """Something the inactive-owner check found: what, which row, who owns it."""
-
-    kind: str  # customer | follow_up_task | complaint | (hooked kinds)
-    kind_label: str
-    row_id: str
-    label: str
-    owner_staff_id: str
-    owner: str
-
-
 # (uow, inactive staff ids) -> items they still own. For hooked capabilities (appointments).
 Checker = Callable[[UnitOfWork, dict[str, str]], list[OwnedItem]]
-
-
-@dataclass(frozen=True)
-class HandoverPreview:
-    customers: int
-    open_tasks: int
-    open_complaints: int
-    other_items: int = 0  # from the hooked capabilities (open appointments)
-    open_escalations: int = 0
-    unsent_messages: int = 0
-
-
-@dataclass(frozen=True)
-class HandoverResult:
-    handover_id: str
-    from_staff: str
-    to_staff: str
-    customers_moved: int
-    tasks_moved: int
-    other_moved: int
-    messages_queued: int
-    escalations_moved: int = 0
-    messages_rewritten: int = 0
 
 
 class HandoverService:
@@ -85,15 +52,15 @@ class HandoverService:
     def preview(self, actor: Actor, from_staff_id: str) -> HandoverPreview:
         actor.require(Permission.HANDOVER_CUSTOMERS)
         with self._db.reader(actor) as uow:
-            leaver = uow.session.get(Staff, from_staff_id)
+            leaver = staff_row(uow, from_staff_id)
             owner = {from_staff_id: leaver.name if leaver else ""}
             return HandoverPreview(
-                len(self._customers(uow, from_staff_id)),
-                len(self._open_tasks(uow, from_staff_id)),
-                len(self._open_complaints(uow, from_staff_id)),
+                len(q.customers_owned_by(uow, [from_staff_id])),
+                len(open_tasks_owned_by(uow, [from_staff_id])),
+                len(open_complaints_owned_by(uow, [from_staff_id])),
                 sum(len(check(uow, owner)) for check in self.checkers),
-                len(self._open_escalations(uow, from_staff_id)),
-                len(self._unsent_messages(uow, from_staff_id)))
+                len(open_escalations_of_consultants(uow, [from_staff_id])),
+                len(q.messages_of_staff(uow, [from_staff_id], (PENDING, FAILED))))
 
     def hand_over(self, actor: Actor, from_staff_id: str, to_staff_id: str,
                   reason: str) -> HandoverResult:
@@ -106,8 +73,8 @@ class HandoverService:
             raise ValidationError("接替人不能是离职人本人",
                                   en="The successor must be someone else", field="successor")
         with self._db.uow(actor) as uow:
-            leaver = uow.session.get(Staff, from_staff_id)
-            successor = uow.session.get(Staff, to_staff_id)
+            leaver = staff_row(uow, from_staff_id)
+            successor = staff_row(uow, to_staff_id)
             if leaver is None or leaver.deleted:
                 raise NotFound("没有这位员工", en="No such staff member")
             if successor is None or successor.deleted or not successor.active:
@@ -119,14 +86,14 @@ class HandoverService:
                 raise ValidationError("接替人须为置业顾问或销售主管",
                                       en="The successor must be a consultant or supervisor",
                                       field="successor")
-            customers = self._customers(uow, from_staff_id)
-            tasks = self._open_tasks(uow, from_staff_id)
-            complaints = self._open_complaints(uow, from_staff_id)
+            customers = q.customers_owned_by(uow, [from_staff_id])
+            tasks = open_tasks_owned_by(uow, [from_staff_id])
+            complaints = open_complaints_owned_by(uow, [from_staff_id])
             for c in customers:
                 # The customer's attribution history (判客) shows the move and its reason.
-                uow.add(AttributionChange(customer_id=c.id, from_staff_id=from_staff_id,
-                                          to_staff_id=to_staff_id,
-                                          reason=f"离职交接：{why}"[:200]))
+                q.add_attribution_change(uow, customer_id=c.id, from_staff_id=from_staff_id,
+                                         to_staff_id=to_staff_id,
+                                         reason=f"离职交接：{why}"[:200])
                 c.owner_staff_id = to_staff_id
             for t in tasks:
                 t.owner_staff_id = to_staff_id
@@ -134,7 +101,7 @@ class HandoverService:
                 k.owner_staff_id = to_staff_id
             other = len(complaints) + sum(m(uow, from_staff_id, to_staff_id)
                                           for m in self.movers)
-            escalations = self._open_escalations(uow, from_staff_id)
+            escalations = open_escalations_of_consultants(uow, [from_staff_id])
             for e in escalations:
                 e.consultant_id = to_staff_id
                 e.history += f"\n{uow.now().astimezone(PROJECT_TZ):%Y-%m-%d %H:%M} 离职交接：" \
@@ -145,19 +112,15 @@ class HandoverService:
             rewritten = self._rewrite_unsent(uow, leaver, successor)
             # Colleagues who named the leaver as their backup now have the successor; the
             # leaver's own backup choice goes with them.
-            for b in uow.session.scalars(select(ConsultantBackup).where(
-                    ConsultantBackup.deleted.is_(False),
-                    (ConsultantBackup.backup_staff_id == from_staff_id)
-                    | (ConsultantBackup.staff_id == from_staff_id))):
+            for b in q.backups_involving(uow, from_staff_id):
                 if b.staff_id == from_staff_id or b.staff_id == to_staff_id:
                     b.deleted = True
                 else:
                     b.backup_staff_id = to_staff_id
-            row = Handover(from_staff_id=from_staff_id, to_staff_id=to_staff_id, reason=why,
-                           customers_moved=len(customers), tasks_moved=len(tasks),
-                           other_moved=other,
-                           customer_ids=json.dumps([c.id for c in customers]))
-            uow.add(row)
+            row = q.add_handover(uow, from_staff_id=from_staff_id, to_staff_id=to_staff_id,
+                                 reason=why, customers_moved=len(customers),
+                                 tasks_moved=len(tasks), other_moved=other,
+                                 customer_ids=json.dumps([c.id for c in customers]))
             uow.flush()
             queued = self._introduce(uow, row.id, customers, successor)
             audit.record(uow, "care.handover", "care_handover", row.id,
@@ -184,7 +147,7 @@ class HandoverService:
     def _rewrite_unsent(self, uow: UnitOfWork, leaver: Staff, successor: Staff) -> int:
         """The leaver's messages not yet sent go to the successor, their name and phone in the
         text replaced by the successor's: the customer must be told whom to call now."""
-        rows = self._unsent_messages(uow, leaver.id)
+        rows = q.messages_of_staff(uow, [leaver.id], (PENDING, FAILED))
         for m in rows:
             text = m.text
             if leaver.name:
@@ -200,93 +163,48 @@ class HandoverService:
         """Anything still owned by a disabled account: empty means every handover is done."""
         actor.require(Permission.VIEW_AUDIT)
         with self._db.reader(actor) as uow:
-            inactive = {s.id: s.name for s in uow.session.scalars(select(Staff).where(
-                Staff.active.is_(False)))}
+            inactive = q.inactive_staff_names(uow)
             if not inactive:
                 return []
             ids = list(inactive)
             items: list[OwnedItem] = []
-            for c in uow.session.scalars(select(Customer).where(
-                    Customer.owner_staff_id.in_(ids), Customer.deleted.is_(False))):
+            for c in q.customers_owned_by(uow, ids):
                 owner = c.owner_staff_id or ""
                 items.append(OwnedItem("customer", "客户", c.id, customer_label(c), owner,
                                        inactive[owner]))
-            for t in uow.session.scalars(select(FollowUpTask).where(
-                    FollowUpTask.owner_staff_id.in_(ids), FollowUpTask.status == "open",
-                    FollowUpTask.deleted.is_(False))):
+            for t in open_tasks_owned_by(uow, ids):
                 owner = t.owner_staff_id or ""
-                who = uow.session.get(Customer, t.customer_id)
+                who = customer_row(uow, t.customer_id)
                 items.append(OwnedItem("follow_up_task", "回访任务", t.id,
                                        f"{customer_label(who)} · {t.purpose}", owner,
                                        inactive[owner]))
-            for k in uow.session.scalars(select(Complaint).where(
-                    Complaint.owner_staff_id.in_(ids), Complaint.status == "open",
-                    Complaint.deleted.is_(False))):
+            for k in open_complaints_owned_by(uow, ids):
                 owner = k.owner_staff_id or ""
-                who = uow.session.get(Customer, k.customer_id)
+                who = customer_row(uow, k.customer_id)
                 items.append(OwnedItem("complaint", "投诉", k.id,
                                        f"{customer_label(who)} · {k.summary[:20]}", owner,
                                        inactive[owner]))
-            for e in uow.session.scalars(select(EscalationTask).where(
-                    EscalationTask.consultant_id.in_(ids), EscalationTask.status == "open",
-                    EscalationTask.deleted.is_(False))):
-                who = uow.session.get(Customer, e.customer_id)
+            for e in open_escalations_of_consultants(uow, ids):
+                who = customer_row(uow, e.customer_id)
                 items.append(OwnedItem("escalation_task", "回访升级", e.id,
                                        f"{customer_label(who)} · {e.level}", e.consultant_id,
                                        inactive[e.consultant_id]))
-            for m in uow.session.scalars(select(ReminderMessage).where(
-                    ReminderMessage.staff_id.in_(ids),
-                    ReminderMessage.status.in_([PENDING, FAILED]),
-                    ReminderMessage.deleted.is_(False))):
+            for m in q.messages_of_staff(uow, ids, (PENDING, FAILED)):
                 owner = m.staff_id or ""
-                who = uow.session.get(Customer, m.customer_id) if m.customer_id else None
+                who = customer_row(uow, m.customer_id) if m.customer_id else None
                 items.append(OwnedItem("message", "未发短信", m.id,
                                        f"{customer_label(who)} · {kind_label(m.kind)}", owner,
                                        inactive[owner]))
-            for b in uow.session.scalars(select(ConsultantBackup).where(
-                    ConsultantBackup.backup_staff_id.in_(ids),
-                    ConsultantBackup.deleted.is_(False))):
-                named_by = uow.session.get(Staff, b.staff_id)
+            for b in q.backups_naming(uow, ids):
+                named_by = staff_row(uow, b.staff_id)
                 items.append(OwnedItem("consultant_backup", "备岗", b.id,
                                        f"{named_by.name if named_by else '?'} 的备岗",
                                        b.backup_staff_id, inactive[b.backup_staff_id]))
-            today = uow.now().astimezone(PROJECT_TZ).date()
-            for r in uow.session.scalars(select(DeskRoster).where(
-                    DeskRoster.staff_id.in_(ids), DeskRoster.day >= today,
-                    DeskRoster.deleted.is_(False))):
+            today = local_day(uow.now())
+            for r in q.rosters_from(uow, ids, today):
                 items.append(OwnedItem("desk_roster", "签约台排班", r.id,
                                        f"{r.day:%m-%d} {r.desk_no} 号台 {r.from_time}–{r.to_time}",
                                        r.staff_id, inactive[r.staff_id]))
             for check in self.checkers:
                 items.extend(check(uow, inactive))
             return items
-
-    @staticmethod
-    def _customers(uow: UnitOfWork, staff_id: str) -> list[Customer]:
-        return list(uow.session.scalars(select(Customer).where(
-            Customer.owner_staff_id == staff_id, Customer.deleted.is_(False))))
-
-    @staticmethod
-    def _open_tasks(uow: UnitOfWork, staff_id: str) -> list[FollowUpTask]:
-        return list(uow.session.scalars(select(FollowUpTask).where(
-            FollowUpTask.owner_staff_id == staff_id, FollowUpTask.status == "open",
-            FollowUpTask.deleted.is_(False))))
-
-    @staticmethod
-    def _open_escalations(uow: UnitOfWork, staff_id: str) -> list[EscalationTask]:
-        return list(uow.session.scalars(select(EscalationTask).where(
-            EscalationTask.consultant_id == staff_id, EscalationTask.status == "open",
-            EscalationTask.deleted.is_(False))))
-
-    @staticmethod
-    def _unsent_messages(uow: UnitOfWork, staff_id: str) -> list[ReminderMessage]:
-        return list(uow.session.scalars(select(ReminderMessage).where(
-            ReminderMessage.staff_id == staff_id,
-            ReminderMessage.status.in_([PENDING, FAILED]),
-            ReminderMessage.deleted.is_(False))))
-
-    @staticmethod
-    def _open_complaints(uow: UnitOfWork, staff_id: str) -> list[Complaint]:
-        return list(uow.session.scalars(select(Complaint).where(
-            Complaint.owner_staff_id == staff_id, Complaint.status == "open",
-            Complaint.deleted.is_(False))))

@@ -6,14 +6,17 @@ follow-up tasks are committed, or not, with it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from salesdesk.domain.care.plan import CareEvent, CareEventKind
 from salesdesk.domain.local_time import local
-from salesdesk.services.care import CareService
-from salesdesk.store.models.appointments import Appointment
-from salesdesk.store.models.disclosure import Subscription
-from salesdesk.store.models.project import Unit
+from salesdesk.services.care.service import CareService
+from salesdesk.store.queries.care import unit_number
 from salesdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from salesdesk.store.models.appointments import Appointment
+    from salesdesk.store.models.disclosure import Subscription
 
 
 def subscription_listener(care: CareService
@@ -35,8 +38,7 @@ def appointment_listener(care: CareService
         if row.kind != "signing":
             return
         day = local(row.starts_at).date()
-        unit = uow.session.get(Unit, row.unit_id) if row.unit_id else None
-        number = unit.number if unit is not None else ""
+        number = unit_number(uow, row.unit_id)
         if what == "booked":
             care.add_event(uow, CareEvent(CareEventKind.DAY_BEFORE_SIGNING, row.customer_id, day,
                                           ref=row.id, unit=number))

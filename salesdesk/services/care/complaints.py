@@ -4,10 +4,8 @@ and group complaints (群诉) by type with their leader."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from salesdesk.domain.care.complaints import (
     CHANNEL_LABELS_ZH,
@@ -25,58 +23,20 @@ from salesdesk.domain.care.complaints import (
     parse_demands,
     require_summary,
 )
+from salesdesk.domain.care.templates import customer_label
 from salesdesk.domain.errors import NotFound, ValidationError
 from salesdesk.domain.local_time import local_day
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
-from salesdesk.services.care_support import customer_label, staff_names
+from salesdesk.services.care.results import ComplaintInfo, GroupInfo, StepInfo
 from salesdesk.store.database import Database
-from salesdesk.store.models.care import Complaint, ComplaintGroup, ComplaintStep
-from salesdesk.store.models.customer import Customer
-from salesdesk.store.models.org import Staff
+from salesdesk.store.queries import care_complaints as q
+from salesdesk.store.queries.care import customer_row
+from salesdesk.store.queries.common import staff_names, staff_row
 from salesdesk.store.uow import UnitOfWork
 
-
-@dataclass(frozen=True)
-class StepInfo:
-    step: Step
-    label: str
-    done_on: date
-    owner: str
-    note: str
-
-
-@dataclass(frozen=True)
-class ComplaintInfo:
-    id: str
-    customer_id: str
-    customer: str
-    received_at: datetime
-    channel: ComplaintChannel
-    channel_label: str
-    summary: str
-    demands: tuple[Demand, ...]
-    demand_labels: tuple[str, ...]
-    owner_staff_id: str | None
-    owner: str
-    status: str
-    outcome: str
-    steps: tuple[StepInfo, ...]
-    next_step: Step | None
-    next_step_label: str
-    group_id: str | None
-    group_label: str
-
-
-@dataclass(frozen=True)
-class GroupInfo:
-    id: str
-    title: str
-    kind: GroupKind
-    kind_label: str
-    advice: str
-    leader: str
-    members: tuple[str, ...]
+if TYPE_CHECKING:
+    from salesdesk.store.models.care import Complaint, ComplaintGroup, ComplaintStep
 
 
 class ComplaintService:
@@ -98,15 +58,14 @@ class ComplaintService:
             raise ValidationError("受理时间不能是将来", en="The complaint cannot come from the "
                                   "future", field="received_at")
         with self._db.uow(actor) as uow:
-            if uow.session.get(Customer, customer_id) is None:
+            if customer_row(uow, customer_id) is None:
                 raise NotFound("没有这个客户", en="No such customer")
             owner = owner_staff_id or actor.staff_id
             self._require_active(uow, owner)
-            row = Complaint(customer_id=customer_id, received_at=received_at or self._db.now(),
+            row = q.add_complaint(uow, customer_id=customer_id, received_at=received_at or self._db.now(),
                             channel=ch.value, summary=text,
                             demands=json.dumps([d.value for d in wants]),
                             owner_staff_id=owner)
-            uow.add(row)
             uow.flush()
             audit.record(uow, "care.complaint", "complaint", row.id, ch.value)
             info = self._info(uow, row)
@@ -143,8 +102,8 @@ class ComplaintService:
                                       field="done_on")
             owner = owner_staff_id or actor.staff_id
             self._require_active(uow, owner)
-            uow.add(ComplaintStep(complaint_id=row.id, step=st.value, seq=len(done) + 1,
-                                  done_on=day, owner_staff_id=owner, note=note.strip()))
+            q.add_step(uow, complaint_id=row.id, step=st.value, seq=len(done) + 1,
+                       done_on=day, owner_staff_id=owner, note=note.strip())
             audit.record(uow, "care.complaint_step", "complaint", row.id, st.value)
             uow.flush()
             info = self._info(uow, row)
@@ -184,9 +143,8 @@ class ComplaintService:
         with self._db.uow(actor) as uow:
             rows = [self._get(uow, cid) for cid in dict.fromkeys(complaint_ids)]
             check_group(k, leader_customer_id, [r.customer_id for r in rows])
-            group = ComplaintGroup(title=title.strip(), kind=k.value,
-                                   leader_customer_id=leader_customer_id, notes=notes.strip())
-            uow.add(group)
+            group = q.add_group(uow, title=title.strip(), kind=k.value,
+                                leader_customer_id=leader_customer_id, notes=notes.strip())
             uow.flush()
             for r in rows:
                 r.group_id = group.id
@@ -200,50 +158,43 @@ class ComplaintService:
     def complaints(self, actor: Actor, include_closed: bool = True) -> list[ComplaintInfo]:
         actor.require(Permission.RECORD_COMPLAINT)
         with self._db.reader(actor) as uow:
-            q = select(Complaint).where(Complaint.deleted.is_(False))
-            if not include_closed:
-                q = q.where(Complaint.status == "open")
-            rows = uow.session.scalars(q.order_by(Complaint.received_at.desc())).all()
-            return [self._info(uow, r) for r in rows]
+            return [self._info(uow, r)
+                    for r in q.complaints(uow, include_closed=include_closed)]
 
     def groups(self, actor: Actor) -> list[GroupInfo]:
         actor.require(Permission.RECORD_COMPLAINT)
         with self._db.reader(actor) as uow:
-            rows = uow.session.scalars(select(ComplaintGroup).where(
-                ComplaintGroup.deleted.is_(False)).order_by(ComplaintGroup.created_at)).all()
-            return [self._group_info(uow, g) for g in rows]
+            return [self._group_info(uow, g) for g in q.groups(uow)]
 
     # ---------------------------------------------------------------------------------------
 
     @staticmethod
     def _require_active(uow: UnitOfWork, staff_id: str) -> None:
-        staff = uow.session.get(Staff, staff_id)
+        staff = staff_row(uow, staff_id)
         if staff is None or staff.deleted or not staff.active:
             raise ValidationError("负责人须为在职员工", en="The owner must be an active staff member",
                                   field="owner")
 
     @staticmethod
     def _get(uow: UnitOfWork, complaint_id: str) -> Complaint:
-        row = uow.session.get(Complaint, complaint_id)
+        row = q.complaint_row(uow, complaint_id)
         if row is None or row.deleted:
             raise NotFound("没有这条投诉", en="No such complaint")
         return row
 
     @staticmethod
     def _steps(uow: UnitOfWork, complaint_id: str) -> list[ComplaintStep]:
-        return list(uow.session.scalars(select(ComplaintStep).where(
-            ComplaintStep.complaint_id == complaint_id, ComplaintStep.deleted.is_(False)
-        ).order_by(ComplaintStep.seq)))
+        return q.steps_of(uow, complaint_id)
 
     def _info(self, uow: UnitOfWork, r: Complaint) -> ComplaintInfo:
         names = staff_names(uow)
         steps = self._steps(uow, r.id)
         demands = tuple(Demand(d) for d in json.loads(r.demands))
         nxt = next_step([Step(s.step) for s in steps])
-        group = uow.session.get(ComplaintGroup, r.group_id) if r.group_id else None
+        group = q.group_row(uow, r.group_id) if r.group_id else None
         ch = ComplaintChannel(r.channel)
         return ComplaintInfo(
-            r.id, r.customer_id, customer_label(uow.session.get(Customer, r.customer_id)),
+            r.id, r.customer_id, customer_label(customer_row(uow, r.customer_id)),
             r.received_at, ch, CHANNEL_LABELS_ZH[ch], r.summary, demands,
             tuple(DEMAND_LABELS_ZH[d] for d in demands), r.owner_staff_id,
             names.get(r.owner_staff_id or "", "（未分配）"), r.status, r.outcome,
@@ -253,13 +204,12 @@ class ComplaintService:
             f"{GROUP_LABELS_ZH[GroupKind(group.kind)]}：{group.title}" if group else "")
 
     def _group_info(self, uow: UnitOfWork, g: ComplaintGroup) -> GroupInfo:
-        members = uow.session.scalars(select(Complaint).where(
-            Complaint.group_id == g.id, Complaint.deleted.is_(False))).all()
-        leader = uow.session.get(Customer, g.leader_customer_id) if g.leader_customer_id else None
+        members = q.group_members(uow, g.id)
+        leader = customer_row(uow, g.leader_customer_id) if g.leader_customer_id else None
         kind = GroupKind(g.kind)
         return GroupInfo(g.id, g.title, kind, GROUP_LABELS_ZH[kind], GROUP_ADVICE_ZH[kind],
                          customer_label(leader) if leader else "",
-                         tuple(customer_label(uow.session.get(Customer, m.customer_id))
+                         tuple(customer_label(customer_row(uow, m.customer_id))
                                for m in members))
 
 

@@ -4,12 +4,9 @@ supervisor's figures (per item, per consultant, per month, against the target)."
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sqlalchemy import select
 
 from salesdesk.domain.care.plan import CareEvent, CareEventKind
 from salesdesk.domain.care.satisfaction import (
@@ -17,72 +14,33 @@ from salesdesk.domain.care.satisfaction import (
     OCCASION_LABELS_ZH,
     CardFact,
     Occasion,
-    OnTimeFigure,
-    SatisfactionFigures,
     SatisfactionItem,
     TaskFact,
     on_time_figures,
     satisfaction_figures,
     score_card,
 )
+from salesdesk.domain.care.templates import customer_label
 from salesdesk.domain.errors import NotFound, ValidationError
 from salesdesk.domain.local_time import local_day
 from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
-from salesdesk.services.care import CareService
-from salesdesk.services.care_support import (
-    customer_label,
-    load_plan,
-    profile_of,
-    project_name,
-    staff_names,
+from salesdesk.services.care.results import (
+    CardReceipt,
+    KioskCustomer,
+    LowCard,
+    SatisfactionReport,
 )
+from salesdesk.services.care.service import CareService
+from salesdesk.services.care.support import load_plan
 from salesdesk.services.hooks import EscalationOpener
 from salesdesk.store.database import Database
-from salesdesk.store.models.care import FollowUpTask, ScoreCard
-from salesdesk.store.models.customer import Customer, CustomerPhone
+from salesdesk.store.queries import care as q
+from salesdesk.store.queries.common import staff_names
 
 if TYPE_CHECKING:  # the PDF module loads lazily (start-up time)
     from salesdesk.pdf.satisfaction_report import SatisfactionReportData
-
-
-@dataclass(frozen=True)
-class CardReceipt:
-    """What the kiosk may know after a card: nothing about staff, only that it is stored."""
-
-    card_id: str
-    score100: float
-    escalated: bool
-
-
-@dataclass(frozen=True)
-class KioskCustomer:
-    customer_id: str
-    label: str  # 王先生
-    unit: str
-    masked_phone: str
-
-
-@dataclass(frozen=True)
-class LowCard:
-    card_id: str
-    customer: str
-    consultant: str
-    scored_on: date
-    score100: float
-    low_items: tuple[str, ...]
-    escalation_id: str
-
-
-@dataclass(frozen=True)
-class SatisfactionReport:
-    project: str
-    start: date
-    end: date
-    figures: SatisfactionFigures
-    on_time: tuple[OnTimeFigure, ...]
-    low_cards: tuple[LowCard, ...]
 
 
 class SatisfactionService:
@@ -100,14 +58,13 @@ class SatisfactionService:
             raise ValidationError("请输入手机号后四位", en="Enter the last four digits",
                                   field="phone")
         with self._db.reader(actor) as uow:
-            phones = uow.session.scalars(select(CustomerPhone).where(
-                CustomerPhone.last4 == last4, CustomerPhone.deleted.is_(False)).limit(20)).all()
+            phones = q.phones_ending(uow, last4, limit=20)
             out: dict[str, KioskCustomer] = {}
             for p in phones:
-                c = uow.session.get(Customer, p.customer_id)
+                c = q.customer_row(uow, p.customer_id)
                 if c is None or c.deleted or c.id in out:
                     continue
-                prof = profile_of(uow, c.id)
+                prof = q.profile_of(uow, c.id)
                 out[c.id] = KioskCustomer(c.id, customer_label(c),
                                           prof.unit_label if prof else "", mask_phone(p.e164))
             return list(out.values())
@@ -126,15 +83,15 @@ class SatisfactionService:
             raise ValidationError("评分日期须在过去一年内", en="The card's date must be within "
                                   "the past year", field="scored_on")
         with self._db.uow(actor) as uow:
-            customer = uow.session.get(Customer, customer_id)
+            customer = q.customer_row(uow, customer_id)
             if customer is None or customer.deleted:
                 raise NotFound("没有这个客户", en="No such customer")
-            card = ScoreCard(customer_id=customer_id, consultant_id=customer.owner_staff_id,
-                             occasion=occasion.value,
-                             scores=json.dumps({k.value: v for k, v in result.scores.items()}),
-                             score100=result.score100, low=result.needs_escalation,
-                             scored_on=scored_on or today)
-            uow.add(card)
+            card = q.add_score_card(
+                uow, customer_id=customer_id, consultant_id=customer.owner_staff_id,
+                occasion=occasion.value,
+                scores=json.dumps({k.value: v for k, v in result.scores.items()}),
+                score100=result.score100, low=result.needs_escalation,
+                scored_on=scored_on or today)
             uow.flush()
             if result.needs_escalation:
                 low = "、".join(ITEM_SHORT_ZH[i] for i in result.low_items)
@@ -147,7 +104,7 @@ class SatisfactionService:
                         reason=f"满意度评分低于4分：{low}", source="score_card",
                         source_id=card.id)
                     for tid in ids:
-                        task = uow.session.get(FollowUpTask, tid)
+                        task = q.task_row(uow, tid)
                         if task is not None:
                             task.escalation_id = card.escalation_id
             audit.record(uow, "care.score_card", "score_card", card.id,
@@ -168,27 +125,23 @@ class SatisfactionService:
                                       field="start")
             names = staff_names(uow)
             target = load_plan(uow).target_score
-            rows = uow.session.scalars(select(ScoreCard).where(
-                ScoreCard.deleted.is_(False), ScoreCard.scored_on >= start,
-                ScoreCard.scored_on <= end).order_by(ScoreCard.scored_on)).all()
+            rows = q.score_cards_between(uow, start, end)
             facts = []
             low_cards = []
             for r in rows:
                 scores = {SatisfactionItem(k): int(v) for k, v in json.loads(r.scores).items()}
                 facts.append(CardFact(r.consultant_id, r.scored_on, scores))
                 if r.low:
-                    c = uow.session.get(Customer, r.customer_id)
+                    c = q.customer_row(uow, r.customer_id)
                     low_cards.append(LowCard(
                         r.id, customer_label(c), names.get(r.consultant_id or "", "（未分配）"),
                         r.scored_on, r.score100,
                         tuple(ITEM_SHORT_ZH[k] for k, v in scores.items() if v < 4),
                         r.escalation_id))
-            tasks = uow.session.scalars(select(FollowUpTask).where(
-                FollowUpTask.deleted.is_(False), FollowUpTask.status != "cancelled",
-                FollowUpTask.due_on >= start, FollowUpTask.due_on <= end)).all()
+            tasks = q.tasks_due_between(uow, start, end)
             on_time = on_time_figures(
                 (TaskFact(t.owner_staff_id, t.due_on, t.done_on) for t in tasks), today, names)
-            return SatisfactionReport(project_name(uow), start, end,
+            return SatisfactionReport(q.project_name(uow), start, end,
                                       satisfaction_figures(facts, target, names),
                                       tuple(on_time), tuple(reversed(low_cards)))
 

@@ -5,9 +5,8 @@ lists any open booking still assigned to a disabled account."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from salesdesk.domain.appointments import OPEN_STATUSES
+from salesdesk.domain.care.templates import customer_label
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.appointments import (
     ReminderService,
@@ -15,25 +14,20 @@ from salesdesk.services.appointments import (
     appointment_infos,
     reminder_key,
 )
-from salesdesk.services.care_handover import OwnedItem
-from salesdesk.services.care_support import customer_label
+from salesdesk.services.care.results import OwnedItem
 from salesdesk.services.messages import FAILED, PENDING, find
-from salesdesk.store.models.appointments import Appointment
-from salesdesk.store.models.customer import Customer
-from salesdesk.store.queries.common import staff_names
+from salesdesk.store.queries.care import customer_row
+from salesdesk.store.queries.care_handover import appointments_of
+from salesdesk.store.queries.common import staff_rows
 from salesdesk.store.uow import UnitOfWork
 
 
 def open_appointments_of_inactive(uow: UnitOfWork, inactive: dict[str, str]) -> list[OwnedItem]:
-    rows = uow.session.scalars(select(Appointment).where(
-        Appointment.consultant_id.in_(list(inactive)),
-        Appointment.status.in_([s.value for s in OPEN_STATUSES]),
-        Appointment.starts_at >= uow.now(), Appointment.deleted.is_(False))
-        .order_by(Appointment.starts_at)).all()
+    rows = appointments_of(uow, list(inactive), [s.value for s in OPEN_STATUSES], uow.now())
     out = []
     for a in rows:
         owner = a.consultant_id or ""
-        who = customer_label(uow.session.get(Customer, a.customer_id))
+        who = customer_label(customer_row(uow, a.customer_id))
         when = a.starts_at.astimezone(PROJECT_TZ)
         kind = "签约" if a.kind == "signing" else "来访"
         out.append(OwnedItem("appointment", "预约", a.id, f"{who} · {when:%m-%d %H:%M} {kind}",
@@ -42,22 +36,19 @@ def open_appointments_of_inactive(uow: UnitOfWork, inactive: dict[str, str]) -> 
 
 
 class AppointmentMover:
-    """A handover mover (services/care_handover.py): (uow, leaver, successor) -> rows moved."""
+    """A handover mover (services/care/handover.py): (uow, leaver, successor) -> rows moved."""
 
     def __init__(self, reminders: ReminderService) -> None:
         self._reminders = reminders
 
     def __call__(self, uow: UnitOfWork, from_staff_id: str, to_staff_id: str) -> int:
-        rows = list(uow.session.scalars(select(Appointment).where(
-            Appointment.consultant_id == from_staff_id,
-            Appointment.status.in_([s.value for s in OPEN_STATUSES]),
-            Appointment.starts_at >= uow.now(), Appointment.deleted.is_(False))
-            .order_by(Appointment.starts_at)))
+        rows = appointments_of(uow, [from_staff_id], [s.value for s in OPEN_STATUSES],
+                               uow.now())
         if not rows:
             return 0
-        names = staff_names(uow, [from_staff_id, to_staff_id])
-        before = names.get(from_staff_id, from_staff_id)
-        after = names.get(to_staff_id, to_staff_id)
+        names = staff_rows(uow, [from_staff_id, to_staff_id])
+        before = names[from_staff_id].name if from_staff_id in names else from_staff_id
+        after = names[to_staff_id].name if to_staff_id in names else to_staff_id
         for a in rows:
             a.consultant_id = to_staff_id
             add_event(uow, a.id, a.status, a.status, "置业顾问离职交接",

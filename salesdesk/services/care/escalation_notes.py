@@ -1,17 +1,15 @@
 """What a signing booking and its checklist say about a customer's open escalations: a low
 follow-up score still open must be resolved before the customer signs (issue 15 §2). Kept apart
-from services/follow_up.py so the appointment board and the signing papers read it in one query
+from services/care/follow_up.py so the appointment board and the signing papers read it in one query
 without importing the follow-up capability."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
-
 from salesdesk.domain.disclosure import ESCALATION_LEVEL_ZH, EscalationLevel
 from salesdesk.domain.local_time import PROJECT_TZ
-from salesdesk.store.models.disclosure import EscalationTask
+from salesdesk.store.queries.care_escalations import open_escalations_of_customers
 from salesdesk.store.uow import UnitOfWork
 
 
@@ -22,9 +20,7 @@ def escalation_notes(uow: UnitOfWork, customer_ids: Iterable[str]) -> dict[str, 
     if not ids:
         return {}
     out: dict[str, list[str]] = {}
-    for t in uow.session.scalars(select(EscalationTask).where(
-            EscalationTask.customer_id.in_(ids), EscalationTask.status == "open",
-            EscalationTask.deleted.is_(False)).order_by(EscalationTask.opened_at)):
+    for t in open_escalations_of_customers(uow, ids):
         try:
             level = ESCALATION_LEVEL_ZH[EscalationLevel(t.level)]
         except ValueError:  # a level a newer version added: still an open escalation

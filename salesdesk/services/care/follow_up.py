@@ -1,163 +1,39 @@
 """Follow-up calls (回访) and the escalation of low scores (rule 10): consultant → sales manager
-→ sales director → customer-service centre; a task stays open until an outcome is recorded."""
+→ sales director → customer-service centre; a task stays open until an outcome is recorded.
+The chain's deadlines and automatic moves are in escalations.py."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-
-from sqlalchemy import select
 
 from salesdesk.domain.disclosure import (
-    ESCALATION_CHAIN,
     ESCALATION_LEVEL_ZH,
     ESCALATION_OWNERS,
     EscalationLevel,
-    RecordType,
     needs_escalation,
     next_level,
-    overdue_steps,
     owns_level,
     parse_escalation_hours,
 )
 from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor, Permission
 from salesdesk.services import audit
-from salesdesk.services.care_support import setting_row
+from salesdesk.services.care.escalations import (
+    HOURS_KEY,
+    escalate_overdue,
+    escalation_hours,
+    escalation_info,
+    level_due,
+    responsible_consultant,
+)
+from salesdesk.services.care.results import EscalationInfo, FollowUpInfo
+from salesdesk.services.care.support import save_setting
 from salesdesk.services.disclosure.checklist import customer_ref, local_text
-from salesdesk.services.disclosure.results import CustomerRef
 from salesdesk.store.database import Database
-from salesdesk.store.models.care import CareSetting
-from salesdesk.store.models.customer import Customer
-from salesdesk.store.models.disclosure import DisclosureRecord, EscalationTask, FollowUpCall
+from salesdesk.store.queries import care_escalations as q
+from salesdesk.store.queries.care import customer_row
 from salesdesk.store.queries.common import staff_names
-from salesdesk.store.queries.customers import merged_ids
 from salesdesk.store.uow import UnitOfWork
-
-
-@dataclass(frozen=True)
-class FollowUpInfo:
-    id: str
-    customer: CustomerRef
-    unit_id: str
-    caller_name: str
-    called_at: datetime
-    told_factors: bool
-    told_sunshine: bool
-    told_certificates: bool
-    told_contract: bool
-    score: int
-    notes: str
-    escalation_id: str
-
-
-@dataclass(frozen=True)
-class EscalationInfo:
-    id: str
-    customer: CustomerRef
-    consultant_name: str
-    level: EscalationLevel
-    status: str
-    opened_at: datetime
-    score: int
-    history: str
-    outcome: str
-    due_at: datetime | None = None
-    overdue: bool = False
-    consultant_id: str = ""
-
-    @property
-    def level_label(self) -> str:
-        return ESCALATION_LEVEL_ZH[self.level]
-
-    @property
-    def owner_label(self) -> str:
-        """The role that owns (and alone closes) the current level."""
-        return "、".join(ROLE_LABELS_ZH[r] for r in sorted(ESCALATION_OWNERS[self.level]))
-
-
-HOURS_KEY = "escalation_hours"
-
-
-def escalation_hours(uow: UnitOfWork) -> dict[EscalationLevel, int]:
-    """The project's deadline per level; a setting synced in that this version cannot read
-    falls back to the defaults rather than stopping escalations."""
-    row = setting_row(uow, HOURS_KEY)
-    try:
-        return parse_escalation_hours(json.loads(row.value) if row else {})
-    except ValueError:
-        return parse_escalation_hours({})
-
-
-def level_due(uow: UnitOfWork, level: EscalationLevel, since: datetime) -> datetime:
-    return since + timedelta(hours=escalation_hours(uow)[level])
-
-
-def escalate_overdue(uow: UnitOfWork) -> list[str]:
-    """Move every open task whose level's time is up to the next level (several, if several
-    deadlines have passed), in the caller's unit of work. Returns the ids it moved."""
-    now = uow.now()
-    hours = escalation_hours(uow)
-    moved: list[str] = []
-    candidates = uow.session.scalars(select(EscalationTask).where(
-        EscalationTask.status == "open", EscalationTask.deleted.is_(False),
-        EscalationTask.level != ESCALATION_CHAIN[-1].value)).all()
-    for t in candidates:
-        level = EscalationLevel(t.level)
-        due = t.due_at or t.opened_at + timedelta(
-            hours=sum(hours[lv] for lv in ESCALATION_CHAIN[:ESCALATION_CHAIN.index(level) + 1]))
-        steps = overdue_steps(level, due, now, hours)
-        if not steps:
-            continue
-        for up, _ in steps:
-            t.history += (f"\n{local_text(now)} {ESCALATION_LEVEL_ZH[level]}逾期未处理，"
-                          f"自动升级至{ESCALATION_LEVEL_ZH[up]}")
-            level = up
-        t.level, t.due_at = level.value, steps[-1][1]
-        audit.record(uow, "follow_up.overdue", "escalation_task", t.id, level.value)
-        moved.append(t.id)
-    return moved
-
-
-def responsible_consultant(uow: UnitOfWork, customer_id: str) -> str:
-    """Who received the customer: the consultant of their latest disclosure round, or else
-    the customer's attributed owner (serve who you received, strategy 7)."""
-    sid = uow.session.scalar(select(DisclosureRecord.consultant_id).where(
-        DisclosureRecord.customer_id.in_(merged_ids(uow, customer_id)),
-        DisclosureRecord.record_type == RecordType.ROUND.value)
-        .order_by(DisclosureRecord.recorded_at.desc()).limit(1))
-    if sid:
-        return str(sid)
-    c = uow.session.get(Customer, customer_id)
-    return (c.owner_staff_id or "") if c else ""
-
-
-def _escalation(uow: UnitOfWork, t: EscalationTask, names: dict[str, str]) -> EscalationInfo:
-    call = uow.session.get(FollowUpCall, t.follow_up_id)
-    overdue = t.status == "open" and t.due_at is not None and t.due_at <= uow.now()
-    try:
-        customer = customer_ref(uow, t.customer_id)
-    except NotFound:
-        # The customer row has not arrived yet (or was removed): the task still lists, so one
-        # row never hides every other escalation from the owners' pages.
-        customer = CustomerRef(t.customer_id, "", "（客户资料不在本机）", "")
-    return EscalationInfo(t.id, customer,
-                          names.get(t.consultant_id, "—"), EscalationLevel(t.level), t.status,
-                          t.opened_at, call.score if call else 0, t.history, t.outcome,
-                          t.due_at, overdue, t.consultant_id)
-
-
-def open_escalations_of(uow: UnitOfWork, customer_ids: list[str]) -> list[EscalationInfo]:
-    """The open escalations of these customers (a signing booking and its checklist show them:
-    resolve before signing)."""
-    if not customer_ids:
-        return []
-    names = staff_names(uow)
-    rows = uow.session.scalars(select(EscalationTask).where(
-        EscalationTask.customer_id.in_(customer_ids), EscalationTask.status == "open",
-        EscalationTask.deleted.is_(False)).order_by(EscalationTask.opened_at)).all()
-    return [_escalation(uow, t, names) for t in rows]
 
 
 def _may_see_escalations(actor: Actor) -> None:
@@ -183,27 +59,25 @@ class FollowUpService:
         now = self._db.now()
         with self._db.uow(actor) as uow:
             customer = customer_ref(uow, customer_id)
-            owner = uow.session.get(Customer, customer_id)
+            owner = customer_row(uow, customer_id)
             if actor.staff_id in {responsible_consultant(uow, customer_id),
                                   (owner.owner_staff_id or "") if owner else ""}:
                 raise PermissionDenied(
                     "客户自己的置业顾问不能记录回访结果，请由客服专员回访",
                     en="A customer's own consultant may not record their follow-up answers")
-            call = FollowUpCall(customer_id=customer_id, unit_id=unit_id, caller_id=actor.staff_id,
-                                called_at=now, told_factors=told_factors,
-                                told_sunshine=told_sunshine, told_certificates=told_certificates,
-                                told_contract=told_contract, score=score, notes=notes.strip())
-            uow.add(call)
+            call = q.add_call(uow, customer_id=customer_id, unit_id=unit_id,
+                              caller_id=actor.staff_id, called_at=now, told_factors=told_factors,
+                              told_sunshine=told_sunshine, told_certificates=told_certificates,
+                              told_contract=told_contract, score=score, notes=notes.strip())
             uow.flush()
             esc_id = ""
             if needs_escalation(score):
-                task = EscalationTask(
-                    follow_up_id=call.id, customer_id=customer_id,
+                task = q.add_escalation(
+                    uow, follow_up_id=call.id, customer_id=customer_id,
                     consultant_id=responsible_consultant(uow, customer_id),
                     level=EscalationLevel.CONSULTANT.value, status="open", opened_at=now,
                     due_at=level_due(uow, EscalationLevel.CONSULTANT, now),
                     history=f"{local_text(now)} 回访评分 {score} 分，转{ESCALATION_LEVEL_ZH[EscalationLevel.CONSULTANT]}跟进")
-                uow.add(task)
                 uow.flush()
                 esc_id = task.id
                 audit.record(uow, "follow_up.escalate", "escalation_task", task.id, f"score {score}")
@@ -234,10 +108,7 @@ class FollowUpService:
             self.escalate_overdue(actor)
         with self._db.reader(actor) as uow:
             names = staff_names(uow)
-            rows = uow.session.scalars(select(EscalationTask).where(
-                EscalationTask.status == "open", EscalationTask.deleted.is_(False))
-                .order_by(EscalationTask.opened_at)).all()
-            out = [_escalation(uow, t, names) for t in rows]
+            out = [escalation_info(uow, t, names) for t in q.open_escalations(uow)]
         if mine:
             out = [e for e in out if owns_level(actor.role, e.level) and (
                 e.level is not EscalationLevel.CONSULTANT
@@ -260,12 +131,8 @@ class FollowUpService:
             raise ValidationError(str(exc), en="Each level needs a whole number of hours",
                                   field="escalation_hours") from None
         with self._db.uow(actor) as uow:
-            row = setting_row(uow, HOURS_KEY)
             value = json.dumps({k.value: v for k, v in parsed.items()})
-            if row is None:
-                uow.add(CareSetting(key=HOURS_KEY, value=value))
-            else:
-                row.value = value
+            save_setting(uow, HOURS_KEY, value)
             audit.record(uow, "follow_up.escalation_hours", "care_setting", HOURS_KEY, value)
             uow.commit()
         return parsed
@@ -281,7 +148,7 @@ class FollowUpService:
             raise ValidationError("请填写处理结果", en="Describe the outcome", field="outcome")
         now = self._db.now()
         with self._db.uow(actor) as uow:
-            t = uow.session.get(EscalationTask, task_id)
+            t = q.escalation_row(uow, task_id)
             if t is None or t.deleted:
                 raise NotFound("没有这个升级任务", en="No such escalation task")
             if t.status != "open":
@@ -311,7 +178,7 @@ class FollowUpService:
                               f"（未解决，升级至{ESCALATION_LEVEL_ZH[up]}）")
                 audit.record(uow, "follow_up.escalate", "escalation_task", t.id, up.value)
             uow.flush()
-            info = _escalation(uow, t, staff_names(uow))
+            info = escalation_info(uow, t, staff_names(uow))
             uow.commit()
             return info
 
@@ -320,14 +187,13 @@ class FollowUpService:
         """The EscalationOpener of services/hooks.py: another capability (the on-site score
         card) opens the same escalation chain, in its own unit of work."""
         now = uow.now()
-        task = EscalationTask(
-            follow_up_id=source_id if source == "follow_up" else "", customer_id=customer_id,
+        task = q.add_escalation(
+            uow, follow_up_id=source_id if source == "follow_up" else "", customer_id=customer_id,
             consultant_id=consultant_id or responsible_consultant(uow, customer_id),
             level=EscalationLevel.CONSULTANT.value, status="open", opened_at=now,
             due_at=level_due(uow, EscalationLevel.CONSULTANT, now),
             history=f"{local_text(now)} {reason}（{source}），"
                     f"转{ESCALATION_LEVEL_ZH[EscalationLevel.CONSULTANT]}跟进")
-        uow.add(task)
         uow.flush()
         audit.record(uow, "follow_up.escalate", "escalation_task", task.id, source)
         return task.id
@@ -337,12 +203,9 @@ class FollowUpService:
         with self._db.reader(actor) as uow:
             names = staff_names(uow)
             customer = customer_ref(uow, customer_id)
-            rows = uow.session.scalars(select(FollowUpCall).where(
-                FollowUpCall.customer_id == customer_id).order_by(FollowUpCall.called_at)).all()
             out = []
-            for c in rows:
-                esc = uow.session.scalar(select(EscalationTask.id).where(
-                    EscalationTask.follow_up_id == c.id).limit(1))
+            for c in q.calls_of(uow, customer_id):
+                esc = q.escalation_id_of_call(uow, c.id)
                 out.append(FollowUpInfo(c.id, customer, c.unit_id, names.get(c.caller_id, "?"),
                                         c.called_at, c.told_factors, c.told_sunshine,
                                         c.told_certificates, c.told_contract, c.score, c.notes,

@@ -1,0 +1,104 @@
+"""The follow-up plan's events become tasks: one set per event whichever device hears it, a
+customer's care profile kept up to date, and tasks cancelled when their event no longer holds.
+Every function runs inside the caller's unit of work."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from salesdesk.domain.care.plan import (
+    CareEvent,
+    CareEventKind,
+    TaskDraft,
+    scheduled_events,
+    tasks_for_event,
+)
+from salesdesk.domain.errors import NotFound
+from salesdesk.domain.ids import derived_id
+from salesdesk.services import audit
+from salesdesk.services.care.support import load_plan
+from salesdesk.store.queries import care as q
+from salesdesk.store.uow import UnitOfWork
+
+LOOKAHEAD_DAYS = 14  # greetings and the month's news show up two weeks ahead
+
+# The events that bring a customer into care; others only update a profile already there.
+_OPENS_PROFILE = (CareEventKind.SUBSCRIBED, CareEventKind.DAY_BEFORE_SIGNING,
+                  CareEventKind.SIGNED, CareEventKind.LOW_SCORE)
+
+
+def tasks_for(uow: UnitOfWork, event: CareEvent) -> list[str]:
+    """Store the plan's tasks for the event (idempotent); returns their ids."""
+    customer = q.customer_row(uow, event.customer_id)
+    if customer is None or customer.deleted:
+        raise NotFound("没有这个客户", en="No such customer")
+    note_profile(uow, event)
+    plan = load_plan(uow)
+    return [store_task(uow, draft, event)
+            for draft in tasks_for_event(plan, event, customer.owner_staff_id)]
+
+
+def cancel_event(uow: UnitOfWork, kind: CareEventKind, customer_id: str, ref: str,
+                 reason: str) -> int:
+    prefix = f"{kind.value}:{customer_id}:{ref}:"
+    tasks = q.open_tasks_with_key_prefix(uow, prefix)
+    for task in tasks:
+        task.status = "cancelled"
+        task.outcome = f"已取消：{reason.strip() or '事件取消'}"
+    if tasks:
+        audit.record(uow, "care.tasks_cancelled", "follow_up_task", customer_id,
+                     f"{kind.value} n={len(tasks)}")
+    return len(tasks)
+
+
+def note_profile(uow: UnitOfWork, event: CareEvent) -> None:
+    profile = q.profile_of(uow, event.customer_id)
+    if profile is None:
+        if event.kind not in _OPENS_PROFILE:
+            return
+        profile = q.add_profile(uow, event.customer_id)
+    if event.unit:
+        profile.unit_label = event.unit
+    if event.kind is CareEventKind.SUBSCRIBED:
+        profile.subscribed_on = event.on
+    if event.signing_on is not None:
+        profile.signing_on = event.signing_on
+    if event.kind is CareEventKind.DAY_BEFORE_SIGNING:
+        profile.signing_on = event.on
+    if event.kind is CareEventKind.SIGNED:
+        profile.signed_on = event.on
+
+
+def store_task(uow: UnitOfWork, draft: TaskDraft, event: CareEvent) -> str:
+    existing = q.task_id_by_key(uow, draft.dedupe_key)
+    if existing is not None:
+        return existing
+    # Made once per event whichever device hears it: the id is the dedupe key's.
+    task = q.add_task(
+        uow, id=derived_id("follow_up_task", draft.dedupe_key),
+        customer_id=draft.customer_id, owner_staff_id=draft.owner_staff_id,
+        event=draft.event.value, channel=draft.channel.value, template=draft.template,
+        purpose=draft.purpose + (f"（{event.note}）" if event.note else ""),
+        note=event.note,
+        starts_on=draft.starts_on, due_on=draft.due_on, dedupe_key=draft.dedupe_key,
+        source_id=event.ref[:36] if event.ref else "")
+    uow.flush()
+    return task.id
+
+
+def scheduled_tasks(uow: UnitOfWork, day: date) -> int:
+    """Birthday, holiday and monthly-news tasks for everyone in care, up to the lookahead;
+    returns how many were made (a task ever made, even removed since, is not made again)."""
+    plan = load_plan(uow)
+    created = 0
+    for p in q.live_profiles(uow):
+        customer = q.customer_row(uow, p.customer_id)
+        if customer is None or customer.deleted:
+            continue
+        for ev in scheduled_events(plan, p.customer_id, p.birthday, day,
+                                   day + timedelta(days=LOOKAHEAD_DAYS)):
+            for draft in tasks_for_event(plan, ev, customer.owner_staff_id):
+                if q.task_id_by_key(uow, draft.dedupe_key, live_only=False) is None:
+                    store_task(uow, draft, ev)
+                    created += 1
+    return created

@@ -1,0 +1,153 @@
+"""Customer care's questions to the store: its settings (the plan, edited templates), care
+profiles, follow-up tasks, score cards, and the few customer facts a care message needs.
+
+Complaints, the handover and the escalation chain have their own modules (care_*.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from salesdesk.store.models.care import CareProfile, CareSetting, FollowUpTask, ScoreCard
+from salesdesk.store.models.customer import Customer, CustomerPhone
+from salesdesk.store.models.project import Project, Unit
+from salesdesk.store.uow import UnitOfWork
+
+# --- customers, project ---------------------------------------------------------------------
+
+
+def customer_row(uow: UnitOfWork, customer_id: str) -> Customer | None:
+    """The customer row, deleted or not (callers decide what a tombstone means)."""
+    return uow.session.get(Customer, customer_id)
+
+
+def phones_ending(uow: UnitOfWork, last4: str, limit: int = 20) -> list[CustomerPhone]:
+    return list(uow.session.scalars(select(CustomerPhone).where(
+        CustomerPhone.last4 == last4, CustomerPhone.deleted.is_(False)).limit(limit)))
+
+
+def project_name(uow: UnitOfWork) -> str:
+    name = uow.session.scalar(select(Project.name).where(Project.deleted.is_(False))
+                              .order_by(Project.created_at).limit(1))
+    return name or ""
+
+
+def unit_number(uow: UnitOfWork, unit_id: str | None) -> str:
+    unit = uow.session.get(Unit, unit_id) if unit_id else None
+    return unit.number if unit is not None else ""
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+def setting_row(uow: UnitOfWork, key: str) -> CareSetting | None:
+    """The newest live row of a setting (two devices may each have saved one)."""
+    return uow.session.scalar(select(CareSetting).where(
+        CareSetting.key == key, CareSetting.deleted.is_(False)
+    ).order_by(CareSetting.created_at.desc()).limit(1))
+
+
+def settings_with_prefix(uow: UnitOfWork, prefix: str) -> list[CareSetting]:
+    """Oldest first, so a later save of the same key wins when folded in order."""
+    return list(uow.session.scalars(select(CareSetting).where(
+        CareSetting.key.startswith(prefix), CareSetting.deleted.is_(False)
+    ).order_by(CareSetting.created_at)))
+
+
+def add_setting(uow: UnitOfWork, key: str, value: str) -> CareSetting:
+    row = CareSetting(key=key, value=value)
+    uow.add(row)
+    return row
+
+
+# --- care profiles --------------------------------------------------------------------------
+
+
+def profile_of(uow: UnitOfWork, customer_id: str) -> CareProfile | None:
+    return uow.session.scalar(select(CareProfile).where(
+        CareProfile.customer_id == customer_id, CareProfile.deleted.is_(False)).limit(1))
+
+
+def live_profiles(uow: UnitOfWork) -> list[CareProfile]:
+    return list(uow.session.scalars(select(CareProfile).where(CareProfile.deleted.is_(False))))
+
+
+def add_profile(uow: UnitOfWork, customer_id: str) -> CareProfile:
+    row = CareProfile(customer_id=customer_id)
+    uow.add(row)
+    return row
+
+
+# --- follow-up tasks ------------------------------------------------------------------------
+
+
+def task_row(uow: UnitOfWork, task_id: str) -> FollowUpTask | None:
+    return uow.session.get(FollowUpTask, task_id)
+
+
+def add_task(uow: UnitOfWork, **fields: Any) -> FollowUpTask:
+    row = FollowUpTask(**fields)
+    uow.add(row)
+    return row
+
+
+def task_id_by_key(uow: UnitOfWork, dedupe_key: str, *, live_only: bool = True) -> str | None:
+    """The task made for this key; ``live_only=False`` also finds a deleted one (a task
+    somebody removed is not made again)."""
+    q = select(FollowUpTask.id).where(FollowUpTask.dedupe_key == dedupe_key)
+    if live_only:
+        q = q.where(FollowUpTask.deleted.is_(False))
+    return uow.session.scalar(q)
+
+
+def open_tasks_with_key_prefix(uow: UnitOfWork, prefix: str) -> list[FollowUpTask]:
+    return list(uow.session.scalars(select(FollowUpTask).where(
+        FollowUpTask.dedupe_key.startswith(prefix, autoescape=True),
+        FollowUpTask.status == "open", FollowUpTask.deleted.is_(False))))
+
+
+def open_tasks_starting_by(uow: UnitOfWork, channel: str, day: date) -> list[FollowUpTask]:
+    return list(uow.session.scalars(select(FollowUpTask).where(
+        FollowUpTask.status == "open", FollowUpTask.channel == channel,
+        FollowUpTask.starts_on <= day, FollowUpTask.deleted.is_(False))))
+
+
+def task_ids(uow: UnitOfWork, *, owner_staff_id: str | None, include_done: bool,
+             limit: int) -> list[str]:
+    """By due day; ``owner_staff_id`` None means everyone's."""
+    q = select(FollowUpTask.id).where(FollowUpTask.deleted.is_(False))
+    if owner_staff_id is not None:
+        q = q.where(FollowUpTask.owner_staff_id == owner_staff_id)
+    if not include_done:
+        q = q.where(FollowUpTask.status == "open")
+    return list(uow.session.scalars(q.order_by(FollowUpTask.due_on).limit(limit)))
+
+
+def tasks_due_between(uow: UnitOfWork, start: date, end: date) -> list[FollowUpTask]:
+    """Live, not cancelled, due in [start, end]."""
+    return list(uow.session.scalars(select(FollowUpTask).where(
+        FollowUpTask.deleted.is_(False), FollowUpTask.status != "cancelled",
+        FollowUpTask.due_on >= start, FollowUpTask.due_on <= end)))
+
+
+def open_tasks_owned_by(uow: UnitOfWork, staff_ids: list[str]) -> list[FollowUpTask]:
+    return list(uow.session.scalars(select(FollowUpTask).where(
+        FollowUpTask.owner_staff_id.in_(staff_ids), FollowUpTask.status == "open",
+        FollowUpTask.deleted.is_(False))))
+
+
+# --- score cards ----------------------------------------------------------------------------
+
+
+def add_score_card(uow: UnitOfWork, **fields: Any) -> ScoreCard:
+    row = ScoreCard(**fields)
+    uow.add(row)
+    return row
+
+
+def score_cards_between(uow: UnitOfWork, start: date, end: date) -> list[ScoreCard]:
+    return list(uow.session.scalars(select(ScoreCard).where(
+        ScoreCard.deleted.is_(False), ScoreCard.scored_on >= start,
+        ScoreCard.scored_on <= end).order_by(ScoreCard.scored_on)))

@@ -1,5 +1,5 @@
-"""The one place that wires everything: arguments, Qt application, fonts, translations, the
-database and services, the main window."""
+"""The Qt side of starting SalesDesk: arguments, Qt application, fonts, translations, the main
+window. The database and services are opened by ``bootstrap.py``, as for the command line."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def screenshot(window: MainWindow, services: Services, page: str, out: Path) -> 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_application(sys.argv[:1])
-    from salesdesk.wiring import open_services
+    from salesdesk.bootstrap import open_services
 
     try:
         services = open_services(Path(args.data_dir) if args.data_dir else None)

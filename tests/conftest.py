@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from salesdesk import plugins
+from salesdesk import bootstrap
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services, build_services
 from salesdesk.store.database import DB_FILE_NAME, open_database
@@ -56,7 +56,7 @@ def data_dir(tmp_path: Path) -> Path:
 def _open(data_dir: Path, key_dir: Path, clock: FakeClock | None = None) -> Services:
     db = open_database(data_dir, key_dir, **({"clock": clock} if clock else {}))
     services = build_services(db)
-    plugins.install(services)
+    bootstrap.install_hooks(services)
     return services
 
 

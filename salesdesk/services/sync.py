@@ -143,7 +143,7 @@ class SyncService:
 
     def key_dir(self) -> Path:
         if self._key_dir is None:
-            from salesdesk.wiring import key_dir
+            from salesdesk.paths import key_dir
 
             self._key_dir = key_dir()
         return self._key_dir

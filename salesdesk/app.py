@@ -59,7 +59,7 @@ def build_window(services: Services, lang: str) -> MainWindow:
 
 def screenshot(window: MainWindow, services: Services, page: str, out: Path) -> int:
     """Render ``page`` as the demo supervisor sees it (docs and tests)."""
-    from salesdesk.services.demo import demo_actor, is_demo
+    from salesdesk.demo import demo_actor, is_demo
 
     app = QApplication.instance()
     assert app is not None
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     window: MainWindow | None = None
     try:
         if args.demo:
-            from salesdesk.services.demo import load_demo
+            from salesdesk.demo import load_demo
 
             load_demo(services)
         lang = args.lang or services.preferences.language()

@@ -71,7 +71,7 @@ def services(data_dir: Path, key_dir: Path, clock: FakeClock) -> Iterator[Servic
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The demo database, built once per run; tests get a copy (scrypt PINs are slow on purpose)."""
-    from salesdesk.services.demo import load_demo
+    from salesdesk.demo import load_demo
 
     root = tmp_path_factory.mktemp("demo-template")
     data, keys = root / "data", root / "keys"

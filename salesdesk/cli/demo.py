@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def _demo(services: Services, args: argparse.Namespace) -> int:
     # Loaded on use: every other command runs without the demo's seeders.
-    from salesdesk.services.demo import load_demo
+    from salesdesk.demo import load_demo
 
     summary = load_demo(services)
     out(f"演示项目已加载：{summary.project_name}（{services.db.path}）")

@@ -31,7 +31,7 @@ def _configure_notice(p: argparse.ArgumentParser) -> None:
 
 def _print_notice(services: Services, args: argparse.Namespace) -> int:
     # The demo's seeders are loaded only when a run asks for the demo's supervisor.
-    from salesdesk.services.demo import demo_actor
+    from salesdesk.demo import demo_actor
 
     actor = demo_actor(services) if args.as_demo else system_actor(services)
     path = services.notice.print_notice(actor, Path(args.out))

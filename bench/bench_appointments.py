@@ -14,11 +14,11 @@ from typing import Any
 from common import median, result, temp_dirs, time_ms
 from sqlalchemy import insert
 
+from salesdesk.demo import demo_actor, load_demo
 from salesdesk.domain.ids import new_id
 from salesdesk.domain.local_time import at_local, local_day
 from salesdesk.services import audit
 from salesdesk.services.container import build_services
-from salesdesk.services.demo import demo_actor, load_demo
 from salesdesk.store.database import open_database
 from salesdesk.store.models.appointments import Appointment
 

@@ -98,9 +98,9 @@ def _insert_visits(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> Non
 
 def run(quick: bool) -> Iterator[dict[str, Any]]:
     sys.path.insert(0, str(ROOT))
+    from salesdesk.bootstrap import open_services
     from salesdesk.services.project import DEMO_PATH
     from salesdesk.services.reception import CheckInRequest
-    from salesdesk.wiring import open_services
 
     customers, visits = (20_000, 100_000) if quick else (100_000, 500_000)
     data, _keys = temp_dirs("reception")

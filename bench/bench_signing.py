@@ -24,13 +24,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate
 
+from salesdesk.demo import demo_actor, load_demo
 from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.project import UnitStatus
 from salesdesk.pdf.fonts import register_cjk_font
 from salesdesk.pdf.linebreak import para
 from salesdesk.pdf.signing_checklist import HEADER_LABELS, TABLE_HEAD, TIPS, SigningDocData
 from salesdesk.services.container import build_services
-from salesdesk.services.demo import demo_actor, load_demo
 from salesdesk.services.hooks import SigningBooking, first_signing_by_day
 from salesdesk.store.database import open_database
 

@@ -67,8 +67,8 @@ def _probe(args: list[str], env: dict[str, str]) -> dict[str, Any]:
 
 def run(quick: bool) -> Iterator[dict[str, Any]]:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from salesdesk.services.demo import load_demo
-    from salesdesk.wiring import open_services
+    from salesdesk.bootstrap import open_services
+    from salesdesk.demo import load_demo
 
     # An installed app starts from compiled bytecode (pip compiles on install); this checkout
     # may run with PYTHONDONTWRITEBYTECODE, which would time compiling instead of starting.

@@ -77,7 +77,7 @@ def bare() -> None:
 def salesdesk(data_dir: str) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from salesdesk.app import build_window, install_translations, make_application
-    from salesdesk.wiring import open_services
+    from salesdesk.bootstrap import open_services
 
     app = make_application(sys.argv[:1])
     watcher = paint_watcher()

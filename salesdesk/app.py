@@ -1,5 +1,5 @@
-"""The one place that wires everything: arguments, Qt application, fonts, translations, the
-database and services, the main window."""
+"""The Qt side of starting SalesDesk: arguments, Qt application, fonts, translations, the main
+window. The database and services are opened by ``bootstrap.py``, as for the command line."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def build_window(services: Services, lang: str) -> MainWindow:
 
 def screenshot(window: MainWindow, services: Services, page: str, out: Path) -> int:
     """Render ``page`` as the demo supervisor sees it (docs and tests)."""
-    from salesdesk.services.demo import demo_actor, is_demo
+    from salesdesk.demo import demo_actor, is_demo
 
     app = QApplication.instance()
     assert app is not None
@@ -88,7 +88,7 @@ def screenshot(window: MainWindow, services: Services, page: str, out: Path) -> 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_application(sys.argv[:1])
-    from salesdesk.wiring import open_services
+    from salesdesk.bootstrap import open_services
 
     try:
         services = open_services(Path(args.data_dir) if args.data_dir else None)
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     window: MainWindow | None = None
     try:
         if args.demo:
-            from salesdesk.services.demo import load_demo
+            from salesdesk.demo import load_demo
 
             load_demo(services)
         lang = args.lang or services.preferences.language()

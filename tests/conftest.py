@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from salesdesk import plugins
+from salesdesk import bootstrap
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services, build_services
 from salesdesk.store.database import DB_FILE_NAME, open_database
@@ -57,7 +57,7 @@ def data_dir(tmp_path: Path) -> Path:
 def _open(data_dir: Path, key_dir: Path, clock: FakeClock | None = None) -> Services:
     db = open_database(data_dir, key_dir, **({"clock": clock} if clock else {}))
     services = build_services(db)
-    plugins.install(services)
+    bootstrap.install_hooks(services)
     return services
 
 
@@ -72,7 +72,7 @@ def services(data_dir: Path, key_dir: Path, clock: FakeClock) -> Iterator[Servic
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The demo database, built once per run; tests get a copy (scrypt PINs are slow on purpose)."""
-    from salesdesk.services.demo import load_demo
+    from salesdesk.demo import load_demo
 
     root = tmp_path_factory.mktemp("demo-template")
     data, keys = root / "data", root / "keys"

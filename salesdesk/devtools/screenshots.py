@@ -31,9 +31,9 @@ def render(out: Path, size: tuple[int, int] = (1366, 728), lang: str = "zh_CN") 
     from PySide6.QtWidgets import QApplication, QWidget
 
     from salesdesk.app import make_application
+    from salesdesk.demo import demo_actor, load_demo
     from salesdesk.domain.care.satisfaction import Occasion
     from salesdesk.services.container import build_services
-    from salesdesk.services.demo import demo_actor, load_demo
     from salesdesk.store.database import open_database
     from salesdesk.ui.care.kiosk import ScoreCardKiosk
     from salesdesk.ui.care.page import CarePage

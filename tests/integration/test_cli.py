@@ -101,8 +101,8 @@ def test_logs_never_hold_phone_or_id_numbers(folders: tuple[Path, Path]) -> None
     assert run(data, keys, "demo").returncode == 0
     script = (
         "from pathlib import Path\n"
-        "from salesdesk.wiring import open_services\n"
-        "from salesdesk.services.demo import demo_actor\n"
+        "from salesdesk.bootstrap import open_services\n"
+        "from salesdesk.demo import demo_actor\n"
         "import logging\n"
         f"s = open_services(Path({str(data)!r}))\n"
         "a = demo_actor(s, 'C102')\n"

@@ -231,7 +231,7 @@ def folder(demo_template: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path
 
 def _cli_customer(data: Path) -> str:
     """A prospect of the demo registered through the services (not a demo fixture's phone)."""
-    from salesdesk.wiring import open_services
+    from salesdesk.bootstrap import open_services
 
     s = open_services(data)  # the key folder comes from SALESDESK_KEY_DIR (monkeypatched)
     try:

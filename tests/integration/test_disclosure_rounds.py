@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from salesdesk.demo.disclosure import signature_png
 from salesdesk.domain.disclosure import EscalationLevel, RoundKind
 from salesdesk.domain.errors import Conflict, PermissionDenied, ValidationError
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
-from salesdesk.services.demo_disclosure import signature_png
 from tests.conftest import staff_actor
 
 PNG = signature_png(1)

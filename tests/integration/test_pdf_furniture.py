@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from salesdesk.demo.disclosure import signature_png
 from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.roles import Actor
 from salesdesk.pdf.layout import page_label
 from salesdesk.pdf.linebreak import NO_START, UNBREAKABLE
 from salesdesk.services.container import Services
-from salesdesk.services.demo_disclosure import signature_png
 from tests.integration.test_signing_materials import unit_id as signing_unit
 from tests.pdfcheck import compact, pdf_text
 

@@ -305,9 +305,9 @@ def test_owner_without_a_backup_gives_a_clear_message(
 def test_the_demo_seeded_before_opening_writes_nothing_after_now(tmp_path: Path) -> None:
     """Seeded at 04:00 Beijing: the past week is there, today's floor is empty, and no visit
     is stamped later than the moment the demo was made."""
-    from salesdesk.services import demo_reception
+    from salesdesk.demo import DEMO_FLAG
+    from salesdesk.demo import reception as demo_reception
     from salesdesk.services.container import build_services
-    from salesdesk.services.demo import DEMO_FLAG
     from salesdesk.services.project import DEMO_PATH
     from salesdesk.store.database import open_database, set_local_meta
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from salesdesk import plugins
+from salesdesk import bootstrap
 from salesdesk.domain.roles import Role
 from salesdesk.services.container import build_services
 from salesdesk.services.reception import CheckInRequest
@@ -32,7 +32,7 @@ def test_upgrade_keeps_customers_and_adds_reception(data_dir: Path, key_dir: Pat
     s.close()
 
     s = build_services(open_database(data_dir, key_dir, clock=clock))
-    plugins.install(s)
+    bootstrap.install_hooks(s)
     assert migrate.file_revision(s.db.path) == migrate.head_revision()
     reception = s.auth.actor_for(front.id)
     found = s.customers.find_by_phone(reception, "13900000001")

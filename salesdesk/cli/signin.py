@@ -13,11 +13,13 @@ import argparse
 import getpass
 import os
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from salesdesk.domain.errors import NotFound, ValidationError
 from salesdesk.domain.roles import Actor, Permission
-from salesdesk.services.container import Services
+
+if TYPE_CHECKING:
+    from salesdesk.services.container import Services
 
 PIN_ENV = "SALESDESK_PIN"
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from salesdesk.demo.actors import demo_actor
 from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.container import Services
-from salesdesk.services.demo import demo_actor
 
 # (consultant, name, salutation, phone, unit, answers, how many items already received)
 DEMO_BUYERS: list[tuple[str, str, str, str, str | None, dict[str, object], int]] = [

@@ -10,11 +10,11 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
+from salesdesk.demo.actors import demo_actor
 from salesdesk.domain.errors import DomainError
 from salesdesk.domain.local_time import PROJECT_TZ, local_day
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
-from salesdesk.services.demo import demo_actor
 from salesdesk.services.reception import CheckInRequest, OwnerChoice
 
 CONSULTANTS = ["C101", "C102", "C103", "C104", "C201", "C202", "C203", "C204"]

@@ -1,36 +1,40 @@
 """``python -m salesdesk report disclosure --from DATE --to DATE --pdf F.pdf --csv F.csv``.
 
 The report names customers, so it is run as a supervisor: ``--staff CODE`` and the PIN (asked
-for, or ``SALESDESK_PIN``), on every database, the demo's included (``cli_signin``)."""
+for, or ``SALESDESK_PIN``), on every database, the demo's included (``cli/signin.py``)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from salesdesk import cli, cli_signin
+from salesdesk.cli import signin
+from salesdesk.cli.common import Command, iso_date
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.roles import Permission
-from salesdesk.services.container import Services
+
+if TYPE_CHECKING:
+    from salesdesk.services.container import Services
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="report", required=True)
     p = sub.add_parser("disclosure", help="告知审计报告（按顾问、未完整告知的认购、回访比对、开盘前清单）")
-    p.add_argument("--from", dest="date_from", type=cli.iso_date, required=True, help="开始日期 YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=cli.iso_date, required=True, help="结束日期 YYYY-MM-DD")
+    p.add_argument("--from", dest="date_from", type=iso_date, required=True, help="开始日期 YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=iso_date, required=True, help="结束日期 YYYY-MM-DD")
     p.add_argument("--pdf", help="输出 PDF 文件")
     p.add_argument("--csv", help="输出 CSV 文件（UTF-8 带 BOM）")
-    cli_signin.add_staff_argument(p, "以哪位主管的身份生成（员工编号）；PIN 在终端输入，"
-                                     "或由环境变量 SALESDESK_PIN 提供")
+    signin.add_staff_argument(p, "以哪位主管的身份生成（员工编号）；PIN 在终端输入，"
+                                 "或由环境变量 SALESDESK_PIN 提供")
 
 
 def _report(services: Services, args: argparse.Namespace) -> int:
     if not args.pdf and not args.csv:
         raise ValidationError("请至少指定 --pdf 或 --csv", en="Give --pdf and/or --csv")
-    actor = cli_signin.sign_in(services, args.staff, "report disclosure",
-                               Permission.EXPORT_REPORTS)
+    actor = signin.sign_in(services, args.staff, "report disclosure",
+                           Permission.EXPORT_REPORTS)
 
     def progress(done: int, total: int, what: str) -> None:
         sys.stderr.write(f"\r[{done}/{total}] {what}      ")
@@ -50,4 +54,4 @@ def _report(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-cli.EXTRA_COMMANDS.append(("report", "生成报表（告知审计等）", _configure, _report))
+REPORT = Command("report", "生成报表（告知审计等）", _configure, _report)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
+from salesdesk.demo.actors import demo_actor
 from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.errors import Conflict
 from salesdesk.domain.roles import Actor
@@ -72,8 +73,6 @@ def _at(services: Services, when: datetime) -> Iterator[None]:
 
 
 def seed(services: Services) -> None:
-    from salesdesk.services.demo import demo_actor
-
     now = services.db.now()
     actors: dict[str, Actor] = {}
 

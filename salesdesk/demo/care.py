@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from salesdesk.demo.actors import demo_actor
+from salesdesk.demo.signing import DEMO_BUYERS, subscribed_on
 from salesdesk.domain.care.complaints import ComplaintChannel, GroupKind, Step
 from salesdesk.domain.care.plan import CareEvent, CareEventKind
 from salesdesk.domain.care.satisfaction import Occasion
 from salesdesk.domain.local_time import local_day
 from salesdesk.services.container import Services
-from salesdesk.services.demo import demo_actor
 
 # (name, salutation, mobile, owner code, unit, days since subscription, signed days ago | None,
 #  signing in days | None, birthday)
@@ -97,10 +98,6 @@ def _send_earlier_messages(services: Services, today: date) -> None:
 def _signing_buyers(services: Services, today: date) -> None:
     """The signing-materials demo's buyers subscribed too: their follow-ups and the reminder
     listing the materials they still lack."""
-    try:
-        from salesdesk.services.demo_signing import DEMO_BUYERS, subscribed_on
-    except ImportError:
-        return
     for i, (code, _name, _sal, phone, unit, _answers, _received) in enumerate(DEMO_BUYERS):
         if unit is None:
             continue

@@ -1,19 +1,22 @@
 """``python -m salesdesk customer export|erase|retention``: the customer's data (issue 15 §1).
-Each signs in (``cli_signin``); the phone number given is never written to the log."""
+Each signs in (``cli/signin.py``); the phone number given is never written to the log."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from salesdesk import cli_signin
-from salesdesk.cli import EXTRA_COMMANDS
-from salesdesk.services.container import Services
+from salesdesk.cli import signin
+from salesdesk.cli.common import Command
+
+if TYPE_CHECKING:
+    from salesdesk.services.container import Services
 
 
 def _export(services: Services, args: argparse.Namespace) -> int:
-    actor = cli_signin.sign_in(services, args.staff, "customer-export")
+    actor = signin.sign_in(services, args.staff, "customer-export")
     rights = services.customer_rights
     cid = rights.customer_id_for_phone(actor, args.phone)
     result = rights.export(actor, cid, Path(args.out))
@@ -22,7 +25,7 @@ def _export(services: Services, args: argparse.Namespace) -> int:
 
 
 def _erase(services: Services, args: argparse.Namespace) -> int:
-    actor = cli_signin.sign_in(services, args.staff, "customer-erase")
+    actor = signin.sign_in(services, args.staff, "customer-erase")
     rights = services.customer_rights
     cid = rights.customer_id_for_phone(actor, args.phone)
     result = rights.erase(actor, cid, args.reason)
@@ -37,7 +40,7 @@ def _erase(services: Services, args: argparse.Namespace) -> int:
 
 
 def _retention(services: Services, args: argparse.Namespace) -> int:
-    actor = cli_signin.sign_in(services, args.staff, "customer-retention")
+    actor = signin.sign_in(services, args.staff, "customer-retention")
     rights = services.customer_rights
     if args.apply:
         n = rights.run_retention(actor)
@@ -57,16 +60,16 @@ def _configure(p: argparse.ArgumentParser) -> None:
     e = sub.add_parser("export", help="导出该客户的全部资料（JSON）和一页摘要（PDF）")
     e.add_argument("--phone", required=True, help="客户的手机号")
     e.add_argument("--out", required=True, help="JSON 文件路径（PDF 摘要写在同名 .pdf）")
-    cli_signin.add_staff_argument(e)
+    signin.add_staff_argument(e)
     e.set_defaults(customer_handler=_export)
     d = sub.add_parser("erase", help="删除该客户的个人信息（销售主管或管理员）")
     d.add_argument("--phone", required=True, help="客户的手机号")
     d.add_argument("--reason", required=True, help="删除原因（记入审计日志）")
-    cli_signin.add_staff_argument(d)
+    signin.add_staff_argument(d)
     d.set_defaults(customer_handler=_erase)
     r = sub.add_parser("retention", help="列出长期无认购、无来访的客户；--apply 为每日匿名化任务")
     r.add_argument("--apply", action="store_true", help="匿名化主管已看过名单中的客户")
-    cli_signin.add_staff_argument(r)
+    signin.add_staff_argument(r)
     r.set_defaults(customer_handler=_retention)
 
 
@@ -74,4 +77,4 @@ def _customer(services: Services, args: argparse.Namespace) -> int:
     return int(args.customer_handler(services, args))
 
 
-EXTRA_COMMANDS.append(("customer", "客户个人信息：导出、删除、保留期", _configure, _customer))
+CUSTOMER = Command("customer", "客户个人信息：导出、删除、保留期", _configure, _customer)

@@ -13,13 +13,13 @@ from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import datetime, time, timedelta
 from functools import partial
 
+from salesdesk.demo.actors import demo_actor
 from salesdesk.domain.errors import Conflict, DomainError
 from salesdesk.domain.local_time import at_local, local_day
 from salesdesk.domain.roles import Actor
 from salesdesk.domain.signing_slots import CentreSettings
 from salesdesk.services.container import Services
 from salesdesk.services.customers import CustomerInfo
-from salesdesk.services.demo import demo_actor
 
 # (name, salutation, mobile) — fictional people, valid CN mobile numbers.
 CUSTOMERS: list[tuple[str, str, str]] = [

@@ -1,0 +1,17 @@
+"""Sync on the device as the container, the UI and the command line use it: ``SyncService``
+(status, enrolment, a round, the conflict inbox) and the values it returns."""
+
+from __future__ import annotations
+
+from salesdesk.services.sync.results import (
+    CONFLICT_LABELS_ZH,
+    SETASIDE_PREFIX,
+    ConflictInfo,
+    RoundSummary,
+    SlotOption,
+    SyncStatus,
+)
+from salesdesk.services.sync.service import SyncService
+
+__all__ = ["CONFLICT_LABELS_ZH", "SETASIDE_PREFIX", "ConflictInfo", "RoundSummary",
+           "SlotOption", "SyncService", "SyncStatus"]

@@ -5,18 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import literal_column, select
-
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.store.database import Database
-from salesdesk.store.models.audit import AuditEvent
+from salesdesk.store.queries import audit as q
 from salesdesk.store.uow import UnitOfWork
 
 
 def record(uow: UnitOfWork, action: str, entity: str = "", row_id: str = "",
            detail: str = "") -> None:
     """Append an audit event to the unit of work (committed, or not, with the change itself)."""
-    uow.add(AuditEvent(action=action, entity=entity, row_id=row_id, detail=detail))
+    q.add_event(uow, action=action, entity=entity, row_id=row_id, detail=detail)
 
 
 EXPORT_ACTION = "export"
@@ -70,15 +68,7 @@ class AuditService:
                ) -> list[AuditEntry]:
         actor.require(Permission.VIEW_AUDIT)
         with self._db.reader(actor) as uow:
-            q = select(AuditEvent)
-            if action is not None:
-                q = q.where(AuditEvent.action == action)
-            rows = uow.session.scalars(
-                # Same-instant entries (one transaction) newest-inserted first.
-                q.order_by(AuditEvent.created_at.desc(),
-                           literal_column("audit_log.rowid").desc())
-                .limit(limit)
-            )
+            rows = q.recent(uow, limit, action)
             return [
                 AuditEntry(r.created_at, r.action, r.entity, r.row_id, r.detail,
                            r.created_by_staff, r.created_by_device)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from salesdesk.domain import pin as pin_rules
 from salesdesk.domain.errors import NotFound, PermissionDenied, ValidationError
@@ -12,8 +11,11 @@ from salesdesk.domain.ids import new_id
 from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor, Permission, Role
 from salesdesk.services import audit
 from salesdesk.store.database import Database, set_local_meta
-from salesdesk.store.models.local import SigninLock
-from salesdesk.store.models.org import Company, SalesCentre, Staff
+from salesdesk.store.queries import staff as q
+from salesdesk.store.queries.common import staff_row
+
+if TYPE_CHECKING:
+    from salesdesk.store.models.org import Staff
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class AuthService:
 
     def needs_first_admin(self) -> bool:
         with self._db.reader() as uow:
-            return uow.session.scalar(select(Staff.id).limit(1)) is None
+            return not q.any_staff(uow)
 
     def create_first_admin(self, centre_name: str, name: str, pin: str) -> Actor:
         """Only on an empty database: makes the sales centre and its first admin."""
@@ -59,17 +61,10 @@ class AuthService:
             raise PermissionDenied("已有管理员，请登录", en="An admin already exists; please sign in")
         with self._db.uow() as uow:
             uow.use_sales_centre(new_id())
-            company = Company(code="LOCAL", name=centre_name)
-            uow.add(company)
-            uow.flush()
-            centre = SalesCentre(id=uow.context.sales_centre_id, company_id=company.id,
-                                 code="LOCAL", name=centre_name)
-            uow.add(centre)
-            uow.flush()
-            admin = Staff(code="ADMIN", name=name, role=Role.ADMIN.value,
-                          pin_hash=pin_rules.hash_pin(pin))
-            uow.add(admin)
-            uow.flush()
+            assert uow.context.sales_centre_id is not None
+            centre = q.add_company_and_centre(uow, uow.context.sales_centre_id, centre_name)
+            admin = q.add_staff(uow, code="ADMIN", name=name, role=Role.ADMIN.value,
+                                pin_hash=pin_rules.hash_pin(pin))
             audit.record(uow, "staff.first_admin", "staff", admin.id)
             uow.commit()
         set_local_meta(self._db, "sales_centre_id", centre.id)
@@ -82,21 +77,16 @@ class AuthService:
         """Active staff in the order the sign-in screen shows them."""
         order = {r: i for i, r in enumerate(Role)}
         with self._db.reader() as uow:
-            rows = uow.session.scalars(
-                select(Staff).where(Staff.active.is_(True), Staff.deleted.is_(False))
-            ).all()
-            entries = [_entry(s) for s in rows]
+            entries = [_entry(s) for s in q.live_staff(uow)]
         return sorted(entries, key=lambda e: (order[e.role], e.agency, e.code))
 
     def sign_in(self, staff_id: str, pin: str) -> Actor:
         now = self._db.now()
         with self._db.uow() as uow:
-            staff = uow.session.get(Staff, staff_id)
+            staff = staff_row(uow, staff_id)
             if staff is None or staff.deleted or not staff.active:
                 raise NotFound("没有这个账号", en="No such account", field="staff")
-            lock = uow.session.get(SigninLock, staff_id) or SigninLock(
-                staff_id=staff_id, failed_attempts=0, locked_until=None
-            )
+            lock = q.signin_lock(uow, staff_id)
             state = pin_rules.LockState(lock.failed_attempts, lock.locked_until)
             if state.is_locked(now):
                 assert state.locked_until is not None
@@ -109,7 +99,7 @@ class AuthService:
             if not pin_rules.verify_pin(pin, staff.pin_hash):
                 after = pin_rules.after_failure(state, now)
                 lock.failed_attempts, lock.locked_until = after.failed_attempts, after.locked_until
-                uow.session.merge(lock)
+                q.save_signin_lock(uow, lock)
                 audit.record(uow, "signin.failed", "staff", staff_id,
                              "locked" if after.locked_until else f"attempt {after.failed_attempts}")
                 uow.commit()
@@ -121,7 +111,7 @@ class AuthService:
                 raise ValidationError(f"PIN 不正确，还可再试 {left} 次",
                                       en=f"Wrong PIN, {left} tries left", field="pin")
             lock.failed_attempts, lock.locked_until = 0, None
-            uow.session.merge(lock)
+            q.save_signin_lock(uow, lock)
             actor = self._actor(staff)
             audit.record(uow, "signin.ok", "staff", staff_id)
             uow.commit()
@@ -130,7 +120,7 @@ class AuthService:
     def actor_for(self, staff_id: str) -> Actor:
         """The actor of a staff member, without a PIN: for the demo loader and screenshots."""
         with self._db.reader() as uow:
-            staff = uow.session.get(Staff, staff_id)
+            staff = staff_row(uow, staff_id)
             if staff is None:
                 raise NotFound("没有这个账号", en="No such account")
             return self._actor(staff)
@@ -145,10 +135,7 @@ class AuthService:
     def list_staff(self, actor: Actor, include_inactive: bool = False) -> list[StaffEntry]:
         actor.require(Permission.VIEW_PROJECT)
         with self._db.reader(actor) as uow:
-            q = select(Staff).where(Staff.deleted.is_(False)).order_by(Staff.code)
-            if not include_inactive:
-                q = q.where(Staff.active.is_(True))
-            return [_entry(s) for s in uow.session.scalars(q)]
+            return [_entry(s) for s in q.live_staff(uow, include_inactive)]
 
     def create_staff(self, actor: Actor, *, code: str, name: str, role: Role, pin: str,
                      agency: str = "", senior: bool = False, phone: str = "") -> StaffEntry:
@@ -160,14 +147,12 @@ class AuthService:
             raise ValidationError("请输入姓名", en="Please enter a name", field="name")
         pin_rules.check_pin_format(pin)
         with self._db.uow(actor) as uow:
-            if uow.session.scalar(select(Staff.id).where(Staff.code == code)):
+            if q.code_taken(uow, code):
                 raise ValidationError(f"员工编号 {code} 已存在", en=f"Staff code {code} exists",
                                       field="code")
-            staff = Staff(code=code, name=name, role=role.value, agency=agency.strip(),
-                          senior=senior or role is Role.SENIOR_CONSULTANT, phone=phone.strip(),
-                          pin_hash=pin_rules.hash_pin(pin))
-            uow.add(staff)
-            uow.flush()
+            staff = q.add_staff(uow, code=code, name=name, role=role.value, agency=agency.strip(),
+                                senior=senior or role is Role.SENIOR_CONSULTANT,
+                                phone=phone.strip(), pin_hash=pin_rules.hash_pin(pin))
             audit.record(uow, "staff.create", "staff", staff.id, role.value)
             uow.commit()
             return _entry(staff)
@@ -175,7 +160,7 @@ class AuthService:
     def set_active(self, actor: Actor, staff_id: str, active: bool) -> None:
         actor.require(Permission.MANAGE_STAFF)
         with self._db.uow(actor) as uow:
-            staff = uow.session.get(Staff, staff_id)
+            staff = staff_row(uow, staff_id)
             if staff is None:
                 raise NotFound("没有这个员工", en="No such staff member")
             if staff_id == actor.staff_id and not active:
@@ -187,7 +172,7 @@ class AuthService:
     def change_pin(self, actor: Actor, old_pin: str, new_pin: str) -> None:
         pin_rules.check_pin_format(new_pin)
         with self._db.uow(actor) as uow:
-            staff = uow.session.get(Staff, actor.staff_id)
+            staff = staff_row(uow, actor.staff_id)
             if staff is None or not pin_rules.verify_pin(old_pin, staff.pin_hash):
                 raise ValidationError("原 PIN 不正确", en="The current PIN is wrong", field="pin")
             staff.pin_hash = pin_rules.hash_pin(new_pin)

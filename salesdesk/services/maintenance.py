@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from salesdesk.store import migrate
 from salesdesk.store.database import Database, backup
+from salesdesk.store.integrity import integrity_problems
 
 
 @dataclass(frozen=True)
@@ -38,15 +38,10 @@ class MaintenanceService:
 
     def verify(self) -> VerifyReport:
         report = VerifyReport()
-        conn = sqlite3.connect(f"file:{self._db.path}?mode=ro", uri=True)
-        try:
-            result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-            report.findings.append(Finding("integrity", result == ["ok"], "; ".join(result)))
-            fk = conn.execute("PRAGMA foreign_key_check").fetchall()
-            report.findings.append(Finding("foreign_keys", not fk,
-                                           f"{len(fk)} broken references" if fk else "ok"))
-        finally:
-            conn.close()
+        result, broken = integrity_problems(self._db.path)
+        report.findings.append(Finding("integrity", result == ["ok"], "; ".join(result)))
+        report.findings.append(Finding("foreign_keys", not broken,
+                                       f"{broken} broken references" if broken else "ok"))
         rev = migrate.file_revision(self._db.path)
         head = migrate.head_revision()
         report.findings.append(Finding("schema_revision", rev == head,

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Protocol
-
-from sqlalchemy import or_, select
+from typing import TYPE_CHECKING, Protocol
 
 from salesdesk.domain.care.templates import customer_label
 from salesdesk.domain.errors import Conflict, NotFound
@@ -22,10 +20,13 @@ from salesdesk.domain.local_time import local_day
 from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services import audit
 from salesdesk.store.database import Database
-from salesdesk.store.models.appointments import ReminderMessage
-from salesdesk.store.models.customer import Customer
-from salesdesk.store.models.org import Staff
+from salesdesk.store.queries import messages as q
+from salesdesk.store.queries.common import staff_names
+from salesdesk.store.queries.customers import customer_row, customer_rows
 from salesdesk.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from salesdesk.store.models.appointments import ReminderMessage
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 APPOINTMENT_REMINDER = "appointment.reminder"
@@ -134,18 +135,14 @@ class MessageOutbox:
             appointment_id: str | None = None) -> ReminderMessage:
         # The id is the dedupe key's: two devices queueing the same message offline queue
         # one row, which sync merges (rule QueuedOnce) instead of colliding on the key.
-        m = ReminderMessage(id=derived_id("reminder_message", dedupe_key), kind=kind,
-                            appointment_id=appointment_id, customer_id=customer_id,
-                            staff_id=staff_id, dedupe_key=dedupe_key, for_day=for_day,
-                            gateway=self.gateway.name, text=text, status=PENDING, attempts=0,
-                            last_error="")
         why = blocked_reason(uow, customer_id)
-        if why:
-            # Kept (an appointment's reminder is looked up by its key) but never sendable.
-            m.status, m.text, m.last_error = FAILED, "", why
-        uow.add(m)
-        uow.flush()
-        return m
+        # Blocked: kept (an appointment's reminder is looked up by its key), never sendable.
+        return q.add_message(
+            uow, id=derived_id("reminder_message", dedupe_key), kind=kind,
+            appointment_id=appointment_id, customer_id=customer_id, staff_id=staff_id,
+            dedupe_key=dedupe_key, for_day=for_day, gateway=self.gateway.name,
+            text="" if why else text, status=FAILED if why else PENDING, attempts=0,
+            last_error=why)
 
     # --- sending ---------------------------------------------------------------------------
 
@@ -158,7 +155,7 @@ class MessageOutbox:
     def deliver(self, actor: Actor, message_id: str) -> None:
         """Claim, call the gateway outside any transaction, record the result."""
         with self._db.uow(actor) as uow:
-            m = uow.session.get(ReminderMessage, message_id)
+            m = q.message(uow, message_id)
             if m is None or m.deleted:
                 raise NotFound("没有这条短信", en="No such message")
             if m.status == SENT:
@@ -187,7 +184,7 @@ class MessageOutbox:
     def _finish(self, actor: Actor, message_id: str, delivery: Delivery | None,
                 error: str) -> None:
         with self._db.uow(actor) as uow:
-            m = uow.session.get(ReminderMessage, message_id)
+            m = q.message(uow, message_id)
             assert m is not None
             if delivery is None:
                 m.status, m.last_error = FAILED, error
@@ -204,7 +201,7 @@ class MessageOutbox:
         """A person checked a message stuck in ``sending``: it went out, or it did not."""
         actor.require(Permission.RECORD_FOLLOW_UP)
         with self._db.uow(actor) as uow:
-            m = uow.session.get(ReminderMessage, message_id)
+            m = q.message(uow, message_id)
             if m is None or m.status != SENDING:
                 raise Conflict("该短信不在待核实状态", en="That message is not awaiting a check")
             if delivered:
@@ -223,12 +220,8 @@ class MessageOutbox:
         actor.require(Permission.RECORD_FOLLOW_UP)
         with self._db.reader(actor) as uow:
             since = uow.now() - timedelta(days=sent_within_days)
-            q = select(ReminderMessage).where(
-                ReminderMessage.deleted.is_(False),
-                or_(ReminderMessage.status != SENT, ReminderMessage.sent_at >= since))
-            if actor.role in (Role.CONSULTANT, Role.SENIOR_CONSULTANT):
-                q = q.where(ReminderMessage.staff_id == actor.staff_id)
-            rows = list(uow.session.scalars(q))
+            own = actor.role in (Role.CONSULTANT, Role.SENIOR_CONSULTANT)
+            rows = q.outgoing(uow, SENT, since, actor.staff_id if own else None)
             items = _items(uow, rows)
         order = {FAILED: 0, SENDING: 1, PENDING: 2, SENT: 3}
         return sorted(items, key=lambda i: (order.get(i.status, 4), i.created_at))
@@ -236,7 +229,7 @@ class MessageOutbox:
     def item(self, actor: Actor, message_id: str) -> MessageItem:
         actor.require(Permission.RECORD_FOLLOW_UP)
         with self._db.reader(actor) as uow:
-            m = uow.session.get(ReminderMessage, message_id)
+            m = q.message(uow, message_id)
             if m is None or m.deleted:
                 raise NotFound("没有这条短信", en="No such message")
             return _items(uow, [m])[0]
@@ -244,10 +237,7 @@ class MessageOutbox:
     def for_customer(self, actor: Actor, customer_id: str) -> list[MessageItem]:
         actor.require(Permission.RECORD_FOLLOW_UP)
         with self._db.reader(actor) as uow:
-            rows = list(uow.session.scalars(select(ReminderMessage).where(
-                ReminderMessage.customer_id == customer_id,
-                ReminderMessage.deleted.is_(False)).order_by(ReminderMessage.created_at)))
-            return _items(uow, rows)
+            return _items(uow, q.of_customer(uow, customer_id))
 
 
 def blocked_reason(uow: UnitOfWork, customer_id: str | None) -> str:
@@ -255,7 +245,7 @@ def blocked_reason(uow: UnitOfWork, customer_id: str | None) -> str:
     message, and so do a restriction of processing and an erasure (issue 15 §1)."""
     if not customer_id:
         return ""
-    c = uow.session.get(Customer, customer_id)
+    c = customer_row(uow, customer_id)
     if c is None:
         return ""
     if c.erased_at is not None:
@@ -268,18 +258,12 @@ def blocked_reason(uow: UnitOfWork, customer_id: str | None) -> str:
 
 
 def find(uow: UnitOfWork, dedupe_key: str) -> ReminderMessage | None:
-    return uow.session.scalar(select(ReminderMessage).where(
-        ReminderMessage.dedupe_key == dedupe_key))
+    return q.by_key(uow, dedupe_key)
 
 
 def _items(uow: UnitOfWork, rows: list[ReminderMessage]) -> list[MessageItem]:
-    staff_ids = {r.staff_id for r in rows} | {r.sent_by_staff for r in rows}
-    wanted = {i for i in staff_ids if i}
-    names = {s.id: s.name for s in uow.session.scalars(
-        select(Staff).where(Staff.id.in_(wanted)))} if wanted else {}
-    cids = {r.customer_id for r in rows if r.customer_id}
-    customers = {c.id: c for c in uow.session.scalars(
-        select(Customer).where(Customer.id.in_(cids)))} if cids else {}
+    names = staff_names(uow, [*(r.staff_id for r in rows), *(r.sent_by_staff for r in rows)])
+    customers = customer_rows(uow, {r.customer_id for r in rows if r.customer_id})
     out = []
     for m in rows:
         c = customers.get(m.customer_id or "")

@@ -42,14 +42,7 @@ class PreferencesService:
         set_local_meta(self._db, "idle_lock_minutes", str(minutes))
 
     def centre_name(self) -> str:
-        from sqlalchemy import select
-
-        from salesdesk.store.models.org import SalesCentre
+        from salesdesk.store.queries.common import centre_name
 
         with self._db.reader() as uow:
-            if self._db.sales_centre_id:
-                centre = uow.session.get(SalesCentre, self._db.sales_centre_id)
-                if centre is not None:
-                    return centre.name
-            name = uow.session.scalar(select(SalesCentre.name).limit(1))
-            return name or ""
+            return centre_name(uow, self._db.sales_centre_id)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import select
 
-from salesdesk.store.models.org import Staff
+from salesdesk.store.models.org import SalesCentre, Staff
 from salesdesk.store.uow import UnitOfWork
 
 
@@ -30,3 +30,12 @@ def staff_rows(uow: UnitOfWork, ids: Iterable[str | None]) -> dict[str, Staff]:
 
 def staff_row(uow: UnitOfWork, staff_id: str | None) -> Staff | None:
     return None if staff_id is None else uow.session.get(Staff, staff_id)
+
+
+def centre_name(uow: UnitOfWork, centre_id: str | None) -> str:
+    """This device's sales centre's name; before it knows its centre, the first one's."""
+    if centre_id:
+        centre = uow.session.get(SalesCentre, centre_id)
+        if centre is not None:
+            return centre.name
+    return uow.session.scalar(select(SalesCentre.name).limit(1)) or ""

@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class Cancelled(Exception):
@@ -77,7 +79,7 @@ class _Job(QRunnable):
             self.ended.set()
 
 
-def _deliver(owner: QObject | None, callback: Callable[[Any], None] | None, value: Any) -> None:
+def _deliver(owner: QObject | None, callback: Callable[[T], None] | None, value: T) -> None:
     """Call back on the GUI thread, unless the screen that asked has been closed meanwhile."""
     if callback is None:
         return
@@ -104,8 +106,8 @@ class TaskRunner(QObject):
 
     def run(
         self,
-        fn: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         *,
         write: bool = False,
@@ -116,7 +118,7 @@ class TaskRunner(QObject):
         job = _Job(fn, signals)
         ended = job.ended
 
-        def done(result: Any) -> None:
+        def done(result: T) -> None:
             self._retire(signals, ended)
             _deliver(owner, on_done, result)
 
@@ -132,9 +134,9 @@ class TaskRunner(QObject):
 
     def run_long(
         self,
-        fn: Callable[[TaskControl], Any],
+        fn: Callable[[TaskControl], T],
         on_progress: Callable[[int, int, str], None],
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         owner: QObject | None = None,
     ) -> TaskControl:
@@ -146,7 +148,7 @@ class TaskRunner(QObject):
         job = _Job(lambda: fn(control), signals)
         ended = job.ended
 
-        def done(result: Any) -> None:
+        def done(result: T) -> None:
             self._retire(signals, ended)
             _deliver(owner, on_done, result)
 

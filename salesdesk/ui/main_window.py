@@ -222,12 +222,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.signin)
         self.first_admin.created.connect(self.enter)
         self.signin.signed_in.connect(self.enter)
-        ctx.events.changed.connect(self._on_changed)
+        ctx.events.language_changed.connect(self._on_language)
         self.show_start()
 
-    def _on_changed(self, area: str) -> None:
-        if area == "language":
-            self.retranslate()
+    def _on_language(self, _lang: str) -> None:
+        self.retranslate()
 
     def retranslate(self) -> None:
         """Rebuild every screen in the language just installed, keeping who is signed in."""

@@ -79,7 +79,7 @@ class _Job(QRunnable):
             self.ended.set()
 
 
-def _deliver(owner: QObject | None, callback: Callable[[T], None] | None, value: T) -> None:
+def deliver(owner: QObject | None, callback: Callable[[T], None] | None, value: T) -> None:
     """Call back on the GUI thread, unless the screen that asked has been closed meanwhile."""
     if callback is None:
         return
@@ -120,13 +120,13 @@ class TaskRunner(QObject):
 
         def done(result: T) -> None:
             self._retire(signals, ended)
-            _deliver(owner, on_done, result)
+            deliver(owner, on_done, result)
 
         def failed(exc: BaseException) -> None:
             self._retire(signals, ended)
             if on_error is None:
                 log.error("background task failed", exc_info=exc)
-            _deliver(owner, on_error, exc)
+            deliver(owner, on_error, exc)
 
         signals.finished.connect(done)
         signals.failed.connect(failed)
@@ -150,11 +150,11 @@ class TaskRunner(QObject):
 
         def done(result: T) -> None:
             self._retire(signals, ended)
-            _deliver(owner, on_done, result)
+            deliver(owner, on_done, result)
 
         def failed(exc: BaseException) -> None:
             self._retire(signals, ended)
-            _deliver(owner, on_error, exc)
+            deliver(owner, on_error, exc)
 
         signals.finished.connect(done)
         signals.failed.connect(failed)

@@ -67,7 +67,7 @@ def test_the_signing_board_tooltip_warns_of_an_open_escalation(
     """Staff hovering the booking see it; the cell text a customer may see does not say it."""
     from datetime import date, time
 
-    from salesdesk.domain.appointments import at_local
+    from salesdesk.domain.local_time import at_local
     from salesdesk.ui.appointments.board import SigningBoard
 
     day = date(2026, 12, 7)

@@ -35,6 +35,7 @@ from salesdesk.services.care_complaints import ComplaintInfo
 from salesdesk.services.customers import CustomerInfo
 from salesdesk.ui.care.common import section, table
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -109,10 +110,11 @@ class NewComplaintDialog(QDialog):
         summary = self.summary.toPlainText()
         demands = [d.value for d, cb in self.demands.items() if cb.isChecked()]
         svc = self.ctx.services.complaints
-        self.ctx.runner.run(
+        # The complaints list behind the dialog reloads when the dialog is accepted.
+        self.ctx.run_op(
             lambda: svc.log(actor, customer_id=cid, channel=channel, summary=summary,
                             demands=demands),
-            lambda _c: self.accept(), self._failed, write=True, owner=self)
+            OpChanges(care=True), lambda _c: self.accept(), self._failed, origin=self)
 
 
 class GroupDialog(QDialog):
@@ -148,10 +150,10 @@ class GroupDialog(QDialog):
         title, kind, leader = self.title.text(), self.kind.currentData(), self.leader.currentData()
         ids = [m.id for m in self.members]
         svc = self.ctx.services.complaints
-        self.ctx.runner.run(
+        self.ctx.run_op(
             lambda: svc.link_group(actor, title=title, kind=kind, complaint_ids=ids,
                                    leader_customer_id=leader),
-            lambda _g: self.accept(), self._failed, write=True, owner=self)
+            OpChanges(care=True), lambda _g: self.accept(), self._failed, origin=self)
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(self.ctx.error_text(exc))
@@ -270,7 +272,6 @@ class ComplaintsView(QWidget):
 
     def _changed(self, _value: object) -> None:
         self.note.setPlainText("")
-        self.ctx.events.changed.emit("care")
         self.refresh()
 
     def record_step(self) -> None:
@@ -282,8 +283,8 @@ class ComplaintsView(QWidget):
         step = rows[0].next_step
         assert step is not None
         svc = self.ctx.services.complaints
-        self.ctx.runner.run(lambda: svc.record_step(actor, c.id, step, note), self._changed,
-                            self._failed, write=True, owner=self)
+        self.ctx.run_op(lambda: svc.record_step(actor, c.id, step, note), OpChanges(care=True),
+                        self._changed, self._failed, origin=self)
 
     def close_complaint(self) -> None:
         rows = self.selected()
@@ -292,8 +293,8 @@ class ComplaintsView(QWidget):
         c, outcome = rows[0], self.note.toPlainText()
         actor = self.ctx.require_actor()
         svc = self.ctx.services.complaints
-        self.ctx.runner.run(lambda: svc.close(actor, c.id, outcome), self._changed,
-                            self._failed, write=True, owner=self)
+        self.ctx.run_op(lambda: svc.close(actor, c.id, outcome), OpChanges(care=True),
+                        self._changed, self._failed, origin=self)
 
     def new_complaint(self) -> None:
         dialog = NewComplaintDialog(self.ctx, self)

@@ -23,6 +23,7 @@ from salesdesk.domain.roles import Permission
 from salesdesk.services.care import TaskInfo
 from salesdesk.ui.care.common import section, table
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -207,8 +208,8 @@ class TaskListView(QWidget):
         text = self.outcome.toPlainText()
         svc = self.ctx.services.care
         self.record_button.setEnabled(False)
-        self.ctx.runner.run(lambda: svc.record_outcome(actor, t.id, text), self._recorded,
-                            self._record_failed, write=True, owner=self)
+        self.ctx.run_op(lambda: svc.record_outcome(actor, t.id, text), OpChanges(care=True),
+                        self._recorded, self._record_failed, origin=self)
 
     def save_birthday(self) -> None:
         t = self.current()
@@ -218,13 +219,12 @@ class TaskListView(QWidget):
         qd = self.birthday.date()
         day = date(qd.year(), qd.month(), qd.day())
         svc = self.ctx.services.care
-        self.ctx.runner.run(lambda: svc.set_birthday(actor, t.customer_id, day),
-                            lambda _r: self._recorded(None), self._failed, write=True,
-                            owner=self)
+        self.ctx.run_op(lambda: svc.set_birthday(actor, t.customer_id, day),
+                        OpChanges(care=True, customers=True), lambda _r: self._recorded(None),
+                        self._failed, origin=self)
 
     def _recorded(self, task: TaskInfo | None) -> None:
         self.outcome.setPlainText("")
-        self.ctx.events.changed.emit("care")
         self.refresh()
 
     def _record_failed(self, exc: BaseException) -> None:

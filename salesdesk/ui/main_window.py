@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor
+from salesdesk.domain.roles import Actor
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.first_admin import FirstAdminScreen
+from salesdesk.ui.labels import role_label
 from salesdesk.ui.pages import PAGES
 from salesdesk.ui.pages.base import Page, PageSpec
 from salesdesk.ui.signin import SignInScreen
@@ -136,9 +137,7 @@ class Workspace(QWidget):
         self.page_label = QLabel()
         self.page_label.setObjectName("sectionTitle")
         self.status_slot = QHBoxLayout()  # the sync status widget goes here
-        role = (ROLE_LABELS_ZH[actor.role] if ctx.lang.startswith("zh")
-                else actor.role.value.replace("_", " "))
-        self.user_label = QLabel(f"{actor.name} · {role}")
+        self.user_label = QLabel(f"{actor.name} · {role_label(actor.role)}")
         self.user_label.setObjectName("userLabel")
         switch = QPushButton(QCoreApplication.translate("MainWindow", "Switch user"))
         switch.clicked.connect(on_switch_user)

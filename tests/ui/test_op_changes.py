@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import EVERYTHING, Area, OpChanges
@@ -46,7 +47,7 @@ def _announced(ctx: UiContext) -> list[tuple[OpChanges, Any]]:
 
 
 def test_a_write_refreshes_the_other_page_once_and_its_own_page_once(
-        qtbot, demo: Services, admin) -> None:
+        qtbot: Any, demo: Services, admin: Actor) -> None:
     ctx = make_ctx(demo, admin)
     settings = SettingsPage(ctx)
     staff_page = _Counting(ctx, frozenset({"staff"}))
@@ -73,7 +74,8 @@ def test_a_write_refreshes_the_other_page_once_and_its_own_page_once(
     assert care_page.loads == 0  # a page that shows no staff: not at all
 
 
-def test_a_failed_write_announces_nothing(qtbot, demo: Services, admin) -> None:
+def test_a_failed_write_announces_nothing(
+        qtbot: Any, demo: Services, admin: Actor) -> None:
     ctx = make_ctx(demo, admin)
     settings = SettingsPage(ctx)
     qtbot.addWidget(settings)
@@ -88,7 +90,8 @@ def test_a_failed_write_announces_nothing(qtbot, demo: Services, admin) -> None:
     assert seen == []
 
 
-def test_hidden_pages_and_the_origin_do_not_reload(qtbot, demo: Services, admin) -> None:
+def test_hidden_pages_and_the_origin_do_not_reload(
+        qtbot: Any, demo: Services, admin: Actor) -> None:
     ctx = make_ctx(demo, admin)
     shown = _Counting(ctx, frozenset({"care"}))
     hidden = _Counting(ctx, frozenset({"care"}))

@@ -23,9 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.care.complaints import (
-    CHANNEL_LABELS_ZH,
-    DEMAND_LABELS_ZH,
-    GROUP_LABELS_ZH,
     ComplaintChannel,
     Demand,
     GroupKind,
@@ -34,6 +31,7 @@ from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.care_complaints import ComplaintInfo
 from salesdesk.services.customers import CustomerInfo
 from salesdesk.ui.care.common import section, table
+from salesdesk.ui.care.labels import complaint_channel_label, demand_label, group_label
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
@@ -59,7 +57,7 @@ class NewComplaintDialog(QDialog):
         form.addRow(self.tr("Customer"), self.customer)
         self.channel = QComboBox()
         for ch in ComplaintChannel:
-            self.channel.addItem(CHANNEL_LABELS_ZH[ch], ch.value)
+            self.channel.addItem(complaint_channel_label(ch), ch.value)
         form.addRow(self.tr("Channel"), self.channel)
         self.summary = QPlainTextEdit()
         self.summary.setMaximumHeight(90)
@@ -67,7 +65,7 @@ class NewComplaintDialog(QDialog):
         self.demands: dict[Demand, QCheckBox] = {}
         box = QVBoxLayout()
         for d in Demand:
-            cb = QCheckBox(DEMAND_LABELS_ZH[d])
+            cb = QCheckBox(demand_label(d))
             self.demands[d] = cb
             box.addWidget(cb)
         form.addRow(self.tr("The customer wants"), box)
@@ -130,7 +128,7 @@ class GroupDialog(QDialog):
         form.addRow(self.tr("Common grievance"), self.title)
         self.kind = QComboBox()
         for k in GroupKind:
-            self.kind.addItem(GROUP_LABELS_ZH[k], k.value)
+            self.kind.addItem(group_label(k), k.value)
         form.addRow(self.tr("Type"), self.kind)
         self.leader = QComboBox()
         self.leader.addItem(self.tr("(no leader)"), None)
@@ -181,7 +179,7 @@ class ComplaintsView(QWidget):
             Column(self.tr("Received"),
                    lambda c: f"{c.received_at.astimezone(PROJECT_TZ):%m-%d %H:%M}"),
             Column(self.tr("Customer"), lambda c: c.customer),
-            Column(self.tr("Channel"), lambda c: c.channel_label),
+            Column(self.tr("Channel"), lambda c: complaint_channel_label(c.channel)),
             Column(self.tr("Owner"), lambda c: c.owner),
             Column(self.tr("Next step"), self._next_text,
                    colour=lambda c: "#b54708" if c.status == "open" else "#7b8794"),
@@ -255,7 +253,7 @@ class ComplaintsView(QWidget):
         if c is None:
             return
         self.detail_title.setText(f"{c.customer} · {c.summary}")
-        lines = [self.tr("Wants: %1").replace("%1", "、".join(c.demand_labels))]
+        lines = [self.tr("Wants: %1").replace("%1", "、".join(demand_label(d) for d in c.demands))]
         if c.group_label:
             lines.append(c.group_label)
         for i, s in enumerate(c.steps, 1):

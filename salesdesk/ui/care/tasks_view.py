@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.roles import Permission
 from salesdesk.services.care import TaskInfo
 from salesdesk.ui.care.common import section, table
+from salesdesk.ui.care.labels import care_event_label, task_channel_label
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
@@ -60,8 +61,8 @@ class TaskListView(QWidget):
             Column(self.tr("Due"), self._due_text, colour=colour),
             Column(self.tr("Customer"), lambda t: t.customer, colour=colour),
             Column(self.tr("Unit"), lambda t: t.unit, colour=colour),
-            Column(self.tr("Occasion"), lambda t: t.event_label, colour=colour),
-            Column(self.tr("Channel"), lambda t: t.channel_label, colour=colour),
+            Column(self.tr("Occasion"), lambda t: care_event_label(t.event), colour=colour),
+            Column(self.tr("Channel"), lambda t: task_channel_label(t.channel), colour=colour),
             Column(self.tr("Owner"), lambda t: t.owner, colour=colour),
             Column(self.tr("Purpose"), lambda t: t.purpose, colour=colour),
         ])
@@ -186,8 +187,8 @@ class TaskListView(QWidget):
             return
         b = t.birthday
         self.birthday.setDate(QDate(b.year, b.month, b.day) if b else QDate(1980, 1, 1))
-        self.detail_title.setText(f"{t.customer} {t.unit} · {t.event_label}")
-        meta = self.tr("%1 · %2 · due %3").replace("%1", t.channel_label).replace(
+        self.detail_title.setText(f"{t.customer} {t.unit} · {care_event_label(t.event)}")
+        meta = self.tr("%1 · %2 · due %3").replace("%1", task_channel_label(t.channel)).replace(
             "%2", t.purpose).replace("%3", f"{t.due_on:%Y-%m-%d}")
         if not t.is_open:
             meta += "\n" + self.tr("Outcome: %1").replace("%1", t.outcome)

@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.disclosure import (
-    ITEM_KIND_ZH,
-    ROUND_KIND_ZH,
     ChecklistItem,
     ItemKind,
     RoundKind,
@@ -56,7 +54,7 @@ def _kind_label(kind: ItemKind) -> str:
         ItemKind.CONTRACT: QCoreApplication.translate("DisclosurePage", "Contract template"),
         ItemKind.FACTOR: QCoreApplication.translate("DisclosurePage", "Adverse factor"),
     }
-    return labels.get(kind, ITEM_KIND_ZH[kind])
+    return labels.get(kind, str(kind))
 
 
 def _reference(item: ChecklistItem) -> str:
@@ -73,7 +71,7 @@ def _round_label(kind: RoundKind) -> str:
         RoundKind.PRE_DEPOSIT: QCoreApplication.translate("DisclosurePage", "Before the deposit"),
         RoundKind.RE_COVER: QCoreApplication.translate("DisclosurePage", "Re-cover (follow-up)"),
     }
-    return labels.get(kind, ROUND_KIND_ZH[kind])
+    return labels.get(kind, str(kind))
 
 
 def local(at: datetime) -> str:

@@ -132,14 +132,15 @@ class RemindersView(QWidget):
         if item is None or actor is None or item.message_id is None:
             return
         message_id = item.message_id
-        run_for(self, self.ctx,
-                lambda: self.ctx.services.reminders.resolve_unknown(actor, message_id, delivered),
-                lambda _r: self.refresh(), self._failed, write=True)
+        self.ctx.run_op(
+            lambda: self.ctx.services.reminders.resolve_unknown(actor, message_id, delivered),
+            OpChanges(appointments=True), lambda _r: self.refresh(), self._failed, origin=self)
 
     def queue_all(self) -> None:
         actor = self.ctx.actor
         if actor is None:
             return
         day = pydate(self.day.date())
-        run_for(self, self.ctx, lambda: self.ctx.services.reminders.queue(actor, day),
-                            lambda _n: self.refresh(), self._failed, write=True)
+        self.ctx.run_op(lambda: self.ctx.services.reminders.queue(actor, day),
+                        OpChanges(appointments=True), lambda _n: self.refresh(), self._failed,
+                        origin=self)

@@ -3,7 +3,9 @@
 ``runner.run(fn, on_done, on_error, write=True)``: ``fn`` runs in a pool thread and must not
 touch widgets; its result (a frozen value) or its exception comes back on the GUI thread. Writes
 go through a one-thread pool, so SQLite sees one writer at a time; reads, PDFs and network use
-the general pool. Long jobs report progress and can be cancelled through ``TaskControl``."""
+the general pool. Long jobs report progress and can be cancelled through ``TaskControl``.
+``run`` is generic in the result type: mypy checks that ``on_done`` takes what ``fn`` returns.
+A screen's write goes through ``UiContext.run_op``, which also says what it changed."""
 
 from __future__ import annotations
 

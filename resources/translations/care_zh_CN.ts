@@ -1,6 +1,113 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CareLabels</name>
+    <message>
+        <source>Opening day</source>
+        <translation>开盘当天</translation>
+    </message>
+    <message>
+        <source>After signing</source>
+        <translation>签约后</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Raised in a follow-up</source>
+        <translation>回访中提出</translation>
+    </message>
+    <message>
+        <source>Online / 12345 hotline</source>
+        <translation>网络/12345</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>来函</translation>
+    </message>
+    <message>
+        <source>To be respected</source>
+        <translation>得到尊重</translation>
+    </message>
+    <message>
+        <source>The problem fixed now</source>
+        <translation>立即解决问题</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>得到赔偿</translation>
+    </message>
+    <message>
+        <source>Whoever was at fault punished</source>
+        <translation>惩罚过失者</translation>
+    </message>
+    <message>
+        <source>A guarantee it will not happen again</source>
+        <translation>保证不再发生</translation>
+    </message>
+    <message>
+        <source>Group complaint with a leader</source>
+        <translation>核心型群诉</translation>
+    </message>
+    <message>
+        <source>Group complaint by a team</source>
+        <translation>团队型群诉</translation>
+    </message>
+    <message>
+        <source>Scattered group complaint</source>
+        <translation>散沙型群诉</translation>
+    </message>
+    <message>
+        <source>After subscribing</source>
+        <translation>认购后</translation>
+    </message>
+    <message>
+        <source>Day before signing</source>
+        <translation>签约前一日</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Monthly building progress</source>
+        <translation>每月工程进度</translation>
+    </message>
+    <message>
+        <source>Low-score remedy</source>
+        <translation>低分补救</translation>
+    </message>
+    <message>
+        <source>Subscription refunded</source>
+        <translation>退订退款</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话回访</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>上门/到访</translation>
+    </message>
+</context>
+<context>
     <name>CarePage</name>
     <message>
         <source>Customer care</source>

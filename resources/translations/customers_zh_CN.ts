@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AddPhoneDialog</name>
@@ -7,7 +8,7 @@
         <translation>添加号码</translation>
     </message>
     <message>
-        <source>A spouse's or second number: a visitor giving it is this customer, with the same owner.</source>
+        <source>A spouse&apos;s or second number: a visitor giving it is this customer, with the same owner.</source>
         <translation>配偶或第二个号码：来访者报此号码即为本客户，归属同一置业顾问。</translation>
     </message>
     <message>
@@ -23,7 +24,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <source>Customer's own</source>
+        <source>Customer&apos;s own</source>
         <translation>本人</translation>
     </message>
     <message>
@@ -265,7 +266,7 @@
         <translation>归属顾问：%1</translation>
     </message>
     <message>
-        <source>This is %1's customer, not yours.</source>
+        <source>This is %1&apos;s customer, not yours.</source>
         <translation>这是 %1 的客户，不是您的客户。</translation>
     </message>
     <message>
@@ -285,7 +286,7 @@
         <translation>未删除：%1。已改为限制处理。</translation>
     </message>
     <message>
-        <source>Export the customer's data</source>
+        <source>Export the customer&apos;s data</source>
         <translation>导出客户数据</translation>
     </message>
     <message>
@@ -296,7 +297,7 @@
 <context>
     <name>EraseDialog</name>
     <message>
-        <source>Erase the customer's personal data</source>
+        <source>Erase the customer&apos;s personal data</source>
         <translation>删除客户个人信息</translation>
     </message>
     <message>
@@ -304,7 +305,7 @@
         <translation>姓名、号码、身份证号、备注和短信内容将在本机、总部及所有设备上删除；以化名保留，告知台账和统计数据保持完整。客户有未结束的认购或签约时，改为限制处理。</translation>
     </message>
     <message>
-        <source>e.g. the customer's written request of 12-01</source>
+        <source>e.g. the customer&apos;s written request of 12-01</source>
         <translation>例如：客户 12-01 的书面申请</translation>
     </message>
     <message>
@@ -319,11 +320,11 @@
         <translation>变更归属</translation>
     </message>
     <message>
-        <source>The customer's history keeps who owned them before, who decided and why.</source>
+        <source>The customer&apos;s history keeps who owned them before, who decided and why.</source>
         <translation>客户档案会保留原归属顾问、决定人和原因。</translation>
     </message>
     <message>
-        <source>e.g. first registered by the agency's consultant on 11-02</source>
+        <source>e.g. first registered by the agency&apos;s consultant on 11-02</source>
         <translation>例如：11-02 由渠道顾问首次登记</translation>
     </message>
     <message>

@@ -627,6 +627,77 @@
     </message>
 </context>
 <context>
+    <name>ReceptionLabels</name>
+    <message>
+        <source>Next in the rotation</source>
+        <translation>轮序到位</translation>
+    </message>
+    <message>
+        <source>Important visitor: senior rotation</source>
+        <translation>重要客户·熟手轮序</translation>
+    </message>
+    <message>
+        <source>Important visitor: received by the manager</source>
+        <translation>重要客户·经理接待</translation>
+    </message>
+    <message>
+        <source>Joint agency: companies take turns</source>
+        <translation>联合代理·轮换公司</translation>
+    </message>
+    <message>
+        <source>Returning customer: their own consultant</source>
+        <translation>老客户·原顾问</translation>
+    </message>
+    <message>
+        <source>Returning customer: their consultant's named backup</source>
+        <translation>老客户·原顾问的指定备岗</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约客户</translation>
+    </message>
+    <message>
+        <source>Handed to a colleague</source>
+        <translation>转交同事</translation>
+    </message>
+    <message>
+        <source>Receiving again</source>
+        <translation>恢复接待</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>正在接待</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>开会</translation>
+    </message>
+    <message>
+        <source>Off duty</source>
+        <translation>离岗</translation>
+    </message>
+    <message>
+        <source>Free again</source>
+        <translation>回到空闲</translation>
+    </message>
+    <message>
+        <source>Turn given back: not a real visit</source>
+        <translation>无效接待补位</translation>
+    </message>
+    <message>
+        <source>Turn given back: the customer did not come</source>
+        <translation>客户未到补位</translation>
+    </message>
+    <message>
+        <source>Order changed by the supervisor</source>
+        <translation>主管调整顺序</translation>
+    </message>
+</context>
+<context>
     <name>ReceptionPage</name>
     <message>
         <source>Reception</source>

@@ -43,6 +43,101 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Receptionist</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>置业顾问</translation>
+    </message>
+    <message>
+        <source>Senior consultant</source>
+        <translation>资深置业顾问</translation>
+    </message>
+    <message>
+        <source>Sales supervisor</source>
+        <translation>销售主管</translation>
+    </message>
+    <message>
+        <source>System administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Sales director</source>
+        <translation>营销总监</translation>
+    </message>
+    <message>
+        <source>Customer-service specialist</source>
+        <translation>客服专员</translation>
+    </message>
+    <message>
+        <source>Substation / power room</source>
+        <translation>变电站 / 配电房</translation>
+    </message>
+    <message>
+        <source>Refuse station / collection point</source>
+        <translation>垃圾站 / 垃圾收集点</translation>
+    </message>
+    <message>
+        <source>Garage entrance ramp</source>
+        <translation>地库出入口坡道</translation>
+    </message>
+    <message>
+        <source>High-voltage line</source>
+        <translation>高压线</translation>
+    </message>
+    <message>
+        <source>Elevated road / expressway</source>
+        <translation>高架路 / 快速路</translation>
+    </message>
+    <message>
+        <source>Railway / rail transit</source>
+        <translation>铁路 / 轨道交通</translation>
+    </message>
+    <message>
+        <source>Flight path</source>
+        <translation>航线</translation>
+    </message>
+    <message>
+        <source>Factory / works</source>
+        <translation>工厂 / 厂房</translation>
+    </message>
+    <message>
+        <source>Odour</source>
+        <translation>异味</translation>
+    </message>
+    <message>
+        <source>Planned road</source>
+        <translation>规划道路</translation>
+    </message>
+    <message>
+        <source>Noise (school / hospital / market)</source>
+        <translation>噪音（学校 / 医院 / 市场）</translation>
+    </message>
+    <message>
+        <source>Pump room / plant room</source>
+        <translation>水泵房 / 设备房</translation>
+    </message>
+    <message>
+        <source>Building spacing</source>
+        <translation>楼间距</translation>
+    </message>
+    <message>
+        <source>Outdoor AC unit positions</source>
+        <translation>空调外机位</translation>
+    </message>
+    <message>
+        <source>Contaminated land</source>
+        <translation>污染地块</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Switch user</source>
@@ -129,6 +224,10 @@
     <message>
         <source>Owned by inactive staff</source>
         <translation>离职人员名下</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>导出记录</translation>
     </message>
     <message>
         <source>Not available yet: check-in, rotation and the waiting queue arrive with the Reception capability.</source>

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject
 
 from salesdesk.domain.errors import DomainError
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.ui.events import AppEvents
-from salesdesk.ui.tasks import TaskRunner
+from salesdesk.ui.ops import OpChanges
+from salesdesk.ui.tasks import TaskRunner, deliver
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -20,6 +29,44 @@ class UiContext:
     lang: str = "zh_CN"
     actor: Actor | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+
+    def run_op(
+        self,
+        fn: Callable[[], T],
+        changes: OpChanges | Callable[[T], OpChanges],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        origin: QObject | None = None,
+        owner: QObject | None = None,
+        writer: bool = True,
+    ) -> None:
+        """Run a write in the background (on the one writer thread unless ``writer`` is False:
+        a sync round has its own connection). Once it has succeeded, ``on_done`` runs, then
+        ``events.op_executed`` tells every screen, once, what changed; ``changes`` may depend
+        on the result (a sync round that pulled nothing changed only the sync state).
+
+        ``origin``: the widget whose ``on_done`` shows the result itself, so that its page
+        does not load the same data again; None when the screens are to reload from the
+        change record. The callbacks are dropped if ``owner`` (default: ``origin``) was
+        closed meanwhile; the change is announced all the same, since the write happened."""
+        events = self.events
+        guard = owner if owner is not None else origin
+
+        def done(result: T) -> None:
+            try:
+                deliver(guard, on_done, result)
+            finally:
+                # The write happened even if its screen is gone: the others still hear of it.
+                what = changes(result) if callable(changes) else changes
+                events.op_executed.emit(what, origin)
+
+        def failed(exc: BaseException) -> None:
+            if on_error is None:
+                log.error("background write failed", exc_info=exc)
+            deliver(guard, on_error, exc)
+
+        self.runner.run(fn, done, failed, write=writer)
 
     def require_actor(self) -> Actor:
         if self.actor is None:

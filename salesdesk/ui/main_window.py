@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor
+from salesdesk.domain.roles import Actor
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.first_admin import FirstAdminScreen
+from salesdesk.ui.labels import role_label
 from salesdesk.ui.pages import PAGES
 from salesdesk.ui.pages.base import Page, PageSpec
 from salesdesk.ui.signin import SignInScreen
@@ -136,9 +137,7 @@ class Workspace(QWidget):
         self.page_label = QLabel()
         self.page_label.setObjectName("sectionTitle")
         self.status_slot = QHBoxLayout()  # the sync status widget goes here
-        role = (ROLE_LABELS_ZH[actor.role] if ctx.lang.startswith("zh")
-                else actor.role.value.replace("_", " "))
-        self.user_label = QLabel(f"{actor.name} · {role}")
+        self.user_label = QLabel(f"{actor.name} · {role_label(actor.role)}")
         self.user_label.setObjectName("userLabel")
         switch = QPushButton(QCoreApplication.translate("MainWindow", "Switch user"))
         switch.clicked.connect(on_switch_user)
@@ -236,12 +235,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.signin)
         self.first_admin.created.connect(self.enter)
         self.signin.signed_in.connect(self.enter)
-        ctx.events.changed.connect(self._on_changed)
+        ctx.events.language_changed.connect(self._on_language)
         self.show_start()
 
-    def _on_changed(self, area: str) -> None:
-        if area == "language":
-            self.retranslate()
+    def _on_language(self, _lang: str) -> None:
+        self.retranslate()
 
     def retranslate(self) -> None:
         """Rebuild every screen in the language just installed, keeping who is signed in."""

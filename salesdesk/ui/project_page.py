@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.project import FACTOR_CATEGORIES_ZH, FactorSide, UnitStatus
+from salesdesk.domain.project import FactorSide, UnitStatus
 from salesdesk.services.project import (
     BuildingInfo,
     CertificateInfo,
@@ -29,6 +29,7 @@ from salesdesk.services.project import (
     UnitInfo,
 )
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.labels import factor_category_label
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.unit_grid import UnitGrid
@@ -169,7 +170,7 @@ class ProjectPage(Page):
             Column(self.tr("Code"), lambda f: f.code),
             Column(self.tr("Red line"), lambda f: self.tr("Inside") if f.side is FactorSide.INSIDE
                    else self.tr("Outside")),
-            Column(self.tr("Category"), lambda f: FACTOR_CATEGORIES_ZH.get(f.category, f.category)),
+            Column(self.tr("Category"), lambda f: factor_category_label(f.category)),
             Column(self.tr("Factor"), lambda f: f.title),
             Column(self.tr("Direction / distance"), lambda f: f"{f.direction} "
                    + (f"{f.distance_m:g} m" if f.distance_m is not None else "")),

@@ -32,6 +32,7 @@ from salesdesk.services.preferences import IDLE_LOCK_MAX
 from salesdesk.services.project import ImportSummary
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.i18n import install_translations
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
@@ -234,15 +235,14 @@ class SettingsPage(Page):
                 .replace("%5", str(summary.staff_added)))
             self.import_ok.setVisible(True)
             self.ctx.extras["centre_name"] = self.ctx.services.preferences.centre_name()
-            self.ctx.events.changed.emit("project")
-            self.ctx.events.changed.emit("staff")
+            self.refresh()  # the file may add staff
 
         def failed(exc: BaseException) -> None:
             self.import_button.setEnabled(True)
             self.report_error(exc, self.import_error)
 
-        self.ctx.runner.run(lambda: self.ctx.services.importer.import_file(actor, path), done,
-                            failed, write=True)
+        self.ctx.run_op(lambda: self.ctx.services.importer.import_file(actor, path),
+                        OpChanges(project=True, staff=True), done, failed, origin=self)
 
     # ---- staff --------------------------------------------------------------------------
 
@@ -258,11 +258,11 @@ class SettingsPage(Page):
             for edit in (self.code_edit, self.name_edit, self.agency_edit, self.phone_edit,
                          self.pin_edit):
                 edit.clear()
-            self.ctx.events.changed.emit("staff")
             self.refresh()
 
-        self.ctx.runner.run(lambda: self.ctx.services.auth.create_staff(actor, **values),  # type: ignore[arg-type]
-                            done, lambda e: self.report_error(e, self.staff_error), write=True)
+        self.ctx.run_op(lambda: self.ctx.services.auth.create_staff(actor, **values),  # type: ignore[arg-type]
+                        OpChanges(staff=True), done,
+                        lambda e: self.report_error(e, self.staff_error), origin=self)
 
     def toggle_selected(self) -> None:
         rows = self.staff_view.selectionModel().selectedRows()
@@ -270,14 +270,10 @@ class SettingsPage(Page):
             return
         entry = self.staff_model.row(rows[0].row())
         actor = self.ctx.require_actor()
-        self.ctx.runner.run(
+        self.ctx.run_op(
             lambda: self.ctx.services.auth.set_active(actor, entry.id, not entry.active),
-            lambda _: self._staff_changed(),
-            lambda e: self.report_error(e, self.staff_error), write=True)
-
-    def _staff_changed(self) -> None:
-        self.ctx.events.changed.emit("staff")
-        self.refresh()
+            OpChanges(staff=True), lambda _: self.refresh(),
+            lambda e: self.report_error(e, self.staff_error), origin=self)
 
     # ---- language -----------------------------------------------------------------------
 
@@ -292,7 +288,7 @@ class SettingsPage(Page):
         if app is not None:
             install_translations(app, lang)
         # The main window rebuilds its screens in the new language.
-        self.ctx.events.changed.emit("language")
+        self.ctx.events.language_changed.emit(lang)
 
     def change_idle_lock(self) -> None:
         actor = self.ctx.require_actor()

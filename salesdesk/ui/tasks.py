@@ -3,19 +3,23 @@
 ``runner.run(fn, on_done, on_error, write=True)``: ``fn`` runs in a pool thread and must not
 touch widgets; its result (a frozen value) or its exception comes back on the GUI thread. Writes
 go through a one-thread pool, so SQLite sees one writer at a time; reads, PDFs and network use
-the general pool. Long jobs report progress and can be cancelled through ``TaskControl``."""
+the general pool. Long jobs report progress and can be cancelled through ``TaskControl``.
+``run`` is generic in the result type: mypy checks that ``on_done`` takes what ``fn`` returns.
+A screen's write goes through ``UiContext.run_op``, which also says what it changed."""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class Cancelled(Exception):
@@ -84,7 +88,7 @@ class _Job(QRunnable):
             self.ended.set()
 
 
-def _deliver(owner: QObject | None, callback: Callable[[Any], None] | None, value: Any) -> None:
+def deliver(owner: QObject | None, callback: Callable[[T], None] | None, value: T) -> None:
     """Call back on the GUI thread, unless the screen that asked has been closed meanwhile."""
     if callback is None:
         return
@@ -111,8 +115,8 @@ class TaskRunner(QObject):
 
     def run(
         self,
-        fn: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         *,
         write: bool = False,
@@ -123,15 +127,15 @@ class TaskRunner(QObject):
         job = _Job(fn, signals)
         ended = job.ended
 
-        def done(result: Any, _held: object = None) -> None:
+        def done(result: T, _held: object = None) -> None:
             self._retire(signals, ended)
-            _deliver(owner, on_done, result)
+            deliver(owner, on_done, result)
 
         def failed(exc: BaseException, _held: object = None) -> None:
             self._retire(signals, ended)
             if on_error is None:
                 log.error("background task failed", exc_info=exc)
-            _deliver(owner, on_error, exc)
+            deliver(owner, on_error, exc)
 
         signals.finished.connect(done)
         signals.failed.connect(failed)
@@ -139,9 +143,9 @@ class TaskRunner(QObject):
 
     def run_long(
         self,
-        fn: Callable[[TaskControl], Any],
+        fn: Callable[[TaskControl], T],
         on_progress: Callable[[int, int, str], None],
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         owner: QObject | None = None,
     ) -> TaskControl:
@@ -153,13 +157,13 @@ class TaskRunner(QObject):
         job = _Job(lambda: fn(control), signals)
         ended = job.ended
 
-        def done(result: Any, _held: object = None) -> None:
+        def done(result: T, _held: object = None) -> None:
             self._retire(signals, ended)
-            _deliver(owner, on_done, result)
+            deliver(owner, on_done, result)
 
         def failed(exc: BaseException, _held: object = None) -> None:
             self._retire(signals, ended)
-            _deliver(owner, on_error, exc)
+            deliver(owner, on_error, exc)
 
         signals.finished.connect(done)
         signals.failed.connect(failed)

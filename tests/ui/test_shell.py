@@ -13,6 +13,7 @@ from salesdesk.domain.errors import PermissionDenied
 from salesdesk.services.container import Services
 from salesdesk.services.project import DEMO_PATH
 from salesdesk.ui.main_window import MainWindow
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.project_page import ProjectPage
 from salesdesk.ui.settings_page import SettingsPage
 from tests.ui.helpers import make_ctx
@@ -236,7 +237,7 @@ def test_the_sales_control_grid_colours_units_and_follows_a_subscription(
     customer = demo.customers.register(consultant, phone="13900002222", name="销控测试",
                                        consent=True).id
     unit_id(demo, consultant, free, subscriber=customer)
-    ctx.events.changed.emit("disclosure")
+    ctx.events.op_executed.emit(OpChanges(disclosure=True), None)  # a write elsewhere
     qtbot.waitUntil(lambda: colour(free) == COLOURS[UnitStatus.SUBSCRIBED.value], timeout=10000)
     # Picking a unit from the grid names it.
     cell = grid.cell(units[free].id)

@@ -27,8 +27,8 @@ from salesdesk.domain.signing_slots import CentreSettings
 from salesdesk.services.appointments import DayBoard, SettingsInfo, StaffChoice
 from salesdesk.ui.appointments.dialogs import _BaseDialog
 from salesdesk.ui.appointments.labels import desk_name
-from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 
 
 def _time_edit(value: time) -> QTimeEdit:
@@ -157,10 +157,11 @@ class DayDialog(_BaseDialog):
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.roster.addItem(item)
             self.error.setVisible(False)
-            self.ctx.events.changed.emit("appointments")
 
-        run_for(self, self.ctx, lambda: services.appointments.set_roster(
-            actor, day, desk, staff_id, start, end), done, self.show_error, write=True)
+        # No origin: the dialog updates its own list, the page behind it reloads its day.
+        self.ctx.run_op(lambda: services.appointments.set_roster(
+            actor, day, desk, staff_id, start, end), OpChanges(appointments=True), done,
+            self.show_error, owner=self)
 
     def remove_roster(self) -> None:
         item = self.roster.currentItem()
@@ -169,12 +170,11 @@ class DayDialog(_BaseDialog):
         services, actor = self.ctx.services, self.ctx.require_actor()
         roster_id = item.data(Qt.ItemDataRole.UserRole)
 
-        def done(_v: Any) -> None:
+        def done(_v: object) -> None:
             self.roster.takeItem(self.roster.row(item))
-            self.ctx.events.changed.emit("appointments")
 
-        run_for(self, self.ctx, lambda: services.appointments.remove_roster(actor, roster_id),
-                            done, self.show_error, write=True)
+        self.ctx.run_op(lambda: services.appointments.remove_roster(actor, roster_id),
+                        OpChanges(appointments=True), done, self.show_error, owner=self)
 
     def work(self) -> Callable[[], Any]:
         services, actor = self.ctx.services, self.ctx.require_actor()

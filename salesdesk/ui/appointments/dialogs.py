@@ -34,6 +34,7 @@ from salesdesk.services.container import Services
 from salesdesk.ui.appointments.labels import kind_label
 from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.widgets import error_label
 
 
@@ -129,13 +130,13 @@ class _BaseDialog(QDialog):
             return
         self._busy = True
         self.ok_button.setEnabled(False)
-        run_for(self, self.ctx, fn, self._done, self._failed, write=True)
+        # No origin: the page behind the dialog reloads from the change record.
+        self.ctx.run_op(fn, OpChanges(appointments=True), self._done, self._failed, owner=self)
 
     def _done(self, value: Any) -> None:
         self._busy = False
         self.ok_button.setEnabled(True)
         self.result_value = value
-        self.ctx.events.changed.emit("appointments")
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

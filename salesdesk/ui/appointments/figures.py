@@ -20,6 +20,7 @@ from salesdesk.domain.local_time import local_day
 from salesdesk.services.appointments import NoShowFigure
 from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.widgets import error_label
 
 
@@ -47,10 +48,10 @@ class AppointmentFiguresWidget(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        ctx.events.changed.connect(self._changed)
+        ctx.events.op_executed.connect(self._on_op)
 
-    def _changed(self, area: str) -> None:
-        if area == "appointments" and self.isVisible():
+    def _on_op(self, changes: OpChanges, _origin: object) -> None:
+        if changes.appointments and self.isVisible():
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -47,6 +47,7 @@ from salesdesk.ui.appointments.labels import (
 from salesdesk.ui.appointments.reminders import RemindersView
 from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label, message_box, page_title
@@ -371,10 +372,9 @@ class AppointmentsPage(Page):
         fn = getattr(self.ctx.services.appointments, method)
         appointment_id = a.id
 
-        def done(_value: Any) -> None:
-            self.ctx.events.changed.emit("appointments")
-
-        run_for(self, self.ctx, lambda: fn(actor, appointment_id), done, self._failed, write=True)
+        # No origin: the page reloads from the change record, as every other screen does.
+        self.ctx.run_op(lambda: fn(actor, appointment_id), OpChanges(appointments=True), None,
+                        self._failed, owner=self)
 
     def show_history(self) -> None:
         a, actor = self.selected(), self.ctx.actor

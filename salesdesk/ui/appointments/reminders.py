@@ -22,6 +22,7 @@ from salesdesk.ui.appointments.labels import kind_label, reminder_status_label
 from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.message_panel import STATUS_COLOURS, MessageSendPanel
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -122,26 +123,24 @@ class RemindersView(QWidget):
             return
         appointment_id = item.appointment.id
 
-        def done(_result: object) -> None:
-            self.ctx.events.changed.emit("appointments")
-            self.refresh()
-
-        run_for(self, self.ctx, lambda: self.ctx.services.reminders.send(actor, appointment_id),
-                            done, self._failed, write=True)
+        self.ctx.run_op(lambda: self.ctx.services.reminders.send(actor, appointment_id),
+                        OpChanges(appointments=True), lambda _r: self.refresh(), self._failed,
+                        origin=self)
 
     def resolve(self, delivered: bool) -> None:
         item, actor = self.current(), self.ctx.actor
         if item is None or actor is None or item.message_id is None:
             return
         message_id = item.message_id
-        run_for(self, self.ctx,
-                lambda: self.ctx.services.reminders.resolve_unknown(actor, message_id, delivered),
-                lambda _r: self.refresh(), self._failed, write=True)
+        self.ctx.run_op(
+            lambda: self.ctx.services.reminders.resolve_unknown(actor, message_id, delivered),
+            OpChanges(appointments=True), lambda _r: self.refresh(), self._failed, origin=self)
 
     def queue_all(self) -> None:
         actor = self.ctx.actor
         if actor is None:
             return
         day = pydate(self.day.date())
-        run_for(self, self.ctx, lambda: self.ctx.services.reminders.queue(actor, day),
-                            lambda _n: self.refresh(), self._failed, write=True)
+        self.ctx.run_op(lambda: self.ctx.services.reminders.queue(actor, day),
+                        OpChanges(appointments=True), lambda _n: self.refresh(), self._failed,
+                        origin=self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtWidgets import QWidget
@@ -13,15 +13,17 @@ from salesdesk.ui.context import UiContext
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 
-def run_for(widget: QWidget, ctx: UiContext, fn: Callable[[], Any],
-            on_done: Callable[[Any], None] | None = None,
+
+def run_for(widget: QWidget, ctx: UiContext, fn: Callable[[], T],
+            on_done: Callable[[T], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None, *,
             write: bool = False) -> None:
     """``ctx.runner.run`` whose callbacks are dropped if ``widget`` is gone by then (a page
     closed while a load or a dialog's write was still running)."""
 
-    def done(value: Any) -> None:
+    def done(value: T) -> None:
         if on_done is not None and shiboken6.isValid(widget):
             on_done(value)
 

@@ -23,9 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.care.complaints import (
-    CHANNEL_LABELS_ZH,
-    DEMAND_LABELS_ZH,
-    GROUP_LABELS_ZH,
     ComplaintChannel,
     Demand,
     GroupKind,
@@ -34,7 +31,9 @@ from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.care import ComplaintInfo
 from salesdesk.services.customers import CustomerInfo
 from salesdesk.ui.care.common import section, table
+from salesdesk.ui.care.labels import complaint_channel_label, demand_label, group_label
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -58,7 +57,7 @@ class NewComplaintDialog(QDialog):
         form.addRow(self.tr("Customer"), self.customer)
         self.channel = QComboBox()
         for ch in ComplaintChannel:
-            self.channel.addItem(CHANNEL_LABELS_ZH[ch], ch.value)
+            self.channel.addItem(complaint_channel_label(ch), ch.value)
         form.addRow(self.tr("Channel"), self.channel)
         self.summary = QPlainTextEdit()
         self.summary.setMaximumHeight(90)
@@ -66,7 +65,7 @@ class NewComplaintDialog(QDialog):
         self.demands: dict[Demand, QCheckBox] = {}
         box = QVBoxLayout()
         for d in Demand:
-            cb = QCheckBox(DEMAND_LABELS_ZH[d])
+            cb = QCheckBox(demand_label(d))
             self.demands[d] = cb
             box.addWidget(cb)
         form.addRow(self.tr("The customer wants"), box)
@@ -109,10 +108,11 @@ class NewComplaintDialog(QDialog):
         summary = self.summary.toPlainText()
         demands = [d.value for d, cb in self.demands.items() if cb.isChecked()]
         svc = self.ctx.services.complaints
-        self.ctx.runner.run(
+        # The complaints list behind the dialog reloads when the dialog is accepted.
+        self.ctx.run_op(
             lambda: svc.log(actor, customer_id=cid, channel=channel, summary=summary,
                             demands=demands),
-            lambda _c: self.accept(), self._failed, write=True, owner=self)
+            OpChanges(care=True), lambda _c: self.accept(), self._failed, origin=self)
 
 
 class GroupDialog(QDialog):
@@ -128,7 +128,7 @@ class GroupDialog(QDialog):
         form.addRow(self.tr("Common grievance"), self.title)
         self.kind = QComboBox()
         for k in GroupKind:
-            self.kind.addItem(GROUP_LABELS_ZH[k], k.value)
+            self.kind.addItem(group_label(k), k.value)
         form.addRow(self.tr("Type"), self.kind)
         self.leader = QComboBox()
         self.leader.addItem(self.tr("(no leader)"), None)
@@ -148,10 +148,10 @@ class GroupDialog(QDialog):
         title, kind, leader = self.title.text(), self.kind.currentData(), self.leader.currentData()
         ids = [m.id for m in self.members]
         svc = self.ctx.services.complaints
-        self.ctx.runner.run(
+        self.ctx.run_op(
             lambda: svc.link_group(actor, title=title, kind=kind, complaint_ids=ids,
                                    leader_customer_id=leader),
-            lambda _g: self.accept(), self._failed, write=True, owner=self)
+            OpChanges(care=True), lambda _g: self.accept(), self._failed, origin=self)
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(self.ctx.error_text(exc))
@@ -179,7 +179,7 @@ class ComplaintsView(QWidget):
             Column(self.tr("Received"),
                    lambda c: f"{c.received_at.astimezone(PROJECT_TZ):%m-%d %H:%M}"),
             Column(self.tr("Customer"), lambda c: c.customer),
-            Column(self.tr("Channel"), lambda c: c.channel_label),
+            Column(self.tr("Channel"), lambda c: complaint_channel_label(c.channel)),
             Column(self.tr("Owner"), lambda c: c.owner),
             Column(self.tr("Next step"), self._next_text,
                    colour=lambda c: "#b54708" if c.status == "open" else "#7b8794"),
@@ -253,7 +253,7 @@ class ComplaintsView(QWidget):
         if c is None:
             return
         self.detail_title.setText(f"{c.customer} · {c.summary}")
-        lines = [self.tr("Wants: %1").replace("%1", "、".join(c.demand_labels))]
+        lines = [self.tr("Wants: %1").replace("%1", "、".join(demand_label(d) for d in c.demands))]
         if c.group_label:
             lines.append(c.group_label)
         for i, s in enumerate(c.steps, 1):
@@ -270,7 +270,6 @@ class ComplaintsView(QWidget):
 
     def _changed(self, _value: object) -> None:
         self.note.setPlainText("")
-        self.ctx.events.changed.emit("care")
         self.refresh()
 
     def record_step(self) -> None:
@@ -282,8 +281,8 @@ class ComplaintsView(QWidget):
         step = rows[0].next_step
         assert step is not None
         svc = self.ctx.services.complaints
-        self.ctx.runner.run(lambda: svc.record_step(actor, c.id, step, note), self._changed,
-                            self._failed, write=True, owner=self)
+        self.ctx.run_op(lambda: svc.record_step(actor, c.id, step, note), OpChanges(care=True),
+                        self._changed, self._failed, origin=self)
 
     def close_complaint(self) -> None:
         rows = self.selected()
@@ -292,8 +291,8 @@ class ComplaintsView(QWidget):
         c, outcome = rows[0], self.note.toPlainText()
         actor = self.ctx.require_actor()
         svc = self.ctx.services.complaints
-        self.ctx.runner.run(lambda: svc.close(actor, c.id, outcome), self._changed,
-                            self._failed, write=True, owner=self)
+        self.ctx.run_op(lambda: svc.close(actor, c.id, outcome), OpChanges(care=True),
+                        self._changed, self._failed, origin=self)
 
     def new_complaint(self) -> None:
         dialog = NewComplaintDialog(self.ctx, self)

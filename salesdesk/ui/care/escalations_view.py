@@ -19,6 +19,7 @@ from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.care import EscalationInfo
 from salesdesk.ui.care.common import table
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -93,9 +94,9 @@ class EscalationsView(QWidget):
         task = self.model.row(rows[0].row())
         text, done = self.outcome.toPlainText(), self.resolved.isChecked()
         follow_up = self.ctx.services.follow_up
-        self.ctx.runner.run(
+        self.ctx.run_op(
             lambda: follow_up.record_outcome(actor, task.id, text, resolved=done),
-            self._saved, self._failed, write=True, owner=self)
+            OpChanges(disclosure=True, care=True), self._saved, self._failed, origin=self)
 
     def _saved(self, _info: EscalationInfo) -> None:
         self.outcome.clear()

@@ -19,6 +19,7 @@ from salesdesk.services.auth import StaffEntry
 from salesdesk.services.care import HandoverPreview, HandoverResult, OwnedItem
 from salesdesk.ui.care.common import section, table
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -127,8 +128,10 @@ class HandoverView(QWidget):
         reason = self.reason.text()
         self.error.setVisible(False)
         svc = self.ctx.services.handover
-        self.ctx.runner.run(lambda: svc.hand_over(actor, leaver, successor, reason),
-                            self._done, self._failed, write=True, owner=self)
+        # Customers change hands too: screens listing whose customer is whose reload.
+        self.ctx.run_op(lambda: svc.hand_over(actor, leaver, successor, reason),
+                        OpChanges(care=True, customers=True), self._done, self._failed,
+                        origin=self)
 
     def _done(self, r: HandoverResult) -> None:
         self.result_label.setText(
@@ -139,7 +142,6 @@ class HandoverView(QWidget):
             .replace("%5", str(r.other_moved)).replace("%6", str(r.messages_queued)))
         self.result_label.setVisible(True)
         self.reason.clear()
-        self.ctx.events.changed.emit("care")
         self.refresh()
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.care.satisfaction import ITEMS, Occasion
 from salesdesk.services.care import CardReceipt
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.widgets import error_label
 
 KIOSK_STYLE = """
@@ -159,12 +160,12 @@ class ScoreCardKiosk(QDialog):
         scores = self.scores()
         self.submit_button.setEnabled(False)
         svc = self.ctx.services.satisfaction
-        self.ctx.runner.run(
+        # The care page that opened the kiosk shows no list of cards: it has nothing to reload.
+        self.ctx.run_op(
             lambda: svc.submit_card(actor, self.customer_id, scores, self.occasion),
-            self._done, self._failed, write=True, owner=self)
+            OpChanges(care=True), self._done, self._failed, origin=self)
 
     def _done(self, receipt: CardReceipt) -> None:
-        self.ctx.events.changed.emit("care")
         self.stack.setCurrentIndex(1)
         self.submitted.emit(receipt)
 

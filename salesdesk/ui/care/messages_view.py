@@ -13,6 +13,7 @@ from salesdesk.services.messages import MessageItem
 from salesdesk.ui.care.common import table
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.message_panel import STATUS_COLOURS, MessageSendPanel
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -95,12 +96,8 @@ class MessagesView(QWidget):
         message_id = item.id
         outbox = self.ctx.services.messages
 
-        def done(_result: object) -> None:
-            self.ctx.events.changed.emit("care")
-            self.refresh()
-
-        self.ctx.runner.run(lambda: outbox.send(actor, message_id), done, self._failed,
-                            write=True, owner=self)
+        self.ctx.run_op(lambda: outbox.send(actor, message_id), OpChanges(care=True),
+                        lambda _r: self.refresh(), self._failed, origin=self)
 
     def resolve(self, delivered: bool) -> None:
         item, actor = self.current(), self.ctx.actor
@@ -108,5 +105,6 @@ class MessagesView(QWidget):
             return
         message_id = item.id
         outbox = self.ctx.services.messages
-        self.ctx.runner.run(lambda: outbox.resolve_unknown(actor, message_id, delivered),
-                            lambda _r: self.refresh(), self._failed, write=True, owner=self)
+        self.ctx.run_op(lambda: outbox.resolve_unknown(actor, message_id, delivered),
+                        OpChanges(care=True), lambda _r: self.refresh(), self._failed,
+                        origin=self)

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesdesk.domain.care.satisfaction import OCCASION_LABELS_ZH, Occasion
+from salesdesk.domain.care.satisfaction import Occasion
 from salesdesk.domain.roles import Permission
 from salesdesk.services.care import KioskCustomer
 from salesdesk.ui.care.kiosk import ScoreCardKiosk
+from salesdesk.ui.care.labels import occasion_label
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.widgets import error_label
@@ -49,7 +50,7 @@ class ScoreCardLauncher(QWidget):
         find.clicked.connect(self.find_customer)
         self.occasion = QComboBox()
         for occ in Occasion:
-            self.occasion.addItem(OCCASION_LABELS_ZH[occ], occ.value)
+            self.occasion.addItem(occasion_label(occ), occ.value)
         row.addWidget(self.last4, 1)
         row.addWidget(find)
         row.addWidget(self.occasion)

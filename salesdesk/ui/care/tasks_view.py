@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.roles import Permission
 from salesdesk.services.care import TaskInfo
 from salesdesk.ui.care.common import section, table
+from salesdesk.ui.care.labels import care_event_label, task_channel_label
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -59,8 +61,8 @@ class TaskListView(QWidget):
             Column(self.tr("Due"), self._due_text, colour=colour),
             Column(self.tr("Customer"), lambda t: t.customer, colour=colour),
             Column(self.tr("Unit"), lambda t: t.unit, colour=colour),
-            Column(self.tr("Occasion"), lambda t: t.event_label, colour=colour),
-            Column(self.tr("Channel"), lambda t: t.channel_label, colour=colour),
+            Column(self.tr("Occasion"), lambda t: care_event_label(t.event), colour=colour),
+            Column(self.tr("Channel"), lambda t: task_channel_label(t.channel), colour=colour),
             Column(self.tr("Owner"), lambda t: t.owner, colour=colour),
             Column(self.tr("Purpose"), lambda t: t.purpose, colour=colour),
         ])
@@ -185,8 +187,8 @@ class TaskListView(QWidget):
             return
         b = t.birthday
         self.birthday.setDate(QDate(b.year, b.month, b.day) if b else QDate(1980, 1, 1))
-        self.detail_title.setText(f"{t.customer} {t.unit} · {t.event_label}")
-        meta = self.tr("%1 · %2 · due %3").replace("%1", t.channel_label).replace(
+        self.detail_title.setText(f"{t.customer} {t.unit} · {care_event_label(t.event)}")
+        meta = self.tr("%1 · %2 · due %3").replace("%1", task_channel_label(t.channel)).replace(
             "%2", t.purpose).replace("%3", f"{t.due_on:%Y-%m-%d}")
         if not t.is_open:
             meta += "\n" + self.tr("Outcome: %1").replace("%1", t.outcome)
@@ -207,8 +209,8 @@ class TaskListView(QWidget):
         text = self.outcome.toPlainText()
         svc = self.ctx.services.care
         self.record_button.setEnabled(False)
-        self.ctx.runner.run(lambda: svc.record_outcome(actor, t.id, text), self._recorded,
-                            self._record_failed, write=True, owner=self)
+        self.ctx.run_op(lambda: svc.record_outcome(actor, t.id, text), OpChanges(care=True),
+                        self._recorded, self._record_failed, origin=self)
 
     def save_birthday(self) -> None:
         t = self.current()
@@ -218,13 +220,12 @@ class TaskListView(QWidget):
         qd = self.birthday.date()
         day = date(qd.year(), qd.month(), qd.day())
         svc = self.ctx.services.care
-        self.ctx.runner.run(lambda: svc.set_birthday(actor, t.customer_id, day),
-                            lambda _r: self._recorded(None), self._failed, write=True,
-                            owner=self)
+        self.ctx.run_op(lambda: svc.set_birthday(actor, t.customer_id, day),
+                        OpChanges(care=True, customers=True), lambda _r: self._recorded(None),
+                        self._failed, origin=self)
 
     def _recorded(self, task: TaskInfo | None) -> None:
         self.outcome.setPlainText("")
-        self.ctx.events.changed.emit("care")
         self.refresh()
 
     def _record_failed(self, exc: BaseException) -> None:

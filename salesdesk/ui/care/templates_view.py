@@ -19,6 +19,7 @@ from salesdesk.domain.care.templates import PLACEHOLDERS
 from salesdesk.services.care import TemplateInfo
 from salesdesk.ui.care.common import section
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.widgets import error_label
 
 
@@ -95,8 +96,8 @@ class TemplatesView(QWidget):
         actor = self.ctx.require_actor()
         text = self.text.toPlainText()
         svc = self.ctx.services.care
-        self.ctx.runner.run(lambda: svc.set_template(actor, t.key, text), self._saved,
-                            self._failed, write=True, owner=self)
+        self.ctx.run_op(lambda: svc.set_template(actor, t.key, text), OpChanges(care=True),
+                        self._saved, self._failed, origin=self)
 
     def _saved(self, _t: TemplateInfo) -> None:
         self.saved.setVisible(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.roles import Role
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.widgets import error_label
 
 
@@ -54,13 +55,16 @@ class _Form(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
 
+    # What the write changes, for the other open screens (the record reloads itself).
+    changes = OpChanges(customers=True)
+
     def work(self) -> Callable[[], Any]:
         raise NotImplementedError
 
     def submit(self) -> None:
         self.ok_button.setEnabled(False)
         self.error.setVisible(False)
-        self.ctx.runner.run(self.work(), self._done, self._failed, write=True, owner=self)
+        self.ctx.run_op(self.work(), self.changes, self._done, self._failed, origin=self)
 
     def _done(self, value: Any) -> None:
         self.result_value = value
@@ -98,6 +102,8 @@ class AddPhoneDialog(_Form):
 class ReassignDialog(_Form):
     """判客 settled by a supervisor: the new owner and why, kept in the attribution history."""
 
+    changes = OpChanges(customers=True, reception=True)
+
     def __init__(self, ctx: UiContext, customer_id: str, owner_id: str | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("Change the owner"),
@@ -125,6 +131,8 @@ class ReassignDialog(_Form):
 
 
 class EraseDialog(_Form):
+    changes = OpChanges(customers=True, reception=True, care=True, disclosure=True)
+
     def __init__(self, ctx: UiContext, customer_id: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("Erase the customer's personal data"),
                          self.tr("Name, numbers, ID number, notes and message texts are erased "

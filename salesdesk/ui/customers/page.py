@@ -28,13 +28,14 @@ from salesdesk.ui.context import UiContext
 from salesdesk.ui.customers import labels
 from salesdesk.ui.customers.dialogs import AddPhoneDialog, EraseDialog, ReassignDialog
 from salesdesk.ui.customers.record_view import RecordTabs
+from salesdesk.ui.ops import Area
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.widgets import error_label, message_box, page_title
 
 
 class CustomersPage(Page):
-    areas = frozenset({"customers", "reception", "disclosure", "signing", "appointments",
-                       "care"})
+    areas: frozenset[Area] = frozenset({"customers", "reception", "disclosure", "signing",
+                                        "appointments", "care"})
     # Another page to open for this customer: (page name, customer id, phone, unit id).
     carry = Signal(str, str, str, str)
 
@@ -224,7 +225,6 @@ class CustomersPage(Page):
     def _changed(self) -> None:
         if self.record is not None:
             self.open_record(self.record.info.id, log_view=False)
-        self.ctx.events.changed.emit("customers")
 
     def add_phone(self) -> None:
         if self.record is not None:

@@ -47,6 +47,7 @@ from salesdesk.services.disclosure import (
 )
 from salesdesk.services.maintenance import VerifyReport
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.tasks import Cancelled, TaskControl
@@ -500,13 +501,12 @@ class AuditPage(Page):
             return
         actor = self.ctx.require_actor()
         outcome, done = text.toPlainText(), resolved.isChecked()
-        self.ctx.runner.run(
+        self.ctx.run_op(
             lambda: self.ctx.services.follow_up.record_outcome(actor, task.id, outcome,
                                                                resolved=done),
-            self._outcome_saved, self._failed, write=True)
+            OpChanges(disclosure=True), self._outcome_saved, self._failed, origin=self)
 
     def _outcome_saved(self, _info: EscalationInfo) -> None:
-        self.ctx.events.changed.emit("disclosure")
         self.refresh()
 
     # ---- exports -------------------------------------------------------------------------

@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.disclosure import (
-    ITEM_KIND_ZH,
-    ROUND_KIND_ZH,
     ChecklistItem,
     ItemKind,
     RoundKind,
@@ -44,6 +42,7 @@ from salesdesk.services.disclosure import ChecklistView, RoundRecord, RoundSumma
 from salesdesk.services.project import UnitInfo
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.disclosure.signature_pad import SignaturePad
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.widgets import error_label, page_title
 
@@ -55,7 +54,7 @@ def _kind_label(kind: ItemKind) -> str:
         ItemKind.CONTRACT: QCoreApplication.translate("DisclosurePage", "Contract template"),
         ItemKind.FACTOR: QCoreApplication.translate("DisclosurePage", "Adverse factor"),
     }
-    return labels.get(kind, ITEM_KIND_ZH[kind])
+    return labels.get(kind, str(kind))
 
 
 def _reference(item: ChecklistItem) -> str:
@@ -72,7 +71,7 @@ def _round_label(kind: RoundKind) -> str:
         RoundKind.PRE_DEPOSIT: QCoreApplication.translate("DisclosurePage", "Before the deposit"),
         RoundKind.RE_COVER: QCoreApplication.translate("DisclosurePage", "Re-cover (follow-up)"),
     }
-    return labels.get(kind, ROUND_KIND_ZH[kind])
+    return labels.get(kind, str(kind))
 
 
 def local(at: datetime) -> str:
@@ -513,7 +512,8 @@ class DisclosurePage(Page):
                 expected_checklist_hash=view.checklist_hash, supersedes_id=supersedes,
                 reason=reason)
 
-        self.ctx.runner.run(work, self._saved, self._save_failed, write=True)
+        self.ctx.run_op(work, OpChanges(disclosure=True), self._saved, self._save_failed,
+                        origin=self)
 
     def _saved(self, rec: RoundRecord) -> None:
         self.saved = rec
@@ -529,15 +529,13 @@ class DisclosurePage(Page):
         self.reason.setVisible(False)
         self._supersedes = ""
         self._update_buttons()
-        self.ctx.events.changed.emit("disclosure")
         actor = self.ctx.require_actor()
         self.ctx.runner.run(
             lambda: self.ctx.services.disclosure.courtesy_message(actor, rec.customer.id,
                                                                   rec.unit_id),
             self.message.setPlainText, self._failed)
-        self.ctx.runner.run(
-            lambda: self.ctx.services.disclosure.checklist(actor, rec.customer.id, rec.unit_id),
-            lambda v: self._fill_history(v.rounds), self._failed)
+        # Once: the checklist with its new round (its history and what the gate checks).
+        self.load_checklist()
 
     def _save_failed(self, exc: BaseException) -> None:
         self.report_error(exc, self.error)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from salesdesk.services.care import FollowUpInfo
 from salesdesk.services.customers import CustomerInfo
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.widgets import error_label
 
 
@@ -100,15 +101,15 @@ class FollowUpDialog(QDialog):
                 self.certificates.isChecked(), self.contract.isChecked())
         score, notes = self.score.value(), self.notes.toPlainText()
         self.save_button.setEnabled(False)
-        self.ctx.runner.run(
+        # The audit page that opened the dialog reloads once it is accepted.
+        self.ctx.run_op(
             lambda: self.ctx.services.follow_up.record_call(
                 actor, customer_id=cid, told_factors=told[0], told_sunshine=told[1],
                 told_certificates=told[2], told_contract=told[3], score=score, notes=notes),
-            self._saved, self._save_failed, write=True)
+            OpChanges(disclosure=True), self._saved, self._save_failed, origin=self)
 
     def _saved(self, info: FollowUpInfo) -> None:
         self.result_info = info
-        self.ctx.events.changed.emit("disclosure")
         self.accept()
 
     def _save_failed(self, exc: BaseException) -> None:

@@ -25,6 +25,7 @@ from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services.disclosure import ChecklistView
 from salesdesk.services.signing import GateStatus, SubscriptionInfo
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.widgets import error_label
 
 
@@ -157,11 +158,12 @@ class SubscriptionDialog(QDialog):
                 deposit=deposit, subscribed_on=on, override_by=by, override_reason=reason)
 
         self.save_button.setEnabled(False)
-        self.ctx.runner.run(work, self._saved, self._save_failed, write=True)
+        # No origin: the disclosure page and the sales grid behind it reload from the change.
+        self.ctx.run_op(work, OpChanges(disclosure=True, project=True), self._saved,
+                        self._save_failed, owner=self)
 
     def _saved(self, info: SubscriptionInfo) -> None:
         self.result_info = info
-        self.ctx.events.changed.emit("disclosure")
         self.accept()
 
     def _save_failed(self, exc: BaseException) -> None:

@@ -113,6 +113,7 @@ QCoreApplication.translate("Pages", "Conflicts")
 QCoreApplication.translate("Pages", "Reception figures")
 QCoreApplication.translate("Pages", "Appointment no-shows")
 QCoreApplication.translate("Pages", "Owned by inactive staff")
+QCoreApplication.translate("Pages", "Exports")
 QCoreApplication.translate("Pages", "Not available yet: check-in, rotation and the waiting "
                            "queue arrive with the Reception capability.")
 QCoreApplication.translate("Pages", "Not available yet: visit and signing-slot bookings arrive "

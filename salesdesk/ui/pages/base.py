@@ -7,28 +7,45 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from salesdesk.domain.errors import DomainError
 from salesdesk.domain.roles import Permission
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import Area, OpChanges
 
 log = logging.getLogger(__name__)
 
 
 class Page(QWidget):
-    """A page refreshes itself when shown and when an area it cares about changes."""
+    """A page refreshes itself when shown and when a write elsewhere changed an area it shows.
 
-    areas: frozenset[str] = frozenset()
+    A write the page made itself (``origin`` is the page or one of its widgets) was already
+    applied by the write's own callback: the page does not load the same data again."""
+
+    areas: frozenset[Area] = frozenset()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        ctx.events.changed.connect(self._on_changed)
+        ctx.events.op_executed.connect(self._on_op)
 
-    def _on_changed(self, area: str) -> None:
-        if area in self.areas and self.isVisible():
+    def _on_op(self, changes: OpChanges, origin: object) -> None:
+        if self.is_origin(origin) or not changes.touches(self.areas):
+            return
+        if self.isVisible():
             self.refresh()
+
+    def is_origin(self, origin: object) -> bool:
+        """Whether a write came from this page: itself, a widget inside it, or a dialog it
+        opened (a dialog is a window of its own, so ``isAncestorOf`` would not see it)."""
+        widget = origin if isinstance(origin, QWidget) else None
+        while widget is not None and shiboken6.isValid(widget):
+            if widget is self:
+                return True
+            widget = widget.parentWidget()
+        return False
 
     def refresh(self) -> None:
         """Reload what the page shows (through the task runner)."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.reception import Board
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 
 BOARD_STYLE = """
 QWidget#board { background: #0b1f3a; }
@@ -114,10 +115,10 @@ class DisplayBoardWindow(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.refresh)
-        ctx.events.changed.connect(self._on_changed)
+        ctx.events.op_executed.connect(self._on_op)
 
-    def _on_changed(self, area: str) -> None:
-        if area == "reception":
+    def _on_op(self, changes: OpChanges, _origin: object) -> None:
+        if changes.reception:
             self.refresh()
 
     def showEvent(self, event: object) -> None:

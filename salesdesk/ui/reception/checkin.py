@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.errors import DomainError
 from salesdesk.services.reception import CheckInRequest, CheckInResult, Lookup
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.reception.floor import duty_label
 from salesdesk.ui.widgets import error_label
 
@@ -329,8 +330,9 @@ class CheckInPanel(QFrame):
         svc = self.ctx.services.reception
         self.busy = True
         self.submit_button.setEnabled(False)
-        self.ctx.runner.run(lambda: svc.check_in(actor, req), self._done, self._failed,
-                            write=True)
+        # No origin: the panel shows the ticket, the page around it reloads the floor.
+        self.ctx.run_op(lambda: svc.check_in(actor, req), OpChanges(reception=True, customers=True),
+                        self._done, self._failed)
 
     def _done(self, result: CheckInResult) -> None:
         self.busy = False
@@ -356,7 +358,6 @@ class CheckInPanel(QFrame):
         self.result.setText(text)
         self.result.setVisible(True)
         self._bring_into_view(self.result)
-        self.ctx.events.changed.emit("reception")
         self.checked_in.emit(result)
 
     def _failed(self, exc: BaseException) -> None:

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.local_time import PROJECT_TZ
-from salesdesk.domain.rotation import REASON_ZH
 from salesdesk.services.reception import ConsultantFigures, Figures, LogEntry
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.reception.floor import table
+from salesdesk.ui.reception.labels import reason_label
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -122,8 +122,7 @@ class ReceptionFiguresWidget(QWidget):
             Column(self.tr("Time"), lambda e: e.at.astimezone(PROJECT_TZ).strftime("%H:%M:%S")),
             Column(self.tr("Event"), lambda e: self._kind(e.kind)),
             Column(self.tr("Consultant"), lambda e: e.staff_name),
-            Column(self.tr("Reason"), lambda e: REASON_ZH.get(e.reason, e.reason)
-                   if self.ctx.lang.startswith("zh") else e.reason),
+            Column(self.tr("Reason"), lambda e: reason_label(e.reason)),
             Column(self.tr("Note"), lambda e: e.note),
             Column(self.tr("Ticket"), lambda e: e.ticket),
         ])

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.roles import Permission
 from salesdesk.services.reception import Floor, QueueEntry, RotationEntry, StaffBrief
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -180,8 +181,8 @@ class FloorPanel(QWidget):
             self.error.setText(self.ctx.error_text(exc))
             self.error.setVisible(True)
 
-        self.ctx.runner.run(fn, lambda _r: self.ctx.events.changed.emit("reception"), failed,
-                            write=True)
+        # No origin: the reception page around the panel reloads the floor from the change.
+        self.ctx.run_op(fn, OpChanges(reception=True), None, failed)
 
     def set_status(self, status: str) -> None:
         entry, actor = self.selected(), self.ctx.actor

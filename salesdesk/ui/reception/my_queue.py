@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.reception import Floor, MyQueue, QueueEntry
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.reception.floor import duty_label, queue_model, table
 from salesdesk.ui.widgets import error_label
 
@@ -210,13 +211,14 @@ class MyQueuePanel(QWidget):
         def done(_result: object) -> None:
             if on_ok is not None:
                 on_ok()
-            self.ctx.events.changed.emit("reception")
 
         def failed(exc: BaseException) -> None:
             self.error.setText(self.ctx.error_text(exc))
             self.error.setVisible(True)
 
-        self.ctx.runner.run(fn, done, failed, write=True)
+        # No origin: the panel shows nothing of the result itself, the reception page
+        # around it reloads the floor and the queue from the change record.
+        self.ctx.run_op(fn, OpChanges(reception=True), done, failed)
 
     def set_status(self, key: str) -> None:
         actor = self.ctx.actor

@@ -34,6 +34,7 @@ from salesdesk.services.signing import (
     CustomerChecklists,
 )
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.signing.checklist import ChecklistTree
 from salesdesk.ui.signing.interview import InterviewForm
@@ -184,14 +185,18 @@ class SigningPage(Page):
     def refresh(self) -> None:
         if self.ctx.actor is None:
             return
+        self._load_recent()
         actor = self.ctx.require_actor()
-        self.ctx.runner.run(lambda: self.ctx.services.signing.recent(actor),
-                            self._recent_done, lambda e: None)
         if not self._units_loaded:
             self.ctx.runner.run(lambda: self.ctx.services.projects.units(actor),
                                 self._units_done, lambda e: None)
         if self.customer is not None:
             self._load_customer(self.customer.customer_id)
+
+    def _load_recent(self) -> None:
+        actor = self.ctx.require_actor()
+        self.ctx.runner.run(lambda: self.ctx.services.signing.recent(actor),
+                            self._recent_done, lambda e: None)
 
     def _recent_done(self, rows: list[ChecklistSummary]) -> None:
         self.recent.clear()
@@ -320,7 +325,7 @@ class SigningPage(Page):
 
         def done(view: ChecklistView) -> None:
             self.form.save.setEnabled(True)
-            self.ctx.events.changed.emit("signing")
+            self._load_recent()
             self._load_customer_keep(view.id)
 
         def failed(exc: BaseException) -> None:
@@ -330,9 +335,9 @@ class SigningPage(Page):
             else:
                 self.report_error(exc, self.form.error)
 
-        self.ctx.runner.run(
+        self.ctx.run_op(
             lambda: self.ctx.services.signing.save_interview(actor, cid, answers, unit_id),
-            done, failed, write=True)
+            OpChanges(signing=True), done, failed, origin=self)
 
     def _load_customer_keep(self, checklist_id: str) -> None:
         actor = self.ctx.require_actor()
@@ -346,7 +351,7 @@ class SigningPage(Page):
         actor = self.ctx.require_actor()
 
         def done(view: ChecklistView) -> None:
-            self.ctx.events.changed.emit("signing")
+            self._load_recent()  # its missing-material counts
             if self.customer is not None:
                 self.customer = CustomerChecklists(
                     self.customer.customer_id, self.customer.customer_name,
@@ -358,8 +363,8 @@ class SigningPage(Page):
             self.report_error(exc, self.action_error)
             self._set_checklist(self.current)  # put the box back as it was
 
-        self.ctx.runner.run(lambda: self.ctx.services.signing.tick(actor, item_id, received),
-                            done, failed, write=True)
+        self.ctx.run_op(lambda: self.ctx.services.signing.tick(actor, item_id, received),
+                        OpChanges(signing=True), done, failed, origin=self)
 
     def save_notes(self) -> None:
         if self.current is None or self.notes.text().strip() == self.current.notes:
@@ -367,12 +372,10 @@ class SigningPage(Page):
         actor = self.ctx.require_actor()
         cid, text = self.current.id, self.notes.text()
 
-        def done(view: ChecklistView) -> None:
-            self.ctx.events.changed.emit("signing")
-            self._set_checklist(view)
-
-        self.ctx.runner.run(lambda: self.ctx.services.signing.set_notes(actor, cid, text),
-                            done, lambda e: self.report_error(e, self.action_error), write=True)
+        # The notes show nowhere but in the checklist the result replaces.
+        self.ctx.run_op(lambda: self.ctx.services.signing.set_notes(actor, cid, text),
+                        OpChanges(signing=True), self._set_checklist,
+                        lambda e: self.report_error(e, self.action_error), origin=self)
 
     # ---- documents -------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.sync.sale_conflict_panel import SaleConflictPanel
 from salesdesk.ui.table_model import Column, RecordTableModel
@@ -92,7 +93,7 @@ class ConflictsPage(Page):
         self._sales: dict[str, Any] = {}
         self._units: list[Any] = []
         self.sale = SaleConflictPanel(ctx, self.report_error)
-        self.sale.resolved.connect(self._after)
+        self.sale.resolved.connect(self.refresh)
         layout.addWidget(self.sale)
         self.keep.clicked.connect(lambda: self._resolve("keep_current"))
         self.use_kept.clicked.connect(lambda: self._resolve("use_kept"))
@@ -174,7 +175,8 @@ class ConflictsPage(Page):
             if choice == "retry":
                 self.refresh()  # a retry still refused: the list shows the try it took
 
-        self.ctx.runner.run(work, lambda _r: self._after(), failed, write=True)
+        self.ctx.run_op(work, OpChanges(sync=True), lambda _r: self.refresh(), failed,
+                        origin=self)
 
     def _merge(self) -> None:
         c = self._current()
@@ -182,11 +184,7 @@ class ConflictsPage(Page):
             return
         actor = self.ctx.require_actor()
         self.error.setVisible(False)
-        self.ctx.runner.run(
+        self.ctx.run_op(
             lambda: self.ctx.services.customer_merge.merge_conflict(actor, c.id),
-            lambda _r: self._after(), lambda exc: self.report_error(exc, self.error),
-            write=True)
-
-    def _after(self) -> None:
-        self.ctx.events.changed.emit("sync")
-        self.refresh()
+            OpChanges(sync=True, customers=True), lambda _r: self.refresh(),
+            lambda exc: self.report_error(exc, self.error), origin=self)

@@ -13,12 +13,15 @@ from PySide6.QtNetwork import QNetworkInformation
 
 from salesdesk.sync.client.backoff import Backoff
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import EVERYTHING, OpChanges
 
 log = logging.getLogger(__name__)
 
-# Areas whose pages may show rows another device changed.
-REFRESHED_AREAS = ("customers", "reception", "appointments", "disclosure", "signing", "care",
-                   "project", "staff", "sync")
+
+
+def _round_changes(summary: Any) -> OpChanges:
+    # Rows pulled from another device may belong to any screen.
+    return EVERYTHING if summary.pulled else OpChanges(sync=True)
 
 
 class SyncDriver(QObject):
@@ -72,16 +75,14 @@ class SyncDriver(QObject):
             return
         self.running = True
         self.started.emit()
-        self.ctx.runner.run(self.ctx.services.sync.run_round, self._done, self._failed)
+        # Not on the writer thread: a round has the sync client's own connection, and the
+        # network must not hold up the screens' writes.
+        self.ctx.run_op(self.ctx.services.sync.run_round, _round_changes, self._done,
+                        self._failed, owner=self, writer=False)
 
     def _done(self, summary: Any) -> None:
         self.running = False
         self.backoff.success()
-        if summary.pulled:
-            for area in REFRESHED_AREAS:
-                self.ctx.events.changed.emit(area)
-        else:
-            self.ctx.events.changed.emit("sync")
         self.finished.emit(summary)
         self._next()
 
@@ -89,7 +90,8 @@ class SyncDriver(QObject):
         self.running = False
         delay = self.backoff.failure()
         log.info("sync round failed (%s); next try in %.0f s", type(exc).__name__, delay)
-        self.ctx.events.changed.emit("sync")
+        # A failed round records its error and may have pushed part of the outbox.
+        self.ctx.events.op_executed.emit(OpChanges(sync=True), None)
         self.failed.emit(self.ctx.error_text(exc))
         self._schedule(int(delay * 1000))
 

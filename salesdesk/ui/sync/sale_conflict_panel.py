@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.widgets import error_label
 
 
@@ -81,8 +82,10 @@ class SaleConflictPanel(QWidget):
 
     def _run(self, work: Callable[[], Any]) -> None:
         self.error.setVisible(False)
-        self.ctx.runner.run(work, lambda _r: self.resolved.emit(),
-                            lambda exc: self._report_error(exc, self.error), write=True)
+        # The conflicts page around the panel reloads on ``resolved``; the unit's status
+        # changes for the sales grid.
+        self.ctx.run_op(work, OpChanges(sync=True, project=True), lambda _r: self.resolved.emit(),
+                        lambda exc: self._report_error(exc, self.error), origin=self)
 
     def _cancel(self) -> None:
         if self.view is None:

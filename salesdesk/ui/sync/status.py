@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.sync.driver import SyncDriver
 
 
@@ -34,13 +35,13 @@ class SyncStatusWidget(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.conflicts)
         layout.addWidget(self.sync_button)
-        ctx.events.changed.connect(self._on_changed)
+        ctx.events.op_executed.connect(self._on_op)
         if driver is not None:
             driver.started.connect(self._on_started)
             driver.failed.connect(lambda _text: self.refresh())
         self.refresh()
 
-    def _on_changed(self, area: str) -> None:
+    def _on_op(self, _changes: OpChanges, _origin: object) -> None:
         self.refresh()  # any write changes the pending count
 
     def _on_started(self) -> None:

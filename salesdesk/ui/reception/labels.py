@@ -1,0 +1,29 @@
+"""Screen labels for the reception codes the domain returns (why a party went to whom)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def reason_label(code: str) -> str:
+    """A rotation event's reason code (domain.rotation: an AssignReason or a duty status)."""
+    labels = {
+        "next_up": QCoreApplication.translate("ReceptionLabels", "Next in the rotation"),
+        "senior_rule": QCoreApplication.translate("ReceptionLabels", "Important visitor: senior rotation"),
+        "manager_rule": QCoreApplication.translate("ReceptionLabels", "Important visitor: received by the manager"),
+        "agency_alternate": QCoreApplication.translate("ReceptionLabels", "Joint agency: companies take turns"),
+        "returning_owner": QCoreApplication.translate("ReceptionLabels", "Returning customer: their own consultant"),
+        "owner_backup": QCoreApplication.translate("ReceptionLabels", "Returning customer: their consultant's named backup"),
+        "appointment": QCoreApplication.translate("ReceptionLabels", "Appointment"),
+        "transfer": QCoreApplication.translate("ReceptionLabels", "Handed to a colleague"),
+        "resume": QCoreApplication.translate("ReceptionLabels", "Receiving again"),
+        "receiving": QCoreApplication.translate("ReceptionLabels", "Receiving"),
+        "break": QCoreApplication.translate("ReceptionLabels", "Break"),
+        "meeting": QCoreApplication.translate("ReceptionLabels", "Meeting"),
+        "off": QCoreApplication.translate("ReceptionLabels", "Off duty"),
+        "available": QCoreApplication.translate("ReceptionLabels", "Free again"),
+        "invalid": QCoreApplication.translate("ReceptionLabels", "Turn given back: not a real visit"),
+        "no_show": QCoreApplication.translate("ReceptionLabels", "Turn given back: the customer did not come"),
+        "manual": QCoreApplication.translate("ReceptionLabels", "Order changed by the supervisor"),
+    }
+    return labels.get(code, code)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from salesdesk.domain.appointments import AppointmentKind, AppointmentStatus
 from salesdesk.domain.phone import mask_phone
 from salesdesk.services.appointments.results import AppointmentInfo
-from salesdesk.services.care.escalation_notes import escalation_notes
+from salesdesk.services.care import escalation_notes
 from salesdesk.store.queries import appointments as q
 from salesdesk.store.uow import UnitOfWork
 

@@ -24,6 +24,7 @@ from salesdesk.services.care.results import (
 )
 from salesdesk.services.care.satisfaction import SatisfactionService
 from salesdesk.services.care.service import CareService
+from salesdesk.services.care.signing_notes import escalation_notes
 
 __all__ = [
     "CardReceipt",
@@ -46,4 +47,5 @@ __all__ = [
     "StepInfo",
     "TaskInfo",
     "TemplateInfo",
+    "escalation_notes",
 ]

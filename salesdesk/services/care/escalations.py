@@ -19,8 +19,7 @@ from salesdesk.domain.disclosure import (
 from salesdesk.domain.errors import NotFound
 from salesdesk.services import audit
 from salesdesk.services.care.results import EscalationInfo
-from salesdesk.services.disclosure.checklist import customer_ref, local_text
-from salesdesk.services.disclosure.results import CustomerRef
+from salesdesk.services.disclosure import CustomerRef, customer_ref, local_text
 from salesdesk.store.queries import care_escalations as q
 from salesdesk.store.queries.care import customer_row, setting_row
 from salesdesk.store.queries.common import staff_names

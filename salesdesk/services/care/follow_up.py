@@ -28,7 +28,7 @@ from salesdesk.services.care.escalations import (
 )
 from salesdesk.services.care.results import EscalationInfo, FollowUpInfo
 from salesdesk.services.care.support import save_setting
-from salesdesk.services.disclosure.checklist import customer_ref, local_text
+from salesdesk.services.disclosure import customer_ref, local_text
 from salesdesk.store.database import Database
 from salesdesk.store.queries import care_escalations as q
 from salesdesk.store.queries.care import customer_row

@@ -30,7 +30,7 @@ from salesdesk.services.disclosure.results import (
 from salesdesk.store.database import Database
 
 if TYPE_CHECKING:  # follow-up imports the disclosure helpers: no import cycle at run time
-    from salesdesk.services.care.follow_up import FollowUpService
+    from salesdesk.services.care import FollowUpService
 
 Progress = Callable[[int, int, str], None]
 

@@ -16,7 +16,7 @@ from salesdesk.domain.disclosure import (
 from salesdesk.domain.ledger import ChainProblem, ChainSummary
 
 if TYPE_CHECKING:  # follow-up imports the disclosure helpers; only its type is needed here
-    from salesdesk.services.care.results import EscalationInfo
+    from salesdesk.services.care import EscalationInfo
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from salesdesk.domain.errors import NotFound
 from salesdesk.domain.phone import mask_phone, normalise_phone
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.rule_pack import Material, Stage, evaluate
-from salesdesk.services.care.escalation_notes import escalation_notes
+from salesdesk.services.care import escalation_notes
 from salesdesk.services.signing.results import (
     ChecklistItemView,
     ChecklistSummary,

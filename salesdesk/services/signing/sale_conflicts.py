@@ -18,7 +18,7 @@ from salesdesk.domain.project import presale_covers
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.unit_sale import UnitSaleFacts, can_subscribe
 from salesdesk.services import audit
-from salesdesk.services.disclosure.checklist import customer_ref
+from salesdesk.services.disclosure import customer_ref
 from salesdesk.services.signing.results import SaleConflictView, SaleSide, UnitChoice
 from salesdesk.services.signing.subscriptions import SubscriptionService
 from salesdesk.services.signing.unit_sale import CONFLICT

@@ -21,9 +21,15 @@ from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.unit_sale import can_subscribe
 from salesdesk.services import audit
-from salesdesk.services.disclosure.checklist import current_checklist, customer_ref
-from salesdesk.services.disclosure.ledger import NewRecord, append, checklist_row
-from salesdesk.services.disclosure.rounds import covered_items, effective_pre_deposit
+from salesdesk.services.disclosure import (
+    NewRecord,
+    append,
+    checklist_row,
+    covered_items,
+    current_checklist,
+    customer_ref,
+    effective_pre_deposit,
+)
 from salesdesk.services.signing.results import GateStatus, SubscriptionInfo
 from salesdesk.services.signing.unit_sale import get_unit, require_subscribable, sale_facts
 from salesdesk.store.database import Database

@@ -463,6 +463,10 @@
         <translation>直接分配（老客户、预约）</translation>
     </message>
     <message>
+        <source>Turns owed</source>
+        <translation>保留轮序</translation>
+    </message>
+    <message>
         <source>Rotation fairness</source>
         <translation>轮序公平</translation>
     </message>
@@ -525,6 +529,14 @@
     <message>
         <source>order changed</source>
         <translation>调整顺序</translation>
+    </message>
+    <message>
+        <source>turn owed</source>
+        <translation>保留轮序</translation>
+    </message>
+    <message>
+        <source>reassigned by reception</source>
+        <translation>前台改派</translation>
     </message>
     <message>
         <source>Export reception figures</source>
@@ -695,6 +707,14 @@
     <message>
         <source>Order changed by the supervisor</source>
         <translation>主管调整顺序</translation>
+    </message>
+    <message>
+        <source>Passed over on their own customer: keeps their place</source>
+        <translation>接待自己的老客户时被跳过：保留轮序位置</translation>
+    </message>
+    <message>
+        <source>Reassigned by reception: consultant not there</source>
+        <translation>前台改派：顾问不在场</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,12 @@ party. So each walk-in consumes a prefix of the list, and turns (receptions plus
 consultants on duty never differ by more than one. An invalid reception (directions, a delivery)
 gives the turn back: the consultant returns to the head (补位). Returning customers and
 appointments go to their consultant without consuming a turn.
+
+A turn owed: a consultant receiving a party that did not cost them a turn (their own returning
+customer, a colleague's as backup, an appointment) is not skipped when the rotation reaches
+them: skipping would send them to the back for serving a customer the rotation never gave them.
+They keep their place, the pass is logged once as a turn owed, and they take the next new party
+when free.
 """
 
 from __future__ import annotations
@@ -46,6 +52,10 @@ class EventKind(StrEnum):
     FINISH = "finish"  # reception over, consultant free again
     RESTORE = "restore"  # 补位: the turn is given back (invalid reception, no-show)
     REORDER = "reorder"  # a supervisor changed the order, with a reason
+    OWE = "owe"  # passed over while on a party that cost no turn: keeps their place
+    # Reception took a not-yet-started party away (note: why). A consultant called for it is
+    # treated as away (on a break) so the rotation does not call them again until they are back.
+    REASSIGN = "reassign"
 
 
 class AssignReason(StrEnum):
@@ -82,6 +92,8 @@ REASON_ZH: dict[str, str] = {
     "invalid": "无效接待补位",
     "no_show": "客户未到补位",
     "manual": "主管调整顺序",
+    "owed": "接待老客户·保留轮序",
+    "reassigned": "前台改派",
 }
 
 
@@ -132,6 +144,8 @@ class Member:
     status: DutyStatus = DutyStatus.AVAILABLE
     note: str = ""
     visit_id: str = ""  # the party being received
+    free_party: bool = False  # that party cost no turn (owner, backup, appointment, transfer)
+    owed: bool = False  # passed over on a free party: keeps their place until their next turn
 
 
 @dataclass(frozen=True)
@@ -193,22 +207,35 @@ def apply(state: RotationState, e: RotationEvent) -> RotationState:
             order += (m.staff_id,)  # back on duty: joins at the back
         return replace(state, members=members, order=order)
     if e.kind is EventKind.ASSIGN:
+        turn = e.reason in TURN_REASONS
         members[m.staff_id] = replace(m, status=DutyStatus.RECEIVING, visit_id=e.visit_id,
-                                      note="")
+                                      note="", free_party=not turn,
+                                      owed=m.owed and not turn)
         order = state.order
         last_agency = state.last_agency
-        if e.reason in TURN_REASONS:
+        if turn:
             order = _to_back(order, [m.staff_id])
             last_agency = m.agency
         return replace(state, members=members, order=order, last_agency=last_agency)
     if e.kind is EventKind.SKIP:
-        return replace(state, order=_to_back(state.order, [m.staff_id]))
+        members[m.staff_id] = replace(m, owed=False)
+        return replace(state, members=members, order=_to_back(state.order, [m.staff_id]))
+    if e.kind is EventKind.REASSIGN:
+        if m.status is DutyStatus.RECEIVING and m.visit_id == e.visit_id:
+            members[m.staff_id] = replace(m, status=DutyStatus.BREAK, visit_id="", note=e.note,
+                                          free_party=False)
+        return replace(state, members=members)
+    if e.kind is EventKind.OWE:
+        members[m.staff_id] = replace(m, owed=True)
+        return replace(state, members=members)
     if e.kind is EventKind.FINISH:
         if m.status is DutyStatus.RECEIVING:
-            members[m.staff_id] = replace(m, status=DutyStatus.AVAILABLE, visit_id="")
+            members[m.staff_id] = replace(m, status=DutyStatus.AVAILABLE, visit_id="",
+                                          free_party=False)
         return replace(state, members=members)
     if e.kind is EventKind.RESTORE:
-        members[m.staff_id] = replace(m, status=DutyStatus.AVAILABLE, visit_id="")
+        members[m.staff_id] = replace(m, status=DutyStatus.AVAILABLE, visit_id="",
+                                      free_party=False)
         order = state.order
         if m.staff_id in order:
             order = (m.staff_id, *(s for s in order if s != m.staff_id))
@@ -238,13 +265,18 @@ class Decision:
 
 def _walk(state: RotationState, candidates: list[str], reason: AssignReason,
           visit_id: str) -> Decision:
-    """Take the first free candidate in order; the busy ones passed on the way are skipped."""
+    """Take the first free candidate in order; the busy ones passed on the way are skipped,
+    except those on a party that cost no turn, who are owed one and keep their place."""
     skips: list[RotationEvent] = []
     for sid in candidates:
         m = state.members[sid]
         if m.status is DutyStatus.AVAILABLE:
             assign = RotationEvent(EventKind.ASSIGN, sid, reason.value, visit_id=visit_id)
             return Decision(sid, reason.value, (*skips, assign))
+        if m.status is DutyStatus.RECEIVING and m.free_party:
+            if not m.owed:  # logged once per pass-over streak, not at every walk-in
+                skips.append(RotationEvent(EventKind.OWE, sid, "owed", visit_id=visit_id))
+            continue
         skips.append(RotationEvent(EventKind.SKIP, sid, m.status.value, visit_id=visit_id))
     return Decision(None, reason.value, ())
 
@@ -304,6 +336,7 @@ class FairnessRow:
     skips: int
     restores: int  # 补位
     direct: int  # returning owners, appointments, transfers
+    owed: int = 0  # passed over on a party that cost no turn; kept their place
 
 
 @dataclass(frozen=True)
@@ -321,6 +354,7 @@ def fairness(events: Iterable[RotationEvent]) -> FairnessReport:
     skips: Counter[str] = Counter()
     restores: Counter[str] = Counter()
     directs: Counter[str] = Counter()
+    owed: Counter[str] = Counter()
     manual = 0
     for e in events:
         if e.kind is EventKind.JOIN:
@@ -333,6 +367,8 @@ def fairness(events: Iterable[RotationEvent]) -> FairnessReport:
                 directs[e.staff_id] += 1
         elif e.kind is EventKind.SKIP:
             skips[e.staff_id] += 1
+        elif e.kind is EventKind.OWE:
+            owed[e.staff_id] += 1
         elif e.kind is EventKind.RESTORE:
             restores[e.staff_id] += 1
             turns[e.staff_id] -= 1
@@ -340,7 +376,7 @@ def fairness(events: Iterable[RotationEvent]) -> FairnessReport:
             manual += 1
     rows = tuple(
         FairnessRow(sid, n, a, receptions[sid], turns[sid], skips[sid], restores[sid],
-                    directs[sid])
+                    directs[sid], owed[sid])
         for sid, (n, a, _m) in names.items()
     )
     agencies: Counter[str] = Counter()

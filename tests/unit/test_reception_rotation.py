@@ -188,3 +188,66 @@ def test_two_tiers_important_to_a_senior_very_important_to_the_manager() -> None
     # No manager free: a senior receives the very important visitor rather than nobody.
     busy = run(s, (direct(s, "m", AssignReason.MANAGER_RULE),))
     assert next_up(busy, ONE, very_important=True).staff_id == "b"
+
+
+def test_a_consultant_on_their_own_customer_is_owed_a_turn_and_keeps_their_place() -> None:
+    """Issue 14 §3: passed over while serving a party that cost no turn, they are not sent to
+    the back; the pass is logged once as a turn owed and they take the next party when free."""
+    s = replay([join("a"), join("b"), join("c")])
+    s = run(s, (direct(s, "a", AssignReason.RETURNING_OWNER, "own"),))
+    d = next_up(s, ONE, visit_id="w1")
+    assert d.staff_id == "b"
+    assert [(e.kind, e.staff_id, e.reason) for e in d.events] == [
+        (EventKind.OWE, "a", "owed"), (EventKind.ASSIGN, "b", "next_up")]
+    s = run(s, d.events)
+    assert s.order == ("a", "c", "b") and s.members["a"].owed
+    # A second walk-in while a is still busy: no second owed entry, a still keeps the head.
+    d = next_up(s, ONE, visit_id="w2")
+    assert d.staff_id == "c" and [e.kind for e in d.events] == [EventKind.ASSIGN]
+    s = run(s, d.events)
+    assert s.order == ("a", "b", "c")
+    s = run(s, (RotationEvent(EventKind.FINISH, "a"),))
+    d = next_up(s, ONE, visit_id="w3")
+    assert d.staff_id == "a"
+    s = run(s, d.events)
+    assert not s.members["a"].owed and s.order == ("b", "c", "a")
+    rows = {r.staff_id: r for r in fairness(
+        [join("a"), join("b"), join("c"), direct(s, "a", AssignReason.RETURNING_OWNER),
+         RotationEvent(EventKind.OWE, "a", "owed"),
+         RotationEvent(EventKind.ASSIGN, "b", "next_up")]).rows}
+    assert rows["a"].owed == 1 and rows["a"].skips == 0 and rows["b"].owed == 0
+
+
+def test_a_backup_is_owed_but_a_turn_party_or_a_break_still_costs_the_place() -> None:
+    s = replay([join("a"), join("b"), join("c")])
+    s = run(s, (direct(s, "a", AssignReason.OWNER_BACKUP, "x"),))
+    assert next_up(s, ONE).events[0].kind is EventKind.OWE
+    # Receiving a rotation party (e.g. after a reorder put them first): an ordinary skip.
+    t = replay([join("a"), join("b"),
+                RotationEvent(EventKind.ASSIGN, "a", "next_up", visit_id="v"),
+                RotationEvent(EventKind.REORDER, "s", "manual", order=("a", "b"))])
+    d = next_up(t, ONE)
+    assert [(e.kind, e.staff_id) for e in d.events] == [
+        (EventKind.SKIP, "a"), (EventKind.ASSIGN, "b")]
+    # An owed consultant who then goes on a break is skipped as usual and loses the place.
+    s = run(s, next_up(s, ONE).events)
+    s = run(s, (RotationEvent(EventKind.FINISH, "a"),
+                RotationEvent(EventKind.STATUS, "a", "break", status="break")))
+    d = next_up(s, ONE)
+    assert d.events[0].kind is EventKind.SKIP and d.staff_id == "c"
+    s = run(s, d.events)
+    assert not s.members["a"].owed and s.order[-2:] == ("a", "c")
+
+
+def test_a_reassigned_party_leaves_its_absent_consultant_on_a_break() -> None:
+    s = replay([join("a"), join("b")])
+    s = run(s, next_up(s, ONE, visit_id="v1").events)
+    s = run(s, (RotationEvent(EventKind.REASSIGN, "a", "reassigned", "不在岗", "v1"),))
+    a = s.members["a"]
+    assert a.status is DutyStatus.BREAK and a.visit_id == "" and a.note == "不在岗"
+    # The next walk-in passes a by (on a break) rather than calling them again.
+    assert next_up(s, ONE).staff_id == "b"
+    # An entry about another party leaves a consultant's current reception alone.
+    t = run(s, (RotationEvent(EventKind.ASSIGN, "b", "next_up", visit_id="v2"),
+                RotationEvent(EventKind.REASSIGN, "b", "reassigned", "x", "v9")))
+    assert t.members["b"].status is DutyStatus.RECEIVING

@@ -112,10 +112,10 @@ class ReceptionFigures:
                 w.writerow([c.name, c.agency, c.receptions, num(c.median_minutes),
                             num(c.p90_minutes), c.intent_a, c.no_shows, c.invalid])
             w.writerow([])
-            w.writerow(["轮序公平", "公司", "分配总数", "轮序次数", "跳过", "补位", "直接分配"])
+            w.writerow(["轮序公平", "公司", "分配总数", "轮序次数", "跳过", "补位", "直接分配", "保留轮序"])
             for r in f.fairness.rows:
                 w.writerow([r.name, r.agency, r.receptions, r.turns, r.skips, r.restores,
-                            r.direct])
+                            r.direct, r.owed])
             w.writerow([])
             w.writerow(["公司", "分配总数"])
             for agency, n in f.fairness.by_agency:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from salesdesk.domain.errors import Conflict, ValidationError
+from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.local_time import day_bounds, local_day
 from salesdesk.domain.queue import Intent
 from salesdesk.domain.roles import Actor, Permission
@@ -214,6 +214,55 @@ def transfer(ctx: ReceptionContext, actor: Actor, visit_id: str, to_staff_id: st
         else:
             v.status = "waiting"
         audit.record(uow, "reception.transfer", "visit", v.id, reason.strip()[:200])
+        dispatch(uow, rot, load_settings(uow), ctx.db.now())
+        uow.commit()
+        rot.committed()
+
+
+def reassign(ctx: ReceptionContext, actor: Actor, visit_id: str, to_staff_id: str,
+             reason: str) -> None:
+    """Reception takes a party from a consultant who has not started on it (away, not coming
+    forward) and gives it to a colleague, or back to the rotation when ``to_staff_id`` is
+    empty. Logged in the rotation with the reason; the absent consultant is put on a break."""
+    if not (actor.can(Permission.CHECK_IN) or actor.can(Permission.MANAGE_ROTATION)):
+        raise PermissionDenied("只有前台或主管可以改派", en="Only reception may reassign")
+    why = reason.strip()
+    if not why:
+        raise ValidationError("改派须填写原因", en="A reassignment needs a reason",
+                              field="reason")
+    with ctx.db.uow(actor) as uow:
+        v = q.visit(uow, visit_id)
+        if v is None or v.deleted:
+            raise NotFound("没有这个来访记录", en="No such visit")
+        if v.status not in ("called", "waiting") or v.started_at is not None:
+            raise Conflict("顾问已开始接待，不能改派", en="The reception has started; it cannot "
+                           "be reassigned")
+        old = v.consultant_id or ""
+        if not old:
+            raise Conflict("这组客户还没有分给顾问", en="This party has no consultant yet")
+        if to_staff_id == old:
+            raise ValidationError("请选择其他同事", en="Choose another colleague",
+                                  field="to_staff")
+        rot = ctx.rotation(uow, v_day(v))
+        if to_staff_id and not rot.state.on_duty(to_staff_id):
+            raise Conflict("该同事今日不在岗", en="That colleague is not on duty",
+                           field="to_staff")
+        rot.record(RotationEvent(EventKind.REASSIGN, old, "reassigned", why[:200], v.id))
+        if to_staff_id:
+            v.consultant_id = to_staff_id
+            v.route = "transfer" if v.route == "rotation" else v.route
+            if rot.state.available(to_staff_id):
+                rot.record(RotationEvent(EventKind.ASSIGN, to_staff_id,
+                                         AssignReason.TRANSFER.value, why[:200], v.id))
+                v.status, v.called_at = "called", ctx.db.now()
+                set_ticket_status(uow, v.id, "called")
+            else:
+                v.status = "waiting"
+        else:
+            # Back to the rotation as a new party: the next consultant up takes it.
+            v.consultant_id, v.route, v.status, v.called_at = None, "rotation", "waiting", None
+        audit.record(uow, "reception.reassign", "visit", v.id, why[:200])
+        uow.flush()
         dispatch(uow, rot, load_settings(uow), ctx.db.now())
         uow.commit()
         rot.committed()

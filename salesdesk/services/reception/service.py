@@ -132,6 +132,10 @@ class ReceptionService:
     def transfer(self, actor: Actor, visit_id: str, to_staff_id: str, reason: str = "") -> None:
         queue.transfer(self._ctx, actor, visit_id, to_staff_id, reason)
 
+    def reassign(self, actor: Actor, visit_id: str, to_staff_id: str, reason: str) -> None:
+        """Reception moves a party not yet started (``to_staff_id`` empty: next in rotation)."""
+        queue.reassign(self._ctx, actor, visit_id, to_staff_id, reason)
+
     def park(self, actor: Actor, visit_id: str, note: str = "") -> None:
         """Set a party aside (gone to see the show flat, waiting for a spouse): the consultant
         is free meanwhile; ``start`` resumes it."""

@@ -29,7 +29,7 @@ from salesdesk.ui.reception.labels import reason_label
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
-FairRow = tuple[str, str, int, int, int, int, int]
+FairRow = tuple[str, str, int, int, int, int, int, int]
 
 
 def _num(x: float | None) -> str:
@@ -111,6 +111,7 @@ class ReceptionFiguresWidget(QWidget):
             Column(self.tr("Skipped"), lambda r: r[4], align_right=True),
             Column(self.tr("Place given back"), lambda r: r[5], align_right=True),
             Column(self.tr("Direct (owner, appointment)"), lambda r: r[6], align_right=True),
+            Column(self.tr("Turns owed"), lambda r: r[7], align_right=True),
         ])
         tabs.addTab(table(self.fair_model), self.tr("Rotation fairness"))
         self.source_model: RecordTableModel[tuple[str, int]] = RecordTableModel([
@@ -134,7 +135,8 @@ class ReceptionFiguresWidget(QWidget):
         return {"join": self.tr("on duty"), "status": self.tr("status"),
                 "assign": self.tr("assigned"), "skip": self.tr("skipped"),
                 "finish": self.tr("finished"), "restore": self.tr("place given back"),
-                "reorder": self.tr("order changed")}.get(kind, kind)
+                "reorder": self.tr("order changed"), "owe": self.tr("turn owed"),
+                "reassign": self.tr("reassigned by reception")}.get(kind, kind)
 
     def _range_changed(self) -> None:
         custom = self.range.currentData() == "custom"
@@ -190,7 +192,7 @@ class ReceptionFiguresWidget(QWidget):
         self.cards["manual"].setText(str(f.fairness.manual_changes))
         self.consultant_model.set_rows(f.consultants)
         self.fair_model.set_rows([(r.name, r.agency, r.receptions, r.turns, r.skips, r.restores,
-                                   r.direct) for r in f.fairness.rows])
+                                   r.direct, r.owed) for r in f.fairness.rows])
         self.source_model.set_rows(f.by_source)
         self.log_model.set_rows(log)
 

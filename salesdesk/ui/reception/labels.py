@@ -25,5 +25,7 @@ def reason_label(code: str) -> str:
         "invalid": QCoreApplication.translate("ReceptionLabels", "Turn given back: not a real visit"),
         "no_show": QCoreApplication.translate("ReceptionLabels", "Turn given back: the customer did not come"),
         "manual": QCoreApplication.translate("ReceptionLabels", "Order changed by the supervisor"),
+        "owed": QCoreApplication.translate("ReceptionLabels", "Passed over on their own customer: keeps their place"),
+        "reassigned": QCoreApplication.translate("ReceptionLabels", "Reassigned by reception: consultant not there"),
     }
     return labels.get(code, code)

@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CallBanner</name>
+    <message>
+        <source>Got it</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>You are called: %1 · please go to reception</source>
+        <translation>您有客户：%1 · 请到前台接待</translation>
+    </message>
+</context>
+<context>
     <name>CheckInPanel</name>
     <message>
         <source>Check in a visitor</source>
@@ -193,6 +204,10 @@
         <translation>等候与叫号</translation>
     </message>
     <message>
+        <source>Reassign…</source>
+        <translation>改派…</translation>
+    </message>
+    <message>
         <source>%1 waiting · about %2 min</source>
         <translation>%1 组等候 · 约 %2 分钟</translation>
     </message>
@@ -211,6 +226,14 @@
     <message>
         <source>Reason (optional)</source>
         <translation>原因（可不填）</translation>
+    </message>
+    <message>
+        <source>Select a party that has a consultant first</source>
+        <translation>请先选择已分配顾问的客户</translation>
+    </message>
+    <message>
+        <source>Reassign the party</source>
+        <translation>改派客户</translation>
     </message>
     <message>
         <source>Change the order</source>
@@ -354,6 +377,55 @@
     <message>
         <source>Why (gone to the show flat, waiting for a spouse…)?</source>
         <translation>原因（去看样板房、等家人…）？</translation>
+    </message>
+    <message>
+        <source>Transfer to a colleague</source>
+        <translation>转交同事</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>尚未分配</translation>
+    </message>
+    <message>
+        <source>%1 %2 · now with %3</source>
+        <translation>%1 %2 · 当前顾问：%3</translation>
+    </message>
+    <message>
+        <source>Next in the rotation</source>
+        <translation>轮序到位</translation>
+    </message>
+    <message>
+        <source>Give to</source>
+        <translation>交给</translation>
+    </message>
+    <message>
+        <source>e.g. the consultant is not on the floor</source>
+        <translation>例如：顾问不在售楼处</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Give a reason: it goes into the rotation log</source>
+        <translation>请填写原因：将记入轮序日志</translation>
+    </message>
+    <message>
+        <source>Nobody else is on duty</source>
+        <translation>没有其他在岗同事</translation>
+    </message>
+    <message>
+        <source>Give %1 to %2?
+Reason: %3</source>
+        <translation>将 %1 交给 %2？
+原因：%3</translation>
     </message>
 </context>
 <context>
@@ -710,11 +782,11 @@
     </message>
     <message>
         <source>Passed over on their own customer: keeps their place</source>
-        <translation>接待自己的老客户时被跳过：保留轮序位置</translation>
+        <translation>接待老客户·保留轮序</translation>
     </message>
     <message>
         <source>Reassigned by reception: consultant not there</source>
-        <translation>前台改派：顾问不在场</translation>
+        <translation>前台改派</translation>
     </message>
 </context>
 <context>

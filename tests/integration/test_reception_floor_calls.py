@@ -115,3 +115,15 @@ def test_a_consultant_on_their_own_customer_is_owed_the_next_new_party(
     figs = demo.reception_figures.figures(supervisor, rs.today(), rs.today())
     row = next(r for r in figs.fairness.rows if r.staff_id == li_na.staff_id)
     assert row.owed == 1 and row.skips == 0
+
+
+def test_a_transfer_without_a_reason_is_refused_and_changes_nothing(
+        demo: Services, rs: ReceptionService, reception: Actor) -> None:
+    li_na, zhang = staff_actor(demo, "C102"), staff_actor(demo, "C103")
+    r = rs.check_in(reception, CheckInRequest("13900019999", 2, consent=True))
+    rs.start(li_na, r.visit_id)
+    before = counts(demo)
+    with pytest.raises(ValidationError) as err:
+        rs.transfer(li_na, r.visit_id, zhang.staff_id, " ")
+    assert err.value.field == "reason" and err.value.message
+    assert counts(demo) == before and rs.my_queue(li_na).current is not None

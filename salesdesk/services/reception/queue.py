@@ -189,6 +189,8 @@ def no_show(ctx: ReceptionContext, actor: Actor, visit_id: str) -> None:
 def transfer(ctx: ReceptionContext, actor: Actor, visit_id: str, to_staff_id: str,
              reason: str = "") -> None:
     actor.require(Permission.RECEIVE_CUSTOMER)
+    if not reason.strip():
+        raise ValidationError("转交须填写原因", en="A transfer needs a reason", field="reason")
     with ctx.db.uow(actor) as uow:
         v = visit_for(uow, actor, visit_id)
         if v.status not in ("called", "receiving", "parked", "waiting"):

@@ -27,6 +27,7 @@ from salesdesk.domain.roles import Permission
 from salesdesk.services.reception import Floor, QueueEntry, RotationEntry, StaffBrief
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
+from salesdesk.ui.reception.reassign import ReassignDialog
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -141,6 +142,9 @@ class FloorPanel(QWidget):
         self.wait_label = QLabel()
         self.wait_label.setObjectName("badge")
         qhead.addWidget(self.wait_label)
+        self.reassign_button = QPushButton(self.tr("Reassign…"))
+        self.reassign_button.clicked.connect(self.reassign)
+        qhead.addWidget(self.reassign_button)
         ql.addLayout(qhead)
         self.queue_model = queue_model()
         self.queue_view = table(self.queue_model)
@@ -151,6 +155,7 @@ class FloorPanel(QWidget):
         front = actor is not None and (actor.can(Permission.CHECK_IN) or manage)
         self.up_button.setVisible(manage)
         self.join_button.setVisible(front)
+        self.reassign_button.setVisible(front)
         for b in self.status_buttons.values():
             b.setVisible(front)
 
@@ -200,6 +205,28 @@ class FloorPanel(QWidget):
             self._write(lambda: svc.join(actor, [entry.staff_id]))
         else:
             self._write(lambda: svc.set_status(actor, entry.staff_id, status, note))
+
+    def selected_party(self) -> QueueEntry | None:
+        rows = self.queue_view.selectionModel().selectedRows()
+        return self.queue_model.row(rows[0].row()) if rows else None
+
+    def reassign(self) -> ReassignDialog | None:
+        """A consultant who is away must not block the party: give it to a colleague or back
+        to the rotation, with a reason. Returns the (non-modal) dialog."""
+        entry, actor = self.selected_party(), self.ctx.actor
+        if entry is None or actor is None or not entry.consultant_id:
+            self.error.setText(self.tr("Select a party that has a consultant first"))
+            self.error.setVisible(True)
+            return None
+        colleagues = [(e.staff_id, e.name) for e in (self.floor.rotation if self.floor else ())
+                      if e.status != "off"]
+        dlg = ReassignDialog(self, entry, colleagues, next_up=True,
+                             title=self.tr("Reassign the party"))
+        svc = self.ctx.services.reception
+        dlg.accepted.connect(lambda: self._write(lambda: svc.reassign(
+            actor, entry.visit_id, dlg.to_staff_id(), dlg.reason_text())))
+        dlg.open()
+        return dlg
 
     def move_up(self) -> None:
         entry, actor = self.selected(), self.ctx.actor

@@ -25,14 +25,20 @@ from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.reception import Floor, MyQueue, QueueEntry
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
+from salesdesk.ui.reception.call_alert import Beep, CallBanner, CallWatcher, Sound, bring_forward
 from salesdesk.ui.reception.floor import duty_label, queue_model, table
+from salesdesk.ui.reception.reassign import ReassignDialog
 from salesdesk.ui.widgets import error_label
 
 
 class MyQueuePanel(QWidget):
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None,
+                 sound: Sound | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.sound: Sound = sound if sound is not None else Beep()
+        self.watcher = CallWatcher()
+        self.bring_forward: Callable[[QWidget], None] = bring_forward
         self.queue: MyQueue | None = None
         self.colleagues: list[tuple[str, str]] = []
         self.setStyleSheet("QPushButton#primary:disabled { background: #c9d7ee;"
@@ -54,6 +60,8 @@ class MyQueuePanel(QWidget):
             sl.addWidget(b)
             self.status_buttons[key] = b
         layout.addWidget(status_card)
+        self.call_banner = CallBanner()
+        layout.addWidget(self.call_banner)
         self.notices = QLabel()
         self.notices.setObjectName("badge")
         self.notices.setWordWrap(True)
@@ -176,6 +184,7 @@ class MyQueuePanel(QWidget):
             self.current_detail.setText(self.tr("%1 people · %2 · %3 · since %4").replace(
                 "%1", str(c.party_size)).replace("%2", c.source_label).replace(
                 "%3", kind).replace("%4", since))
+        self._announce(q)
         keep = self.selected_next()
         rows = list(q.next) + list(q.parked)
         self.next_model.set_rows(rows)
@@ -196,6 +205,20 @@ class MyQueuePanel(QWidget):
                 i = self.transfer_combo.findData(current)
                 if i >= 0:
                     self.transfer_combo.setCurrentIndex(i)
+
+    def _announce(self, q: MyQueue) -> None:
+        """A party newly called for me: banner, sound, window forward, at once."""
+        mine = {e.visit_id for e in q.next}
+        fresh = self.watcher.new_calls(q.next)
+        if fresh:
+            self.call_banner.announce(
+                [p for p in self.call_banner.parties if p.visit_id in mine] + fresh)
+            self.sound.play()
+            self.bring_forward(self)
+        elif self.call_banner.isVisible() and not any(
+                p.visit_id in mine for p in self.call_banner.parties):
+            # Started, or reassigned away by reception: the banner would be wrong now.
+            self.call_banner.acknowledge()
 
     def selected_next(self) -> QueueEntry | None:
         rows = self.next_view.selectionModel().selectedRows()
@@ -301,14 +324,20 @@ class MyQueuePanel(QWidget):
         svc = self.ctx.services.reception
         self._write(lambda: svc.park(actor, c.visit_id, note))
 
-    def transfer(self) -> None:
+    def transfer(self) -> ReassignDialog | None:
+        """Asks why (it goes into the rotation log) and confirms; returns the dialog."""
         actor = self.ctx.actor
         c = self.queue.current if self.queue else None
-        to = self.transfer_combo.currentData()
-        if c is None or actor is None or not to:
-            return
+        if c is None or actor is None or not self.colleagues:
+            return None
+        dlg = ReassignDialog(self, c, self.colleagues, next_up=False,
+                             title=self.tr("Transfer to a colleague"),
+                             preselect=str(self.transfer_combo.currentData() or ""))
         svc = self.ctx.services.reception
-        self._write(lambda: svc.transfer(actor, c.visit_id, to))
+        dlg.accepted.connect(lambda: self._write(lambda: svc.transfer(
+            actor, c.visit_id, dlg.to_staff_id(), dlg.reason_text())))
+        dlg.open()
+        return dlg
 
     def _clear_form(self) -> None:
         self.units.clear()

@@ -18,12 +18,16 @@ from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.roles import Permission
 from salesdesk.services.reception import Floor, MyQueue
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.reception.board import DisplayBoardWindow
 from salesdesk.ui.reception.checkin import CheckInPanel
 from salesdesk.ui.reception.figures import ReceptionFiguresWidget
 from salesdesk.ui.reception.floor import FloorPanel
 from salesdesk.ui.reception.my_queue import MyQueuePanel
+
+# How often a consultant's device pulls while on duty (the sync driver's usual round is 45 s).
+CALL_PULL_SECONDS = 5
 
 
 class ReceptionPage(Page):
@@ -85,10 +89,23 @@ class ReceptionPage(Page):
             self.setFocusProxy(self.checkin.phone)
         # Other devices (consultants' laptops, a second kiosk) change the floor too: poll.
         self._loading = False
+        self._reload = False
         self.poll = QTimer(self)
         self.poll.setInterval(3000)
         self.poll.timeout.connect(self._poll)
         self.poll.start()
+
+    def _on_op(self, changes: OpChanges, origin: object) -> None:
+        # A consultant must hear of a call at once, whether this device made the assignment
+        # (a check-in, a colleague's finish) or a sync round pulled it, and even while another
+        # page is showing: so the queue reloads on every reception change, not on the poll.
+        if self.my_queue is not None and changes.reception:
+            if self._loading:
+                self._reload = True  # the load in flight may predate this change
+            else:
+                self.refresh()
+            return
+        super()._on_op(changes, origin)
 
     def _poll(self) -> None:
         if self.isVisible() and not self._loading:
@@ -125,7 +142,18 @@ class ReceptionPage(Page):
         floor, mine = result
         if self.my_queue is not None:
             self.my_queue.show_queue(mine, floor)
+            self._pace_sync(mine.on_duty)
         self._show_floor(floor)
+        if self._reload:
+            self._reload = False
+            self.refresh()
+
+    def _pace_sync(self, on_duty: bool) -> None:
+        """On duty, a call made at the front desk's device must reach this one within seconds,
+        not at the driver's usual 45-s round."""
+        driver = getattr(self.window(), "sync_driver", None)
+        if driver is not None and hasattr(driver, "set_pace"):
+            driver.set_pace("reception.on_duty", CALL_PULL_SECONDS if on_duty else None)
 
     def open_board(self) -> DisplayBoardWindow:
         if self.board_window is None:

@@ -41,6 +41,23 @@ class SyncDriver(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
         self._network: QNetworkInformation | None = None
+        self._paces: dict[str, int] = {}
+
+    @property
+    def current_interval_ms(self) -> int:
+        return min([self.interval_ms, *self._paces.values()])
+
+    def set_pace(self, key: str, interval_s: int | None) -> None:
+        """A screen that needs other devices' changes sooner (a consultant on duty waiting to
+        be called) asks for a shorter interval under ``key``; ``None`` withdraws the ask.
+        A backoff after a failure is kept: a down server is not polled faster."""
+        if interval_s is None:
+            self._paces.pop(key, None)
+        else:
+            self._paces[key] = interval_s * 1000
+        if (not self.running and self.backoff.failures == 0 and self._timer.isActive()
+                and self._timer.remainingTime() > self.current_interval_ms):
+            self._schedule(self.current_interval_ms)
 
     def start(self) -> None:
         """Begin: a first round soon, then every interval; listen to the network."""
@@ -68,7 +85,7 @@ class SyncDriver(QObject):
 
     def sync_now(self) -> None:
         if not self.ctx.services.sync.status().enrolled:
-            self._schedule(self.interval_ms)
+            self._schedule(self.current_interval_ms)
             return
         if self.running:
             self._again = True
@@ -100,7 +117,7 @@ class SyncDriver(QObject):
             self._again = False
             self.sync_now()
         else:
-            self._schedule(self.interval_ms)
+            self._schedule(self.current_interval_ms)
 
     def _schedule(self, ms: int) -> None:
         self._timer.start(ms)

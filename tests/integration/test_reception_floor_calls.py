@@ -127,3 +127,23 @@ def test_a_transfer_without_a_reason_is_refused_and_changes_nothing(
         rs.transfer(li_na, r.visit_id, zhang.staff_id, " ")
     assert err.value.field == "reason" and err.value.message
     assert counts(demo) == before and rs.my_queue(li_na).current is not None
+
+
+def test_an_entry_of_a_kind_this_version_does_not_know_is_left_out_of_the_replay(
+        demo: Services, clock: FakeClock) -> None:
+    """A newer device's rotation entry arrives by sync: the floor still loads."""
+    from datetime import timedelta
+
+    from salesdesk.domain.local_time import local_day
+
+    reception = staff_actor(demo, "R001")
+    clock.advance(days=1)
+    demo.reception.join(reception, [staff_actor(demo, "C102").staff_id])
+    day = local_day(clock())
+    with demo.db.uow(reception) as uow:
+        uow.add(RotationEventRow(day=day.isoformat(), at=clock() + timedelta(seconds=1), seq=99,
+                                 kind="future_kind", staff_id="", reason="", note="",
+                                 visit_id="", payload="{}"))
+        uow.commit()
+    floor = demo.reception.floor(reception)
+    assert [e.name for e in floor.rotation] == ["李娜"]

@@ -73,6 +73,11 @@ def settings_row_for_update(uow: UnitOfWork) -> ReceptionSettings:
 # --- the rotation event log ------------------------------------------------------------------
 
 
+# A kind of entry this code does not know (written by a newer version on another device) is
+# left out of the replay rather than stopping the floor from loading.
+_KNOWN = frozenset(k.value for k in EventKind)
+
+
 def _event(kind: str, staff_id: str, reason: str, note: str, visit_id: str,
            payload: str) -> RotationEvent:
     extra = json.loads(payload) if payload and payload != "{}" else {}
@@ -102,7 +107,7 @@ def events_of_day(uow: UnitOfWork, day: date) -> list[StoredEvent]:
         RotationEventRow.payload,
     ).where(RotationEventRow.day == day.isoformat(), RotationEventRow.deleted.is_(False))
         .order_by(RotationEventRow.at, RotationEventRow.seq)).all()
-    return [StoredEvent(r[0], _event(*r[1:])) for r in rows]
+    return [StoredEvent(r[0], _event(*r[1:])) for r in rows if r[1] in _KNOWN]
 
 
 def events_between(uow: UnitOfWork, start: date, end: date) -> list[RotationEvent]:
@@ -112,7 +117,7 @@ def events_between(uow: UnitOfWork, start: date, end: date) -> list[RotationEven
     ).where(RotationEventRow.day >= start.isoformat(), RotationEventRow.day <= end.isoformat(),
             RotationEventRow.deleted.is_(False))
         .order_by(RotationEventRow.day, RotationEventRow.at, RotationEventRow.seq)).all()
-    return [_event(*r) for r in rows]
+    return [_event(*r) for r in rows if r[0] in _KNOWN]
 
 
 def add_event(uow: UnitOfWork, day: date, at: datetime, seq: int, e: RotationEvent) -> None:

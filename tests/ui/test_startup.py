@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from salesdesk.app import close_window, start_window
 from salesdesk.services.signin import quick_signin
+from salesdesk.store import migrate
 from salesdesk.store.database import DatabaseTooNew
 from salesdesk.store.signin_roster import DB_FILE_NAME
 from tests.conftest import copy_demo
@@ -126,6 +127,15 @@ def test_a_file_to_upgrade_or_refuse_is_never_read_quickly(
     conn.close()
     before = path.read_bytes()
     assert quick_signin(data_dir) is None
+    with sqlite3.connect(path) as conn:  # an older revision: it must be upgraded first
+        conn.execute("UPDATE alembic_version SET version_num = ?",
+                     (migrate.revision_graph()[migrate.fast_head()],))
+    conn.close()
+    assert quick_signin(data_dir) is None
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    conn.close()
+    before = path.read_bytes()
     with pytest.raises(DatabaseTooNew):
         start_window(_app(), data_dir)  # as before: refused before any window, file untouched
     assert path.read_bytes() == before

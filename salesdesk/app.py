@@ -7,13 +7,13 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from salesdesk.bootstrap import Opening, data_folder
+from salesdesk.bootstrap import Opening, data_folder, open_services
 from salesdesk.domain.errors import DomainError
 from salesdesk.paths import FONT_FILE, RESOURCES
 from salesdesk.services.signin import quick_signin
@@ -105,8 +105,6 @@ def start_window(app: QApplication, data_dir: Path | None, lang: str | None = No
     data = data_folder(data_dir)
     quick = quick_signin(data)
     if quick is None:
-        from salesdesk.bootstrap import open_services
-
         services = open_services(data)
         lang = lang or services.preferences.language()
         install_translations(app, lang)
@@ -126,7 +124,7 @@ def start_window(app: QApplication, data_dir: Path | None, lang: str | None = No
         if isinstance(outcome, BaseException):
             _opening_failed(app, outcome)
             return
-        ctx.services_opened(outcome)  # type: ignore[arg-type]
+        ctx.services_opened(cast("Services", outcome))
         window.signin.set_loading(False)
 
     opened.finished.connect(on_opened)
@@ -203,8 +201,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.demo or args.screenshot:
             # The demo is loaded (or checked) before any screen: the services come first.
-            from salesdesk.bootstrap import open_services
-
             services = open_services(data)
         else:
             window = start_window(app, data, args.lang)

@@ -662,6 +662,10 @@
 <context>
     <name>SignInScreen</name>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>Sales centre</source>
         <translation>售楼处</translation>
     </message>

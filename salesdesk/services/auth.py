@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from salesdesk.domain import pin as pin_rules
 from salesdesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.ids import new_id
-from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor, Permission, Role
+from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services import audit
+from salesdesk.services.signin import StaffEntry, signin_order
 from salesdesk.store.database import Database, set_local_meta
 from salesdesk.store.queries import staff as q
 from salesdesk.store.queries.common import staff_row
 
 if TYPE_CHECKING:
     from salesdesk.store.models.org import Staff
-
-
-@dataclass(frozen=True)
-class StaffEntry:
-    id: str
-    code: str
-    name: str
-    role: Role
-    agency: str
-    senior: bool
-    active: bool
-    phone: str
-
-    @property
-    def role_label(self) -> str:
-        return ROLE_LABELS_ZH[self.role]
 
 
 def _entry(s: Staff) -> StaffEntry:
@@ -75,10 +59,8 @@ class AuthService:
 
     def signin_list(self) -> list[StaffEntry]:
         """Active staff in the order the sign-in screen shows them."""
-        order = {r: i for i, r in enumerate(Role)}
         with self._db.reader() as uow:
-            entries = [_entry(s) for s in q.live_staff(uow)]
-        return sorted(entries, key=lambda e: (order[e.role], e.agency, e.code))
+            return signin_order(_entry(s) for s in q.live_staff(uow))
 
     def sign_in(self, staff_id: str, pin: str) -> Actor:
         now = self._db.now()

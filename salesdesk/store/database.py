@@ -20,10 +20,10 @@ from salesdesk.domain.roles import Actor
 from salesdesk.store import migrate, outbox
 from salesdesk.store.crypto import IdCipher, load_or_create_key
 from salesdesk.store.models.local import LocalMeta
+from salesdesk.store.signin_roster import DB_FILE_NAME
 from salesdesk.store.uow import UnitOfWork, context_for
 
 log = logging.getLogger(__name__)
-DB_FILE_NAME = "salesdesk.sqlite3"
 KEY_CHECK_TEXT = "salesdesk-key-check"
 
 

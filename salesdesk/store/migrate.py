@@ -8,11 +8,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 if TYPE_CHECKING:
+    # Only a type here: the sign-in screen reads the file's revision before SQLAlchemy loads.
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _REV = re.compile(r'^revision\s*=\s*["\']([^"\']+)["\']', re.M)

@@ -4,31 +4,80 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject
 
 from salesdesk.domain.errors import DomainError
 from salesdesk.domain.roles import Actor
-from salesdesk.services.container import Services
 from salesdesk.ui.events import AppEvents
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.tasks import TaskRunner, deliver
+
+if TYPE_CHECKING:
+    # Only a type: the sign-in screen is painted before the services have loaded.
+    from salesdesk.services.container import Services
+    from salesdesk.services.signin import StaffEntry
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 
-@dataclass
 class UiContext:
-    services: Services
-    runner: TaskRunner
-    events: AppEvents
-    lang: str = "zh_CN"
-    actor: Actor | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    """``services`` may be given later: ``opening`` gives them (waiting until they are open)
+    the first time they are asked for. The window starts that way, with ``signin_staff`` read
+    straight from the file, so that its sign-in screen paints before the services load."""
+
+    def __init__(
+        self,
+        services: Services | None,
+        runner: TaskRunner,
+        events: AppEvents,
+        lang: str = "zh_CN",
+        actor: Actor | None = None,
+        extras: dict[str, Any] | None = None,
+        *,
+        opening: Callable[[], Services] | None = None,
+        signin_staff: list[StaffEntry] | None = None,
+    ) -> None:
+        if services is None and opening is None:
+            raise ValueError("UiContext needs the services or a way to open them")
+        self._services = services
+        self._opening = opening
+        self._signin_staff = signin_staff
+        self.runner = runner
+        self.events = events
+        self.lang = lang
+        self.actor = actor
+        self.extras: dict[str, Any] = {} if extras is None else extras
+
+    @property
+    def services(self) -> Services:
+        if self._services is None:
+            assert self._opening is not None
+            self._services = self._opening()
+        return self._services
+
+    @property
+    def services_ready(self) -> bool:
+        return self._services is not None
+
+    def services_opened(self, services: Services) -> None:
+        """The background opening finished (called on the GUI thread)."""
+        self._services = services
+
+    def signin_list(self) -> list[StaffEntry]:
+        """Who may sign in: from the open services, or the roster read at start while they
+        are still loading."""
+        if self._services is None and self._signin_staff is not None:
+            return list(self._signin_staff)
+        return self.services.auth.signin_list()
+
+    def needs_first_admin(self) -> bool:
+        if self._services is None and self._signin_staff:
+            return False  # the quick read found staff: there is somebody to sign in
+        return self.services.auth.needs_first_admin()
 
     def run_op(
         self,

@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         """Rebuild every screen in the language just installed, keeping who is signed in."""
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "SalesDesk"))
         self.signin.ui.retranslateUi(self.signin)
+        self.signin.set_loading(not self.ctx.services_ready)
         self.first_admin.ui.retranslateUi(self.first_admin)
         if self.ctx.actor is not None and self.workspace is not None:
             current = self.workspace.specs[self.workspace.nav.currentRow()].name
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
             workspace.show_page(current)
 
     def show_start(self) -> None:
-        if self.ctx.services.auth.needs_first_admin():
+        if self.ctx.needs_first_admin():
             self.stack.setCurrentWidget(self.first_admin)
         else:
             self.signin.load()

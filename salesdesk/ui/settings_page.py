@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from salesdesk.domain.errors import DomainError
 from salesdesk.domain.roles import Permission, Role
-from salesdesk.services.auth import StaffEntry
 from salesdesk.services.maintenance import VerifyReport
 from salesdesk.services.preferences import IDLE_LOCK_MAX
 from salesdesk.services.project import ImportSummary
+from salesdesk.services.signin import StaffEntry
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.i18n import install_translations
 from salesdesk.ui.ops import OpChanges

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QWidget
 
 from salesdesk.domain.roles import Actor, Role
-from salesdesk.services.auth import StaffEntry
+from salesdesk.services.signin import StaffEntry
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.forms.ui_signin import Ui_SignInForm
 
@@ -28,6 +28,11 @@ class SignInScreen(QWidget):
         self.ui.pinEdit.setObjectName("bigInput")
         self.ui.errorLabel.setObjectName("errorLabel")
         self.ui.errorLabel.setVisible(False)
+        # While the database opens in the background: the PIN may be typed, its check waits.
+        self.loading_label = QLabel(self.tr("Opening the database…"))
+        self.loading_label.setObjectName("hint")
+        self.loading_label.setVisible(False)
+        self.ui.pinColumn.addWidget(self.loading_label)
         self.ui.signInButton.setObjectName("primary")
         self.ui.signInButton.setMinimumHeight(48)
         self.ui.staffGrid.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -63,7 +68,7 @@ class SignInScreen(QWidget):
     def load(self) -> None:
         """Show the centre name and the active staff (fast: one small query)."""
         self.ui.centreLabel.setText(self.ctx.extras.get("centre_name") or self.tr("Sales centre"))
-        self._staff = self.ctx.services.auth.signin_list()
+        self._staff = self.ctx.signin_list()
         for button in self._buttons.values():
             self._group.removeButton(button)
             button.deleteLater()
@@ -80,6 +85,11 @@ class SignInScreen(QWidget):
         self.ui.selectedLabel.setText(self.tr("Nobody selected"))
         self.ui.pinEdit.clear()
         self.ui.errorLabel.setVisible(False)
+
+    def set_loading(self, loading: bool) -> None:
+        """Show that the rest of SalesDesk is still loading (the PIN check will wait for it)."""
+        self.loading_label.setText(self.tr("Opening the database…"))
+        self.loading_label.setVisible(loading)
 
     def _role_text(self, role: Role) -> str:
         labels = {

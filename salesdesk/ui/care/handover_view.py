@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.roles import Permission
-from salesdesk.services.auth import StaffEntry
 from salesdesk.services.care import HandoverPreview, HandoverResult, OwnedItem
+from salesdesk.services.signin import StaffEntry
 from salesdesk.ui.care.common import section, table
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import itertools
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from salesdesk.domain import pin as pin_rules
+from salesdesk.domain.care.plan import CareEvent, CareEventKind
+from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.project import (
     AdverseFactorSpec,
     BuildingSpec,
@@ -26,7 +28,10 @@ from salesdesk.domain.project import (
     UnitStatus,
 )
 from salesdesk.domain.roles import Actor, Role
+from salesdesk.services.care import TaskInfo
 from salesdesk.services.container import Services
+from salesdesk.services.disclosure import RoundRecord
+from salesdesk.services.signing import SubscriptionInfo
 
 PIN = "2580"
 BUILDING = "1"
@@ -108,12 +113,65 @@ class Kit:
         return self.services.auth.actor_for(entry.id)
 
     def unit(self, number: str, status: UnitStatus = UnitStatus.AVAILABLE,
-             floor: int = 2) -> str:
+             floor: int = 2, building: str = BUILDING) -> str:
         """Adds a unit to the project (as head office's next project file would); its id."""
-        self.config = replace(self.config,
-                              units=(*self.config.units, unit_spec(number, floor, status)))
+        spec = unit_spec(number, floor, status, building)
+        self.config = replace(self.config, units=(*self.config.units, spec))
         self.services.importer.import_config(None, self.config)
         return self.unit_id(number)
+
+    def building(self, code: str, floors: int = 6, presale: bool = True) -> None:
+        """Adds a building; ``presale=False`` leaves it outside the presale permit (not for
+        sale, as a building still under construction is)."""
+        certificates = tuple(
+            replace(c, buildings=(*c.buildings, code)) if presale else c
+            for c in self.config.certificates)
+        self.config = replace(
+            self.config, certificates=certificates,
+            buildings=(*self.config.buildings,
+                       BuildingSpec(code=code, name=f"{code}号楼", floors=floors)))
+        self.services.importer.import_config(None, self.config)
+
+    def factor(self, code: str, title: str, buildings: tuple[str, ...] = (BUILDING,),
+               side: FactorSide = FactorSide.INSIDE, category: str = "other") -> None:
+        """Adds an adverse factor that applies to the given buildings' units."""
+        spec = AdverseFactorSpec(code=code, side=side, category=category, title=title,
+                                 description=title, direction="", distance_m=None,
+                                 project_wide=False, buildings=buildings, units=(),
+                                 contract_annex=False)
+        self.config = replace(self.config, adverse_factors=(*self.config.adverse_factors, spec))
+        self.services.importer.import_config(None, self.config)
+
+    def disclosure_round(self, actor: Actor, customer_id: str, unit_id: str,
+                         kind: RoundKind = RoundKind.PRE_DEPOSIT, skip: tuple[str, ...] = (),
+                         signature_png: bytes | None = None) -> RoundRecord:
+        """A round through the disclosure service, every item ticked but ``skip``; on the
+        paper form unless a signature is given."""
+        return self.services.disclosure.record_round(
+            actor, customer_id=customer_id, unit_id=unit_id, kind=kind,
+            ticks=self.ticks(actor, customer_id, unit_id, skip),
+            signature_png=signature_png, paper_form=signature_png is None)
+
+    def ticks(self, actor: Actor, customer_id: str, unit_id: str,
+              skip: tuple[str, ...] = ()) -> dict[str, datetime]:
+        """Every checklist item of that customer and unit ticked now, but ``skip``."""
+        checklist = self.services.disclosure.checklist(actor, customer_id, unit_id)
+        now = self.services.db.now()
+        return {i.code: now for i in checklist.items if i.code not in skip}
+
+    def subscription(self, actor: Actor, customer_id: str, unit_id: str,
+                     price: int = 2_800_000, deposit: int = 50_000) -> SubscriptionInfo:
+        """A subscription after a complete pre-deposit round, as at the desk."""
+        self.disclosure_round(actor, customer_id, unit_id)
+        return self.services.subscriptions.subscribe(
+            actor, customer_id=customer_id, unit_id=unit_id, price=price, deposit=deposit)
+
+    def follow_up_task(self, actor: Actor, customer_id: str, on: date,
+                       ref: str = "kit-sub", unit: str = "") -> TaskInfo:
+        """The call task a subscription makes for whoever received the customer."""
+        (task,) = self.services.care.on_event(
+            actor, CareEvent(CareEventKind.SUBSCRIBED, customer_id, on, ref=ref, unit=unit))
+        return task
 
     def unit_id(self, number: str) -> str:
         admin = self.staff_cached(Role.ADMIN)

@@ -49,9 +49,10 @@ def unit_spec(number: str, floor: int = 2, status: UnitStatus = UnitStatus.AVAIL
                     total_price=2068500, status=status)
 
 
-def staff_spec(code: str, name: str, role: Role, senior: bool = False) -> StaffSpec:
+def staff_spec(code: str, name: str, role: Role, senior: bool = False,
+               phone: str = "") -> StaffSpec:
     return StaffSpec(code=code, name=name, role=role.value, agency="", senior=senior,
-                     phone="", pin=None, pin_hash=pin_hash())
+                     phone=phone, pin=None, pin_hash=pin_hash())
 
 
 def small_project(units: tuple[UnitSpec, ...] = (), staff: tuple[StaffSpec, ...] = (),
@@ -102,11 +103,13 @@ class Kit:
     def __post_init__(self) -> None:
         self.services.importer.import_config(None, self.config)
 
-    def staff(self, role: Role, name: str | None = None, senior: bool = False) -> Actor:
-        """A new staff member of that role, signed in (as the app would after the PIN)."""
+    def staff(self, role: Role, name: str | None = None, senior: bool = False,
+              phone: str = "") -> Actor:
+        """A new staff member of that role (PIN ``PIN``, code K001, K002, ...), signed in (as
+        the app would after the PIN); ``phone`` is the work number customers are given."""
         n = next(self._codes)
         code = f"K{n:03d}"
-        spec = staff_spec(code, name or f"员工{n}", role, senior)
+        spec = staff_spec(code, name or f"员工{n}", role, senior, phone)
         self.config = replace(self.config, staff=(*self.config.staff, spec))
         self.services.importer.import_config(None, self.config)
         entry = next(e for e in self.services.auth.signin_list() if e.code == code)

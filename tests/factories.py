@@ -28,9 +28,11 @@ from salesdesk.domain.project import (
     UnitStatus,
 )
 from salesdesk.domain.roles import Actor, Role
+from salesdesk.services.appointments import Booking
 from salesdesk.services.care import TaskInfo
 from salesdesk.services.container import Services
 from salesdesk.services.disclosure import RoundRecord
+from salesdesk.services.reception import CheckInRequest, CheckInResult
 from salesdesk.services.signing import SubscriptionInfo
 
 PIN = "2580"
@@ -168,6 +170,25 @@ class Kit:
         self.disclosure_round(actor, customer_id, unit_id)
         return self.services.subscriptions.subscribe(
             actor, customer_id=customer_id, unit_id=unit_id, price=price, deposit=deposit)
+
+    def signing(self, actor: Actor, customer_id: str, on: date,
+                unit_id: str | None = None) -> Booking:
+        """A signing appointment in the first free slot of that day at the signing centre;
+        with ``unit_id`` the customer must hold the unit's active subscription (rule 13)."""
+        board = self.services.appointments.day_board(actor, on)
+        slot = next(r.slot for r in board.rows if r.free)
+        return self.services.appointments.book_signing(
+            actor, customer_id=customer_id, starts_at=slot.starts_at,
+            consultant_id=actor.staff_id, unit_id=unit_id)
+
+    def visit(self, reception: Actor, phone: str, consultants: tuple[Actor, ...] = (),
+              party_size: int = 1) -> CheckInResult:
+        """A walk-in checked in at the desk (consent given); ``consultants`` join the rotation
+        first, in that order, so one of them receives the visitor."""
+        if consultants:
+            self.services.reception.join(reception, [c.staff_id for c in consultants])
+        return self.services.reception.check_in(
+            reception, CheckInRequest(phone, party_size, consent=True))
 
     def follow_up_task(self, actor: Actor, customer_id: str, on: date,
                        ref: str = "kit-sub", unit: str = "") -> TaskInfo:

@@ -73,3 +73,19 @@ def test_buildings_and_factors_on_demand(kit: Kit, services: Services) -> None:
     assert "factor:F-2" not in {i.code for i in services.disclosure.checklist(
         consultant, customer, kit.unit_id("1-201")).items}
     assert not services.disclosure.checklist(consultant, customer, outside).sellable
+
+
+def test_signing_slots_and_visits_go_through_the_services(kit: Kit, services: Services) -> None:
+    consultant = kit.staff(Role.CONSULTANT, name="李娜")
+    customer = kit.customer(owner=consultant)
+    unit = kit.unit_id("1-201")
+    with pytest.raises(DomainError):  # rule 13: no slot for a unit the customer has not bought
+        kit.signing(consultant, customer, date(2026, 11, 25), unit_id=unit)
+    kit.subscription(consultant, customer, unit)
+    booked = kit.signing(consultant, customer, date(2026, 11, 25), unit_id=unit)
+    assert booked.appointment.unit_id == unit
+    assert booked.appointment.consultant_id == consultant.staff_id
+    reception = kit.staff(Role.RECEPTION)
+    visit = kit.visit(reception, "13900005678", consultants=(consultant,))
+    assert visit.first_visit and visit.consultant_id == consultant.staff_id
+    assert visit.consultant_name == "李娜"

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import itertools
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from salesdesk.domain import pin as pin_rules
+from salesdesk.domain.care.plan import CareEvent, CareEventKind
+from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.project import (
     AdverseFactorSpec,
     BuildingSpec,
@@ -26,7 +28,12 @@ from salesdesk.domain.project import (
     UnitStatus,
 )
 from salesdesk.domain.roles import Actor, Role
+from salesdesk.services.appointments import Booking
+from salesdesk.services.care import TaskInfo
 from salesdesk.services.container import Services
+from salesdesk.services.disclosure import RoundRecord
+from salesdesk.services.reception import CheckInRequest, CheckInResult
+from salesdesk.services.signing import SubscriptionInfo
 
 PIN = "2580"
 BUILDING = "1"
@@ -44,9 +51,10 @@ def unit_spec(number: str, floor: int = 2, status: UnitStatus = UnitStatus.AVAIL
                     total_price=2068500, status=status)
 
 
-def staff_spec(code: str, name: str, role: Role, senior: bool = False) -> StaffSpec:
+def staff_spec(code: str, name: str, role: Role, senior: bool = False,
+               phone: str = "") -> StaffSpec:
     return StaffSpec(code=code, name=name, role=role.value, agency="", senior=senior,
-                     phone="", pin=None, pin_hash=pin_hash())
+                     phone=phone, pin=None, pin_hash=pin_hash())
 
 
 def small_project(units: tuple[UnitSpec, ...] = (), staff: tuple[StaffSpec, ...] = (),
@@ -97,23 +105,97 @@ class Kit:
     def __post_init__(self) -> None:
         self.services.importer.import_config(None, self.config)
 
-    def staff(self, role: Role, name: str | None = None, senior: bool = False) -> Actor:
-        """A new staff member of that role, signed in (as the app would after the PIN)."""
+    def staff(self, role: Role, name: str | None = None, senior: bool = False,
+              phone: str = "") -> Actor:
+        """A new staff member of that role (PIN ``PIN``, code K001, K002, ...), signed in (as
+        the app would after the PIN); ``phone`` is the work number customers are given."""
         n = next(self._codes)
         code = f"K{n:03d}"
-        spec = staff_spec(code, name or f"员工{n}", role, senior)
+        spec = staff_spec(code, name or f"员工{n}", role, senior, phone)
         self.config = replace(self.config, staff=(*self.config.staff, spec))
         self.services.importer.import_config(None, self.config)
         entry = next(e for e in self.services.auth.signin_list() if e.code == code)
         return self.services.auth.actor_for(entry.id)
 
     def unit(self, number: str, status: UnitStatus = UnitStatus.AVAILABLE,
-             floor: int = 2) -> str:
+             floor: int = 2, building: str = BUILDING) -> str:
         """Adds a unit to the project (as head office's next project file would); its id."""
-        self.config = replace(self.config,
-                              units=(*self.config.units, unit_spec(number, floor, status)))
+        spec = unit_spec(number, floor, status, building)
+        self.config = replace(self.config, units=(*self.config.units, spec))
         self.services.importer.import_config(None, self.config)
         return self.unit_id(number)
+
+    def building(self, code: str, floors: int = 6, presale: bool = True) -> None:
+        """Adds a building; ``presale=False`` leaves it outside the presale permit (not for
+        sale, as a building still under construction is)."""
+        certificates = tuple(
+            replace(c, buildings=(*c.buildings, code)) if presale else c
+            for c in self.config.certificates)
+        self.config = replace(
+            self.config, certificates=certificates,
+            buildings=(*self.config.buildings,
+                       BuildingSpec(code=code, name=f"{code}号楼", floors=floors)))
+        self.services.importer.import_config(None, self.config)
+
+    def factor(self, code: str, title: str, buildings: tuple[str, ...] = (BUILDING,),
+               side: FactorSide = FactorSide.INSIDE, category: str = "other") -> None:
+        """Adds an adverse factor that applies to the given buildings' units."""
+        spec = AdverseFactorSpec(code=code, side=side, category=category, title=title,
+                                 description=title, direction="", distance_m=None,
+                                 project_wide=False, buildings=buildings, units=(),
+                                 contract_annex=False)
+        self.config = replace(self.config, adverse_factors=(*self.config.adverse_factors, spec))
+        self.services.importer.import_config(None, self.config)
+
+    def disclosure_round(self, actor: Actor, customer_id: str, unit_id: str,
+                         kind: RoundKind = RoundKind.PRE_DEPOSIT, skip: tuple[str, ...] = (),
+                         signature_png: bytes | None = None) -> RoundRecord:
+        """A round through the disclosure service, every item ticked but ``skip``; on the
+        paper form unless a signature is given."""
+        return self.services.disclosure.record_round(
+            actor, customer_id=customer_id, unit_id=unit_id, kind=kind,
+            ticks=self.ticks(actor, customer_id, unit_id, skip),
+            signature_png=signature_png, paper_form=signature_png is None)
+
+    def ticks(self, actor: Actor, customer_id: str, unit_id: str,
+              skip: tuple[str, ...] = ()) -> dict[str, datetime]:
+        """Every checklist item of that customer and unit ticked now, but ``skip``."""
+        checklist = self.services.disclosure.checklist(actor, customer_id, unit_id)
+        now = self.services.db.now()
+        return {i.code: now for i in checklist.items if i.code not in skip}
+
+    def subscription(self, actor: Actor, customer_id: str, unit_id: str,
+                     price: int = 2_800_000, deposit: int = 50_000) -> SubscriptionInfo:
+        """A subscription after a complete pre-deposit round, as at the desk."""
+        self.disclosure_round(actor, customer_id, unit_id)
+        return self.services.subscriptions.subscribe(
+            actor, customer_id=customer_id, unit_id=unit_id, price=price, deposit=deposit)
+
+    def signing(self, actor: Actor, customer_id: str, on: date,
+                unit_id: str | None = None) -> Booking:
+        """A signing appointment in the first free slot of that day at the signing centre;
+        with ``unit_id`` the customer must hold the unit's active subscription (rule 13)."""
+        board = self.services.appointments.day_board(actor, on)
+        slot = next(r.slot for r in board.rows if r.free)
+        return self.services.appointments.book_signing(
+            actor, customer_id=customer_id, starts_at=slot.starts_at,
+            consultant_id=actor.staff_id, unit_id=unit_id)
+
+    def visit(self, reception: Actor, phone: str, consultants: tuple[Actor, ...] = (),
+              party_size: int = 1) -> CheckInResult:
+        """A walk-in checked in at the desk (consent given); ``consultants`` join the rotation
+        first, in that order, so one of them receives the visitor."""
+        if consultants:
+            self.services.reception.join(reception, [c.staff_id for c in consultants])
+        return self.services.reception.check_in(
+            reception, CheckInRequest(phone, party_size, consent=True))
+
+    def follow_up_task(self, actor: Actor, customer_id: str, on: date,
+                       ref: str = "kit-sub", unit: str = "") -> TaskInfo:
+        """The call task a subscription makes for whoever received the customer."""
+        (task,) = self.services.care.on_event(
+            actor, CareEvent(CareEventKind.SUBSCRIBED, customer_id, on, ref=ref, unit=unit))
+        return task
 
     def unit_id(self, number: str) -> str:
         admin = self.staff_cached(Role.ADMIN)

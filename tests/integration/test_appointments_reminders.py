@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from salesdesk.domain.errors import Conflict, DomainError
 from salesdesk.domain.local_time import at_local
-from salesdesk.domain.roles import Actor
+from salesdesk.domain.roles import Actor, Role
 from salesdesk.services.appointments import (
     Delivery,
     GatewayError,
@@ -25,6 +25,7 @@ from salesdesk.store.database import open_database
 from salesdesk.store.models.appointments import ReminderMessage
 from salesdesk.store.models.org import Company
 from tests.conftest import FakeClock
+from tests.factories import PIN, Kit
 
 TOMORROW = date(2026, 11, 25)
 
@@ -47,20 +48,31 @@ class CountingGateway:
         return Delivery(actor.staff_id)
 
 
-def _fresh_signing(demo: Services, actor: Actor, phone: str) -> str:
-    cust = demo.customers.register(actor, phone=phone, name="欧阳娜", salutation="欧阳女士",
-                                   consent=True, owner_staff_id=actor.staff_id).id
-    plan = demo.appointments.day_plan(actor, TOMORROW)
-    board = demo.appointments.day_board(actor, TOMORROW)
+@pytest.fixture
+def consultant(kit: Kit) -> Actor:
+    """The consultant whose work number the reminder gives the customer."""
+    return kit.staff(Role.CONSULTANT, name="李娜", phone="0571-88123412")
+
+
+@pytest.fixture
+def supervisor(kit: Kit) -> Actor:
+    return kit.staff_cached(Role.SUPERVISOR)
+
+
+def _fresh_signing(services: Services, actor: Actor, phone: str) -> str:
+    cust = services.customers.register(actor, phone=phone, name="欧阳娜", salutation="欧阳女士",
+                                       consent=True, owner_staff_id=actor.staff_id).id
+    plan = services.appointments.day_plan(actor, TOMORROW)
+    board = services.appointments.day_board(actor, TOMORROW)
     slot = next(r.slot for r in board.rows if r.free)
     assert plan.open
-    return demo.appointments.book_signing(actor, customer_id=cust, starts_at=slot.starts_at,
-                                          consultant_id=actor.staff_id).appointment.id
+    return services.appointments.book_signing(actor, customer_id=cust, starts_at=slot.starts_at,
+                                              consultant_id=actor.staff_id).appointment.id
 
 
-def test_tomorrows_list_has_the_message_text(demo: Services, consultant: Actor) -> None:
-    appt = _fresh_signing(demo, consultant, "13905713001")
-    items = demo.reminders.due(consultant)
+def test_tomorrows_list_has_the_message_text(services: Services, consultant: Actor) -> None:
+    appt = _fresh_signing(services, consultant, "13905713001")
+    items = services.reminders.due(consultant)
     assert items and all(i.appointment.consultant_id == consultant.staff_id for i in items)
     mine = next(i for i in items if i.appointment.id == appt)
     assert mine.status == "due"
@@ -71,45 +83,45 @@ def test_tomorrows_list_has_the_message_text(demo: Services, consultant: Actor) 
     assert "13905713001" not in text
 
 
-def test_materials_source_is_pluggable(demo: Services, consultant: Actor) -> None:
+def test_materials_source_is_pluggable(services: Services, consultant: Actor) -> None:
     class Special:
         def materials_to_bring(self, customer_id: str, unit_id: str | None) -> list[str]:
             return ["回乡证原件", "在内地工作证明"]
 
-    appt = _fresh_signing(demo, consultant, "13905713002")
-    demo.reminders.materials = Special()
-    text = next(i for i in demo.reminders.due(consultant) if i.appointment.id == appt).text
+    appt = _fresh_signing(services, consultant, "13905713002")
+    services.reminders.materials = Special()
+    text = next(i for i in services.reminders.due(consultant) if i.appointment.id == appt).text
     assert "回乡证原件" in text and "身份证原件" not in text
 
 
-def test_default_gateway_records_the_consultant_as_sender(demo: Services,
+def test_default_gateway_records_the_consultant_as_sender(services: Services,
                                                          consultant: Actor) -> None:
-    appt = _fresh_signing(demo, consultant, "13905713003")
-    assert isinstance(demo.reminders.gateway, HandToConsultant)
-    item = demo.reminders.send(consultant, appt)
+    appt = _fresh_signing(services, consultant, "13905713003")
+    assert isinstance(services.reminders.gateway, HandToConsultant)
+    item = services.reminders.send(consultant, appt)
     assert item.status == "sent" and item.sent_by_name == consultant.name
     assert item.sent_at is not None
 
 
-def test_a_reminder_is_never_sent_twice(demo: Services, consultant: Actor) -> None:
+def test_a_reminder_is_never_sent_twice(services: Services, consultant: Actor) -> None:
     gateway = CountingGateway()
-    demo.reminders.gateway = gateway
-    appt = _fresh_signing(demo, consultant, "13905713004")
-    assert demo.reminders.queue(consultant) >= 1
-    assert demo.reminders.queue(consultant) == 0  # the evening run twice adds nothing
-    demo.reminders.send(consultant, appt)
+    services.reminders.gateway = gateway
+    appt = _fresh_signing(services, consultant, "13905713004")
+    assert services.reminders.queue(consultant) >= 1
+    assert services.reminders.queue(consultant) == 0  # the evening run twice adds nothing
+    services.reminders.send(consultant, appt)
     with pytest.raises(Conflict, match="不会重复"):
-        demo.reminders.send(consultant, appt)
+        services.reminders.send(consultant, appt)
     assert len(gateway.delivered) == 1
-    with demo.db.reader() as uow:
+    with services.db.reader() as uow:
         n = uow.session.scalar(select(func.count()).select_from(ReminderMessage).where(
             ReminderMessage.appointment_id == appt))
     assert n == 1
 
 
-def test_concurrent_sends_deliver_once(demo: Services, consultant: Actor, data_dir: Path,
+def test_concurrent_sends_deliver_once(services: Services, consultant: Actor, data_dir: Path,
                                        key_dir: Path, clock: FakeClock) -> None:
-    appt = _fresh_signing(demo, consultant, "13905713005")
+    appt = _fresh_signing(services, consultant, "13905713005")
     gateway = CountingGateway()
     opened = [build_services(open_database(data_dir, key_dir, clock=clock)) for _ in range(6)]
     for s in opened:
@@ -135,46 +147,46 @@ def test_concurrent_sends_deliver_once(demo: Services, consultant: Actor, data_d
     assert len(errors) == len(opened) - 1
 
 
-def test_failures_stay_visible_and_can_be_retried(demo: Services, consultant: Actor) -> None:
+def test_failures_stay_visible_and_can_be_retried(services: Services, consultant: Actor) -> None:
     gateway = CountingGateway()
-    demo.reminders.gateway = gateway
-    appt = _fresh_signing(demo, consultant, "13905713006")
+    services.reminders.gateway = gateway
+    appt = _fresh_signing(services, consultant, "13905713006")
     gateway.fail_with = GatewayError("短信网关超时")
-    item = demo.reminders.send(consultant, appt)
+    item = services.reminders.send(consultant, appt)
     assert item.status == "failed" and item.last_error == "短信网关超时"
-    assert [f.appointment.id for f in demo.reminders.failures(consultant)] == [appt]
+    assert [f.appointment.id for f in services.reminders.failures(consultant)] == [appt]
     gateway.fail_with = None
-    item = demo.reminders.send(consultant, appt)
+    item = services.reminders.send(consultant, appt)
     assert item.status == "sent" and item.attempts == 2
-    assert demo.reminders.failures(consultant) == []
+    assert services.reminders.failures(consultant) == []
 
 
-def test_a_crash_mid_send_is_not_retried_blindly(demo: Services, consultant: Actor) -> None:
+def test_a_crash_mid_send_is_not_retried_blindly(services: Services, consultant: Actor) -> None:
     gateway = CountingGateway()
-    demo.reminders.gateway = gateway
-    appt = _fresh_signing(demo, consultant, "13905713007")
+    services.reminders.gateway = gateway
+    appt = _fresh_signing(services, consultant, "13905713007")
     gateway.fail_with = RuntimeError("power cut")  # not a GatewayError: we do not know
     with pytest.raises(RuntimeError):
-        demo.reminders.send(consultant, appt)
-    stuck = demo.reminders.failures(consultant)
+        services.reminders.send(consultant, appt)
+    stuck = services.reminders.failures(consultant)
     assert [(f.appointment.id, f.status) for f in stuck] == [(appt, "sending")]
     gateway.fail_with = None
     with pytest.raises(Conflict, match="结果未知"):
-        demo.reminders.send(consultant, appt)
+        services.reminders.send(consultant, appt)
     assert gateway.delivered == []
     assert stuck[0].message_id is not None
-    demo.reminders.resolve_unknown(consultant, stuck[0].message_id, delivered=True)
+    services.reminders.resolve_unknown(consultant, stuck[0].message_id, delivered=True)
     with pytest.raises(Conflict):
-        demo.reminders.send(consultant, appt)
+        services.reminders.send(consultant, appt)
     assert gateway.delivered == []
 
 
-def test_cancelled_appointments_need_no_reminder(demo: Services, consultant: Actor) -> None:
-    appt = _fresh_signing(demo, consultant, "13905713008")
-    demo.appointments.cancel(consultant, appt, "客户改主意")
-    assert appt not in [i.appointment.id for i in demo.reminders.due(consultant)]
+def test_cancelled_appointments_need_no_reminder(services: Services, consultant: Actor) -> None:
+    appt = _fresh_signing(services, consultant, "13905713008")
+    services.appointments.cancel(consultant, appt, "客户改主意")
+    assert appt not in [i.appointment.id for i in services.reminders.due(consultant)]
     with pytest.raises(Conflict):
-        demo.reminders.send(consultant, appt)
+        services.reminders.send(consultant, appt)
 
 
 # ---- migration ----------------------------------------------------------------------------------
@@ -218,22 +230,25 @@ def test_upgrade_of_an_older_database_keeps_its_data(tmp_path: Path, key_dir: Pa
         services.close()
 
 
-def test_slot_times_are_stored_as_utc(demo: Services, supervisor: Actor) -> None:
-    board = demo.appointments.day_board(supervisor, TOMORROW)
+def test_slot_times_are_stored_as_utc(services: Services, supervisor: Actor) -> None:
+    board = services.appointments.day_board(supervisor, TOMORROW)
     assert board.rows[0].slot.starts_at == at_local(TOMORROW, time(9))
     assert board.rows[0].slot.starts_at.utcoffset() == timedelta(0)
 
 
-def test_evening_run_from_the_command_line(demo: Services, consultant: Actor, data_dir: Path,
+def test_evening_run_from_the_command_line(services: Services, consultant: Actor,
+                                           data_dir: Path,
                                            monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     from salesdesk import cli
 
-    appt = _fresh_signing(demo, consultant, "13905713009")
-    monkeypatch.setenv("SALESDESK_PIN", "2102")  # C102's demo PIN
-    code = cli.main(["--data-dir", str(data_dir), "appointment-reminders", "--staff", "C102",
+    appt = _fresh_signing(services, consultant, "13905713009")
+    staff_code = next(e.code for e in services.auth.signin_list()
+                      if e.id == consultant.staff_id)
+    monkeypatch.setenv("SALESDESK_PIN", PIN)
+    code = cli.main(["--data-dir", str(data_dir), "appointment-reminders", "--staff", staff_code,
                      "--day", TOMORROW.isoformat(), "--queue"])
     out = capsys.readouterr().out
     assert code == 0 and "queued" in out and "欧阳女士" in out
-    assert next(i for i in demo.reminders.due(consultant, TOMORROW)
+    assert next(i for i in services.reminders.due(consultant, TOMORROW)
                 if i.appointment.id == appt).status == "pending"

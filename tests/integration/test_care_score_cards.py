@@ -10,13 +10,15 @@ from sqlalchemy import func, select
 
 from salesdesk.domain.care.plan import CareEventKind
 from salesdesk.domain.errors import PermissionDenied, ValidationError
-from salesdesk.domain.roles import Actor
+from salesdesk.domain.roles import Actor, Role
 from salesdesk.services import audit
 from salesdesk.services.container import Services
 from salesdesk.store.models.audit import AuditEvent
 from salesdesk.store.models.care import ScoreCard
 from salesdesk.store.models.local import OutboxEntry
 from salesdesk.store.uow import UnitOfWork
+from tests.conftest import staff_actor
+from tests.factories import Kit
 from tests.pdfcheck import assert_cjk_embedded, compact, pdf_text
 
 KEYS = ("layout", "needs", "process", "after_sale", "trust")
@@ -36,57 +38,62 @@ class AuditedEscalations:
         return f"esc-{len(self.opened)}"
 
 
-def _count(demo: Services, model: type) -> int:
-    with demo.db.reader() as uow:
+def _count(services: Services, model: type) -> int:
+    with services.db.reader() as uow:
         return int(uow.session.scalar(select(func.count()).select_from(model)) or 0)
 
 
-def _customer(demo: Services, owner: Actor, phone: str) -> str:
-    return demo.customers.register(owner, phone=phone, name="郑好", salutation="郑女士",
+def _customer(services: Services, owner: Actor, phone: str) -> str:
+    return services.customers.register(owner, phone=phone, name="郑好", salutation="郑女士",
                                    consent=True, owner_staff_id=owner.staff_id).id
 
 
 @pytest.mark.parametrize("bad", [0, 6])
 def test_a_score_of_0_or_6_is_refused_and_nothing_is_stored(
-        demo: Services, reception: Actor, consultant: Actor, bad: int) -> None:
-    cid = _customer(demo, consultant, "13812341001")
-    cards, outbox = _count(demo, ScoreCard), _count(demo, OutboxEntry)
+        kit: Kit, services: Services, bad: int) -> None:
+    reception, consultant = kit.staff(Role.RECEPTION), kit.staff(Role.CONSULTANT)
+    cid = _customer(services, consultant, "13812341001")
+    cards, outbox = _count(services, ScoreCard), _count(services, OutboxEntry)
     scores = dict.fromkeys(KEYS, 5) | {"process": bad}
     with pytest.raises(ValidationError) as err:
-        demo.satisfaction.submit_card(reception, cid, scores)
+        services.satisfaction.submit_card(reception, cid, scores)
     assert err.value.field == "process" and "1–5" in err.value.message
-    assert (_count(demo, ScoreCard), _count(demo, OutboxEntry)) == (cards, outbox)
+    assert (_count(services, ScoreCard), _count(services, OutboxEntry)) == (cards, outbox)
 
 
-def test_a_low_score_opens_the_escalation_and_a_follow_up(demo: Services, reception: Actor,
-                                                          consultant: Actor) -> None:
+def test_a_low_score_opens_the_escalation_and_a_follow_up(kit: Kit, services: Services) -> None:
+    reception, consultant = kit.staff(Role.RECEPTION), kit.staff(Role.CONSULTANT)
     opener = AuditedEscalations()
-    demo.satisfaction.opener = opener
-    cid = _customer(demo, consultant, "13812341002")
-    receipt = demo.satisfaction.submit_card(reception, cid, dict.fromkeys(KEYS, 5) | {"needs": 3})
+    services.satisfaction.opener = opener
+    cid = _customer(services, consultant, "13812341002")
+    receipt = services.satisfaction.submit_card(reception, cid,
+                                                dict.fromkeys(KEYS, 5) | {"needs": 3})
     assert receipt.escalated and receipt.score100 == 92.0
     assert opener.opened == [(cid, consultant.staff_id, "满意度评分低于4分：理解需求")]
-    (task,) = [t for t in demo.care.tasks(consultant) if t.customer_id == cid]
+    (task,) = [t for t in services.care.tasks(consultant) if t.customer_id == cid]
     assert task.event is CareEventKind.LOW_SCORE and task.escalation_id == "esc-1"
-    with demo.db.reader() as uow:
+    with services.db.reader() as uow:
         card = uow.session.get(ScoreCard, receipt.card_id)
         assert card is not None and card.escalation_id == "esc-1" and card.low
         assert uow.session.scalar(select(func.count()).select_from(AuditEvent).where(
             AuditEvent.action == "escalation.open", AuditEvent.row_id == card.id)) == 1
-    fine = demo.satisfaction.submit_card(reception, cid, dict.fromkeys(KEYS, 4))
+    fine = services.satisfaction.submit_card(reception, cid, dict.fromkeys(KEYS, 4))
     assert not fine.escalated and len(opener.opened) == 1
 
 
 def test_without_an_opener_a_low_score_still_reaches_the_consultant(
-        demo: Services, reception: Actor, consultant: Actor) -> None:
-    cid = _customer(demo, consultant, "13812341003")
-    demo.satisfaction.submit_card(reception, cid, dict.fromkeys(KEYS, 2))
-    assert [t.event for t in demo.care.tasks(consultant) if t.customer_id == cid] == [
+        kit: Kit, services: Services) -> None:
+    reception, consultant = kit.staff(Role.RECEPTION), kit.staff(Role.CONSULTANT)
+    cid = _customer(services, consultant, "13812341003")
+    services.satisfaction.submit_card(reception, cid, dict.fromkeys(KEYS, 2))
+    assert [t.event for t in services.care.tasks(consultant) if t.customer_id == cid] == [
         CareEventKind.LOW_SCORE]
 
 
-def test_figures_and_permissions(demo: Services, supervisor: Actor, reception: Actor,
-                                 consultant: Actor) -> None:
+def test_figures_and_permissions(demo: Services) -> None:
+    # The demo's months of cards and tasks give the overdue and low-card figures to check.
+    supervisor, reception = staff_actor(demo, "S001"), staff_actor(demo, "R001")
+    consultant = staff_actor(demo, "C102")
     with pytest.raises(PermissionDenied):
         demo.satisfaction.report(reception)
     with pytest.raises(PermissionDenied):
@@ -104,8 +111,8 @@ def test_figures_and_permissions(demo: Services, supervisor: Actor, reception: A
     assert after.low_cards  # the demo has cards below 4
 
 
-def test_the_satisfaction_pdf_reads_back(demo: Services, supervisor: Actor,
-                                         tmp_path: Path) -> None:
+def test_the_satisfaction_pdf_reads_back(demo: Services, tmp_path: Path) -> None:
+    supervisor = staff_actor(demo, "S001")
     out = demo.satisfaction.export_pdf(supervisor, tmp_path / "satisfaction.pdf")
     text = compact(pdf_text(out))
     for expected in ("客户满意度报告", "各项满意度（百分制）", "目标90", "现场布置", "手续便捷",

@@ -12,19 +12,31 @@ from sqlalchemy import func, select
 
 from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from salesdesk.domain.roles import Actor
+from salesdesk.domain.project import UnitStatus
+from salesdesk.domain.roles import Actor, Role
 from salesdesk.services.container import Services
 from salesdesk.services.customers import CustomerInfo
 from salesdesk.store.database import DB_FILE_NAME, backup
 from salesdesk.store.models.appointments import ReminderMessage
 from salesdesk.store.models.customer import Customer
 from tests.conftest import FakeClock, copy_demo
+from tests.factories import Kit
 from tests.integration.test_cli import _table_counts, run
 from tests.pdfcheck import compact, pdf_text
 
 NAME = "欧阳娜娜"
 PHONE = "13911112222"
 NOTE_TEXT = f"{NAME}您好，本周六有样板间开放"
+
+
+@pytest.fixture
+def consultant(kit: Kit) -> Actor:
+    return kit.staff_cached(Role.CONSULTANT)
+
+
+@pytest.fixture
+def supervisor(kit: Kit) -> Actor:
+    return kit.staff_cached(Role.SUPERVISOR)
 
 
 def _register(s: Services, who: Actor, phone: str = PHONE, name: str = NAME) -> CustomerInfo:
@@ -50,7 +62,7 @@ def _told(s: Services, who: Actor, customer_id: str, unit_id: str) -> None:
 
 def _subscribe(s: Services, who: Actor, customer_id: str) -> str:
     for unit in s.projects.units(who):
-        if not unit.sellable:
+        if not unit.sellable or unit.status != UnitStatus.AVAILABLE:
             continue
         _told(s, who, customer_id, unit.id)
         try:
@@ -58,7 +70,7 @@ def _subscribe(s: Services, who: Actor, customer_id: str) -> str:
                                              price=3_000_000, deposit=50_000).id
         except Conflict:
             continue
-    raise AssertionError("no unit for sale in the demo")
+    raise AssertionError("no unit for sale in the project")
 
 
 def _files_hold(folder: Path, *needles: str) -> list[str]:
@@ -72,107 +84,107 @@ def _files_hold(folder: Path, *needles: str) -> list[str]:
 
 
 def test_erasure_leaves_no_bytes_and_the_ledger_verifies(
-        demo: Services, supervisor: Actor, consultant: Actor, data_dir: Path) -> None:
-    c = _register(demo, consultant)
-    unit = next(u for u in demo.projects.units(consultant) if u.sellable)
-    _told(demo, consultant, c.id, unit.id)  # a ledger record naming the customer by id
-    _queue(demo, consultant, c.id, "holiday-1")
-    backup(demo.db.path, data_dir / "backups", "before-upgrade-test")
+        services: Services, supervisor: Actor, consultant: Actor, data_dir: Path) -> None:
+    c = _register(services, consultant)
+    unit = next(u for u in services.projects.units(consultant) if u.sellable)
+    _told(services, consultant, c.id, unit.id)  # a ledger record naming the customer by id
+    _queue(services, consultant, c.id, "holiday-1")
+    backup(services.db.path, data_dir / "backups", "before-upgrade-test")
     assert _files_hold(data_dir, NAME, PHONE)  # the check can find them
 
-    result = demo.customer_rights.erase(supervisor, c.id, "客户书面要求删除")
+    result = services.customer_rights.erase(supervisor, c.id, "客户书面要求删除")
 
     assert result.erased and not result.restricted
     assert result.pseudonym.startswith("客户#") and len(result.pseudonym) == 7
     assert result.backups_scrubbed == 1
     assert _files_hold(data_dir, NAME, PHONE, "110101199003074514", "欧阳女士") == []
-    after = demo.customers.get(supervisor, c.id)
+    after = services.customers.get(supervisor, c.id)
     assert after.name == result.pseudonym and after.phones == () and not after.has_id_number
     assert after.erased and not after.restricted
-    assert demo.customers.find_by_phone(supervisor, PHONE) is None
-    assert demo.maintenance.verify().ok
-    entry = next(e for e in demo.audit.recent(supervisor) if e.action == "customer.erase")
+    assert services.customers.find_by_phone(supervisor, PHONE) is None
+    assert services.maintenance.verify().ok
+    entry = next(e for e in services.audit.recent(supervisor) if e.action == "customer.erase")
     assert (entry.row_id, entry.detail, entry.staff_id) == (c.id, "客户书面要求删除",
                                                             supervisor.staff_id)
     # The pseudonymous customer still gets nothing.
-    assert _queue(demo, consultant, c.id, "holiday-2") == ""
-    demo.close()
+    assert _queue(services, consultant, c.id, "holiday-2") == ""
+    services.close()
     assert _files_hold(data_dir, NAME, PHONE) == []
 
 
 def test_erasure_is_refused_while_a_subscription_is_open_and_processing_restricted(
-        demo: Services, supervisor: Actor, consultant: Actor) -> None:
-    c = _register(demo, consultant)
-    _subscribe(demo, consultant, c.id)
+        services: Services, supervisor: Actor, consultant: Actor) -> None:
+    c = _register(services, consultant)
+    _subscribe(services, consultant, c.id)
 
-    result = demo.customer_rights.erase(supervisor, c.id, "客户要求删除")
+    result = services.customer_rights.erase(supervisor, c.id, "客户要求删除")
 
     assert not result.erased and result.restricted
     assert "认购" in result.reason
-    kept = demo.customers.get(supervisor, c.id)
+    kept = services.customers.get(supervisor, c.id)
     assert kept.name == NAME and kept.phones[0].e164.endswith(PHONE)
     assert kept.restricted and not kept.erased
-    assert demo.customers.find_by_phone(supervisor, PHONE) is None
-    assert demo.customers.search_last4(supervisor, PHONE[-4:]) == []
-    assert _queue(demo, consultant, c.id, "after-restriction") == ""
-    with demo.db.reader() as uow:
+    assert services.customers.find_by_phone(supervisor, PHONE) is None
+    assert services.customers.search_last4(supervisor, PHONE[-4:]) == []
+    assert _queue(services, consultant, c.id, "after-restriction") == ""
+    with services.db.reader() as uow:
         assert uow.session.scalar(select(func.count()).select_from(ReminderMessage).where(
             ReminderMessage.customer_id == c.id, ReminderMessage.kind == "care.holiday")) == 0
-    entry = next(e for e in demo.audit.recent(supervisor) if e.action == "customer.restrict")
+    entry = next(e for e in services.audit.recent(supervisor) if e.action == "customer.restrict")
     assert "认购" in entry.detail and "客户要求删除" in entry.detail
-    assert demo.maintenance.verify().ok
+    assert services.maintenance.verify().ok
 
 
-def test_bad_requests_change_nothing(demo: Services, supervisor: Actor,
+def test_bad_requests_change_nothing(services: Services, supervisor: Actor,
                                      consultant: Actor) -> None:
-    c = _register(demo, consultant)
+    c = _register(services, consultant)
     with pytest.raises(PermissionDenied):
-        demo.customer_rights.erase(consultant, c.id, "顾问想删")
+        services.customer_rights.erase(consultant, c.id, "顾问想删")
     with pytest.raises(ValidationError):
-        demo.customer_rights.erase(supervisor, c.id, "   ")
+        services.customer_rights.erase(supervisor, c.id, "   ")
     with pytest.raises(NotFound):
-        demo.customer_rights.erase(supervisor, "no-such-id", "原因")
-    with demo.db.reader() as uow:
+        services.customer_rights.erase(supervisor, "no-such-id", "原因")
+    with services.db.reader() as uow:
         row = uow.session.get(Customer, c.id)
         assert row is not None and row.name == NAME and row.erased_at is None
         assert row.restricted_at is None
-    demo.customer_rights.erase(supervisor, c.id, "客户要求")
+    services.customer_rights.erase(supervisor, c.id, "客户要求")
     with pytest.raises(Conflict):
-        demo.customer_rights.erase(supervisor, c.id, "再删一次")
+        services.customer_rights.erase(supervisor, c.id, "再删一次")
 
 
-def test_consent_withdrawal_stops_a_queued_message(demo: Services, supervisor: Actor,
+def test_consent_withdrawal_stops_a_queued_message(services: Services, supervisor: Actor,
                                                    consultant: Actor, clock: FakeClock) -> None:
-    c = _register(demo, consultant)
-    mid = _queue(demo, consultant, c.id, "holiday-1")
-    assert demo.customers.get(consultant, c.id).consent_version == "2026.1"
+    c = _register(services, consultant)
+    mid = _queue(services, consultant, c.id, "holiday-1")
+    assert services.customers.get(consultant, c.id).consent_version == "2026.1"
     clock.advance(hours=1)
-    demo.customer_rights.withdraw_consent(consultant, c.id)
-    assert demo.customers.get(consultant, c.id).consent_withdrawn
+    services.customer_rights.withdraw_consent(consultant, c.id)
+    assert services.customers.get(consultant, c.id).consent_withdrawn
 
     with pytest.raises(Conflict) as refused:
-        demo.messages.send(consultant, mid)
+        services.messages.send(consultant, mid)
     assert "撤回同意" in refused.value.message
-    assert demo.messages.item(consultant, mid).status == "pending"
-    assert demo.messages.item(consultant, mid).attempts == 0
-    assert _queue(demo, consultant, c.id, "holiday-2") == ""
+    assert services.messages.item(consultant, mid).status == "pending"
+    assert services.messages.item(consultant, mid).attempts == 0
+    assert _queue(services, consultant, c.id, "holiday-2") == ""
 
     # Consent given again, with the wording's version and the time: messages go again.
     clock.advance(hours=1)
-    demo.customer_rights.record_consent(consultant, c.id, "2026.2")
-    info = demo.customers.get(consultant, c.id)
+    services.customer_rights.record_consent(consultant, c.id, "2026.2")
+    info = services.customers.get(consultant, c.id)
     assert (info.consent_version, info.consent_at) == ("2026.2", clock.now)
-    assert demo.messages.send(consultant, mid).status == "sent"
+    assert services.messages.send(consultant, mid).status == "sent"
 
 
-def test_export_json_pdf_and_the_export_log(demo: Services, supervisor: Actor,
+def test_export_json_pdf_and_the_export_log(services: Services, supervisor: Actor,
                                             consultant: Actor, tmp_path: Path) -> None:
-    c = _register(demo, consultant)
-    _subscribe(demo, consultant, c.id)
-    _queue(demo, consultant, c.id, "holiday-1")
+    c = _register(services, consultant)
+    _subscribe(services, consultant, c.id)
+    _queue(services, consultant, c.id, "holiday-1")
     out = tmp_path / "export.json"
 
-    result = demo.customer_rights.export(consultant, c.id, out)
+    result = services.customer_rights.export(consultant, c.id, out)
 
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["customer"]["name"] == NAME
@@ -187,35 +199,35 @@ def test_export_json_pdf_and_the_export_log(demo: Services, supervisor: Actor,
     text = compact(pdf_text(result.pdf_path))
     assert NAME in text and "139****2222" in text and "认购" in text
     assert PHONE not in text  # the summary may be printed: numbers masked
-    logged = demo.audit.exports(supervisor)
+    logged = services.audit.exports(supervisor)
     assert [(e.entity, e.row_id, e.staff_id) for e in logged][:1] == [
         ("customer_data", c.id, consultant.staff_id)]
     assert "customers=1" in logged[0].detail
 
     with pytest.raises(ValidationError):
-        demo.customer_rights.export(consultant, c.id, tmp_path / "export.txt")
+        services.customer_rights.export(consultant, c.id, tmp_path / "export.txt")
     assert not (tmp_path / "export.txt").exists()
-    assert len(demo.audit.exports(supervisor)) == 1
+    assert len(services.audit.exports(supervisor)) == 1
 
 
 def test_retention_anonymises_only_idle_prospects_a_supervisor_saw(
-        demo: Services, supervisor: Actor, consultant: Actor, clock: FakeClock) -> None:
-    idle = _register(demo, consultant)
-    buyer = _register(demo, consultant, phone="13911113333", name="司马光明")
-    _subscribe(demo, consultant, buyer.id)
+        services: Services, supervisor: Actor, consultant: Actor, clock: FakeClock) -> None:
+    idle = _register(services, consultant)
+    buyer = _register(services, consultant, phone="13911113333", name="司马光明")
+    _subscribe(services, consultant, buyer.id)
     clock.advance(days=365 * 2 + 40)
-    rights = demo.customer_rights
+    rights = services.customer_rights
     assert rights.retention_months() == 24
 
     assert rights.run_retention(supervisor) == 0  # nobody saw a list yet
-    assert demo.customers.get(supervisor, idle.id).name == NAME
+    assert services.customers.get(supervisor, idle.id).name == NAME
 
     listed = {c.customer_id for c in rights.retention_candidates(supervisor)}
     assert idle.id in listed and buyer.id not in listed
     assert rights.run_retention(supervisor) >= 1
-    assert demo.customers.get(supervisor, idle.id).name.startswith("客户#")
-    assert demo.customers.get(supervisor, buyer.id).name == "司马光明"
-    assert demo.maintenance.verify().ok
+    assert services.customers.get(supervisor, idle.id).name.startswith("客户#")
+    assert services.customers.get(supervisor, buyer.id).name == "司马光明"
+    assert services.maintenance.verify().ok
     with pytest.raises(ValidationError):
         rights.set_retention_months(supervisor, 2)
     assert rights.retention_months() == 24
@@ -278,16 +290,16 @@ def test_cli_export_and_erase(folder: tuple[Path, Path], tmp_path: Path,
     assert again.returncode == 2 and "没有使用该号码的客户" in again.stderr
 
 
-def test_existing_exports_are_in_the_export_log(demo: Services, supervisor: Actor,
+def test_existing_exports_are_in_the_export_log(services: Services, supervisor: Actor,
                                                 tmp_path: Path, clock: FakeClock) -> None:
     from datetime import date
 
-    demo.satisfaction.export_pdf(supervisor, tmp_path / "s.pdf")
-    demo.disclosure_audit.export(supervisor, date(2026, 1, 1), date(2026, 12, 31),
+    services.satisfaction.export_pdf(supervisor, tmp_path / "s.pdf")
+    services.disclosure_audit.export(supervisor, date(2026, 1, 1), date(2026, 12, 31),
                                  csv_path=tmp_path / "d.csv")
-    logged = {e.entity: e for e in demo.audit.exports(supervisor)}
+    logged = {e.entity: e for e in services.audit.exports(supervisor)}
     assert set(logged) == {"satisfaction_report", "disclosure_report"}
     assert logged["disclosure_report"].detail.startswith("csv customers=")
     assert all(e.staff_id == supervisor.staff_id for e in logged.values())
     # The capability's own entry is still the newest of its transaction.
-    assert demo.audit.recent(supervisor)[0].action == "disclosure.export"
+    assert services.audit.recent(supervisor)[0].action == "disclosure.export"

@@ -4,6 +4,7 @@ real importer and services, fast enough that a test's setup is well under a seco
 from __future__ import annotations
 
 import time
+from datetime import date
 
 import pytest
 
@@ -42,3 +43,49 @@ def test_units_and_customers_on_demand(kit: Kit, services: Services) -> None:
     with pytest.raises(DomainError):
         kit.customer(phone="13900001234")
     assert services.customers.find_by_phone(owner, "13900001234").id == customer_id  # type: ignore[union-attr]
+
+
+def test_rounds_subscriptions_and_tasks_go_through_the_services(kit: Kit,
+                                                                services: Services) -> None:
+    consultant = kit.staff(Role.CONSULTANT)
+    customer = kit.customer(owner=consultant)
+    unit = kit.unit_id("1-201")
+    partial = kit.disclosure_round(consultant, customer, unit, skip=("factor:F-OUT",))
+    assert [i.code for i in partial.missing] == ["factor:F-OUT"]
+    assert not services.subscriptions.gate(consultant, customer, unit).open
+    sub = kit.subscription(consultant, customer, unit)
+    assert sub.status == "active" and sub.disclosure_complete
+    task = kit.follow_up_task(consultant, customer, date(2026, 11, 24), unit="1-201")
+    assert task.owner_staff_id == consultant.staff_id and task.unit == "1-201"
+    assert task.id in {t.id for t in services.care.tasks(consultant)}
+
+
+def test_buildings_and_factors_on_demand(kit: Kit, services: Services) -> None:
+    consultant = kit.staff(Role.CONSULTANT)
+    customer = kit.customer(owner=consultant)
+    kit.building("2")
+    kit.building("3", presale=False)
+    inside = kit.unit("2-101", building="2")
+    outside = kit.unit("3-101", building="3")
+    kit.factor("F-2", "2 号楼地库坡道", buildings=("2",))
+    view = services.disclosure.checklist(consultant, customer, inside)
+    assert view.sellable and "factor:F-2" in {i.code for i in view.items}
+    assert "factor:F-2" not in {i.code for i in services.disclosure.checklist(
+        consultant, customer, kit.unit_id("1-201")).items}
+    assert not services.disclosure.checklist(consultant, customer, outside).sellable
+
+
+def test_signing_slots_and_visits_go_through_the_services(kit: Kit, services: Services) -> None:
+    consultant = kit.staff(Role.CONSULTANT, name="李娜")
+    customer = kit.customer(owner=consultant)
+    unit = kit.unit_id("1-201")
+    with pytest.raises(DomainError):  # rule 13: no slot for a unit the customer has not bought
+        kit.signing(consultant, customer, date(2026, 11, 25), unit_id=unit)
+    kit.subscription(consultant, customer, unit)
+    booked = kit.signing(consultant, customer, date(2026, 11, 25), unit_id=unit)
+    assert booked.appointment.unit_id == unit
+    assert booked.appointment.consultant_id == consultant.staff_id
+    reception = kit.staff(Role.RECEPTION)
+    visit = kit.visit(reception, "13900005678", consultants=(consultant,))
+    assert visit.first_visit and visit.consultant_id == consultant.staff_id
+    assert visit.consultant_name == "李娜"

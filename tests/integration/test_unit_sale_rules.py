@@ -1,4 +1,4 @@
-"""Rule 13 on one device (a copy of the demo database): a deposit, a signing slot and a signing
+"""Rule 13 on one device (the test kit's small project): a deposit, a signing slot and a signing
 checklist only for a unit that is for sale — and the last two only for the customer holding its
 active subscription. A refusal names the unit and why, and writes nothing."""
 
@@ -11,14 +11,38 @@ import pytest
 
 from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.errors import Conflict
-from salesdesk.domain.roles import Actor
+from salesdesk.domain.roles import Actor, Role
 from salesdesk.services.container import Services
 from salesdesk.services.customers import CustomerInfo
+from tests.factories import Kit
 
 SINGLE = {"household": "local", "marital": "single", "region": "mainland", "payment": "full",
           "signing": "in_person", "age_band": "18_35", "homes_owned": 0, "co_owners": []}
 TABLES = ("subscription", "disclosure_record", "appointment", "material_checklist",
           "buyer_profile", "outbox")
+
+
+@pytest.fixture
+def consultant(kit: Kit) -> Actor:
+    return kit.staff_cached(Role.CONSULTANT)
+
+
+@pytest.fixture
+def senior(kit: Kit) -> Actor:
+    return kit.staff(Role.SENIOR_CONSULTANT, senior=True)
+
+
+@pytest.fixture
+def supervisor(kit: Kit) -> Actor:
+    return kit.staff_cached(Role.SUPERVISOR)
+
+
+@pytest.fixture
+def building_three(kit: Kit) -> None:
+    """As the demo's building 3: built, but not yet under the presale permit."""
+    kit.building("3", presale=False)
+    kit.unit("3-101", floor=1, building="3")
+    kit.unit("3-102", floor=1, building="3")
 
 
 def counts(services: Services) -> dict[str, int]:
@@ -59,98 +83,100 @@ def told(services: Services, actor: Actor, customer_id: str, unit: str) -> None:
 @pytest.mark.parametrize("status, label", [("signed", "已签约"), ("withheld", "不可售"),
                                            ("reserved", "保留")])
 def test_no_deposit_on_a_unit_the_developer_signed_withheld_or_reserved(
-        demo: Services, consultant: Actor, supervisor: Actor, status: str, label: str) -> None:
-    buyer = customer(demo, consultant, "13700005001", "周先生")
-    u = unit_id(demo, consultant, "2-1601")
-    told(demo, consultant, buyer.id, u)
-    assert demo.subscriptions.gate(consultant, buyer.id, u).open
-    set_configured_status(demo, "2-1601", status)
-    gate = demo.subscriptions.gate(consultant, buyer.id, u)
-    assert not gate.open and "2-1601" in gate.sale_message and label in gate.sale_message
-    before = counts(demo)
+        services: Services, consultant: Actor, supervisor: Actor, status: str, label: str) -> None:
+    buyer = customer(services, consultant, "13700005001", "周先生")
+    u = unit_id(services, consultant, "1-201")
+    told(services, consultant, buyer.id, u)
+    assert services.subscriptions.gate(consultant, buyer.id, u).open
+    set_configured_status(services, "1-201", status)
+    gate = services.subscriptions.gate(consultant, buyer.id, u)
+    assert not gate.open and "1-201" in gate.sale_message and label in gate.sale_message
+    before = counts(services)
     for override in ({}, {"override_by": supervisor, "override_reason": "主管要求放行此房"}):
         with pytest.raises(Conflict) as err:
-            demo.subscriptions.subscribe(consultant, customer_id=buyer.id, unit_id=u,
+            services.subscriptions.subscribe(consultant, customer_id=buyer.id, unit_id=u,
                                          price=3_000_000, deposit=50_000,
                                          **override)  # type: ignore[arg-type]
-        assert "2-1601" in err.value.message and label in err.value.message
+        assert "1-201" in err.value.message and label in err.value.message
         assert err.value.field == "unit"
-    assert counts(demo) == before
-    set_configured_status(demo, "2-1601", "available")
-    assert demo.subscriptions.subscribe(consultant, customer_id=buyer.id, unit_id=u,
+    assert counts(services) == before
+    set_configured_status(services, "1-201", "available")
+    assert services.subscriptions.subscribe(consultant, customer_id=buyer.id, unit_id=u,
                                         price=3_000_000, deposit=50_000).status == "active"
 
 
-def test_a_signing_slot_only_for_the_units_subscriber(demo: Services, consultant: Actor,
-                                                      senior: Actor) -> None:
-    buyer = customer(demo, consultant, "13700005002", "吴女士")
-    other = customer(demo, senior, "13700005003", "郑先生")
-    u = unit_id(demo, consultant, "2-1602")
-    slots = demo.appointments.free_slots(consultant, demo.db.now() + timedelta(days=3))
+def test_a_signing_slot_only_for_the_units_subscriber(services: Services, consultant: Actor,
+                                                      senior: Actor,
+                                                      building_three: None) -> None:
+    buyer = customer(services, consultant, "13700005002", "吴女士")
+    other = customer(services, senior, "13700005003", "郑先生")
+    u = unit_id(services, consultant, "1-202")
+    slots = services.appointments.free_slots(consultant, services.db.now() + timedelta(days=3))
     start = slots[0].starts_at
-    before = counts(demo)
+    before = counts(services)
     with pytest.raises(Conflict) as err:  # nobody has subscribed it yet
-        demo.appointments.book_signing(consultant, customer_id=buyer.id, starts_at=start,
+        services.appointments.book_signing(consultant, customer_id=buyer.id, starts_at=start,
                                        unit_id=u)
-    assert "2-1602" in err.value.message and "没有有效认购" in err.value.message
-    outside = unit_id(demo, consultant, "3-101")
+    assert "1-202" in err.value.message and "没有有效认购" in err.value.message
+    outside = unit_id(services, consultant, "3-101")
     with pytest.raises(Conflict) as err:
-        demo.appointments.book_signing(consultant, customer_id=buyer.id, starts_at=start,
+        services.appointments.book_signing(consultant, customer_id=buyer.id, starts_at=start,
                                        unit_id=outside)
     assert "3-101" in err.value.message and "预售许可" in err.value.message
-    assert counts(demo) == before
+    assert counts(services) == before
 
-    told(demo, consultant, buyer.id, u)
-    demo.subscriptions.subscribe(consultant, customer_id=buyer.id, unit_id=u,
+    told(services, consultant, buyer.id, u)
+    services.subscriptions.subscribe(consultant, customer_id=buyer.id, unit_id=u,
                                  price=3_000_000, deposit=50_000)
-    booked = demo.appointments.book_signing(consultant, customer_id=buyer.id, starts_at=start,
+    booked = services.appointments.book_signing(consultant, customer_id=buyer.id, starts_at=start,
                                             unit_id=u)
     assert booked.appointment.unit_id == u
-    middle = counts(demo)
+    middle = counts(services)
     with pytest.raises(Conflict, match="没有有效认购"):  # someone else's unit
-        demo.appointments.book_signing(senior, customer_id=other.id, starts_at=start,
+        services.appointments.book_signing(senior, customer_id=other.id, starts_at=start,
                                        unit_id=u)
-    set_configured_status(demo, "2-1602", "signed")  # head office: signed elsewhere
+    set_configured_status(services, "1-202", "signed")  # head office: signed elsewhere
     with pytest.raises(Conflict, match="不可签约"):
-        demo.appointments.reschedule(consultant, booked.appointment.id,
+        services.appointments.reschedule(consultant, booked.appointment.id,
                                      slots[1].starts_at, "客户改期")
-    assert counts(demo) == middle
+    assert counts(services) == middle
 
 
-def test_a_signing_checklist_only_for_the_units_subscriber(demo: Services,
-                                                          consultant: Actor) -> None:
-    buyer = customer(demo, consultant, "13700005004", "冯女士")
-    u = unit_id(demo, consultant, "1-1801")
-    before = counts(demo)
+def test_a_signing_checklist_only_for_the_units_subscriber(services: Services,
+                                                          consultant: Actor,
+                                                          building_three: None) -> None:
+    buyer = customer(services, consultant, "13700005004", "冯女士")
+    u = unit_id(services, consultant, "1-201")
+    before = counts(services)
     with pytest.raises(Conflict) as err:
-        demo.signing.save_interview(consultant, buyer.id, SINGLE, u)
-    assert "1-1801" in err.value.message and "没有有效认购" in err.value.message
+        services.signing.save_interview(consultant, buyer.id, SINGLE, u)
+    assert "1-201" in err.value.message and "没有有效认购" in err.value.message
     with pytest.raises(Conflict, match="预售许可"):
-        demo.signing.save_interview(consultant, buyer.id, SINGLE,
-                                    unit_id(demo, consultant, "3-102"))
-    assert counts(demo) == before
+        services.signing.save_interview(consultant, buyer.id, SINGLE,
+                                    unit_id(services, consultant, "3-102"))
+    assert counts(services) == before
     # Before a unit is chosen the materials can still be discussed.
-    assert demo.signing.save_interview(consultant, buyer.id, SINGLE).unit_id is None
-    told(demo, consultant, buyer.id, u)
-    demo.subscriptions.subscribe(consultant, customer_id=buyer.id, unit_id=u,
+    assert services.signing.save_interview(consultant, buyer.id, SINGLE).unit_id is None
+    told(services, consultant, buyer.id, u)
+    services.subscriptions.subscribe(consultant, customer_id=buyer.id, unit_id=u,
                                  price=3_000_000, deposit=50_000)
-    assert demo.signing.save_interview(consultant, buyer.id, SINGLE, u).unit_id == u
+    assert services.signing.save_interview(consultant, buyer.id, SINGLE, u).unit_id == u
 
 
-def test_the_project_page_counts_only_active_subscriptions(demo: Services, consultant: Actor,
+def test_the_project_page_counts_only_active_subscriptions(services: Services, consultant: Actor,
                                                            supervisor: Actor) -> None:
-    buyer = customer(demo, consultant, "13700005005", "钱先生")
-    u = unit_id(demo, consultant, "2-1701")
-    told(demo, consultant, buyer.id, u)
-    sub = demo.subscriptions.subscribe(consultant, customer_id=buyer.id, unit_id=u,
+    buyer = customer(services, consultant, "13700005005", "钱先生")
+    u = unit_id(services, consultant, "1-202")
+    told(services, consultant, buyer.id, u)
+    sub = services.subscriptions.subscribe(consultant, customer_id=buyer.id, unit_id=u,
                                        price=3_000_000, deposit=50_000)
-    assert demo.projects.unit(supervisor, u).status.value == "subscribed"
+    assert services.projects.unit(supervisor, u).status.value == "subscribed"
     # A subscription head office kept as a conflict does not sell the unit.
-    conn = sqlite3.connect(demo.db.path)
+    conn = sqlite3.connect(services.db.path)
     try:
         conn.execute("UPDATE subscription SET status = 'conflict' WHERE id = ?", (sub.id,))
         conn.commit()
     finally:
         conn.close()
-    assert demo.projects.unit(supervisor, u).status.value == "available"
-    assert demo.subscriptions.gate(consultant, buyer.id, u).sale_message == ""
+    assert services.projects.unit(supervisor, u).status.value == "available"
+    assert services.subscriptions.gate(consultant, buyer.id, u).sale_message == ""

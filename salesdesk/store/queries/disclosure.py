@@ -4,7 +4,7 @@ times compared as the text SQLite stores). The ledger's own chain rows are in st
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -158,10 +158,11 @@ def consultant_figures(uow: UnitOfWork, start: str, end: str) -> list[Any]:
     return list(uow.session.execute(_PER_CONSULTANT, {"start": start, "end": end}))
 
 
-def round_history(uow: UnitOfWork, customer_ids: list[str], end: str) -> list[Any]:
+def round_history(uow: UnitOfWork, customer_ids: list[str], end: str) -> Iterator[Any]:
     """(customer, unit, recorded at, consultant, the four kinds' ok flags) of rounds before
-    ``end``."""
-    return list(uow.session.execute(_HISTORY, {"ids": customer_ids, "end": end}))
+    ``end``, streamed: the audit folds tens of thousands of rows into a dict as they come
+    (a list of them all made the month's report half as slow again)."""
+    return iter(uow.session.execute(_HISTORY, {"ids": customer_ids, "end": end}))
 
 
 def round_coverage(uow: UnitOfWork, customer_ids: list[str]) -> list[Any]:

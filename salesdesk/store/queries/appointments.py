@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 
 from salesdesk.domain.appointments import AppointmentKind
 from salesdesk.store.models.appointments import (
@@ -67,12 +67,18 @@ def appointments_between(uow: UnitOfWork, start: datetime, end: datetime, *,
     return list(uow.session.scalars(q.order_by(Appointment.starts_at)))
 
 
+# Built once: every check-in asks it (the arriving appointment).
+_CUSTOMER_BETWEEN = select(Appointment).where(
+    Appointment.customer_id == bindparam("customer_id"),
+    Appointment.starts_at >= bindparam("start"), Appointment.starts_at < bindparam("end"),
+    Appointment.status.in_(bindparam("statuses", expanding=True)),
+    Appointment.deleted.is_(False)).order_by(Appointment.starts_at)
+
+
 def customer_appointments_between(uow: UnitOfWork, customer_id: str, start: datetime,
                                   end: datetime, statuses: Collection[str]) -> list[Appointment]:
-    return list(uow.session.scalars(select(Appointment).where(
-        Appointment.customer_id == customer_id, Appointment.starts_at >= start,
-        Appointment.starts_at < end, Appointment.status.in_(statuses),
-        Appointment.deleted.is_(False)).order_by(Appointment.starts_at)))
+    return list(uow.session.scalars(_CUSTOMER_BETWEEN, {
+        "customer_id": customer_id, "start": start, "end": end, "statuses": list(statuses)}))
 
 
 def consultant_appointments_near(uow: UnitOfWork, consultant_id: str, after: datetime,

@@ -75,10 +75,25 @@ _CUSTOMER_BETWEEN = select(Appointment).where(
     Appointment.deleted.is_(False)).order_by(Appointment.starts_at)
 
 
+_ANY_CUSTOMER_BETWEEN = select(Appointment.id).where(
+    Appointment.customer_id == bindparam("customer_id"),
+    Appointment.starts_at >= bindparam("start"), Appointment.starts_at < bindparam("end"),
+    Appointment.status.in_(bindparam("statuses", expanding=True)),
+    Appointment.deleted.is_(False)).limit(1)
+
+
 def customer_appointments_between(uow: UnitOfWork, customer_id: str, start: datetime,
                                   end: datetime, statuses: Collection[str]) -> list[Appointment]:
-    return list(uow.session.scalars(_CUSTOMER_BETWEEN, {
-        "customer_id": customer_id, "start": start, "end": end, "statuses": list(statuses)}))
+    params = {"customer_id": customer_id, "start": start, "end": end,
+              "statuses": list(statuses)}
+    s = uow.session
+    # Most walk-ins have no booking: a plain probe on the connection first, the entities only
+    # when there is one. The probe skips autoflush, so it is only taken when no appointment
+    # is pending or changed in this session (nothing else bears on its answer).
+    if not any(isinstance(o, Appointment) for o in (*s.new, *s.dirty)) \
+            and s.connection().execute(_ANY_CUSTOMER_BETWEEN, params).first() is None:
+        return []
+    return list(s.scalars(_CUSTOMER_BETWEEN, params))
 
 
 def consultant_appointments_near(uow: UnitOfWork, consultant_id: str, after: datetime,

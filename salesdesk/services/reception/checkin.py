@@ -125,13 +125,15 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
     with ctx.db.uow(actor) as uow:
         reads = q.checkin_reads(uow, day, ctx.ticket_prefix())
         settings = settings_of(reads.settings)
-        cid = find_customer_id_by_phone(uow, e164)
-        customer = q.customer(uow, cid) if cid else None
-        if customer is not None and customer.deleted:
-            customer = None
+        holders = q.walk_in(uow, e164)
+        customer: Customer | None = None
+        last: q.LastVisit | None = None
+        if len(holders) > 1:  # two registrations of one number: the same choice as anywhere
+            customer, last = holders[find_customer_id_by_phone(uow, e164) or ""]
+        elif holders:
+            customer, last = next(iter(holders.values()))
         been_before = False
         if customer is not None:
-            last = q.last_visit_of_customer(uow, customer.id)
             been_before = last is not None
             if last is not None and is_duplicate(
                     last[1], now, settings.duplicate_minutes, last[2] not in OPEN_STATUSES):

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, literal, select
 
 from salesdesk.domain.rotation import EventKind, RotationEvent
-from salesdesk.store.models.customer import Customer
+from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.org import Staff
 from salesdesk.store.models.reception import (
     AttributionChange,
@@ -44,6 +44,28 @@ def live_staff(uow: UnitOfWork) -> list[StaffRow]:
 def customer(uow: UnitOfWork, customer_id: str) -> Customer | None:
     """The customer row (deleted ones too: the caller decides what a tombstone means)."""
     return uow.session.get(Customer, customer_id)
+
+
+_LAST_VISIT_ID = select(Visit.id).where(
+    Visit.customer_id == Customer.id, Visit.deleted.is_(False)) \
+    .order_by(Visit.checked_in_at.desc()).limit(1).correlate(Customer).scalar_subquery()
+_WALK_IN = select(Customer, Visit.id, Visit.checked_in_at, Visit.status) \
+    .select_from(CustomerPhone).join(Customer, Customer.id == CustomerPhone.customer_id) \
+    .outerjoin(Visit, Visit.id == _LAST_VISIT_ID) \
+    .where(CustomerPhone.e164 == bindparam("e164"), CustomerPhone.deleted.is_(False),
+           Customer.deleted.is_(False))
+
+LastVisit = tuple[str, datetime, str]  # id, checked in at, status
+
+
+def walk_in(uow: UnitOfWork, e164: str) -> dict[str, tuple[Customer, LastVisit | None]]:
+    """Every live customer holding this number (one, but for a duplicate registered offline
+    and not merged yet), with their latest live visit, as ``last_visit_of_customer``: one
+    statement where check-in used to ask three (the phone, the row, the last visit)."""
+    out: dict[str, tuple[Customer, LastVisit | None]] = {}
+    for c, vid, at, status in uow.session.execute(_WALK_IN, {"e164": e164}):
+        out[c.id] = (c, None if vid is None else (vid, at, status))
+    return out
 
 
 # --- settings --------------------------------------------------------------------------------

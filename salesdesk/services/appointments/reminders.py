@@ -6,7 +6,7 @@ sending claims it first, so it is never sent twice, and failures stay visible un
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from salesdesk.domain.appointments import OPEN_STATUSES, AppointmentKind, format_local
@@ -51,7 +51,13 @@ class DefaultMaterials:
 
 
 def reminder_key(info: AppointmentInfo) -> str:
-    return f"{info.id}@{info.starts_at:%Y%m%dT%H%MZ}"
+    return row_reminder_key(info.id, info.starts_at)
+
+
+def row_reminder_key(appointment_id: str, starts_at: datetime) -> str:
+    """The key from the row alone: a caller that only needs the key (the care plan asks once
+    per due message) need not load names, phones and escalations for it."""
+    return f"{appointment_id}@{starts_at:%Y%m%dT%H%MZ}"
 
 
 def compose(uow: UnitOfWork, info: AppointmentInfo, materials: list[str]) -> str:
@@ -167,7 +173,7 @@ class ReminderService:
         if row is None or row.deleted or row.kind != AppointmentKind.SIGNING.value \
                 or row.status not in set(_OPEN):
             return None
-        message = find(uow, reminder_key(appointment_infos(uow, [row])[0]))
+        message = find(uow, row_reminder_key(row.id, row.starts_at))
         return message.id if message is not None else ""
 
     def _new_message(self, uow: UnitOfWork, info: AppointmentInfo, day: date

@@ -16,6 +16,7 @@ from salesdesk.domain.queue import (
     check_source,
     is_duplicate,
     public_name,
+    ticket_label,
 )
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.rotation import DUTY_STATUS_ZH, AssignReason, direct, next_up
@@ -25,8 +26,7 @@ from salesdesk.services.hooks import ArrivingAppointment
 from salesdesk.services.reception.context import (
     OPEN_STATUSES,
     ReceptionContext,
-    load_settings,
-    next_ticket,
+    settings_of,
     staff_map,
     wait_estimate,
 )
@@ -40,7 +40,6 @@ from salesdesk.services.reception.results import (
     StaffBrief,
 )
 from salesdesk.store.queries import reception as q
-from salesdesk.store.queries.common import staff_names
 from salesdesk.store.queries.customers import find_customer_id_by_phone
 from salesdesk.store.uow import UnitOfWork
 
@@ -124,14 +123,17 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
     now = ctx.db.now()
     day = local_day(now)
     with ctx.db.uow(actor) as uow:
-        settings = load_settings(uow)
-        cid = find_customer_id_by_phone(uow, e164)
-        customer = q.customer(uow, cid) if cid else None
-        if customer is not None and customer.deleted:
-            customer = None
+        reads = q.checkin_reads(uow, day, ctx.ticket_prefix())
+        settings = settings_of(reads.settings)
+        holders = q.walk_in(uow, e164)
+        customer: Customer | None = None
+        last: q.LastVisit | None = None
+        if len(holders) > 1:  # two registrations of one number: the same choice as anywhere
+            customer, last = holders[find_customer_id_by_phone(uow, e164) or ""]
+        elif holders:
+            customer, last = next(iter(holders.values()))
         been_before = False
         if customer is not None:
-            last = q.last_visit_of_customer(uow, customer.id)
             been_before = last is not None
             if last is not None and is_duplicate(
                     last[1], now, settings.duplicate_minutes, last[2] not in OPEN_STATUSES):
@@ -155,7 +157,8 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
             customer.salutation = req.salutation.strip()
         salutation = req.salutation.strip() or customer.salutation
         rot = ctx.rotation(uow, day)
-        number, label = next_ticket(uow, day, ctx.ticket_prefix())
+        number = reads.last_ticket_number + 1
+        label = ticket_label(ctx.ticket_prefix(), number)
         # The id is made here (as the column default would) so the route, its rotation
         # events and the ticket can refer to the visit before one single INSERT.
         v = q.new_visit(id=new_id(), day=day.isoformat(), customer_id=customer.id,
@@ -177,9 +180,7 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
         if v.status == "waiting":
             ahead = q.count_visits_in(uow, day, "waiting") or 1
             wait = wait_estimate(uow, day, rot, ahead)
-        consultant_name = ""
-        if v.consultant_id:
-            consultant_name = staff_names(uow, [v.consultant_id]).get(v.consultant_id, "")
+        consultant_name = reads.staff_names.get(v.consultant_id, "") if v.consultant_id else ""
         result = CheckInResult(
             v.id, v.ticket_label, public_name(salutation, customer.name) or "访客",
             mask_phone(e164), v.first_visit, v.route, v.status, v.consultant_id,

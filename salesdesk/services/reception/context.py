@@ -57,7 +57,10 @@ class ReceptionContext:
 
 
 def load_settings(uow: UnitOfWork) -> Settings:
-    row = q.latest_settings(uow)
+    return settings_of(q.latest_settings(uow))
+
+
+def settings_of(row: q.SettingsRow | None) -> Settings:
     if row is None:
         return DEFAULT_SETTINGS
     return Settings(ImportantMode(row[0]), JointMode(row[1]), row[2], row[3])

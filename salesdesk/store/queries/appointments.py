@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 
 from salesdesk.domain.appointments import AppointmentKind
 from salesdesk.store.models.appointments import (
@@ -67,12 +67,33 @@ def appointments_between(uow: UnitOfWork, start: datetime, end: datetime, *,
     return list(uow.session.scalars(q.order_by(Appointment.starts_at)))
 
 
+# Built once: every check-in asks it (the arriving appointment).
+_CUSTOMER_BETWEEN = select(Appointment).where(
+    Appointment.customer_id == bindparam("customer_id"),
+    Appointment.starts_at >= bindparam("start"), Appointment.starts_at < bindparam("end"),
+    Appointment.status.in_(bindparam("statuses", expanding=True)),
+    Appointment.deleted.is_(False)).order_by(Appointment.starts_at)
+
+
+_ANY_CUSTOMER_BETWEEN = select(Appointment.id).where(
+    Appointment.customer_id == bindparam("customer_id"),
+    Appointment.starts_at >= bindparam("start"), Appointment.starts_at < bindparam("end"),
+    Appointment.status.in_(bindparam("statuses", expanding=True)),
+    Appointment.deleted.is_(False)).limit(1)
+
+
 def customer_appointments_between(uow: UnitOfWork, customer_id: str, start: datetime,
                                   end: datetime, statuses: Collection[str]) -> list[Appointment]:
-    return list(uow.session.scalars(select(Appointment).where(
-        Appointment.customer_id == customer_id, Appointment.starts_at >= start,
-        Appointment.starts_at < end, Appointment.status.in_(statuses),
-        Appointment.deleted.is_(False)).order_by(Appointment.starts_at)))
+    params = {"customer_id": customer_id, "start": start, "end": end,
+              "statuses": list(statuses)}
+    s = uow.session
+    # Most walk-ins have no booking: a plain probe on the connection first, the entities only
+    # when there is one. The probe skips autoflush, so it is only taken when no appointment
+    # is pending or changed in this session (nothing else bears on its answer).
+    if not any(isinstance(o, Appointment) for o in (*s.new, *s.dirty)) \
+            and s.connection().execute(_ANY_CUSTOMER_BETWEEN, params).first() is None:
+        return []
+    return list(s.scalars(_CUSTOMER_BETWEEN, params))
 
 
 def consultant_appointments_near(uow: UnitOfWork, consultant_id: str, after: datetime,

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, literal, select
 
 from salesdesk.domain.rotation import EventKind, RotationEvent
-from salesdesk.store.models.customer import Customer
+from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.org import Staff
 from salesdesk.store.models.reception import (
     AttributionChange,
@@ -46,6 +46,28 @@ def customer(uow: UnitOfWork, customer_id: str) -> Customer | None:
     return uow.session.get(Customer, customer_id)
 
 
+_LAST_VISIT_ID = select(Visit.id).where(
+    Visit.customer_id == Customer.id, Visit.deleted.is_(False)) \
+    .order_by(Visit.checked_in_at.desc()).limit(1).correlate(Customer).scalar_subquery()
+_WALK_IN = select(Customer, Visit.id, Visit.checked_in_at, Visit.status) \
+    .select_from(CustomerPhone).join(Customer, Customer.id == CustomerPhone.customer_id) \
+    .outerjoin(Visit, Visit.id == _LAST_VISIT_ID) \
+    .where(CustomerPhone.e164 == bindparam("e164"), CustomerPhone.deleted.is_(False),
+           Customer.deleted.is_(False))
+
+LastVisit = tuple[str, datetime, str]  # id, checked in at, status
+
+
+def walk_in(uow: UnitOfWork, e164: str) -> dict[str, tuple[Customer, LastVisit | None]]:
+    """Every live customer holding this number (one, but for a duplicate registered offline
+    and not merged yet), with their latest live visit, as ``last_visit_of_customer``: one
+    statement where check-in used to ask three (the phone, the row, the last visit)."""
+    out: dict[str, tuple[Customer, LastVisit | None]] = {}
+    for c, vid, at, status in uow.session.execute(_WALK_IN, {"e164": e164}):
+        out[c.id] = (c, None if vid is None else (vid, at, status))
+    return out
+
+
 # --- settings --------------------------------------------------------------------------------
 
 SettingsRow = tuple[str, str, int, int]  # important_mode, joint_mode, no-show, duplicate minutes
@@ -58,6 +80,41 @@ def latest_settings(uow: UnitOfWork) -> SettingsRow | None:
     ).where(ReceptionSettings.deleted.is_(False))
         .order_by(ReceptionSettings.updated_at.desc()).limit(1)).first()
     return None if row is None else (row[0], row[1], row[2], row[3])
+
+
+_LATEST_SETTINGS = select(ReceptionSettings.id).where(
+    ReceptionSettings.deleted.is_(False)).order_by(ReceptionSettings.updated_at.desc()) \
+    .limit(1).scalar_subquery()
+_ONE = select(literal(1).label("one")).subquery()
+# Built once: check-in is the busiest write of the day, and building the statement costs more
+# than SQLite takes to answer it. The settings join on ``(SELECT 1)`` keeps the row when no
+# settings were saved yet.
+_CHECKIN_READS = select(
+    ReceptionSettings.important_mode, ReceptionSettings.joint_mode,
+    ReceptionSettings.no_show_minutes, ReceptionSettings.duplicate_minutes,
+    select(func.max(QueueTicket.number)).where(
+        QueueTicket.day == bindparam("day"), QueueTicket.prefix == bindparam("prefix"))
+    .scalar_subquery(),
+    select(func.json_group_object(Staff.id, Staff.name)).scalar_subquery(),
+).select_from(_ONE.outerjoin(ReceptionSettings, ReceptionSettings.id == _LATEST_SETTINGS))
+
+
+@dataclass(frozen=True)
+class CheckInReads:
+    settings: SettingsRow | None  # as latest_settings
+    last_ticket_number: int  # as last_ticket_number
+    staff_names: dict[str, str]  # id → name of every staff member, as common.staff_names
+
+
+def checkin_reads(uow: UnitOfWork, day: date, prefix: str) -> CheckInReads:
+    """What a check-in reads whoever the party is, in one statement: the settings, the day's
+    last ticket number of this prefix and the staff's names (the consultant is only known
+    after routing, and a read then would flush the new rows early)."""
+    row = uow.session.connection().execute(
+        _CHECKIN_READS, {"day": day.isoformat(), "prefix": prefix}).one()
+    settings = None if row[0] is None else (row[0], row[1], row[2], row[3])
+    names = json.loads(row[5]) if row[5] else {}
+    return CheckInReads(settings, row[4] or 0, names)
 
 
 def settings_row_for_update(uow: UnitOfWork) -> ReceptionSettings:
@@ -213,12 +270,16 @@ def visits_of_customer(uow: UnitOfWork, customer_id: str) -> list[tuple[str, str
     return [(d, s, t) for d, s, t in rows]
 
 
+_LAST_VISIT = select(Visit.id, Visit.checked_in_at, Visit.status).where(
+    Visit.customer_id == bindparam("customer_id"), Visit.deleted.is_(False)) \
+    .order_by(Visit.checked_in_at.desc()).limit(1)
+
+
 def last_visit_of_customer(uow: UnitOfWork,
                            customer_id: str) -> tuple[str, datetime, str] | None:
     """(id, checked in at, status) of the customer's latest live visit."""
-    row = uow.session.execute(select(Visit.id, Visit.checked_in_at, Visit.status).where(
-        Visit.customer_id == customer_id, Visit.deleted.is_(False))
-        .order_by(Visit.checked_in_at.desc()).limit(1)).first()
+    # The statement is built once and run on the connection: check-in asks this every time.
+    row = uow.session.connection().execute(_LAST_VISIT, {"customer_id": customer_id}).first()
     return None if row is None else (row[0], row[1], row[2])
 
 

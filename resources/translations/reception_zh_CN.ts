@@ -696,6 +696,34 @@
         <source>Order changed by the supervisor</source>
         <translation>主管调整顺序</translation>
     </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>自然到访</translation>
+    </message>
+    <message>
+        <source>Owner referral</source>
+        <translation>老带新</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>渠道/中介</translation>
+    </message>
+    <message>
+        <source>Phone invitation</source>
+        <translation>电话邀约</translation>
+    </message>
+    <message>
+        <source>%1 signing · desk %2</source>
+        <translation>%1 签约 · %2 号签约台</translation>
+    </message>
+    <message>
+        <source>%1 visit · %2</source>
+        <translation>%1 到访 · %2</translation>
+    </message>
+    <message>
+        <source>%1 visit</source>
+        <translation>%1 到访</translation>
+    </message>
 </context>
 <context>
     <name>ReceptionPage</name>

@@ -57,7 +57,7 @@ class CheckInResult:
     consultant_name: str
     wait_minutes: int  # estimated, when the party waits
     duplicate: bool
-    appointment_label: str = ""
+    appointment: ArrivingAppointment | None = None  # when an appointment routed the party
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class QueueEntry:
     ticket: str
     display_name: str
     party_size: int
-    source_label: str
+    source: str  # a Source code; the UI names it
     status: str
     route: str
     consultant_id: str | None
@@ -191,7 +191,7 @@ class Figures:
     people: int
     first_visits: int
     returning: int
-    by_source: tuple[tuple[str, int], ...]  # (label, parties)
+    by_source: tuple[tuple[str, int], ...]  # (Source code, parties); the UI names the code
     wait_median: float | None  # minutes from check-in to being called
     wait_p90: float | None
     no_shows: int

@@ -320,6 +320,25 @@
     </message>
 </context>
 <context>
+    <name>DisclosureLabels</name>
+    <message>
+        <source>Supervisor override</source>
+        <translation>主管放行</translation>
+    </message>
+    <message>
+        <source>Disclosure at reception</source>
+        <translation>接待告知</translation>
+    </message>
+    <message>
+        <source>Disclosure before the deposit</source>
+        <translation>交定前告知</translation>
+    </message>
+    <message>
+        <source>Disclosure repeated</source>
+        <translation>补充告知</translation>
+    </message>
+</context>
+<context>
     <name>DisclosurePage</name>
     <message>
         <source>Sunshine declaration</source>

@@ -68,5 +68,6 @@ def test_a_group_complaint_with_its_leader(demo: Services, supervisor: Actor,
     assert (g.kind_label, g.leader, len(g.members)) == ("核心型群诉", "乙女士", 3)
     assert "领军人物" in g.advice
     listed = {c.id: c for c in demo.complaints.complaints(supervisor)}
-    assert all(listed[c.id].group_label == "核心型群诉：楼间距" for c in complaints)
+    assert all((listed[c.id].group_kind, listed[c.id].group_title) == (GroupKind.CORE, "楼间距")
+               for c in complaints)
     assert any(x.kind is GroupKind.CORE for x in demo.complaints.groups(supervisor))

@@ -8,8 +8,7 @@ from datetime import date, datetime
 from salesdesk.domain.care.complaints import ComplaintChannel, Demand, GroupKind, Step
 from salesdesk.domain.care.plan import CareEventKind, Channel
 from salesdesk.domain.care.satisfaction import OnTimeFigure, SatisfactionFigures
-from salesdesk.domain.disclosure import ESCALATION_LEVEL_ZH, ESCALATION_OWNERS, EscalationLevel
-from salesdesk.domain.roles import ROLE_LABELS_ZH
+from salesdesk.domain.disclosure import ESCALATION_LEVEL_ZH, EscalationLevel
 from salesdesk.services.disclosure import CustomerRef
 
 
@@ -58,7 +57,6 @@ class DailyRun:
 @dataclass(frozen=True)
 class StepInfo:
     step: Step
-    label: str
     done_on: date
     owner: str
     note: str
@@ -81,9 +79,9 @@ class ComplaintInfo:
     outcome: str
     steps: tuple[StepInfo, ...]
     next_step: Step | None
-    next_step_label: str
     group_id: str | None
-    group_label: str
+    group_kind: GroupKind | None  # the screen writes "kind: title"
+    group_title: str
 
 
 @dataclass(frozen=True)
@@ -101,12 +99,12 @@ class GroupInfo:
 class OwnedItem:
     """Something the inactive-owner check found: what, which row, who owns it."""
 
-    kind: str  # customer | follow_up_task | complaint | (hooked kinds)
-    kind_label: str
+    kind: str  # customer | follow_up_task | complaint | ... | (hooked kinds); the screen names it
     row_id: str
-    label: str
+    label: str  # names and times only: the screen adds the words, from parts (per kind)
     owner_staff_id: str
     owner: str
+    parts: tuple[str, ...] = ()  # message/appointment: (kind code,); desk_roster: (desk, hours)
 
 
 @dataclass(frozen=True)
@@ -204,8 +202,3 @@ class EscalationInfo:
     @property
     def level_label(self) -> str:
         return ESCALATION_LEVEL_ZH[self.level]
-
-    @property
-    def owner_label(self) -> str:
-        """The role that owns (and alone closes) the current level."""
-        return "、".join(ROLE_LABELS_ZH[r] for r in sorted(ESCALATION_OWNERS[self.level]))

@@ -3,6 +3,7 @@ Chinese in the cells that name a code, and the Chinese screen reads as it did be
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +19,7 @@ from salesdesk.domain.queue import SOURCE_ZH, Source
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.services.reception import ArrivingAppointment, CheckInRequest
+from salesdesk.store.models.sync import SyncConflict
 from salesdesk.ui.care.complaints_view import ComplaintsView
 from salesdesk.ui.care.escalations_view import EscalationsView
 from salesdesk.ui.care.handover_view import InactiveOwnerCheck
@@ -27,6 +29,7 @@ from salesdesk.ui.disclosure.labels import round_kind_label
 from salesdesk.ui.i18n import install_translations
 from salesdesk.ui.reception.labels import appointment_text
 from salesdesk.ui.reception.page import ReceptionPage
+from salesdesk.ui.sync.conflicts_page import ConflictsPage
 from tests.conftest import FakeClock, staff_actor
 from tests.ui.helpers import make_ctx
 
@@ -199,3 +202,37 @@ def test_a_round_kind_is_named_in_the_screen_language(lang: str) -> None:
         assert not [n for n in names if has_cjk(n)], names
     else:
         assert names == [*ROUND_KIND_ZH.values(), "主管放行"]
+
+
+def test_sync_conflicts_and_ledger_alarms_are_named_in_the_screen_language(
+        qtbot: Any, demo: Services, supervisor: Actor, lang: str) -> None:
+    with demo.db.uow() as uow:
+        uow.add(SyncConflict(kind="field", entity="customer", row_id="c-1", field="name",
+                             kept_value=json.dumps("甲"), current_value=json.dumps("乙"),
+                             losing_device="dev-b", detail="{}"))
+        uow.add(SyncConflict(kind="ledger_fork", entity="disclosure_record",
+                             row_id="0b1c2d3e-0000-4000-8000-000000000006",
+                             kept_value="null", current_value="null", losing_device="dev-b",
+                             detail=json.dumps({"chain": "dev-a", "chain_seq": 6,
+                                                "reason": "ledger fork"})))
+        uow.commit()
+    en = lang == "en"
+    inbox = ConflictsPage(make_ctx(demo, supervisor, lang=lang))
+    qtbot.addWidget(inbox)
+    inbox.show()
+    qtbot.waitUntil(lambda: any(c.kind == "field" for c in inbox.model.rows), timeout=10000)
+    kinds = dict(zip((c.kind for c in inbox.model.rows), column(inbox.model, 0), strict=True))
+    assert kinds["field"] == ("The same field changed on two devices" if en
+                              else "同一字段被两台设备同时修改")
+
+    audit = AuditPage(make_ctx(demo, supervisor, lang=lang))
+    qtbot.addWidget(audit)
+    audit.show()
+    qtbot.waitUntil(lambda: getattr(audit, "alarms_loaded", False), timeout=15000)
+    (alarm,) = column(audit.alarms, 1)
+    if en:
+        assert alarm.startswith("Disclosure record chain forked") and not has_cjk(alarm)
+    else:
+        assert alarm == "告知记录链分叉：同一设备同一序号出现另一条记录，总部已拒收"
+    for w in (inbox, audit):
+        w.ctx.runner.wait()

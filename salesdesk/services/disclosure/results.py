@@ -217,8 +217,7 @@ class OnlineCheck:
 @dataclass(frozen=True)
 class LedgerAlarm:
     id: str
-    kind: str
-    label: str
+    kind: str  # ledger_fork | ledger_hash | ledger_link | tamper; the screen names it
     record_id: str
     chain_device: str
     chain_seq: int | None

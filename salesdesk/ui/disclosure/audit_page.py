@@ -47,6 +47,7 @@ from salesdesk.services.disclosure import (
 )
 from salesdesk.services.maintenance import VerifyReport
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.disclosure.labels import ledger_alarm_label
 from salesdesk.ui.labels import escalation_level_label, escalation_owner_label
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
@@ -271,7 +272,7 @@ class AuditPage(Page):
         self.alarms: RecordTableModel[LedgerAlarm] = RecordTableModel([
             Column(self.tr("Raised"), lambda r: r.created_at.astimezone(PROJECT_TZ)
                    .strftime("%Y-%m-%d %H:%M")),
-            Column(self.tr("Alarm"), lambda r: r.label, False, lambda r: RED),
+            Column(self.tr("Alarm"), lambda r: ledger_alarm_label(r.kind), False, lambda r: RED),
             Column(self.tr("Chain"), lambda r: r.chain_device[:8]),
             Column(self.tr("No."), lambda r: r.chain_seq if r.chain_seq is not None else "—",
                    True),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from salesdesk.domain import pin as pin_rules
 from salesdesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.ids import new_id
-from salesdesk.domain.roles import ROLE_LABELS_ZH, Actor, Permission, Role
+from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services import audit
 from salesdesk.store.database import Database, set_local_meta
 from salesdesk.store.queries import staff as q
@@ -28,10 +28,6 @@ class StaffEntry:
     senior: bool
     active: bool
     phone: str
-
-    @property
-    def role_label(self) -> str:
-        return ROLE_LABELS_ZH[self.role]
 
 
 def _entry(s: Staff) -> StaffEntry:

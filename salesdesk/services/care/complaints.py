@@ -8,8 +8,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from salesdesk.domain.care.complaints import (
-    CHANNEL_LABELS_ZH,
-    DEMAND_LABELS_ZH,
     GROUP_ADVICE_ZH,
     GROUP_LABELS_ZH,
     STEP_LABELS_ZH,
@@ -195,8 +193,7 @@ class ComplaintService:
         ch = ComplaintChannel(r.channel)
         return ComplaintInfo(
             r.id, r.customer_id, customer_label(customer_row(uow, r.customer_id)),
-            r.received_at, ch, CHANNEL_LABELS_ZH[ch], r.summary, demands,
-            tuple(DEMAND_LABELS_ZH[d] for d in demands), r.owner_staff_id,
+            r.received_at, ch, r.summary, demands, r.owner_staff_id,
             names.get(r.owner_staff_id or "", "（未分配）"), r.status, r.outcome,
             tuple(StepInfo(Step(s.step), s.done_on,
                            names.get(s.owner_staff_id or "", ""), s.note) for s in steps),

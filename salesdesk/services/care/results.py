@@ -20,10 +20,8 @@ class TaskInfo:
     unit: str
     owner_staff_id: str | None
     owner: str
-    event: CareEventKind
-    event_label: str
+    event: CareEventKind  # the screen names the codes
     channel: Channel
-    channel_label: str
     purpose: str
     starts_on: date
     due_on: date
@@ -68,11 +66,9 @@ class ComplaintInfo:
     customer_id: str
     customer: str
     received_at: datetime
-    channel: ComplaintChannel
-    channel_label: str
+    channel: ComplaintChannel  # the screen names the codes
     summary: str
     demands: tuple[Demand, ...]
-    demand_labels: tuple[str, ...]
     owner_staff_id: str | None
     owner: str
     status: str

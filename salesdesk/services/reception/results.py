@@ -93,8 +93,7 @@ class RotationEntry:
     agency: str
     senior: bool
     manager: bool
-    status: str
-    status_label: str
+    status: str  # a DutyStatus value; the screen names it
     note: str
     position: int  # 1 = next up; 0 = not in the walk-in cycle
     receptions_today: int
@@ -135,8 +134,7 @@ class Floor:
 
 @dataclass(frozen=True)
 class MyQueue:
-    status: str
-    status_label: str
+    status: str  # a DutyStatus value; the screen names it
     on_duty: bool
     current: QueueEntry | None  # being received
     next: tuple[QueueEntry, ...]  # assigned to me, not started (called or waiting for me)

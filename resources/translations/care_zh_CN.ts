@@ -183,6 +183,30 @@
         <translation>投诉</translation>
     </message>
     <message>
+        <source>Showroom</source>
+        <translation>现场布置</translation>
+    </message>
+    <message>
+        <source>Understood needs</source>
+        <translation>理解需求</translation>
+    </message>
+    <message>
+        <source>Easy paperwork</source>
+        <translation>手续便捷</translation>
+    </message>
+    <message>
+        <source>After-sale care</source>
+        <translation>售后关心</translation>
+    </message>
+    <message>
+        <source>Trustworthy</source>
+        <translation>值得信任</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from salesdesk.domain.care.complaints import GROUP_LABELS_ZH, STEP_LABELS_ZH, GroupKind, Step
+from salesdesk.domain.care.satisfaction import ITEM_SHORT_ZH
 from salesdesk.domain.disclosure import ESCALATION_LEVEL_ZH, ROUND_KIND_ZH, EscalationLevel
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.queue import SOURCE_ZH, Source
@@ -24,6 +25,7 @@ from salesdesk.ui.care.complaints_view import ComplaintsView
 from salesdesk.ui.care.escalations_view import EscalationsView
 from salesdesk.ui.care.handover_view import InactiveOwnerCheck
 from salesdesk.ui.care.messages_view import MessagesView
+from salesdesk.ui.care.satisfaction_view import SatisfactionView
 from salesdesk.ui.disclosure.audit_page import AuditPage
 from salesdesk.ui.disclosure.labels import round_kind_label
 from salesdesk.ui.i18n import install_translations
@@ -236,3 +238,24 @@ def test_sync_conflicts_and_ledger_alarms_are_named_in_the_screen_language(
         assert alarm == "告知记录链分叉：同一设备同一序号出现另一条记录，总部已拒收"
     for w in (inbox, audit):
         w.ctx.runner.wait()
+
+
+def test_the_satisfaction_chart_names_its_items_in_the_screen_language(
+        qtbot: Any, demo: Services, supervisor: Actor, lang: str) -> None:
+    view = SatisfactionView(make_ctx(demo, supervisor, lang=lang))
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    qtbot.waitUntil(lambda: view.report is not None and bool(view.chart.bars), timeout=10000)
+    names = [b.label for b in view.chart.bars]
+    if lang == "en":
+        assert names == ["Showroom", "Understood needs", "Easy paperwork", "After-sale care",
+                         "Trustworthy"]
+    else:
+        assert names == list(ITEM_SHORT_ZH.values())
+    view.chart_choice.setCurrentIndex(view.chart_choice.findData("consultant"))
+    consultants = [b.label for b in view.chart.bars] + column(view.consultants, 0)
+    assert consultants
+    if lang == "en":  # the names are data; only the word for nobody is the screen's
+        assert "（未分配）" not in consultants
+    view.ctx.runner.wait()

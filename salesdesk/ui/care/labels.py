@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from salesdesk.domain.care.complaints import ComplaintChannel, Demand, GroupKind, Step
 from salesdesk.domain.care.plan import CareEventKind, Channel
-from salesdesk.domain.care.satisfaction import Occasion
+from salesdesk.domain.care.satisfaction import Occasion, SatisfactionItem
 from salesdesk.ui.labels import escalation_level_label
 
 if TYPE_CHECKING:
@@ -149,3 +149,23 @@ def owned_item_text(i: OwnedItem) -> str:
         return QCoreApplication.translate("CareLabels", "%1 desk %2 %3").replace(
             "%1", i.label).replace("%2", i.parts[0]).replace("%3", i.parts[1])
     return i.label
+
+
+def satisfaction_item_label(key: str) -> str:
+    """A score-card item, short (the chart's bars)."""
+    labels = {
+        SatisfactionItem.LAYOUT: QCoreApplication.translate("CareLabels", "Showroom"),
+        SatisfactionItem.NEEDS: QCoreApplication.translate("CareLabels", "Understood needs"),
+        SatisfactionItem.PROCESS: QCoreApplication.translate("CareLabels", "Easy paperwork"),
+        SatisfactionItem.AFTER_SALE: QCoreApplication.translate("CareLabels", "After-sale care"),
+        SatisfactionItem.TRUST: QCoreApplication.translate("CareLabels", "Trustworthy"),
+    }
+    try:
+        return labels[SatisfactionItem(key)]
+    except ValueError:
+        return key
+
+
+def staff_or_unassigned(staff_id: str, name: str) -> str:
+    """A figure's consultant: the name the service found, or the screen's word for nobody."""
+    return name if staff_id else QCoreApplication.translate("CareLabels", "(unassigned)")

@@ -253,6 +253,12 @@ def test_the_satisfaction_chart_names_its_items_in_the_screen_language(
                          "Trustworthy"]
     else:
         assert names == list(ITEM_SHORT_ZH.values())
+    low = column(view.low, 4)
+    assert low  # the demo has cards below 4
+    if lang == "en":
+        assert not [t for t in low if has_cjk(t)], low
+    else:
+        assert all(set(t.split("、")) <= set(ITEM_SHORT_ZH.values()) for t in low), low
     view.chart_choice.setCurrentIndex(view.chart_choice.findData("consultant"))
     consultants = [b.label for b in view.chart.bars] + column(view.consultants, 0)
     assert consultants

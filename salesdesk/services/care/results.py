@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from salesdesk.domain.care.complaints import ComplaintChannel, Demand, GroupKind, Step
 from salesdesk.domain.care.plan import CareEventKind, Channel
-from salesdesk.domain.care.satisfaction import OnTimeFigure, SatisfactionFigures
+from salesdesk.domain.care.satisfaction import OnTimeFigure, SatisfactionFigures, SatisfactionItem
 from salesdesk.domain.disclosure import ESCALATION_LEVEL_ZH, EscalationLevel
 from salesdesk.services.disclosure import CustomerRef
 
@@ -150,8 +150,9 @@ class LowCard:
     consultant: str
     scored_on: date
     score100: float
-    low_items: tuple[str, ...]
+    low_items: tuple[SatisfactionItem, ...]  # the screen names them; the PDF uses ITEM_SHORT_ZH
     escalation_id: str
+    consultant_id: str = ""
 
 
 @dataclass(frozen=True)

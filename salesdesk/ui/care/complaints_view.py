@@ -36,6 +36,7 @@ from salesdesk.ui.care.labels import (
     complaint_group_text,
     demand_label,
     group_label,
+    staff_or_unassigned,
     step_label,
 )
 from salesdesk.ui.context import UiContext
@@ -186,7 +187,7 @@ class ComplaintsView(QWidget):
                    lambda c: f"{c.received_at.astimezone(PROJECT_TZ):%m-%d %H:%M}"),
             Column(self.tr("Customer"), lambda c: c.customer),
             Column(self.tr("Channel"), lambda c: complaint_channel_label(c.channel)),
-            Column(self.tr("Owner"), lambda c: c.owner),
+            Column(self.tr("Owner"), lambda c: staff_or_unassigned(c.owner_staff_id or "", c.owner)),
             Column(self.tr("Next step"), self._next_text,
                    colour=lambda c: "#b54708" if c.status == "open" else "#7b8794"),
             Column(self.tr("Group"), complaint_group_text),

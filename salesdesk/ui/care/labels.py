@@ -169,3 +169,9 @@ def satisfaction_item_label(key: str) -> str:
 def staff_or_unassigned(staff_id: str, name: str) -> str:
     """A figure's consultant: the name the service found, or the screen's word for nobody."""
     return name if staff_id else QCoreApplication.translate("CareLabels", "(unassigned)")
+
+
+def item_list(items: tuple[SatisfactionItem, ...]) -> str:
+    """Score-card items in a line, with the language's list separator."""
+    return QCoreApplication.translate("CareLabels", ", ", "list separator").join(
+        satisfaction_item_label(i) for i in items)

@@ -22,7 +22,7 @@ from salesdesk.domain.roles import Permission
 from salesdesk.services.care import LowCard, SatisfactionReport
 from salesdesk.ui.care.chart import Bar, BarChart
 from salesdesk.ui.care.common import card, section, table
-from salesdesk.ui.care.labels import satisfaction_item_label, staff_or_unassigned
+from salesdesk.ui.care.labels import item_list, satisfaction_item_label, staff_or_unassigned
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label, message_box
@@ -114,9 +114,9 @@ class SatisfactionView(QWidget):
         self.low: RecordTableModel[LowCard] = RecordTableModel([
             Column(self.tr("Date"), lambda c: f"{c.scored_on:%Y-%m-%d}"),
             Column(self.tr("Customer"), lambda c: c.customer),
-            Column(self.tr("Consultant"), lambda c: c.consultant),
+            Column(self.tr("Consultant"), lambda c: staff_or_unassigned(c.consultant_id, c.consultant)),
             Column(self.tr("Score"), lambda c: f"{c.score100:.0f}", align_right=True),
-            Column(self.tr("Low items"), lambda c: "、".join(c.low_items), colour=lambda c: RED),
+            Column(self.tr("Low items"), lambda c: item_list(c.low_items), colour=lambda c: RED),
         ])
         self.low_view = table(self.low)
         self.low_view.setMinimumHeight(140)

@@ -106,6 +106,155 @@
         <source>Visit</source>
         <translation>上门/到访</translation>
     </message>
+    <message>
+        <source>Listen to what the customer asks</source>
+        <translation>认真听取客户诉求</translation>
+    </message>
+    <message>
+        <source>Make the setting right for the talk (change the scene, place or way)</source>
+        <translation>营造适宜的谈话氛围（改变情景、地点、方式）</translation>
+    </message>
+    <message>
+        <source>Show understanding, calm the anger</source>
+        <translation>引起共鸣，平息不满</translation>
+    </message>
+    <message>
+        <source>Lower unreasonable expectations</source>
+        <translation>降低不合理的期望值</translation>
+    </message>
+    <message>
+        <source>Propose a solution</source>
+        <translation>提出解决方案</translation>
+    </message>
+    <message>
+        <source>Draw up a plan to carry it out</source>
+        <translation>制订执行计划</translation>
+    </message>
+    <message>
+        <source>%1: %2 (group)</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Appointment reminder</source>
+        <translation>预约提醒</translation>
+    </message>
+    <message>
+        <source>New consultant introduced</source>
+        <translation>交接介绍</translation>
+    </message>
+    <message>
+        <source>Call after subscribing</source>
+        <translation>认购后回访</translation>
+    </message>
+    <message>
+        <source>Signing materials reminder</source>
+        <translation>签约材料提醒</translation>
+    </message>
+    <message>
+        <source>Signing congratulations</source>
+        <translation>签约祝贺</translation>
+    </message>
+    <message>
+        <source>Call after signing</source>
+        <translation>签约后回访</translation>
+    </message>
+    <message>
+        <source>Birthday wishes</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <source>Holiday greetings</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Building progress</source>
+        <translation>工程进度</translation>
+    </message>
+    <message>
+        <source>Satisfaction follow-up</source>
+        <translation>满意度回访</translation>
+    </message>
+    <message>
+        <source>Care message</source>
+        <translation>客户关怀</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Showroom</source>
+        <translation>现场布置</translation>
+    </message>
+    <message>
+        <source>Understood needs</source>
+        <translation>理解需求</translation>
+    </message>
+    <message>
+        <source>Easy paperwork</source>
+        <translation>手续便捷</translation>
+    </message>
+    <message>
+        <source>After-sale care</source>
+        <translation>售后关心</translation>
+    </message>
+    <message>
+        <source>Trustworthy</source>
+        <translation>值得信任</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Follow-up task</source>
+        <translation>回访任务</translation>
+    </message>
+    <message>
+        <source>Follow-up escalation</source>
+        <translation>回访升级</translation>
+    </message>
+    <message>
+        <source>Unsent text message</source>
+        <translation>未发短信</translation>
+    </message>
+    <message>
+        <source>Named backup</source>
+        <translation>备岗</translation>
+    </message>
+    <message>
+        <source>Signing desk shift</source>
+        <translation>签约台排班</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>signing appointment</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>visit appointment</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>backup for %1</source>
+        <translation>%1 的备岗</translation>
+    </message>
+    <message>
+        <source>%1 desk %2 %3</source>
+        <translation>%1 %2 号台 %3</translation>
+    </message>
 </context>
 <context>
     <name>CarePage</name>

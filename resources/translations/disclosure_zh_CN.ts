@@ -320,6 +320,41 @@
     </message>
 </context>
 <context>
+    <name>DisclosureLabels</name>
+    <message>
+        <source>Supervisor override</source>
+        <translation>主管放行</translation>
+    </message>
+    <message>
+        <source>Disclosure at reception</source>
+        <translation>接待告知</translation>
+    </message>
+    <message>
+        <source>Disclosure before the deposit</source>
+        <translation>交定前告知</translation>
+    </message>
+    <message>
+        <source>Disclosure repeated</source>
+        <translation>补充告知</translation>
+    </message>
+    <message>
+        <source>Disclosure record chain forked: another record with the same device and number; refused by head office</source>
+        <translation>告知记录链分叉：同一设备同一序号出现另一条记录，总部已拒收</translation>
+    </message>
+    <message>
+        <source>Disclosure record content does not match its hash; refused by head office</source>
+        <translation>告知记录内容与其哈希不符，总部已拒收</translation>
+    </message>
+    <message>
+        <source>Disclosure record does not link to the one before it in the chain; refused by head office</source>
+        <translation>告知记录与链中前一条不衔接，总部已拒收</translation>
+    </message>
+    <message>
+        <source>The same disclosure record uploaded again with different content (possible tampering); refused by head office</source>
+        <translation>同一告知记录再次上传时内容不同（疑似篡改），总部已拒收</translation>
+    </message>
+</context>
+<context>
     <name>DisclosurePage</name>
     <message>
         <source>Sunshine declaration</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CallBanner</name>
@@ -66,7 +67,7 @@
         <translation>电话邀约</translation>
     </message>
     <message>
-        <source>Agent's name</source>
+        <source>Agent&apos;s name</source>
         <translation>经纪人姓名</translation>
     </message>
     <message>
@@ -733,7 +734,7 @@ Reason: %3</source>
         <translation>老客户·原顾问</translation>
     </message>
     <message>
-        <source>Returning customer: their consultant's named backup</source>
+        <source>Returning customer: their consultant&apos;s named backup</source>
         <translation>老客户·原顾问的指定备岗</translation>
     </message>
     <message>
@@ -787,6 +788,34 @@ Reason: %3</source>
     <message>
         <source>Reassigned by reception: consultant not there</source>
         <translation>前台改派</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>自然到访</translation>
+    </message>
+    <message>
+        <source>Owner referral</source>
+        <translation>老带新</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>渠道/中介</translation>
+    </message>
+    <message>
+        <source>Phone invitation</source>
+        <translation>电话邀约</translation>
+    </message>
+    <message>
+        <source>%1 signing · desk %2</source>
+        <translation>%1 签约 · %2 号签约台</translation>
+    </message>
+    <message>
+        <source>%1 visit · %2</source>
+        <translation>%1 到访 · %2</translation>
+    </message>
+    <message>
+        <source>%1 visit</source>
+        <translation>%1 到访</translation>
     </message>
 </context>
 <context>

@@ -136,6 +136,26 @@
         <source>Other</source>
         <translation>其他</translation>
     </message>
+    <message>
+        <source>Consultant level</source>
+        <translation>置业顾问</translation>
+    </message>
+    <message>
+        <source>Sales manager level</source>
+        <translation>销售经理</translation>
+    </message>
+    <message>
+        <source>Sales director level</source>
+        <translation>销售总监</translation>
+    </message>
+    <message>
+        <source>Customer-service centre</source>
+        <translation>客服中心</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1、%2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ConflictsPage</name>
@@ -72,7 +71,7 @@
         <translation>合并至先登记的客户</translation>
     </message>
     <message>
-        <source>Moves the later customer&apos;s visits, rounds, subscriptions, appointments, tasks and numbers to the customer registered first, and records it in the attribution history</source>
+        <source>Moves the later customer's visits, rounds, subscriptions, appointments, tasks and numbers to the customer registered first, and records it in the attribution history</source>
         <translation>把后登记客户的来访、告知记录、认购、预约、回访任务和号码并入先登记的客户，并记入判客记录</translation>
     </message>
     <message>
@@ -102,8 +101,55 @@
         <translation>将该客户改认购此房号</translation>
     </message>
     <message>
-        <source>Override reason, only if the new unit&apos;s factors were not disclosed before the deposit</source>
+        <source>Override reason, only if the new unit's factors were not disclosed before the deposit</source>
         <translation>主管放行原因（仅当新房号的不利因素尚未在交定前告知时填写）</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <source>The same field changed on two devices</source>
+        <translation>同一字段被两台设备同时修改</translation>
+    </message>
+    <message>
+        <source>Customer ownership: the first registration counts</source>
+        <translation>判客：以先登记者为准</translation>
+    </message>
+    <message>
+        <source>Signing slot full</source>
+        <translation>签约时段已满</translation>
+    </message>
+    <message>
+        <source>Disclosure record content differs (possible tampering)</source>
+        <translation>披露记录内容不一致（疑似篡改）</translation>
+    </message>
+    <message>
+        <source>Sync data this device cannot apply (kept, retried at every sync)</source>
+        <translation>本机无法应用的同步数据（已暂存，每次同步自动重试）</translation>
+    </message>
+    <message>
+        <source>Disclosure record chain forked (refused by head office)</source>
+        <translation>告知记录链分叉（总部已拒收）</translation>
+    </message>
+    <message>
+        <source>Disclosure record hash mismatch (refused by head office)</source>
+        <translation>告知记录哈希不符（总部已拒收）</translation>
+    </message>
+    <message>
+        <source>Disclosure record chain broken (refused by head office)</source>
+        <translation>告知记录链不衔接（总部已拒收）</translation>
+    </message>
+    <message>
+        <source>Same phone registered twice: to be merged into the first customer</source>
+        <translation>同一手机号重复登记：待合并至先登记的客户</translation>
+    </message>
+    <message>
+        <source>This device's change refused by head office (invalid data, not synced)</source>
+        <translation>总部拒收的本机修改（数据不合规，未同步）</translation>
+    </message>
+    <message>
+        <source>One unit subscribed in two places: the first to reach head office counts</source>
+        <translation>同一房号两处认购：以总部先收到者为准</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,8 @@ class ArrivingAppointment:
     kind: str  # "visit" | "signing"
     consultant_id: str | None
     starts_at: datetime
-    label: str  # what reception reads, e.g. "10:30 签约 · 2 号签约台"
+    desk_no: int | None = None  # a signing appointment's desk
+    consultant_name: str = ""  # reception's screen composes "10:30 签约 · 2 号签约台" from these
 
 
 class AppointmentArrivals(Protocol):

@@ -31,23 +31,6 @@ if TYPE_CHECKING:
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 APPOINTMENT_REMINDER = "appointment.reminder"
 
-KIND_LABELS_ZH = {
-    APPOINTMENT_REMINDER: "预约提醒",
-    "care.handover": "交接介绍",
-    "care.after_subscription": "认购后回访",
-    "care.signing_reminder": "签约材料提醒",
-    "care.congratulations": "签约祝贺",
-    "care.after_signing": "签约后回访",
-    "care.birthday": "生日祝福",
-    "care.holiday": "节日问候",
-    "care.monthly_news": "工程进度",
-    "care.low_score": "满意度回访",
-}
-
-
-def kind_label(kind: str) -> str:
-    return KIND_LABELS_ZH.get(kind, "客户关怀" if kind.startswith("care.") else kind)
-
 
 @dataclass(frozen=True)
 class OutgoingMessage:
@@ -90,8 +73,7 @@ class HandToConsultant:
 @dataclass(frozen=True)
 class MessageItem:
     id: str
-    kind: str
-    kind_label: str
+    kind: str  # e.g. "care.birthday"; the screen names it
     customer_id: str | None
     customer: str  # the salutation, never the phone number
     staff_id: str | None
@@ -269,7 +251,7 @@ def _items(uow: UnitOfWork, rows: list[ReminderMessage]) -> list[MessageItem]:
         c = customers.get(m.customer_id or "")
         who = "" if c is None else customer_label(c)
         out.append(MessageItem(
-            m.id, m.kind, kind_label(m.kind), m.customer_id, who, m.staff_id,
+            m.id, m.kind, m.customer_id, who, m.staff_id,
             names.get(m.staff_id or "", ""), m.text, m.status, m.attempts, m.last_error,
             m.created_at, m.sent_at, names.get(m.sent_by_staff or "", "")))
     return out

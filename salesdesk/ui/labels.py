@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from salesdesk.domain.disclosure import ESCALATION_OWNERS, EscalationLevel
 from salesdesk.domain.roles import Role
 
 
@@ -45,3 +46,30 @@ def factor_category_label(code: str) -> str:
         "other": QCoreApplication.translate("Labels", "Other"),
     }
     return labels.get(code, code)
+
+
+def escalation_level_label(level: EscalationLevel | str) -> str:
+    """Who a low-score follow-up sits with now (domain.disclosure.EscalationLevel)."""
+    labels = {
+        EscalationLevel.CONSULTANT: QCoreApplication.translate("Labels", "Consultant level"),
+        EscalationLevel.SALES_MANAGER: QCoreApplication.translate("Labels", "Sales manager level"),
+        EscalationLevel.SALES_DIRECTOR: QCoreApplication.translate("Labels", "Sales director level"),
+        EscalationLevel.CUSTOMER_SERVICE: QCoreApplication.translate("Labels", "Customer-service centre"),
+    }
+    try:
+        return labels[EscalationLevel(level)]
+    except ValueError:
+        return str(level)
+
+
+def escalation_owner_label(level: EscalationLevel | str) -> str:
+    """The roles that own (and alone close) a level, named."""
+    try:
+        owners = sorted(ESCALATION_OWNERS[EscalationLevel(level)])
+    except ValueError:
+        return ""
+    text = role_label(owners[0])
+    for role in owners[1:]:
+        text = QCoreApplication.translate("Labels", "%1 or %2").replace("%1", text).replace(
+            "%2", role_label(role))
+    return text

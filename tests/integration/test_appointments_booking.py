@@ -263,7 +263,8 @@ def test_arrival_inside_the_callers_unit_of_work(demo: Services, supervisor: Act
     with demo.db.uow(supervisor) as uow:
         found = arrivals.todays_for_customer(uow, cust, clock.now)
         assert [f.appointment_id for f in found] == [signing.id]
-        assert found[0].kind == "signing" and "16:00 签约" in found[0].label
+        assert found[0].kind == "signing" and found[0].starts_at == at_local(FREE_DAY, time(16))
+        assert found[0].desk_no == signing.desk_no and found[0].consultant_name == ""
         arrivals.mark_arrived(uow, signing.id)
         # not committed: the caller's check-in decides
     assert demo.appointments.get(supervisor, signing.id).status.value == "booked"

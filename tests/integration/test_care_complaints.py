@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from salesdesk.domain.care.complaints import ComplaintChannel, GroupKind, Step
+from salesdesk.domain.care.complaints import DEMAND_LABELS_ZH, ComplaintChannel, GroupKind, Step
 from salesdesk.domain.errors import PermissionDenied, ValidationError
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
@@ -31,7 +31,7 @@ def test_a_complaint_goes_through_the_procedure_in_order(demo: Services, consult
     c = demo.complaints.log(consultant, customer_id=cid, channel=ComplaintChannel.PHONE,
                             summary="车位价格与宣传不一致", demands=["compensation", "respect"],
                             received_at=datetime(2026, 11, 19, 6, 0, tzinfo=UTC))
-    assert c.demand_labels == ("得到尊重", "得到赔偿") and c.next_step is Step.LISTEN
+    assert tuple(DEMAND_LABELS_ZH[d] for d in c.demands) == ("得到尊重", "得到赔偿") and c.next_step is Step.LISTEN
     with pytest.raises(ValidationError) as err:
         demo.complaints.record_step(consultant, c.id, Step.PROPOSAL, "提出九折方案")
     assert "认真听取客户诉求" in err.value.message
@@ -68,5 +68,6 @@ def test_a_group_complaint_with_its_leader(demo: Services, supervisor: Actor,
     assert (g.kind_label, g.leader, len(g.members)) == ("核心型群诉", "乙女士", 3)
     assert "领军人物" in g.advice
     listed = {c.id: c for c in demo.complaints.complaints(supervisor)}
-    assert all(listed[c.id].group_label == "核心型群诉：楼间距" for c in complaints)
+    assert all((listed[c.id].group_kind, listed[c.id].group_title) == (GroupKind.CORE, "楼间距")
+               for c in complaints)
     assert any(x.kind is GroupKind.CORE for x in demo.complaints.groups(supervisor))

@@ -129,7 +129,7 @@ def test_care_messages_go_through_the_message_outbox_and_are_sent_once(
                                              date(2026, 11, 25), ref="sign-85"))
     (msg,) = [m for m in _messages(kit, cid) if m.kind == "care.signing_reminder"]
     assert msg.status == "pending" and msg.staff_id == consultant.staff_id
-    assert msg.kind_label == "签约材料提醒" and msg.customer == "钱先生"
+    assert msg.kind == "care.signing_reminder" and msg.customer == "钱先生"
     with services.db.reader() as uow:  # a synced row: head office and the other devices get it
         assert uow.session.scalar(select(func.count()).select_from(OutboxEntry).where(
             OutboxEntry.entity == "reminder_message", OutboxEntry.row_id == msg.id)) == 1

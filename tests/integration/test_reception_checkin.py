@@ -219,7 +219,7 @@ class TinyArrivals:
                             now: datetime) -> list[ArrivingAppointment]:
         if customer_id != self.customer_id or self.arrived:
             return []
-        return [ArrivingAppointment("appt-1", self.kind, self.consultant_id, now, "10:30 看房")]
+        return [ArrivingAppointment("appt-1", self.kind, self.consultant_id, now, 3)]
 
     def mark_arrived(self, uow: UnitOfWork, appointment_id: str) -> None:
         self.arrived.append(appointment_id)
@@ -233,7 +233,8 @@ def test_arriving_appointment_bypasses_rotation(
     rs.arrivals = TinyArrivals(cust.id, kind, wang.staff_id)
     assert rs.lookup(reception, "13900001313").appointments
     r = rs.check_in(reception, CheckInRequest("13900001313", 2))
-    assert r.appointment_label == "10:30 看房"
+    assert r.appointment is not None
+    assert (r.appointment.appointment_id, r.appointment.desk_no) == ("appt-1", 3)
     if kind == "visit":
         assert r.route == "appointment" and r.consultant_id == wang.staff_id
     else:
@@ -254,7 +255,7 @@ def test_figures_and_csv_with_bom(demo: Services, rs: ReceptionService, receptio
     rs.finish(li_na, r.visit_id, intent="A")
     day = rs.today()
     f = demo.reception_figures.figures(supervisor, day, day)
-    assert f.visits == 1 and f.first_visits == 1 and dict(f.by_source) == {"渠道/中介": 1}
+    assert f.visits == 1 and f.first_visits == 1 and dict(f.by_source) == {"agency": 1}
     assert f.consultants[0].name == "李娜" and f.consultants[0].median_minutes == 35
     out = demo.reception_figures.export_csv(supervisor, day, day, tmp_path / "f.csv")
     raw = out.read_bytes()

@@ -13,7 +13,7 @@ from salesdesk.domain.appointments import (
     check_transition,
 )
 from salesdesk.domain.errors import NotFound
-from salesdesk.domain.local_time import day_bounds, local, local_day
+from salesdesk.domain.local_time import day_bounds, local_day
 from salesdesk.domain.signing_slots import desk_label
 from salesdesk.services import audit
 from salesdesk.services.appointments.infos import add_event
@@ -43,13 +43,11 @@ class Arrivals:
         names = staff_names(uow, (r.consultant_id for r in rows))
         out = []
         for r in rows:
-            when = f"{local(r.starts_at):%H:%M}"
-            if r.kind == K.SIGNING.value:
-                label = f"{when} 签约 · {desk_label(r.desk_no or 0)}"
-            else:
-                who = names.get(r.consultant_id or "", "")
-                label = f"{when} 到访 · {who}" if who else f"{when} 到访"
-            out.append(ArrivingAppointment(r.id, r.kind, r.consultant_id, r.starts_at, label))
+            signing = r.kind == K.SIGNING.value
+            out.append(ArrivingAppointment(
+                r.id, r.kind, r.consultant_id, r.starts_at,
+                r.desk_no if signing else None,
+                "" if signing else names.get(r.consultant_id or "", "")))
         return out
 
     def mark_arrived(self, uow: UnitOfWork, appointment_id: str) -> None:

@@ -8,8 +8,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from salesdesk.domain.care.complaints import (
-    CHANNEL_LABELS_ZH,
-    DEMAND_LABELS_ZH,
     GROUP_ADVICE_ZH,
     GROUP_LABELS_ZH,
     STEP_LABELS_ZH,
@@ -195,13 +193,12 @@ class ComplaintService:
         ch = ComplaintChannel(r.channel)
         return ComplaintInfo(
             r.id, r.customer_id, customer_label(customer_row(uow, r.customer_id)),
-            r.received_at, ch, CHANNEL_LABELS_ZH[ch], r.summary, demands,
-            tuple(DEMAND_LABELS_ZH[d] for d in demands), r.owner_staff_id,
+            r.received_at, ch, r.summary, demands, r.owner_staff_id,
             names.get(r.owner_staff_id or "", "（未分配）"), r.status, r.outcome,
-            tuple(StepInfo(Step(s.step), STEP_LABELS_ZH[Step(s.step)], s.done_on,
+            tuple(StepInfo(Step(s.step), s.done_on,
                            names.get(s.owner_staff_id or "", ""), s.note) for s in steps),
-            nxt, STEP_LABELS_ZH[nxt] if nxt else "", r.group_id,
-            f"{GROUP_LABELS_ZH[GroupKind(group.kind)]}：{group.title}" if group else "")
+            nxt, r.group_id, GroupKind(group.kind) if group else None,
+            group.title if group else "")
 
     def _group_info(self, uow: UnitOfWork, g: ComplaintGroup) -> GroupInfo:
         members = q.group_members(uow, g.id)

@@ -18,7 +18,7 @@ from salesdesk.services import audit
 from salesdesk.services.care.results import HandoverPreview, HandoverResult, OwnedItem
 from salesdesk.services.care.service import CareService
 from salesdesk.services.care.support import template_texts
-from salesdesk.services.messages import FAILED, PENDING, kind_label
+from salesdesk.services.messages import FAILED, PENDING
 from salesdesk.store.database import Database
 from salesdesk.store.queries import care_handover as q
 from salesdesk.store.queries.care import customer_row, open_tasks_owned_by
@@ -170,41 +170,39 @@ class HandoverService:
             items: list[OwnedItem] = []
             for c in q.customers_owned_by(uow, ids):
                 owner = c.owner_staff_id or ""
-                items.append(OwnedItem("customer", "客户", c.id, customer_label(c), owner,
+                items.append(OwnedItem("customer", c.id, customer_label(c), owner,
                                        inactive[owner]))
             for t in open_tasks_owned_by(uow, ids):
                 owner = t.owner_staff_id or ""
                 who = customer_row(uow, t.customer_id)
-                items.append(OwnedItem("follow_up_task", "回访任务", t.id,
+                items.append(OwnedItem("follow_up_task", t.id,
                                        f"{customer_label(who)} · {t.purpose}", owner,
                                        inactive[owner]))
             for k in open_complaints_owned_by(uow, ids):
                 owner = k.owner_staff_id or ""
                 who = customer_row(uow, k.customer_id)
-                items.append(OwnedItem("complaint", "投诉", k.id,
+                items.append(OwnedItem("complaint", k.id,
                                        f"{customer_label(who)} · {k.summary[:20]}", owner,
                                        inactive[owner]))
             for e in open_escalations_of_consultants(uow, ids):
                 who = customer_row(uow, e.customer_id)
-                items.append(OwnedItem("escalation_task", "回访升级", e.id,
-                                       f"{customer_label(who)} · {e.level}", e.consultant_id,
-                                       inactive[e.consultant_id]))
+                items.append(OwnedItem("escalation_task", e.id, customer_label(who),
+                                       e.consultant_id, inactive[e.consultant_id], (e.level,)))
             for m in q.messages_of_staff(uow, ids, (PENDING, FAILED)):
                 owner = m.staff_id or ""
                 who = customer_row(uow, m.customer_id) if m.customer_id else None
-                items.append(OwnedItem("message", "未发短信", m.id,
-                                       f"{customer_label(who)} · {kind_label(m.kind)}", owner,
-                                       inactive[owner]))
+                items.append(OwnedItem("message", m.id, customer_label(who), owner,
+                                       inactive[owner], (m.kind,)))
             for b in q.backups_naming(uow, ids):
                 named_by = staff_row(uow, b.staff_id)
-                items.append(OwnedItem("consultant_backup", "备岗", b.id,
-                                       f"{named_by.name if named_by else '?'} 的备岗",
+                items.append(OwnedItem("consultant_backup", b.id,
+                                       named_by.name if named_by else "?",
                                        b.backup_staff_id, inactive[b.backup_staff_id]))
             today = local_day(uow.now())
             for r in q.rosters_from(uow, ids, today):
-                items.append(OwnedItem("desk_roster", "签约台排班", r.id,
-                                       f"{r.day:%m-%d} {r.desk_no} 号台 {r.from_time}–{r.to_time}",
-                                       r.staff_id, inactive[r.staff_id]))
+                items.append(OwnedItem("desk_roster", r.id, f"{r.day:%m-%d}",
+                                       r.staff_id, inactive[r.staff_id],
+                                       (str(r.desk_no), f"{r.from_time}–{r.to_time}")))
             for check in self.checkers:
                 items.extend(check(uow, inactive))
             return items

@@ -29,9 +29,8 @@ def open_appointments_of_inactive(uow: UnitOfWork, inactive: dict[str, str]) -> 
         owner = a.consultant_id or ""
         who = customer_label(customer_row(uow, a.customer_id))
         when = a.starts_at.astimezone(PROJECT_TZ)
-        kind = "签约" if a.kind == "signing" else "来访"
-        out.append(OwnedItem("appointment", "预约", a.id, f"{who} · {when:%m-%d %H:%M} {kind}",
-                             owner, inactive[owner]))
+        out.append(OwnedItem("appointment", a.id, f"{who} · {when:%m-%d %H:%M}",
+                             owner, inactive[owner], (a.kind,)))
     return out
 
 

@@ -7,9 +7,8 @@ from datetime import date, datetime
 
 from salesdesk.domain.care.complaints import ComplaintChannel, Demand, GroupKind, Step
 from salesdesk.domain.care.plan import CareEventKind, Channel
-from salesdesk.domain.care.satisfaction import OnTimeFigure, SatisfactionFigures
-from salesdesk.domain.disclosure import ESCALATION_LEVEL_ZH, ESCALATION_OWNERS, EscalationLevel
-from salesdesk.domain.roles import ROLE_LABELS_ZH
+from salesdesk.domain.care.satisfaction import OnTimeFigure, SatisfactionFigures, SatisfactionItem
+from salesdesk.domain.disclosure import ESCALATION_LEVEL_ZH, EscalationLevel
 from salesdesk.services.disclosure import CustomerRef
 
 
@@ -21,10 +20,8 @@ class TaskInfo:
     unit: str
     owner_staff_id: str | None
     owner: str
-    event: CareEventKind
-    event_label: str
+    event: CareEventKind  # the screen names the codes
     channel: Channel
-    channel_label: str
     purpose: str
     starts_on: date
     due_on: date
@@ -58,7 +55,6 @@ class DailyRun:
 @dataclass(frozen=True)
 class StepInfo:
     step: Step
-    label: str
     done_on: date
     owner: str
     note: str
@@ -70,20 +66,18 @@ class ComplaintInfo:
     customer_id: str
     customer: str
     received_at: datetime
-    channel: ComplaintChannel
-    channel_label: str
+    channel: ComplaintChannel  # the screen names the codes
     summary: str
     demands: tuple[Demand, ...]
-    demand_labels: tuple[str, ...]
     owner_staff_id: str | None
     owner: str
     status: str
     outcome: str
     steps: tuple[StepInfo, ...]
     next_step: Step | None
-    next_step_label: str
     group_id: str | None
-    group_label: str
+    group_kind: GroupKind | None  # the screen writes "kind: title"
+    group_title: str
 
 
 @dataclass(frozen=True)
@@ -101,12 +95,12 @@ class GroupInfo:
 class OwnedItem:
     """Something the inactive-owner check found: what, which row, who owns it."""
 
-    kind: str  # customer | follow_up_task | complaint | (hooked kinds)
-    kind_label: str
+    kind: str  # customer | follow_up_task | complaint | ... | (hooked kinds); the screen names it
     row_id: str
-    label: str
+    label: str  # names and times only: the screen adds the words, from parts (per kind)
     owner_staff_id: str
     owner: str
+    parts: tuple[str, ...] = ()  # message/appointment: (kind code,); desk_roster: (desk, hours)
 
 
 @dataclass(frozen=True)
@@ -156,8 +150,9 @@ class LowCard:
     consultant: str
     scored_on: date
     score100: float
-    low_items: tuple[str, ...]
+    low_items: tuple[SatisfactionItem, ...]  # the screen names them; the PDF uses ITEM_SHORT_ZH
     escalation_id: str
+    consultant_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -204,8 +199,3 @@ class EscalationInfo:
     @property
     def level_label(self) -> str:
         return ESCALATION_LEVEL_ZH[self.level]
-
-    @property
-    def owner_label(self) -> str:
-        """The role that owns (and alone closes) the current level."""
-        return "、".join(ROLE_LABELS_ZH[r] for r in sorted(ESCALATION_OWNERS[self.level]))

@@ -136,8 +136,8 @@ class SatisfactionService:
                     low_cards.append(LowCard(
                         r.id, customer_label(c), names.get(r.consultant_id or "", "（未分配）"),
                         r.scored_on, r.score100,
-                        tuple(ITEM_SHORT_ZH[k] for k, v in scores.items() if v < 4),
-                        r.escalation_id))
+                        tuple(k for k, v in scores.items() if v < 4),
+                        r.escalation_id, r.consultant_id or ""))
             tasks = q.tasks_due_between(uow, start, end)
             on_time = on_time_figures(
                 (TaskFact(t.owner_staff_id, t.due_on, t.done_on) for t in tasks), today, names)
@@ -167,7 +167,8 @@ def report_data(report: SatisfactionReport) -> SatisfactionReportData:
         project=report.project, start=report.start, end=report.end, figures=report.figures,
         on_time=report.on_time,
         low_rows=tuple(LowRow(c.customer, c.consultant, c.scored_on, c.score100,
-                              "、".join(c.low_items), bool(c.escalation_id))
+                              "、".join(ITEM_SHORT_ZH[i] for i in c.low_items),
+                              bool(c.escalation_id))
                        for c in report.low_cards),
         occasions={k.value: v for k, v in OCCASION_LABELS_ZH.items()})
 

@@ -7,8 +7,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from salesdesk.domain.care.plan import (
-    CHANNEL_LABELS_ZH,
-    EVENT_LABELS_ZH,
     CareEventKind,
     Channel,
     is_overdue,
@@ -67,7 +65,7 @@ def task_infos(uow: UnitOfWork, ids: list[str], today: date) -> list[TaskInfo]:
         out.append(TaskInfo(
             t.id, t.customer_id, customer_label(c), profile.unit_label if profile else "",
             t.owner_staff_id, names.get(t.owner_staff_id or "", "（未分配）"), event,
-            EVENT_LABELS_ZH[event], channel, CHANNEL_LABELS_ZH[channel], t.purpose,
+            channel, t.purpose,
             t.starts_on, t.due_on, t.status,
             t.status == "open" and is_overdue(t.due_on, t.done_on, today), t.outcome,
             t.done_on, t.message_id, t.escalation_id,

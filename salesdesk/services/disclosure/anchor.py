@@ -38,12 +38,6 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 LEDGER_ALARM_KINDS = ("ledger_fork", "ledger_hash", "ledger_link")
-ALARM_LABELS_ZH = {
-    "ledger_fork": "告知记录链分叉：同一设备同一序号出现另一条记录，总部已拒收",
-    "ledger_hash": "告知记录内容与其哈希不符，总部已拒收",
-    "ledger_link": "告知记录与链中前一条不衔接，总部已拒收",
-    "tamper": "同一告知记录再次上传时内容不同（疑似篡改），总部已拒收",
-}
 PAGE = 5000
 
 
@@ -175,7 +169,7 @@ def _alarm(c: SyncConflict) -> LedgerAlarm:
         kept = kept if isinstance(kept, dict) else {}
         detail = {"chain": kept.get("created_by_device"), "chain_seq": kept.get("chain_seq")}
     seq = detail.get("chain_seq")
-    return LedgerAlarm(c.id, c.kind, ALARM_LABELS_ZH.get(c.kind, c.kind), c.row_id,
+    return LedgerAlarm(c.id, c.kind, c.row_id,
                        str(detail.get("chain") or ""), seq if type(seq) is int else None,
                        str(detail.get("reason") or ""), c.losing_device, c.created_at, c.status)
 

@@ -7,11 +7,9 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from salesdesk.domain.disclosure import (
-    ROUND_KIND_ZH,
     ChecklistItem,
     ItemKind,
     RecordType,
-    RoundKind,
 )
 from salesdesk.domain.ledger import ChainProblem, ChainSummary
 
@@ -44,13 +42,6 @@ class RoundSummary:
     superseded: bool
     supersedes_id: str
     reason: str
-
-    @property
-    def kind_label(self) -> str:
-        if self.record_type is RecordType.GATE_OVERRIDE:
-            return "主管放行"
-        return ROUND_KIND_ZH.get(RoundKind(self.round_kind), self.round_kind) if \
-            self.round_kind else ""
 
     @property
     def complete(self) -> bool:
@@ -217,8 +208,7 @@ class OnlineCheck:
 @dataclass(frozen=True)
 class LedgerAlarm:
     id: str
-    kind: str
-    label: str
+    kind: str  # ledger_fork | ledger_hash | ledger_link | tamper; the screen names it
     record_id: str
     chain_device: str
     chain_seq: int | None

@@ -184,7 +184,7 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
         result = CheckInResult(
             v.id, v.ticket_label, public_name(salutation, customer.name) or "访客",
             mask_phone(e164), v.first_visit, v.route, v.status, v.consultant_id,
-            consultant_name, wait, False, appointment.label if appointment else "")
+            consultant_name, wait, False, appointment)
         uow.commit()
         rot.committed()
         return result

@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 from salesdesk.domain.errors import NotFound, PermissionDenied
 from salesdesk.domain.local_time import local_day
 from salesdesk.domain.queue import (
-    SOURCE_ZH,
-    Source,
     TicketStatus,
     can_move,
     estimated_wait_minutes,
@@ -87,8 +85,7 @@ def queue_entry(v: Visit, staff: dict[str, StaffBrief], now: datetime) -> QueueE
     consultant = staff.get(v.consultant_id or "")
     return QueueEntry(
         v.id, v.ticket_label, public_name(v.salutation, "") or "访客", v.party_size,
-        SOURCE_ZH.get(Source(v.source), v.source) if v.source in Source._value2member_map_
-        else v.source,
+        v.source,
         v.status, v.route, v.consultant_id, consultant.name if consultant else "",
         v.checked_in_at, minutes(end - v.checked_in_at), v.important, v.group_tour,
         v.customer_id, v.first_visit, v.recalls, v.called_at, bool(v.very_important),

@@ -48,8 +48,7 @@ class ReceptionFigures:
              intent, invalid_reason) in rows:
             first += 1 if is_first else 0
             people += size
-            label = SOURCE_ZH[Source(source)] if source in Source._value2member_map_ else source
-            sources[label] += 1
+            sources[source] += 1
             if called is not None:
                 waits.append((called - checked_in).total_seconds() / 60)
             if status == "no_show":
@@ -103,8 +102,9 @@ class ReceptionFigures:
                 w.writerow([label, value])
             w.writerow([])
             w.writerow(["来访渠道", "组数"])
-            for label, n in f.by_source:
-                w.writerow([label, n])
+            for source, n in f.by_source:
+                w.writerow([SOURCE_ZH[Source(source)] if source in Source._value2member_map_
+                            else source, n])
             w.writerow([])
             w.writerow(["置业顾问", "公司", "有效接待", "接待时长中位数（分钟）",
                         "接待时长90分位（分钟）", "A类意向", "未到", "无效接待"])

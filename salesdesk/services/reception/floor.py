@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from salesdesk.domain.local_time import local_day
 from salesdesk.domain.queue import public_name
 from salesdesk.domain.roles import Actor, Permission
-from salesdesk.domain.rotation import DUTY_STATUS_ZH
 from salesdesk.services.reception.context import (
     ReceptionContext,
     open_visits,
@@ -43,7 +42,7 @@ def floor(ctx: ReceptionContext, actor: Actor) -> Floor:
                 else 0
             entries.append(RotationEntry(
                 m.staff_id, m.name, m.agency, m.senior, m.manager, m.status.value,
-                DUTY_STATUS_ZH[m.status], m.note, pos, counts.get(m.staff_id, 0),
+                m.note, pos, counts.get(m.staff_id, 0),
                 tickets.get(m.staff_id, "")))
         entries_q = [queue_entry(v, staff, now) for v in visits]
         waiting = tuple(e for e in entries_q if e.status in ("waiting", "called"))

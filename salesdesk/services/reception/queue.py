@@ -11,7 +11,6 @@ from salesdesk.domain.local_time import day_bounds, local_day
 from salesdesk.domain.queue import Intent
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.rotation import (
-    DUTY_STATUS_ZH,
     AssignReason,
     DutyStatus,
     EventKind,
@@ -47,7 +46,7 @@ def my_queue(ctx: ReceptionContext, actor: Actor) -> MyQueue:
         m = rot.state.member(actor.staff_id)
         status = m.status if m is not None else DutyStatus.OFF
         return MyQueue(
-            status.value, DUTY_STATUS_ZH[status] if m is not None else "今日未在岗",
+            status.value,
             m is not None and m.status is not DutyStatus.OFF,
             next((e for e in mine if e.status == "receiving"), None),
             tuple(e for e in mine if e.status in ("called", "waiting")),

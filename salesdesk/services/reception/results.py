@@ -57,7 +57,7 @@ class CheckInResult:
     consultant_name: str
     wait_minutes: int  # estimated, when the party waits
     duplicate: bool
-    appointment_label: str = ""
+    appointment: ArrivingAppointment | None = None  # when an appointment routed the party
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,7 @@ class RotationEntry:
     agency: str
     senior: bool
     manager: bool
-    status: str
-    status_label: str
+    status: str  # a DutyStatus value; the screen names it
     note: str
     position: int  # 1 = next up; 0 = not in the walk-in cycle
     receptions_today: int
@@ -107,7 +106,7 @@ class QueueEntry:
     ticket: str
     display_name: str
     party_size: int
-    source_label: str
+    source: str  # a Source code; the UI names it
     status: str
     route: str
     consultant_id: str | None
@@ -135,8 +134,7 @@ class Floor:
 
 @dataclass(frozen=True)
 class MyQueue:
-    status: str
-    status_label: str
+    status: str  # a DutyStatus value; the screen names it
     on_duty: bool
     current: QueueEntry | None  # being received
     next: tuple[QueueEntry, ...]  # assigned to me, not started (called or waiting for me)
@@ -191,7 +189,7 @@ class Figures:
     people: int
     first_visits: int
     returning: int
-    by_source: tuple[tuple[str, int], ...]  # (label, parties)
+    by_source: tuple[tuple[str, int], ...]  # (Source code, parties); the UI names the code
     wait_median: float | None  # minutes from check-in to being called
     wait_p90: float | None
     no_shows: int

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from salesdesk.services.sync.results import (
-    CONFLICT_LABELS_ZH,
     SETASIDE_PREFIX,
     ConflictInfo,
     RoundSummary,
@@ -13,5 +12,5 @@ from salesdesk.services.sync.results import (
 )
 from salesdesk.services.sync.service import SyncService
 
-__all__ = ["CONFLICT_LABELS_ZH", "SETASIDE_PREFIX", "ConflictInfo", "RoundSummary",
+__all__ = ["SETASIDE_PREFIX", "ConflictInfo", "RoundSummary",
            "SlotOption", "SyncService", "SyncStatus"]

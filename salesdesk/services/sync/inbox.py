@@ -12,7 +12,6 @@ from salesdesk.domain.errors import NotFound, ValidationError
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
 from salesdesk.services.sync.results import (
-    CONFLICT_LABELS_ZH,
     SETASIDE_PREFIX,
     ConflictInfo,
     SlotOption,
@@ -55,8 +54,7 @@ def _aside_info(a: SyncSetAside) -> ConflictInfo:
         row = a.row
     device = row.get("updated_by_device", "") if isinstance(row, dict) else ""
     reason = a.reason if a.attempts <= 1 else f"{a.reason} (×{a.attempts})"
-    return ConflictInfo(f"{SETASIDE_PREFIX}{a.id}", "setaside", CONFLICT_LABELS_ZH["setaside"],
-                        a.entity, a.row_id, "", row, None, str(device or ""), a.first_seen, (),
+    return ConflictInfo(f"{SETASIDE_PREFIX}{a.id}", "setaside", a.entity, a.row_id, "", row, None, str(device or ""), a.first_seen, (),
                         {"reason": a.reason, "attempts": a.attempts}, reason)
 
 
@@ -118,7 +116,7 @@ class ConflictInbox:
         detail = _detail(c.detail)
         if c.kind == "slot":
             alternatives = tuple(self.free_slots(uow, c.entity, exclude_row=c.row_id))
-        return ConflictInfo(c.id, c.kind, CONFLICT_LABELS_ZH.get(c.kind, c.kind), c.entity,
+        return ConflictInfo(c.id, c.kind, c.entity,
                             c.row_id, c.field, json.loads(c.kept_value),
                             json.loads(c.current_value), c.losing_device, c.created_at,
                             alternatives, detail, _summary(uow, c.kind, detail))

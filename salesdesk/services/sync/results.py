@@ -8,19 +8,6 @@ from dataclasses import field as dc_field
 from datetime import datetime
 from typing import Any
 
-CONFLICT_LABELS_ZH = {
-    "field": "同一字段被两台设备同时修改",
-    "attribution": "判客：以先登记者为准",
-    "slot": "签约时段已满",
-    "tamper": "披露记录内容不一致（疑似篡改）",
-    "setaside": "本机无法应用的同步数据（已暂存，每次同步自动重试）",
-    "ledger_fork": "告知记录链分叉（总部已拒收）",
-    "ledger_hash": "告知记录哈希不符（总部已拒收）",
-    "ledger_link": "告知记录链不衔接（总部已拒收）",
-    "duplicate_customer": "同一手机号重复登记：待合并至先登记的客户",
-    "rejected": "总部拒收的本机修改（数据不合规，未同步）",
-    "subscription": "同一房号两处认购：以总部先收到者为准",
-}
 # Set-aside rows are device-local (sync_setaside) and show in the same inbox under this prefix.
 SETASIDE_PREFIX = "setaside:"
 
@@ -47,8 +34,7 @@ class SlotOption:
 @dataclass(frozen=True)
 class ConflictInfo:
     id: str
-    kind: str
-    label: str
+    kind: str  # field | attribution | slot | tamper | setaside | ledger_* | ...; the screen names it
     entity: str
     row_id: str
     field: str

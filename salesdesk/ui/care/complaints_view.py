@@ -31,7 +31,14 @@ from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.care import ComplaintInfo
 from salesdesk.services.customers import CustomerInfo
 from salesdesk.ui.care.common import section, table
-from salesdesk.ui.care.labels import complaint_channel_label, demand_label, group_label
+from salesdesk.ui.care.labels import (
+    complaint_channel_label,
+    complaint_group_text,
+    demand_label,
+    group_label,
+    staff_or_unassigned,
+    step_label,
+)
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
@@ -180,10 +187,10 @@ class ComplaintsView(QWidget):
                    lambda c: f"{c.received_at.astimezone(PROJECT_TZ):%m-%d %H:%M}"),
             Column(self.tr("Customer"), lambda c: c.customer),
             Column(self.tr("Channel"), lambda c: complaint_channel_label(c.channel)),
-            Column(self.tr("Owner"), lambda c: c.owner),
+            Column(self.tr("Owner"), lambda c: staff_or_unassigned(c.owner_staff_id or "", c.owner)),
             Column(self.tr("Next step"), self._next_text,
                    colour=lambda c: "#b54708" if c.status == "open" else "#7b8794"),
-            Column(self.tr("Group"), lambda c: c.group_label),
+            Column(self.tr("Group"), complaint_group_text),
             Column(self.tr("Complaint"), lambda c: c.summary),
         ])
         self.view = table(self.model)
@@ -231,7 +238,7 @@ class ComplaintsView(QWidget):
     def _next_text(self, c: ComplaintInfo) -> str:
         if c.status == "closed":
             return self.tr("closed")
-        return c.next_step_label or self.tr("ready to close")
+        return step_label(c.next_step) if c.next_step else self.tr("ready to close")
 
     def refresh(self) -> None:
         actor = self.ctx.require_actor()
@@ -254,14 +261,14 @@ class ComplaintsView(QWidget):
             return
         self.detail_title.setText(f"{c.customer} · {c.summary}")
         lines = [self.tr("Wants: %1").replace("%1", "、".join(demand_label(d) for d in c.demands))]
-        if c.group_label:
-            lines.append(c.group_label)
+        if c.group_kind is not None:
+            lines.append(complaint_group_text(c))
         for i, s in enumerate(c.steps, 1):
-            lines.append(f"{i}. {s.label}　{s.done_on:%m-%d}　{s.owner}：{s.note}")
+            lines.append(f"{i}. {step_label(s.step)}　{s.done_on:%m-%d}　{s.owner}：{s.note}")
         if c.outcome:
             lines.append(self.tr("Outcome: %1").replace("%1", c.outcome))
         self.detail.setText("\n".join(lines))
-        self.step_label.setText(self.tr("Next: %1").replace("%1", c.next_step_label)
+        self.step_label.setText(self.tr("Next: %1").replace("%1", step_label(c.next_step))
                                 if c.next_step else "")
 
     def _failed(self, exc: BaseException) -> None:

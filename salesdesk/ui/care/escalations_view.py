@@ -19,6 +19,7 @@ from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.care import EscalationInfo
 from salesdesk.ui.care.common import table
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.labels import escalation_level_label
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
@@ -41,7 +42,7 @@ class EscalationsView(QWidget):
         self.model: RecordTableModel[EscalationInfo] = RecordTableModel([
             Column(self.tr("Customer"), lambda e: e.customer.label),
             Column(self.tr("Score"), lambda e: e.score, True, lambda e: RED),
-            Column(self.tr("Level"), lambda e: e.level_label),
+            Column(self.tr("Level"), lambda e: escalation_level_label(e.level)),
             Column(self.tr("Deadline"), lambda e: "" if e.due_at is None else (
                 e.due_at.astimezone(PROJECT_TZ).strftime("%m-%d %H:%M")
                 + (" " + self.tr("overdue") if e.overdue else "")),

@@ -18,6 +18,7 @@ from salesdesk.domain.roles import Permission
 from salesdesk.services.care import HandoverPreview, HandoverResult, OwnedItem
 from salesdesk.services.signin import StaffEntry
 from salesdesk.ui.care.common import section, table
+from salesdesk.ui.care.labels import owned_item_text, owned_kind_label
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
@@ -157,9 +158,9 @@ class InactiveOwnerCheck(QWidget):
         self.status = QLabel()
         layout.addWidget(self.status)
         self.model: RecordTableModel[OwnedItem] = RecordTableModel([
-            Column(self.tr("What"), lambda i: i.kind_label),
+            Column(self.tr("What"), lambda i: owned_kind_label(i.kind)),
             Column(self.tr("Owner (disabled)"), lambda i: i.owner, colour=lambda i: "#b42318"),
-            Column(self.tr("Item"), lambda i: i.label),
+            Column(self.tr("Item"), owned_item_text),
         ])
         self.view = table(self.model)
         layout.addWidget(self.view, 1)

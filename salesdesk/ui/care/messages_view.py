@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from salesdesk.domain.local_time import local
 from salesdesk.services.messages import MessageItem
 from salesdesk.ui.care.common import table
+from salesdesk.ui.care.labels import message_kind_label
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.message_panel import STATUS_COLOURS, MessageSendPanel
 from salesdesk.ui.ops import OpChanges
@@ -32,7 +33,7 @@ class MessagesView(QWidget):
                   "sent": self.tr("Sent"), "failed": self.tr("Failed")}
         self.model: RecordTableModel[MessageItem] = RecordTableModel([
             Column(self.tr("Queued"), lambda m: f"{local(m.created_at):%m-%d %H:%M}"),
-            Column(self.tr("Kind"), lambda m: m.kind_label),
+            Column(self.tr("Kind"), lambda m: message_kind_label(m.kind)),
             Column(self.tr("Customer"), lambda m: m.customer),
             Column(self.tr("Consultant"), lambda m: m.staff),
             Column(self.tr("Status"), lambda m: status.get(m.status, m.status)

@@ -22,6 +22,7 @@ from salesdesk.domain.roles import Permission
 from salesdesk.services.care import LowCard, SatisfactionReport
 from salesdesk.ui.care.chart import Bar, BarChart
 from salesdesk.ui.care.common import card, section, table
+from salesdesk.ui.care.labels import item_list, satisfaction_item_label, staff_or_unassigned
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label, message_box
@@ -85,7 +86,7 @@ class SatisfactionView(QWidget):
         left = QVBoxLayout()
         left.addWidget(section(self.tr("Per consultant")))
         self.consultants: RecordTableModel[Figure] = RecordTableModel([
-            Column(self.tr("Consultant"), lambda f: f.label),
+            Column(self.tr("Consultant"), lambda f: staff_or_unassigned(f.key, f.label)),
             Column(self.tr("Cards"), lambda f: f.cards, align_right=True),
             Column(self.tr("Score"), _score, align_right=True,
                    colour=lambda f: GREEN if f.meets_target else RED),
@@ -96,7 +97,7 @@ class SatisfactionView(QWidget):
         right = QVBoxLayout()
         right.addWidget(section(self.tr("Follow-ups done on time")))
         self.on_time: RecordTableModel[OnTimeFigure] = RecordTableModel([
-            Column(self.tr("Consultant"), lambda o: o.label),
+            Column(self.tr("Consultant"), lambda o: staff_or_unassigned(o.owner_staff_id, o.label)),
             Column(self.tr("Completed"), lambda o: o.done, align_right=True),
             Column(self.tr("On time"), lambda o: "—" if o.on_time_rate is None
                    else f"{o.done_on_time} ({o.on_time_rate:.0f}%)", align_right=True),
@@ -113,9 +114,9 @@ class SatisfactionView(QWidget):
         self.low: RecordTableModel[LowCard] = RecordTableModel([
             Column(self.tr("Date"), lambda c: f"{c.scored_on:%Y-%m-%d}"),
             Column(self.tr("Customer"), lambda c: c.customer),
-            Column(self.tr("Consultant"), lambda c: c.consultant),
+            Column(self.tr("Consultant"), lambda c: staff_or_unassigned(c.consultant_id, c.consultant)),
             Column(self.tr("Score"), lambda c: f"{c.score100:.0f}", align_right=True),
-            Column(self.tr("Low items"), lambda c: "、".join(c.low_items), colour=lambda c: RED),
+            Column(self.tr("Low items"), lambda c: item_list(c.low_items), colour=lambda c: RED),
         ])
         self.low_view = table(self.low)
         self.low_view.setMinimumHeight(140)
@@ -161,11 +162,15 @@ class SatisfactionView(QWidget):
         kind = self.chart_choice.currentData()
         if kind == "month":
             figs, title = f.by_month[-12:], self.tr("Satisfaction per month (100 scale)")
+            names = [x.label for x in figs]
         elif kind == "consultant":
             figs, title = f.by_consultant, self.tr("Satisfaction per consultant (100 scale)")
+            names = [staff_or_unassigned(x.key, x.label) for x in figs]
         else:
             figs, title = f.by_item, self.tr("Satisfaction per item (100 scale)")
-        self.chart.set_data(title, [Bar(x.label, x.score100, x.cards) for x in figs], f.target,
+            names = [satisfaction_item_label(x.key) for x in figs]
+        self.chart.set_data(title, [Bar(n, x.score100, x.cards) for n, x in zip(names, figs, strict=True)],
+                            f.target,
                             self.tr("target %1").replace("%1", f"{f.target:.0f}"))
 
     def _failed(self, exc: BaseException) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from salesdesk.domain.roles import Permission
 from salesdesk.services.care import TaskInfo
 from salesdesk.ui.care.common import section, table
-from salesdesk.ui.care.labels import care_event_label, task_channel_label
+from salesdesk.ui.care.labels import care_event_label, staff_or_unassigned, task_channel_label
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
@@ -63,7 +63,8 @@ class TaskListView(QWidget):
             Column(self.tr("Unit"), lambda t: t.unit, colour=colour),
             Column(self.tr("Occasion"), lambda t: care_event_label(t.event), colour=colour),
             Column(self.tr("Channel"), lambda t: task_channel_label(t.channel), colour=colour),
-            Column(self.tr("Owner"), lambda t: t.owner, colour=colour),
+            Column(self.tr("Owner"), lambda t: staff_or_unassigned(t.owner_staff_id or "", t.owner),
+                   colour=colour),
             Column(self.tr("Purpose"), lambda t: t.purpose, colour=colour),
         ])
         self.view = table(self.model)

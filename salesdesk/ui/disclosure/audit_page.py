@@ -47,6 +47,8 @@ from salesdesk.services.disclosure import (
 )
 from salesdesk.services.maintenance import VerifyReport
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.disclosure.labels import ledger_alarm_label
+from salesdesk.ui.labels import escalation_level_label, escalation_owner_label
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.table_model import Column, RecordTableModel
@@ -197,8 +199,8 @@ class AuditPage(Page):
             Column(self.tr("Customer"), lambda r: r.customer.label),
             Column(self.tr("Consultant"), lambda r: r.consultant_name),
             Column(self.tr("Score"), lambda r: r.score, True, lambda r: RED),
-            Column(self.tr("Now with"), lambda r: r.level_label),
-            Column(self.tr("Owner role"), lambda r: r.owner_label),
+            Column(self.tr("Now with"), lambda r: escalation_level_label(r.level)),
+            Column(self.tr("Owner role"), lambda r: escalation_owner_label(r.level)),
             Column(self.tr("Deadline"), lambda r: "" if r.due_at is None else (
                 r.due_at.astimezone(PROJECT_TZ).strftime("%Y-%m-%d %H:%M")
                 + (" " + self.tr("overdue") if r.overdue else "")), False,
@@ -270,7 +272,7 @@ class AuditPage(Page):
         self.alarms: RecordTableModel[LedgerAlarm] = RecordTableModel([
             Column(self.tr("Raised"), lambda r: r.created_at.astimezone(PROJECT_TZ)
                    .strftime("%Y-%m-%d %H:%M")),
-            Column(self.tr("Alarm"), lambda r: r.label, False, lambda r: RED),
+            Column(self.tr("Alarm"), lambda r: ledger_alarm_label(r.kind), False, lambda r: RED),
             Column(self.tr("Chain"), lambda r: r.chain_device[:8]),
             Column(self.tr("No."), lambda r: r.chain_seq if r.chain_seq is not None else "—",
                    True),
@@ -484,7 +486,7 @@ class AuditPage(Page):
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Outcome of the escalation"))
         dv = QVBoxLayout(dialog)
-        dv.addWidget(QLabel(f"{task.customer.label} · {task.level_label}"))
+        dv.addWidget(QLabel(f"{task.customer.label} · {escalation_level_label(task.level)}"))
         text = QPlainTextEdit()
         text.setPlaceholderText(self.tr("What was done, what the customer said"))
         dv.addWidget(text)

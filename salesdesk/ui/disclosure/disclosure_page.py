@@ -41,6 +41,7 @@ from salesdesk.services.customers import CustomerInfo
 from salesdesk.services.disclosure import ChecklistView, RoundRecord, RoundSummary
 from salesdesk.services.project import UnitInfo
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.disclosure.labels import round_kind_label
 from salesdesk.ui.disclosure.signature_pad import SignaturePad
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
@@ -418,7 +419,7 @@ class DisclosurePage(Page):
             note = s.reason
             if s.superseded:
                 note = self.tr("Superseded by a correction") + (f"：{note}" if note else "")
-            values = (local(s.recorded_at), s.kind_label, s.consultant_name,
+            values = (local(s.recorded_at), round_kind_label(s.record_type, s.round_kind), s.consultant_name,
                       f"{s.n_covered}/{s.n_items}", note)
             for c, text in enumerate(values):
                 cell = QTableWidgetItem(text)

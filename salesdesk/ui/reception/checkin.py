@@ -25,6 +25,7 @@ from salesdesk.services.reception import CheckInRequest, CheckInResult, Lookup
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.reception.floor import duty_label
+from salesdesk.ui.reception.labels import appointment_text
 from salesdesk.ui.widgets import error_label
 
 
@@ -292,7 +293,7 @@ class CheckInPanel(QFrame):
             parts.append(self.tr("already checked in: %1").replace("%1",
                                                                    lookup.open_visit_ticket))
         if lookup.appointments:
-            parts.append(self.tr("appointment: %1").replace("%1", lookup.appointments[0].label))
+            parts.append(self.tr("appointment: %1").replace("%1", appointment_text(lookup.appointments[0])))
         owner = lookup.owner
         if owner is not None:
             parts.append(self.tr("consultant %1 (%2)").replace("%1", owner.name)
@@ -343,7 +344,7 @@ class CheckInPanel(QFrame):
         elif result.route == "signing":
             text = self.tr("Ticket %1 · signing appointment %2: please take them to the "
                            "signing desk").replace("%1", result.ticket).replace(
-                "%2", result.appointment_label)
+                "%2", appointment_text(result.appointment) if result.appointment else "")
         elif result.consultant_name and result.status == "called":
             text = self.tr("Ticket %1 · %2 receives them now").replace(
                 "%1", result.ticket).replace("%2", result.consultant_name)

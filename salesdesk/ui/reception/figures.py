@@ -25,7 +25,7 @@ from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.reception import ConsultantFigures, Figures, LogEntry
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.reception.floor import table
-from salesdesk.ui.reception.labels import reason_label
+from salesdesk.ui.reception.labels import reason_label, source_label
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
 
@@ -115,7 +115,7 @@ class ReceptionFiguresWidget(QWidget):
         ])
         tabs.addTab(table(self.fair_model), self.tr("Rotation fairness"))
         self.source_model: RecordTableModel[tuple[str, int]] = RecordTableModel([
-            Column(self.tr("Source"), lambda r: r[0]),
+            Column(self.tr("Source"), lambda r: source_label(r[0])),
             Column(self.tr("Parties"), lambda r: r[1], align_right=True),
         ])
         tabs.addTab(table(self.source_model), self.tr("By source"))

@@ -27,6 +27,7 @@ from salesdesk.domain.roles import Permission
 from salesdesk.services.reception import Floor, QueueEntry, RotationEntry, StaffBrief
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
+from salesdesk.ui.reception.labels import source_label
 from salesdesk.ui.reception.reassign import ReassignDialog
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label
@@ -79,7 +80,7 @@ def queue_model() -> RecordTableModel[QueueEntry]:
         Column(QCoreApplication.translate("ReceptionFloor", "Ticket"), lambda e: e.ticket),
         Column(QCoreApplication.translate("ReceptionFloor", "Visitor"), lambda e: e.display_name + (" ⚑⚑" if e.very_important else " ⚑" if e.important else "")),
         Column(QCoreApplication.translate("ReceptionFloor", "Party"), lambda e: e.party_size, align_right=True),
-        Column(QCoreApplication.translate("ReceptionFloor", "Source"), lambda e: e.source_label),
+        Column(QCoreApplication.translate("ReceptionFloor", "Source"), lambda e: source_label(e.source)),
         Column(QCoreApplication.translate("ReceptionFloor", "Status"), lambda e: state.get(e.status, e.status),
                colour=lambda e: "#b42318" if e.status == "waiting" and e.waited_minutes >= 15
                else None),

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
+
+from salesdesk.domain.local_time import local
+
+if TYPE_CHECKING:
+    from salesdesk.services.reception import ArrivingAppointment
 
 
 def reason_label(code: str) -> str:
@@ -29,3 +36,26 @@ def reason_label(code: str) -> str:
         "reassigned": QCoreApplication.translate("ReceptionLabels", "Reassigned by reception: consultant not there"),
     }
     return labels.get(code, code)
+
+
+def source_label(code: str) -> str:
+    """How a party came (domain.queue.Source)."""
+    labels = {
+        "walk_in": QCoreApplication.translate("ReceptionLabels", "Walk-in"),
+        "referral": QCoreApplication.translate("ReceptionLabels", "Owner referral"),
+        "agency": QCoreApplication.translate("ReceptionLabels", "Agency"),
+        "phone_invite": QCoreApplication.translate("ReceptionLabels", "Phone invitation"),
+    }
+    return labels.get(code, code)
+
+
+def appointment_text(a: ArrivingAppointment) -> str:
+    """What reception reads about an arriving appointment: "10:30 signing · desk 2"."""
+    when = f"{local(a.starts_at):%H:%M}"
+    if a.kind == "signing":
+        return QCoreApplication.translate("ReceptionLabels", "%1 signing · desk %2").replace(
+            "%1", when).replace("%2", str(a.desk_no or 0))
+    if a.consultant_name:
+        return QCoreApplication.translate("ReceptionLabels", "%1 visit · %2").replace(
+            "%1", when).replace("%2", a.consultant_name)
+    return QCoreApplication.translate("ReceptionLabels", "%1 visit").replace("%1", when)

@@ -27,6 +27,7 @@ from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.reception.call_alert import Beep, CallBanner, CallWatcher, Sound, bring_forward
 from salesdesk.ui.reception.floor import duty_label, queue_model, table
+from salesdesk.ui.reception.labels import source_label
 from salesdesk.ui.reception.reassign import ReassignDialog
 from salesdesk.ui.widgets import error_label
 
@@ -182,7 +183,7 @@ class MyQueuePanel(QWidget):
             since = c.called_at.astimezone(PROJECT_TZ).strftime("%H:%M") if c.called_at else ""
             kind = self.tr("first visit") if c.first_visit else self.tr("returning")
             self.current_detail.setText(self.tr("%1 people · %2 · %3 · since %4").replace(
-                "%1", str(c.party_size)).replace("%2", c.source_label).replace(
+                "%1", str(c.party_size)).replace("%2", source_label(c.source)).replace(
                 "%3", kind).replace("%4", since))
         self._announce(q)
         keep = self.selected_next()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
+from salesdesk.ui.sync.labels import conflict_kind_label
 from salesdesk.ui.sync.sale_conflict_panel import SaleConflictPanel
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.widgets import error_label, page_title
@@ -48,7 +49,7 @@ class ConflictsPage(Page):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.model: RecordTableModel[Any] = RecordTableModel([
-            Column(self.tr("Kind"), lambda c: c.label),
+            Column(self.tr("Kind"), lambda c: conflict_kind_label(c.kind)),
             Column(self.tr("Record"), self._record),
             Column(self.tr("Field"), lambda c: c.field),
             Column(self.tr("Kept (lost) value"), lambda c: _value(c.kept_value)),

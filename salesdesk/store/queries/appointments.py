@@ -24,8 +24,14 @@ from salesdesk.store.models.appointments import (
 )
 from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.org import SalesCentre, Staff
-from salesdesk.store.models.project import Project, Unit
+from salesdesk.store.models.project import Unit
+from salesdesk.store.queries import common
 from salesdesk.store.uow import UnitOfWork
+
+# Lookups every capability shares, written once in common.py.
+customer = common.customer_row
+unit = common.unit_row
+first_project = common.first_project
 
 _SIGNING = AppointmentKind.SIGNING.value
 
@@ -243,20 +249,8 @@ def booking_names(uow: UnitOfWork, rows: list[Appointment]) -> BookingNames:
     return out
 
 
-def customer(uow: UnitOfWork, customer_id: str) -> Customer | None:
-    return uow.session.get(Customer, customer_id)
-
-
-def unit(uow: UnitOfWork, unit_id: str) -> Unit | None:
-    return uow.session.get(Unit, unit_id)
-
-
 def first_sales_centre(uow: UnitOfWork) -> SalesCentre | None:
     return uow.session.scalar(select(SalesCentre).where(SalesCentre.deleted.is_(False)).limit(1))
-
-
-def first_project(uow: UnitOfWork) -> Project | None:
-    return uow.session.scalar(select(Project).where(Project.deleted.is_(False)).limit(1))
 
 
 def active_staff(uow: UnitOfWork, *, roles: Collection[str] | None = None,

@@ -11,16 +11,15 @@ from typing import Any
 from sqlalchemy import select
 
 from salesdesk.store.models.care import CareProfile, CareSetting, FollowUpTask, ScoreCard
-from salesdesk.store.models.customer import Customer, CustomerPhone
+from salesdesk.store.models.customer import CustomerPhone
 from salesdesk.store.models.project import Project, Unit
+from salesdesk.store.queries import common
 from salesdesk.store.uow import UnitOfWork
 
+# Lookups every capability shares, written once in common.py.
+customer_row = common.customer_row
+
 # --- customers, project ---------------------------------------------------------------------
-
-
-def customer_row(uow: UnitOfWork, customer_id: str) -> Customer | None:
-    """The customer row, deleted or not (callers decide what a tombstone means)."""
-    return uow.session.get(Customer, customer_id)
 
 
 def phones_ending(uow: UnitOfWork, last4: str, limit: int = 20) -> list[CustomerPhone]:

@@ -13,18 +13,15 @@ from salesdesk.store.models.appointments import Appointment, DeskRoster, Reminde
 from salesdesk.store.models.care import Handover
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.org import Staff
-from salesdesk.store.models.reception import AttributionChange, ConsultantBackup
+from salesdesk.store.models.reception import ConsultantBackup
+from salesdesk.store.queries import customers as _customers
 from salesdesk.store.uow import UnitOfWork
+
+add_attribution_change = _customers.add_attribution_change
 
 
 def add_handover(uow: UnitOfWork, **fields: Any) -> Handover:
     row = Handover(**fields)
-    uow.add(row)
-    return row
-
-
-def add_attribution_change(uow: UnitOfWork, **fields: Any) -> AttributionChange:
-    row = AttributionChange(**fields)
     uow.add(row)
     return row
 

@@ -6,7 +6,9 @@ from collections.abc import Iterable
 
 from sqlalchemy import select
 
+from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.org import SalesCentre, Staff
+from salesdesk.store.models.project import Project, Unit
 from salesdesk.store.uow import UnitOfWork
 
 
@@ -39,3 +41,34 @@ def centre_name(uow: UnitOfWork, centre_id: str | None) -> str:
         if centre is not None:
             return centre.name
     return uow.session.scalar(select(SalesCentre.name).limit(1)) or ""
+
+
+def customer_row(uow: UnitOfWork, customer_id: str | None) -> Customer | None:
+    """The customer by id, tombstoned or not (callers decide what a deleted one means)."""
+    return uow.session.get(Customer, customer_id) if customer_id else None
+
+
+def first_phone(uow: UnitOfWork, customer_id: str) -> str | None:
+    """The customer's oldest live number (E.164): the one staff screens show, masked."""
+    return uow.session.scalar(select(CustomerPhone.e164).where(
+        CustomerPhone.customer_id == customer_id, CustomerPhone.deleted.is_(False))
+        .order_by(CustomerPhone.created_at).limit(1))
+
+
+def unit_row(uow: UnitOfWork, unit_id: str | None) -> Unit | None:
+    return uow.session.get(Unit, unit_id) if unit_id else None
+
+
+def first_project(uow: UnitOfWork) -> Project | None:
+    """The device's project (the first one set up)."""
+    return uow.session.scalar(select(Project).where(Project.deleted.is_(False))
+                              .order_by(Project.created_at).limit(1))
+
+
+def unit_numbers(uow: UnitOfWork, ids: Iterable[str | None]) -> dict[str, str]:
+    """id → number (1-502) of the units named."""
+    wanted = {i for i in ids if i}
+    if not wanted:
+        return {}
+    return {i: n for i, n in uow.session.execute(
+        select(Unit.id, Unit.number).where(Unit.id.in_(wanted)))}

@@ -13,10 +13,13 @@ from salesdesk.store.models.appointments import Appointment
 from salesdesk.store.models.care import Complaint, FollowUpTask, ScoreCard
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.disclosure import DisclosureRecord, Subscription
-from salesdesk.store.models.project import Unit
-from salesdesk.store.models.reception import AttributionChange, ConsultantBackup, Visit
+from salesdesk.store.models.reception import AttributionChange, Visit
 from salesdesk.store.models.signing import MaterialChecklist
+from salesdesk.store.queries import common, reception
 from salesdesk.store.uow import UnitOfWork
+
+unit_numbers = common.unit_numbers
+backup_of = reception.backup_of
 
 LIMIT = 200  # per list: a record with more than this is shown newest first, cut
 
@@ -36,14 +39,6 @@ def customers_by_ticket(uow: UnitOfWork, label: str, limit: int = 20) -> list[st
     return list(dict.fromkeys(uow.session.scalars(select(Visit.customer_id).where(
         Visit.deleted.is_(False), func.upper(Visit.ticket_label) == label.upper())
         .order_by(Visit.checked_in_at.desc()).limit(limit))))
-
-
-def backup_of(uow: UnitOfWork, staff_id: str | None) -> str | None:
-    if staff_id is None:
-        return None
-    return uow.session.scalar(select(ConsultantBackup.backup_staff_id).where(
-        ConsultantBackup.staff_id == staff_id, ConsultantBackup.deleted.is_(False))
-        .order_by(ConsultantBackup.created_at.desc()).limit(1))
 
 
 def attribution(uow: UnitOfWork, ids: Sequence[str]) -> list[AttributionChange]:
@@ -99,11 +94,3 @@ def complaints(uow: UnitOfWork, ids: Sequence[str]) -> list[Complaint]:
     return list(uow.session.scalars(select(Complaint).where(
         Complaint.customer_id.in_(ids), Complaint.deleted.is_(False))
         .order_by(Complaint.received_at.desc()).limit(LIMIT)))
-
-
-def unit_numbers(uow: UnitOfWork, ids: Sequence[str | None]) -> dict[str, str]:
-    wanted = {i for i in ids if i}
-    if not wanted:
-        return {}
-    return {i: n for i, n in uow.session.execute(
-        select(Unit.id, Unit.number).where(Unit.id.in_(wanted)))}

@@ -21,8 +21,13 @@ from salesdesk.store.models.customer import Customer, CustomerAlias, CustomerPho
 from salesdesk.store.models.disclosure import Subscription
 from salesdesk.store.models.reception import AttributionChange, Visit
 from salesdesk.store.models.sync import SyncConflict
+from salesdesk.store.queries import common
 from salesdesk.store.uow import UnitOfWork
 from salesdesk.sync.customer_phone import DUPLICATE_KIND
+
+# Lookups every capability shares, written once in common.py.
+customer_row = common.customer_row
+first_phone = common.first_phone
 
 
 def find_customer_id_by_phone(uow: UnitOfWork, e164: str) -> str | None:
@@ -78,11 +83,6 @@ def merge_map(uow: UnitOfWork) -> dict[str, str]:
 # --- customer rows and their numbers ---------------------------------------------------------
 
 
-def customer_row(uow: UnitOfWork, customer_id: str) -> Customer | None:
-    """The customer by id, tombstoned or not (callers decide what a deleted one means)."""
-    return uow.session.get(Customer, customer_id) if customer_id else None
-
-
 def live_customers(uow: UnitOfWork, ids: list[str]) -> dict[str, Customer]:
     if not ids:
         return {}
@@ -106,13 +106,6 @@ def customer_rows(uow: UnitOfWork, ids: Iterable[str]) -> dict[str, Customer]:
     if not wanted:
         return {}
     return {c.id: c for c in uow.session.scalars(select(Customer).where(Customer.id.in_(wanted)))}
-
-
-def first_phone(uow: UnitOfWork, customer_id: str) -> str | None:
-    """The customer's oldest live number: the one a screen shows (masked) for them."""
-    return uow.session.scalar(select(CustomerPhone.e164).where(
-        CustomerPhone.customer_id == customer_id, CustomerPhone.deleted.is_(False))
-        .order_by(CustomerPhone.created_at).limit(1))
 
 
 def first_phones(uow: UnitOfWork, ids: Iterable[str], label: str | None = None

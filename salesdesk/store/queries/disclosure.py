@@ -19,26 +19,18 @@ from salesdesk.store.models.disclosure import (
     Subscription,
 )
 from salesdesk.store.models.org import Staff
-from salesdesk.store.models.project import Building, Project, Unit
+from salesdesk.store.models.project import Building, Project
 from salesdesk.store.models.sync import SyncConflict
+from salesdesk.store.queries import common
 from salesdesk.store.uow import UnitOfWork
 
+# Lookups every capability shares, written once in common.py.
+customer = common.customer_row
+first_phone = common.first_phone
+unit_numbers = common.unit_numbers
+unit = common.unit_row
+
 # ---- rows by id -------------------------------------------------------------------------------
-
-
-def customer(uow: UnitOfWork, customer_id: str) -> Customer | None:
-    return uow.session.get(Customer, customer_id)
-
-
-def first_phone(uow: UnitOfWork, customer_id: str) -> str | None:
-    """The customer's first number still in use."""
-    return uow.session.scalar(select(CustomerPhone.e164).where(
-        CustomerPhone.customer_id == customer_id, CustomerPhone.deleted.is_(False))
-        .order_by(CustomerPhone.created_at).limit(1))
-
-
-def unit(uow: UnitOfWork, unit_id: str) -> Unit | None:
-    return uow.session.get(Unit, unit_id)
 
 
 def building(uow: UnitOfWork, building_id: str) -> Building | None:
@@ -115,11 +107,6 @@ def staff_roles(uow: UnitOfWork) -> list[tuple[str, str, str]]:
 
 def all_staff(uow: UnitOfWork) -> Sequence[Staff]:
     return uow.session.scalars(select(Staff)).all()
-
-
-def unit_numbers(uow: UnitOfWork, unit_ids: list[str]) -> dict[str, str]:
-    return {u.id: u.number for u in uow.session.scalars(select(Unit).where(
-        Unit.id.in_(unit_ids)))}
 
 
 _PER_CONSULTANT = text("""

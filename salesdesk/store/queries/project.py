@@ -19,7 +19,11 @@ from salesdesk.store.models.project import (
     SunshineDeclaration,
     Unit,
 )
+from salesdesk.store.queries import common
 from salesdesk.store.uow import UnitOfWork
+
+# Lookups every capability shares, written once in common.py.
+unit_row = common.unit_row
 
 TextKind = Literal["sunshine", "contract"]
 TextRow = SunshineDeclaration | ContractTemplate
@@ -97,10 +101,6 @@ def live_units(uow: UnitOfWork, project_id: str, building_id: str | None = None)
     if building_id:
         q = q.where(Unit.building_id == building_id)
     return list(uow.session.scalars(q))
-
-
-def unit_row(uow: UnitOfWork, unit_id: str) -> Unit | None:
-    return uow.session.get(Unit, unit_id)
 
 
 def sales_centre_row(uow: UnitOfWork, sales_centre_id: str | None) -> SalesCentre | None:

@@ -18,7 +18,6 @@ from salesdesk.domain.rotation import EventKind, RotationEvent
 from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.org import Staff
 from salesdesk.store.models.reception import (
-    AttributionChange,
     ConsultantBackup,
     QueueTicket,
     ReceptionSettings,
@@ -26,7 +25,14 @@ from salesdesk.store.models.reception import (
     StaffNotice,
     Visit,
 )
+from salesdesk.store.queries import common
+from salesdesk.store.queries import customers as _customers
 from salesdesk.store.uow import UnitOfWork
+
+add_attribution_change = _customers.add_attribution_change
+
+# Lookups every capability shares, written once in common.py.
+customer = common.customer_row
 
 # --- staff and customers ---------------------------------------------------------------------
 
@@ -39,11 +45,6 @@ def live_staff(uow: UnitOfWork) -> list[StaffRow]:
         Staff.id, Staff.code, Staff.name, Staff.role, Staff.agency, Staff.senior, Staff.active
     ).where(Staff.deleted.is_(False))).all()
     return [(i, c, n, r, a, s, act) for i, c, n, r, a, s, act in rows]
-
-
-def customer(uow: UnitOfWork, customer_id: str) -> Customer | None:
-    """The customer row (deleted ones too: the caller decides what a tombstone means)."""
-    return uow.session.get(Customer, customer_id)
 
 
 _LAST_VISIT_ID = select(Visit.id).where(
@@ -308,8 +309,10 @@ def visit_figure_rows(uow: UnitOfWork, start: date, end: date) -> list[VisitFigu
 # --- backups, notices, attribution -----------------------------------------------------------
 
 
-def backup_of(uow: UnitOfWork, staff_id: str) -> str | None:
+def backup_of(uow: UnitOfWork, staff_id: str | None) -> str | None:
     """The colleague this consultant named last as their backup."""
+    if not staff_id:
+        return None
     return uow.session.scalar(select(ConsultantBackup.backup_staff_id).where(
         ConsultantBackup.staff_id == staff_id, ConsultantBackup.deleted.is_(False))
         .order_by(ConsultantBackup.updated_at.desc()).limit(1))
@@ -345,9 +348,3 @@ def unread_notice_texts(uow: UnitOfWork, staff_id: str, since: datetime,
 def unread_notices(uow: UnitOfWork, staff_id: str) -> list[StaffNotice]:
     return list(uow.session.scalars(select(StaffNotice).where(
         StaffNotice.staff_id == staff_id, StaffNotice.read.is_(False))))
-
-
-def add_attribution_change(uow: UnitOfWork, **fields: Any) -> AttributionChange:
-    row = AttributionChange(**fields)
-    uow.add(row)
-    return row

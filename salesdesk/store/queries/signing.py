@@ -16,9 +16,8 @@ from sqlalchemy.exc import IntegrityError
 
 from salesdesk.domain.project import CertificateKind
 from salesdesk.store.models.care import FollowUpTask
-from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.disclosure import Subscription
-from salesdesk.store.models.project import Building, Certificate, Project, Unit
+from salesdesk.store.models.project import Building, Certificate, Unit
 from salesdesk.store.models.signing import (
     BuyerProfileRecord,
     ChecklistItem,
@@ -26,7 +25,14 @@ from salesdesk.store.models.signing import (
     RulePackVersion,
 )
 from salesdesk.store.models.sync import SyncConflict
+from salesdesk.store.queries import common
 from salesdesk.store.uow import UnitOfWork
+
+# Lookups every capability shares, written once in common.py.
+customer_row = common.customer_row
+first_phone = common.first_phone
+unit_row = common.unit_row
+first_project = common.first_project
 
 ACTIVE = "active"  # the one subscription status that holds a unit
 
@@ -38,33 +44,12 @@ class SubscriptionRefused(Exception):
 
 # ---- customers, units, project --------------------------------------------------------------
 
-def customer_row(uow: UnitOfWork, customer_id: str) -> Customer | None:
-    return uow.session.get(Customer, customer_id)
-
-
-def first_phone(uow: UnitOfWork, customer_id: str) -> str | None:
-    """The customer's first live phone number (E.164), the one staff screens show masked."""
-    return uow.session.scalar(select(CustomerPhone.e164).where(
-        CustomerPhone.customer_id == customer_id, CustomerPhone.deleted.is_(False)
-    ).order_by(CustomerPhone.created_at).limit(1))
-
-
-def unit_row(uow: UnitOfWork, unit_id: str) -> Unit | None:
-    return uow.session.get(Unit, unit_id)
-
-
 def live_units(uow: UnitOfWork) -> list[Unit]:
     return list(uow.session.scalars(select(Unit).where(Unit.deleted.is_(False))))
 
 
 def building_row(uow: UnitOfWork, building_id: str) -> Building | None:
     return uow.session.get(Building, building_id)
-
-
-def first_project(uow: UnitOfWork) -> Project | None:
-    """The device's project (the first one set up)."""
-    return uow.session.scalar(select(Project).where(Project.deleted.is_(False))
-                              .order_by(Project.created_at).limit(1))
 
 
 def presale_scopes(uow: UnitOfWork, project_id: str) -> list[list[str]]:

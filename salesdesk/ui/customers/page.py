@@ -66,7 +66,7 @@ class CustomersPage(Page):
         body = QHBoxLayout()
         self.results = QListWidget()
         self.results.setObjectName("customerResults")
-        self.results.setFixedWidth(240)
+        self.results.setFixedWidth(200)
         self.results.currentItemChanged.connect(self._chosen)
         body.addWidget(self.results)
         right = QVBoxLayout()

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtWidgets import QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QTabWidget, QWidget
 
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.customers.results import (
@@ -111,6 +111,9 @@ class RecordTabs(QTabWidget):
         self.views: dict[str, QTableView] = {}
         for model, title in self._tabs:
             view = record_table(model)
+            # Dates and names whole; the last column (summary, reason, outcome) takes the rest.
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
             self.views[title] = view
             self.addTab(view, title)
 

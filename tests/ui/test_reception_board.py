@@ -5,11 +5,13 @@ turn when more parties are received or waiting than one screen holds, and nothin
 
 from __future__ import annotations
 
+import importlib
 from datetime import datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -75,6 +77,7 @@ def test_a_crowded_board_fits_1920x1080_and_shows_every_party_in_one_cycle(
     board.show_board(crowd)
     assert board.now_pages() == 2 and board.waiting_pages() == 2
     assert board.cycle_length() == 2
+    assert board.page_timer.isActive()  # pages turn on their own while the board shows
 
     seen_received: set[str] = set()
     seen_waiting: set[str] = set()
@@ -169,3 +172,52 @@ def test_the_chosen_screen_is_remembered_and_the_board_opens_full_screen_on_it(
     qtbot.keyClick(board, Qt.Key.Key_Escape)
     assert not board.isVisible()
     page.close()
+
+
+class _FakeSpeech:
+    """Stands in for QtTextToSpeech.QTextToSpeech (not installed in this PySide6 build)."""
+
+    made: list[_FakeSpeech] = []
+
+    def __init__(self, _parent: object) -> None:
+        self.locale: QLocale | None = None
+        self.said: list[str] = []
+        _FakeSpeech.made.append(self)
+
+    def setLocale(self, locale: QLocale) -> None:
+        self.locale = locale
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+
+def test_the_voice_is_mandarin_where_text_to_speech_exists_and_silent_where_not(
+        qtbot: QtBot, demo: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = importlib.import_module
+
+    def missing(name: str, package: str | None = None) -> ModuleType:
+        if name == "PySide6.QtTextToSpeech":
+            raise ImportError(name)
+        return real_import(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+    board = DisplayBoardWindow(make_ctx(demo), chime=lambda: None)
+    qtbot.addWidget(board)
+    assert board.speak is None  # no module: the chime alone marks a call
+
+    fake = ModuleType("PySide6.QtTextToSpeech")
+    fake.QTextToSpeech = _FakeSpeech  # type: ignore[attr-defined]
+
+    def installed(name: str, package: str | None = None) -> ModuleType:
+        return fake if name == "PySide6.QtTextToSpeech" else real_import(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", installed)
+    voiced = DisplayBoardWindow(make_ctx(demo), chime=lambda: None)
+    qtbot.addWidget(voiced)
+    assert voiced.speak is not None
+    engine = _FakeSpeech.made[-1]
+    assert engine.locale is not None and engine.locale.language() == QLocale.Language.Chinese
+    at = datetime(2026, 3, 14, 10, 0, tzinfo=PROJECT_TZ)
+    voiced.show_board(Board((), (), 0, 0))
+    voiced.show_board(Board((BoardCall("A007", "王先生", "李娜", at),), (), 0, 0))
+    assert engine.said == ["请A007号客户，李娜为您接待"]

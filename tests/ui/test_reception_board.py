@@ -28,8 +28,9 @@ from tests.ui.helpers import make_ctx
 pytestmark = pytest.mark.ui
 
 ROOT = Path(__file__).resolve().parents[2]
+# The last, a long Latin name, must fit its card too.
 CONSULTANTS = ("欧阳娜娜", "李娜", "王建国", "司马相如", "张伟", "陈静", "刘洋", "赵丽颖",
-               "诸葛明亮", "周杰", "上官婉儿", "孙丽", "黄磊", "慕容复")
+               "诸葛明亮", "周杰", "上官婉儿", "孙丽", "黄磊", "Christopher Johnson")
 
 
 def _crowded_board() -> Board:

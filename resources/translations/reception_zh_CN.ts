@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CallBanner</name>
@@ -67,7 +66,7 @@
         <translation>电话邀约</translation>
     </message>
     <message>
-        <source>Agent&apos;s name</source>
+        <source>Agent's name</source>
         <translation>经纪人姓名</translation>
     </message>
     <message>
@@ -734,7 +733,7 @@ Reason: %3</source>
         <translation>老客户·原顾问</translation>
     </message>
     <message>
-        <source>Returning customer: their consultant&apos;s named backup</source>
+        <source>Returning customer: their consultant's named backup</source>
         <translation>老客户·原顾问的指定备岗</translation>
     </message>
     <message>
@@ -831,6 +830,10 @@ Reason: %3</source>
     <message>
         <source>Figures…</source>
         <translation>接待统计…</translation>
+    </message>
+    <message>
+        <source>Screen for the display board</source>
+        <translation>叫号大屏所在的显示器</translation>
     </message>
     <message>
         <source>Display board</source>

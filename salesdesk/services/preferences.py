@@ -41,6 +41,17 @@ class PreferencesService:
                                   field="idle_lock_minutes")
         set_local_meta(self._db, "idle_lock_minutes", str(minutes))
 
+    def board_screen(self) -> str:
+        """The name of the screen the reception display board opens on ("" = not chosen)."""
+        return get_local_meta(self._db, "board_screen") or ""
+
+    def set_board_screen(self, actor: Actor, name: str) -> None:
+        name = name.strip()
+        if len(name) > 200 or any(ord(ch) < 32 for ch in name):
+            raise ValidationError("显示屏名称无效", en="Not a valid screen name",
+                                  field="board_screen")
+        set_local_meta(self._db, "board_screen", name)
+
     def centre_name(self) -> str:
         from salesdesk.store.queries.common import centre_name
 

@@ -73,7 +73,9 @@ def board(ctx: ReceptionContext, actor: Actor) -> Board:
         now_.sort(key=lambda v: v.called_at or v.checked_in_at, reverse=True)
         receiving = tuple(call(v) for v in now_)  # the latest call first
         called = q.last_called(uow, day, 5)
-        waiting = [v for v in visits if v.status == "waiting"]
+        waiting = sorted((v for v in visits if v.status == "waiting"),
+                         key=lambda v: v.checked_in_at)
         est = wait_estimate(uow, day, rot, len(waiting) + 1) if not any(
             rot.state.available(s) for s in rot.state.order) else 0
-        return Board(receiving, tuple(call(v) for v in called), len(waiting), est)
+        return Board(receiving, tuple(call(v) for v in called), len(waiting), est,
+                     tuple(v.ticket_label for v in waiting))

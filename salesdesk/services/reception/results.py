@@ -156,6 +156,8 @@ class Board:
     last_called: tuple[BoardCall, ...]
     waiting_count: int
     estimated_wait_minutes: int
+    # Ticket labels only (in check-in order): a public screen lists them, nothing personal.
+    waiting_tickets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ and the waiting queue; consultants get their own queue. Supervisors can open the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -20,7 +22,7 @@ from salesdesk.services.reception import Floor, MyQueue
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
-from salesdesk.ui.reception.board import DisplayBoardWindow
+from salesdesk.ui.reception.board import DisplayBoardWindow, screen_named
 from salesdesk.ui.reception.checkin import CheckInPanel
 from salesdesk.ui.reception.figures import ReceptionFiguresWidget
 from salesdesk.ui.reception.floor import FloorPanel
@@ -53,6 +55,12 @@ class ReceptionPage(Page):
         self.figures_button.clicked.connect(self.open_figures)
         self.figures_button.setVisible(actor.can(Permission.VIEW_AUDIT))
         head.addWidget(self.figures_button)
+        # Which screen the board goes full-screen on: remembered per device.
+        self.screen_combo = QComboBox()
+        self.screen_combo.setToolTip(self.tr("Screen for the display board"))
+        self.fill_screens()
+        self.screen_combo.activated.connect(self._screen_chosen)
+        head.addWidget(self.screen_combo)
         self.board_button = QPushButton(self.tr("Display board"))
         self.board_button.clicked.connect(self.open_board)
         head.addWidget(self.board_button)
@@ -155,12 +163,28 @@ class ReceptionPage(Page):
         if driver is not None and hasattr(driver, "set_pace"):
             driver.set_pace("reception.on_duty", CALL_PULL_SECONDS if on_duty else None)
 
+    def fill_screens(self) -> None:
+        chosen = screen_named(self.ctx.services.preferences.board_screen())
+        self.screen_combo.clear()
+        for screen in QGuiApplication.screens():
+            size = screen.geometry()
+            self.screen_combo.addItem(f"{screen.name()} ({size.width()}×{size.height()})",
+                                      screen.name())
+            if screen is chosen:
+                self.screen_combo.setCurrentIndex(self.screen_combo.count() - 1)
+
+    def _screen_chosen(self, _index: int) -> None:
+        actor = self.ctx.require_actor()
+        self.ctx.services.preferences.set_board_screen(actor,
+                                                       str(self.screen_combo.currentData()))
+        if self.board_window is not None and self.board_window.isVisible():
+            self.open_board()
+
     def open_board(self) -> DisplayBoardWindow:
         if self.board_window is None:
             self.board_window = DisplayBoardWindow(self.ctx)
             self.board_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.board_window.show()
-        self.board_window.raise_()
+        self.board_window.show_on(screen_named(self.ctx.services.preferences.board_screen()))
         return self.board_window
 
     def open_figures(self) -> QDialog:

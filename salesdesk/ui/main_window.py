@@ -223,10 +223,11 @@ class Workspace(QWidget):
         if field is not None and (name == "customers" or not self._has("customers")):
             field.setToolTip(with_keys(QCoreApplication.translate("MainWindow", "Find"),
                                        FIND_KEYS))
-        button = getattr(page, "print_button", None)
-        if isinstance(button, QAbstractButton):
-            button.setToolTip(with_keys(button.toolTip() or button.text().rstrip("…"),
-                                        PRINT_KEYS))
+        for attr, keys in (("print_button", PRINT_KEYS), ("refresh_button", "F5")):
+            button = getattr(page, attr, None)
+            if isinstance(button, QAbstractButton):
+                button.setToolTip(with_keys(button.toolTip() or button.text().rstrip("…"),
+                                            keys))
 
     def _has(self, name: str) -> bool:
         return any(spec.name == name for spec in self.specs)

@@ -1,5 +1,6 @@
 """Keyboard shortcuts on the real main window: Ctrl+F finds a customer from any page, Ctrl+P
-prints what the page shown prints, and each shortcut is named in its control's tooltip."""
+prints what the page shown prints, and each shortcut (F5 too) is named in its control's
+tooltip. Esc closing dialogs is pressed in the dialogs' own tests (test_appointments_dialogs)."""
 
 from __future__ import annotations
 
@@ -58,6 +59,9 @@ def test_ctrl_f_opens_the_customer_search_and_ctrl_p_prints_the_notice_board(
     # A page with nothing to print: Ctrl+P does nothing (and raises nothing).
     _press(qtbot, search, Qt.Key.Key_P)
     assert printed == [1] and workspace.current_page() is customers
+    # F5 is named on the refresh button it stands for.
+    audit = workspace.show_page("audit")
+    assert "F5" in audit.refresh_button.toolTip()  # type: ignore[attr-defined]
 
 
 def test_ctrl_f_without_a_customers_page_focuses_the_reception_phone_field(

@@ -164,6 +164,10 @@
         <translation>切换用户</translation>
     </message>
     <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
         <source>SalesDesk</source>
         <translation>SalesDesk 案场工作台</translation>
     </message>

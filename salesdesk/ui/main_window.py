@@ -9,8 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -30,6 +32,24 @@ from salesdesk.ui.pages.base import Page, PageSpec
 from salesdesk.ui.signin import SignInScreen
 
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+# Made when used: a key sequence built before the QApplication crashes.
+FIND_KEYS = "Ctrl+F"
+PRINT_KEYS = "Ctrl+P"
+
+
+def with_keys(text: str, keys: str) -> str:
+    """A tooltip naming the shortcut that triggers the control: "Find (Ctrl+F)"."""
+    native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{text} ({native})"
+
+
+def search_field(page: QWidget) -> QLineEdit | None:
+    """The field a page gives its focus to, when it is one to type into (the customers' search,
+    reception's phone field)."""
+    proxy = page.focusProxy()
+    while proxy is not None and proxy.focusProxy() is not None:
+        proxy = proxy.focusProxy()
+    return proxy if isinstance(proxy, QLineEdit) else None
 
 
 class PageScroll(QScrollArea):
@@ -166,6 +186,10 @@ class Workspace(QWidget):
         self.sync_driver = attach(self, ctx)
         refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         refresh.activated.connect(self.refresh_current)
+        find = QShortcut(QKeySequence(FIND_KEYS), self)
+        find.activated.connect(self.find_customer)
+        print_ = QShortcut(QKeySequence(PRINT_KEYS), self)
+        print_.activated.connect(self.print_current)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -180,6 +204,7 @@ class Workspace(QWidget):
             carry = getattr(page, "carry", None)
             if carry is not None:  # the customer record hands a customer to another page
                 carry.connect(self.carry)
+            self._name_keys(spec.name, page)
         self.stack.setCurrentWidget(self.scrolls[spec.name])
         self.page_label.setText(spec.title())
         self.focus_current()
@@ -191,6 +216,41 @@ class Workspace(QWidget):
         page = self.pages.get(self.specs[row].name) if 0 <= row < len(self.specs) else None
         if page is not None and page.focusProxy() is not None:
             page.setFocus()
+
+    def _name_keys(self, name: str, page: Page) -> None:
+        """Tooltips naming the shortcuts of the controls they trigger."""
+        field = search_field(page)
+        if field is not None and (name == "customers" or not self._has("customers")):
+            field.setToolTip(with_keys(QCoreApplication.translate("MainWindow", "Find"),
+                                       FIND_KEYS))
+        for attr, keys in (("print_button", PRINT_KEYS), ("refresh_button", "F5")):
+            button = getattr(page, attr, None)
+            if isinstance(button, QAbstractButton):
+                button.setToolTip(with_keys(button.toolTip() or button.text().rstrip("…"),
+                                            keys))
+
+    def _has(self, name: str) -> bool:
+        return any(spec.name == name for spec in self.specs)
+
+    def current_page(self) -> Page | None:
+        row = self.nav.currentRow()
+        return self.pages.get(self.specs[row].name) if 0 <= row < len(self.specs) else None
+
+    def find_customer(self) -> None:
+        """Ctrl+F: the customers' search from any page; for a role without that page, the
+        shown page's own phone or search field."""
+        page = self.show_page("customers") if self._has("customers") else self.current_page()
+        field = search_field(page) if page is not None else None
+        if field is not None:
+            field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            field.selectAll()
+
+    def print_current(self) -> None:
+        """Ctrl+P: the shown page's print action, when it has one and it can print now."""
+        page = self.current_page()
+        button = getattr(page, "print_button", None)
+        if isinstance(button, QAbstractButton) and button.isEnabled() and button.isVisible():
+            button.click()
 
     def refresh_current(self) -> None:
         row = self.nav.currentRow()

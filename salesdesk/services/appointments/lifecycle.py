@@ -19,6 +19,7 @@ from salesdesk.domain.roles import Actor, Permission, Role
 from salesdesk.services import audit
 from salesdesk.services.appointments.booking import insert_signing, insert_visit
 from salesdesk.services.appointments.infos import add_event, appointment_infos
+from salesdesk.services.appointments.reminders import withdraw_unsent
 from salesdesk.services.appointments.results import AppointmentInfo, Booking
 from salesdesk.store.queries import appointments as q
 from salesdesk.store.uow import UnitOfWork
@@ -51,6 +52,8 @@ def _transition(uow: UnitOfWork, notify: Notify, row: Appointment, target: Appoi
     if needs_reason(target) and not reason.strip():
         raise ValidationError("请填写原因", en="Please give a reason", field="reason")
     row.status = target.value
+    if target in (S.CANCELLED, S.RESCHEDULED):
+        withdraw_unsent(uow, row.id)
     add_event(uow, row.id, current.value, target.value, reason.strip(), detail)
     audit.record(uow, f"appointment.{target.value}", "appointment", row.id)
     notify(uow, target.value, row, reason.strip())

@@ -21,6 +21,7 @@ from salesdesk.services.hooks import MaterialsSource
 from salesdesk.services.messages import (
     APPOINTMENT_REMINDER,
     FAILED,
+    PENDING,
     SENDING,
     SENT,
     MessageGateway,
@@ -48,6 +49,17 @@ class DefaultMaterials:
 
     def materials_to_bring(self, customer_id: str, unit_id: str | None) -> list[str]:
         return list(DEFAULT_MATERIALS)
+
+
+def withdraw_unsent(uow: UnitOfWork, appointment_id: str) -> int:
+    """Withdraw the booking's reminders not sent yet (waiting or failed), as it is cancelled
+    or moved: left in the outbox they would still go out with the old date, beside the new
+    booking's own. Sent ones stay as history, and one being sent is not touched."""
+    unsent = [m for m in q.reminder_messages_for(uow, [appointment_id])
+              if m.status in (PENDING, FAILED)]
+    for m in unsent:
+        m.deleted = True
+    return len(unsent)
 
 
 def reminder_key(info: AppointmentInfo) -> str:

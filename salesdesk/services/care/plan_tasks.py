@@ -41,7 +41,10 @@ def tasks_for(uow: UnitOfWork, event: CareEvent) -> list[str]:
 def cancel_event(uow: UnitOfWork, kind: CareEventKind, customer_id: str, ref: str,
                  reason: str) -> int:
     prefix = f"{kind.value}:{customer_id}:{ref}:"
-    tasks = q.open_tasks_with_key_prefix(uow, prefix)
+    # A task done by folding into the booking's reminder is undone with it: the booking
+    # withdraws that unsent text as it is moved or cancelled (appointments' reminders).
+    tasks = q.open_tasks_with_key_prefix(uow, prefix) + q.tasks_of_withdrawn_messages(uow,
+                                                                                    prefix)
     for task in tasks:
         task.status = "cancelled"
         task.outcome = f"已取消：{reason.strip() or '事件取消'}"

@@ -105,8 +105,11 @@ def lookup(ctx: ReceptionContext, actor: Actor, phone: str) -> Lookup:
         appts: tuple[ArrivingAppointment, ...] = ()
         if ctx.arrivals is not None:
             appts = tuple(ctx.arrivals.todays_for_customer(uow, cid, ctx.db.now()))
+        # "来访 N 次" counts this visit too, unless they are checked in already (then it is
+        # among the rows): the same count whether the desk looks before or after.
+        visits = len(rows) + (0 if open_ticket else 1)
         return Lookup(cid, public_name(c.salutation, c.name) or "客户", mask_phone(e164),
-                      len(rows), rows[0][0] if rows else "", owner, appts, open_ticket)
+                      visits, rows[0][0] if rows else "", owner, appts, open_ticket)
 
 
 def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckInResult:

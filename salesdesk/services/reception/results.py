@@ -79,7 +79,7 @@ class Lookup:
     customer_id: str | None
     display_name: str
     masked_phone: str
-    visits: int
+    visits: int  # earlier visits and this one (already counted when checked in today)
     last_visit_day: str
     owner: OwnerInfo | None
     appointments: tuple[ArrivingAppointment, ...]

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from salesdesk.store.models.appointments import ReminderMessage
 from salesdesk.store.models.care import CareProfile, CareSetting, FollowUpTask, ScoreCard
 from salesdesk.store.models.customer import CustomerPhone
 from salesdesk.store.models.project import Project, Unit
@@ -105,6 +106,15 @@ def open_tasks_with_key_prefix(uow: UnitOfWork, prefix: str) -> list[FollowUpTas
     return list(uow.session.scalars(select(FollowUpTask).where(
         FollowUpTask.dedupe_key.startswith(prefix, autoescape=True),
         FollowUpTask.status == "open", FollowUpTask.deleted.is_(False))))
+
+
+def tasks_of_withdrawn_messages(uow: UnitOfWork, prefix: str) -> list[FollowUpTask]:
+    """Done tasks of the key prefix whose message was withdrawn before it went out."""
+    return list(uow.session.scalars(select(FollowUpTask).join(
+        ReminderMessage, ReminderMessage.id == FollowUpTask.message_id).where(
+        FollowUpTask.dedupe_key.startswith(prefix, autoescape=True),
+        FollowUpTask.status == "done", FollowUpTask.deleted.is_(False),
+        ReminderMessage.deleted.is_(True))))
 
 
 def open_tasks_starting_by(uow: UnitOfWork, channel: str, day: date) -> list[FollowUpTask]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, literal, select
+from sqlalchemy import and_, bindparam, exists, func, literal, or_, select
+from sqlalchemy.orm import aliased
 
 from salesdesk.domain.rotation import EventKind, RotationEvent
 from salesdesk.store.models.customer import Customer, CustomerPhone
@@ -296,9 +297,19 @@ VisitFigureRow = tuple[bool, int, str, str, str | None, datetime, datetime | Non
 
 def visit_figure_rows(uow: UnitOfWork, start: date, end: date) -> list[VisitFigureRow]:
     """first visit, party size, source, status, consultant, checked in, called, started,
-    finished, intent, invalid reason of every live visit from ``start`` to ``end``."""
+    finished, intent, invalid reason of every live visit from ``start`` to ``end``.
+
+    A visit is a first visit when the customer has no earlier live visit, read from the
+    history rather than the flag stored at check-in: the flag cannot know of a duplicate
+    merged later (its visits move to the survivor, each still marked first) nor of a visit
+    checked in offline on another desk."""
+    earlier = aliased(Visit)
     rows = uow.session.execute(select(
-        Visit.first_visit, Visit.party_size, Visit.source, Visit.status,
+        ~exists().where(
+            earlier.customer_id == Visit.customer_id, earlier.deleted.is_(False),
+            or_(earlier.checked_in_at < Visit.checked_in_at,
+                and_(earlier.checked_in_at == Visit.checked_in_at, earlier.id < Visit.id))),
+        Visit.party_size, Visit.source, Visit.status,
         Visit.consultant_id, Visit.checked_in_at, Visit.called_at, Visit.started_at,
         Visit.finished_at, Visit.intent, Visit.invalid_reason,
     ).where(Visit.day >= start.isoformat(), Visit.day <= end.isoformat(),

@@ -2,15 +2,18 @@
 (QPrintDialog), "Save as PDF…" as the other choice.
 
 This PySide6 has no QtPdf (no QPdfDocument to rasterise our PDF onto a QPrinter), so printing
-goes the way signing's already does: the dialog picks the destination, "print to file" copies
+goes one way for every page (signing's too): the dialog picks the destination, "print to file" copies
 the very same PDF, a printer gets it through the system's ``lp``; without ``lp`` the user is
 told where the PDF is, and nothing pretends to have printed. Both dialogs are attributes a test
 replaces, so an offscreen test never blocks on a modal dialog."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -19,7 +22,41 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
 
 from salesdesk.ui.context import UiContext
-from salesdesk.ui.signing.printing import PrintOutcome, deliver
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    ok: bool
+    destination: str  # file path or printer name
+    detail: str = ""
+
+
+def lp_command() -> str | None:
+    return shutil.which("lp")
+
+
+def send_to_printer(pdf: Path, printer_name: str, copies: int = 1) -> PrintOutcome:
+    """Hand one PDF to the system spooler (runs in a worker thread: it may block briefly)."""
+    lp = lp_command()
+    if lp is None:
+        return PrintOutcome(False, printer_name, "no lp")
+    cmd = [lp, "-n", str(max(1, copies))]
+    if printer_name:
+        cmd += ["-d", printer_name]
+    proc = subprocess.run([*cmd, str(pdf)], capture_output=True, text=True, timeout=60,
+                          check=False)
+    return PrintOutcome(proc.returncode == 0, printer_name, (proc.stderr or proc.stdout).strip())
+
+
+def deliver(pdf: Path, printer: QPrinter) -> PrintOutcome:
+    """Where the print dialog pointed: a PDF file (copy it) or a printer (spool it)."""
+    target = printer.outputFileName()
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target:
+        if Path(target).resolve() != pdf.resolve():
+            shutil.copyfile(pdf, target)
+        return PrintOutcome(True, target)
+    return send_to_printer(pdf, printer.printerName(), printer.copyCount())
+
 
 MakePdf = Callable[[Path], Path]
 Say = Callable[[str, bool], None]  # (message, is_error)

@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from salesdesk.domain.roles import Actor
@@ -53,6 +53,11 @@ def paper_events(demo: Services) -> int:
         conn.close()
 
 
+def tr(text: str) -> str:
+    """The page's text in whichever language the test run loaded."""
+    return QCoreApplication.translate("DisclosurePage", text)
+
+
 def paper_cell(page: DisclosurePage) -> str | None:
     """The "Paper form" column of the newest round."""
     cell = page.history.item(0, 4)
@@ -79,7 +84,8 @@ def test_blank_form_before_the_round_then_paper_collected_after_it(  # type: ign
     # No round yet: the draft prints, "collected" is refused and changes nothing.
     assert page.blank_button.isEnabled() and not page.collected_button.isEnabled()
     page.record_paper_collected()
-    assert page.error.isVisibleTo(page) and "Save the round first" in page.error.text()
+    assert page.error.isVisibleTo(page) and page.error.text() == tr(
+        "Save the round first (or select it in the list), then record its paper form.")
     assert paper_events(demo) == 0
 
     out = tmp_path / "printed-draft.pdf"
@@ -104,7 +110,7 @@ def test_blank_form_before_the_round_then_paper_collected_after_it(  # type: ign
     qtbot.waitUntil(page.collected_button.isEnabled, timeout=10000)
     assert paper_cell(page) == ""
     qtbot.mouseClick(page.collected_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: paper_cell(page) == "Collected", timeout=10000)
+    qtbot.waitUntil(lambda: paper_cell(page) == tr("Collected"), timeout=10000)
     assert paper_events(demo) == 1
     assert not page.collected_button.isEnabled()  # once per round
 

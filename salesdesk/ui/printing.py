@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolButton, QWidget
 
 from salesdesk.ui.context import UiContext
 
@@ -150,7 +150,10 @@ def print_button(text: str, on_print: Callable[[], None],
                  on_save: Callable[[], None]) -> QToolButton:
     """A button that prints on a click, with "Save as PDF…" on its arrow."""
     button = QToolButton()
+    button.setObjectName("printButton")
     button.setText(text)
+    # As wide as the push buttons it sits beside (a tool button hugs its text).
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
     button.clicked.connect(on_print)
     menu = QMenu(button)

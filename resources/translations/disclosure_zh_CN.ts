@@ -449,6 +449,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Paper form</source>
+        <translation>纸质反馈单</translation>
+    </message>
+    <message>
         <source>Customer's acknowledgement</source>
         <translation>客户确认</translation>
     </message>
@@ -471,6 +475,22 @@
     <message>
         <source>Save round to the ledger</source>
         <translation>保存告知记录</translation>
+    </message>
+    <message>
+        <source>Print blank form…</source>
+        <translation>打印空白反馈单…</translation>
+    </message>
+    <message>
+        <source>The feedback form with every box blank, to tick, sign and date on paper before the round is saved</source>
+        <translation>保存告知记录前打印的空白反馈单：客户在纸上逐项勾选、签字并注明日期</translation>
+    </message>
+    <message>
+        <source>Paper form collected</source>
+        <translation>纸质反馈单已收回</translation>
+    </message>
+    <message>
+        <source>The customer signed the paper form of the round selected in the list (or just saved)</source>
+        <translation>客户已在列表所选（或刚保存）告知记录的纸质反馈单上签字</translation>
     </message>
     <message>
         <source>Print feedback form…</source>
@@ -513,6 +533,10 @@
         <translation>已被更正记录取代</translation>
     </message>
     <message>
+        <source>Collected</source>
+        <translation>已收回</translation>
+    </message>
+    <message>
         <source>%1 · %2 — told %3 of %4 items</source>
         <translation>%1 · %2 —— 已告知 %3 / %4 项</translation>
     </message>
@@ -529,12 +553,20 @@
         <translation>尚有 %1 项未告知：交定前须补充告知。</translation>
     </message>
     <message>
-        <source>Save feedback form</source>
-        <translation>保存现场反馈单</translation>
+        <source>Feedback form</source>
+        <translation>现场反馈单</translation>
     </message>
     <message>
-        <source>Feedback form written to %1</source>
-        <translation>反馈单已保存到 %1</translation>
+        <source>Feedback form (draft)</source>
+        <translation>现场反馈单（草稿）</translation>
+    </message>
+    <message>
+        <source>Save the round first (or select it in the list), then record its paper form.</source>
+        <translation>请先保存告知记录（或在列表中选中），再登记其纸质反馈单。</translation>
+    </message>
+    <message>
+        <source>Paper form recorded as collected.</source>
+        <translation>已登记纸质反馈单收回。</translation>
     </message>
 </context>
 <context>

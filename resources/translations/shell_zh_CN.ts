@@ -275,10 +275,41 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation>已发送到 %1</translation>
+    </message>
+    <message>
+        <source>This computer has no print command (lp). The PDF is saved at %1: open it and print it from there.</source>
+        <translation>本机没有打印命令（lp）。PDF 已保存在 %1，请打开后打印。</translation>
+    </message>
+    <message>
+        <source>The printer refused the job: %1</source>
+        <translation>打印机拒绝了打印任务：%1</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+</context>
+<context>
     <name>ProjectPage</name>
     <message>
-        <source>Print notice board (PDF)</source>
-        <translation>打印项目公示（PDF）</translation>
+        <source>Print notice board…</source>
+        <translation>打印项目公示…</translation>
     </message>
     <message>
         <source>Sales control (销控)</source>
@@ -493,16 +524,8 @@
         <translation>共 %1 套</translation>
     </message>
     <message>
-        <source>Save notice board</source>
-        <translation>保存项目公示</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Notice board saved to %1</source>
-        <translation>公示已保存到 %1</translation>
+        <source>Notice board</source>
+        <translation>项目公示</translation>
     </message>
 </context>
 <context>

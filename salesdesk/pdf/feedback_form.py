@@ -45,6 +45,8 @@ class FeedbackFormData:
     chain_label: str
     reason: str
     printed_at: str
+    # A draft printed before the round is saved: blank boxes, lines to sign and date, no hash.
+    draft: bool = False
 
 
 def qr_drawing(text: str, size: float) -> Drawing:
@@ -55,7 +57,16 @@ def qr_drawing(text: str, size: float) -> Drawing:
     return d
 
 
+def tick_box() -> Table:
+    """An empty square the customer ticks with a pen."""
+    box = Table([[""]], colWidths=[4.5 * mm], rowHeights=[4.5 * mm])
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black)]))
+    return box
+
+
 def build_feedback_form(data: FeedbackFormData, out: Path) -> Path:
+    if data.draft:
+        return build_blank_form(data, out)
     st = styles()
     width = PAGE[0] - 2 * MARGIN
     covered = sum(1 for i in data.items if i.covered)
@@ -134,3 +145,57 @@ def build_feedback_form(data: FeedbackFormData, out: Path) -> Path:
         f"{data.unit_number}",
         footer=f"打印于 {data.printed_at} · 哈希 {data.record_hash[:16]}…",
         title=f"{data.project_name} 现场反馈单 {data.unit_number}", subject="现场反馈单")
+
+
+def build_blank_form(data: FeedbackFormData, out: Path) -> Path:
+    """The draft printed before the round is saved: the customer ticks each box by hand, signs
+    and dates; the consultant then ticks the same items on screen and saves the round."""
+    st = styles()
+    width = PAGE[0] - 2 * MARGIN
+    story: list[object] = [
+        para(f"{data.project_name} 现场反馈单（草稿）", st.title),
+        para("阳光宣言 · 五证 · 合同范本 · 红线内外不利因素 逐项告知确认 · "
+             "草稿：请客户逐项勾选并签字", st.subtitle),
+    ]
+    info = [
+        ["客户", data.customer, "房号", data.unit_number],
+        ["置业顾问", data.consultant, "打印时间", data.printed_at],
+    ]
+    t = Table([[para(c, st.cell) for c in row] for row in info],
+              colWidths=[22 * mm, width / 2 - 22 * mm, 22 * mm, width / 2 - 22 * mm])
+    t.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef3f8")),
+        ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#eef3f8")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]))
+    story += [t, Spacer(1, 4 * mm), para("告知项目（客户逐项勾选）", st.h2)]
+    rows: list[list[object]] = [["序号", "类别", "项目", "版本", "说明", "已告知"]]
+    for n, i in enumerate(data.items, 1):
+        rows.append([str(n), i.kind, i.title, i.version, i.detail, tick_box()])
+    table = grid(rows, [w * mm for w in (11, 17, 40, 27, 67, 16)], st)
+    table.setStyle(TableStyle([("ALIGN", (5, 1), (5, -1), "CENTER"),
+                               ("VALIGN", (5, 1), (5, -1), "MIDDLE")]))
+    story.append(table)
+    ack = Table([[[para("客户签字：", st.cell), Spacer(1, 14 * mm),
+                   para("＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿", st.cell)],
+                  [para("日期：", st.cell), Spacer(1, 14 * mm),
+                   para("＿＿＿＿年＿＿月＿＿日", st.cell)]]],
+                colWidths=[width * 0.6, width * 0.4])
+    ack.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    story.append(KeepTogether([
+        para("客户确认", st.h2),
+        para("本人已听取置业顾问对上述各项的说明；未勾选的项目表示未告知。"
+             "本单为草稿，保存告知记录后以系统记录（记录哈希）为准。", st.small),
+        Spacer(1, 2 * mm), ack,
+    ]))
+    return build_document(
+        out, story, header=f"{data.project_name} · 现场反馈单（草稿） · {data.customer} · "
+        f"{data.unit_number}",
+        footer=f"草稿 · 打印于 {data.printed_at}",
+        title=f"{data.project_name} 现场反馈单（草稿） {data.unit_number}",
+        subject="现场反馈单（草稿）")

@@ -3,18 +3,17 @@ sunshine declaration and contract template, and printing the public notice board
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from salesdesk.services.project import (
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.labels import factor_category_label
 from salesdesk.ui.pages.base import Page
+from salesdesk.ui.printing import PdfOutput, print_button
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.unit_grid import UnitGrid
 from salesdesk.ui.widgets import card, error_label, message_box, money, record_table
@@ -53,9 +53,10 @@ class ProjectPage(Page):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         head.addLayout(titles, 1)
-        self.print_button = QPushButton(self.tr("Print notice board (PDF)"))
+        self.output = PdfOutput(ctx, self, self._said)
+        self.print_button = print_button(self.tr("Print notice board…"), self.print_notice,
+                                         self.save_notice_as)
         self.print_button.setObjectName("primary")
-        self.print_button.clicked.connect(self.print_notice)
         head.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
         self.error = error_label()
@@ -252,24 +253,27 @@ class ProjectPage(Page):
 
     # ---- printing -----------------------------------------------------------------------
 
+    def _notice_maker(self) -> Callable[[Path], Path]:
+        actor = self.ctx.require_actor()
+        notice = self.ctx.services.notice
+        return lambda out: notice.print_notice(actor, out)
+
     def print_notice(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save notice board"), "notice.pdf", self.tr("PDF files (*.pdf)"),
-            options=QFileDialog.Option.DontUseNativeDialog)
-        if path:
-            self.save_notice(Path(path))
+        """The notice board through the print dialog (a printer, or a PDF file)."""
+        self.output.print_pdf(self._notice_maker(), self.tr("Notice board"))
+
+    def save_notice_as(self) -> None:
+        self.output.save_pdf(self._notice_maker(), "notice.pdf")
 
     def save_notice(self, out: Path) -> None:
-        actor = self.ctx.require_actor()
         self.print_button.setEnabled(False)
+        self.output.save_pdf_to(self._notice_maker(), out)
 
-        def done(result: Path) -> None:
-            self.print_button.setEnabled(True)
-            message_box(self, self.tr("Notice board saved to %1").replace("%1", str(result)))
-
-        def failed(exc: BaseException) -> None:
-            self.print_button.setEnabled(True)
-            self.report_error(exc, self.error)
-
-        self.ctx.runner.run(lambda: self.ctx.services.notice.print_notice(actor, out), done,
-                            failed)
+    def _said(self, text: str, error: bool) -> None:
+        self.print_button.setEnabled(True)
+        if error:
+            self.error.setText(text)
+            self.error.setVisible(True)
+        else:
+            self.error.setVisible(False)
+            message_box(self, text)

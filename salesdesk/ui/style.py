@@ -35,6 +35,14 @@ QPushButton:disabled { color: #9fb3c8; border-color: #d9e2ec; }
 QPushButton#primary { background: #1f6feb; color: white; border: 1px solid #1f6feb;
                       font-weight: bold; }
 QPushButton#primary:hover { background: #1a5fd0; }
+QToolButton#printButton, QToolButton#primary { background: white; border: 1px solid #bcccdc;
+              border-radius: 6px; padding: 7px 28px 7px 16px; font-size: 14px; color: #243b53;
+              min-height: 22px; }
+QToolButton#printButton:hover { background: #f0f4f8; }
+QToolButton#printButton:disabled { color: #9fb3c8; border-color: #d9e2ec; }
+QToolButton#primary { background: #1f6feb; color: white; border: 1px solid #1f6feb;
+                      font-weight: bold; }
+QToolButton::menu-button { border-left: 1px solid #bcccdc; width: 20px; }
 QPushButton#danger { background: #fff; color: #b42318; border: 1px solid #fda29b; }
 QPushButton#bigButton { font-size: 18px; padding: 14px 20px; min-height: 40px; }
 QPushButton#staffButton { font-size: 16px; padding: 10px; min-height: 56px; min-width: 120px;

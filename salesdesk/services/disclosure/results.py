@@ -29,6 +29,13 @@ class CustomerRef:
         name = self.name or self.salutation or "客户"
         return f"{name}（{self.masked_phone}）" if self.masked_phone else name
 
+    @property
+    def public_label(self) -> str:
+        """How a paper that leaves the desk names the customer: the salutation before the
+        name, and the masked phone."""
+        name = self.salutation or self.name or "客户"
+        return f"{name}（{self.masked_phone}）" if self.masked_phone else name
+
 
 @dataclass(frozen=True)
 class RoundSummary:
@@ -42,6 +49,8 @@ class RoundSummary:
     superseded: bool
     supersedes_id: str
     reason: str
+    # The signed paper form: collected at the save (in the hashed row) or recorded after it.
+    paper_collected: bool = False
 
     @property
     def complete(self) -> bool:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from salesdesk.domain.disclosure import (
     ITEM_KIND_ZH,
     ROUND_KIND_ZH,
+    ChecklistItem,
     CoveredItem,
     RecordType,
     RoundKind,
@@ -32,7 +33,12 @@ from salesdesk.services.disclosure.ledger import (
     checklist_items,
     checklist_row,
 )
-from salesdesk.services.disclosure.results import RecordedItem, RoundRecord, RoundSummary
+from salesdesk.services.disclosure.results import (
+    CustomerRef,
+    RecordedItem,
+    RoundRecord,
+    RoundSummary,
+)
 from salesdesk.store.queries import common
 from salesdesk.store.queries import disclosure as queries
 from salesdesk.store.queries.customers import merged_ids
@@ -43,15 +49,19 @@ if TYPE_CHECKING:  # reportlab loads only when a form is printed
     from salesdesk.store.models.disclosure import DisclosureRecord
 
 MAX_SIGNATURE_BYTES = 2_000_000
+# The audit action that records a signed paper form collected after its round was saved.
+PAPER_COLLECTED = "disclosure.paper_collected"
 
 
 def round_summaries(uow: UnitOfWork, customer_id: str, unit_id: str,
                     names: dict[str, str]) -> list[RoundSummary]:
     rows = queries.records_of(uow, merged_ids(uow, customer_id), unit_id)
     superseded = {r.supersedes_id for r in rows if r.supersedes_id}
+    collected = queries.paper_collected_ids(uow, PAPER_COLLECTED, (r.id for r in rows))
     return [RoundSummary(r.id, RecordType(r.record_type), r.round_kind, r.recorded_at,
                          names.get(r.consultant_id, "?"), r.n_items, r.n_covered,
-                         r.id in superseded, r.supersedes_id, r.reason) for r in rows]
+                         r.id in superseded, r.supersedes_id, r.reason,
+                         bool(r.paper_form) or r.id in collected) for r in rows]
 
 
 def effective_pre_deposit(uow: UnitOfWork, customer_id: str,
@@ -192,4 +202,21 @@ def feedback_form_data(r: RoundRecord, project_name: str,
         signature_png=r.signature_png, paper_form=r.paper_form, record_id=r.id,
         record_hash=r.hash, chain_label=f"设备 {r.device_id[:8]} · 第 {r.chain_seq} 条",
         reason=r.reason, printed_at=local_text(printed_at),
+    )
+
+
+def blank_form_data(customer: CustomerRef, unit_number: str, items: tuple[ChecklistItem, ...],
+                    project_name: str, consultant: str, printed_at: datetime) -> FeedbackFormData:
+    """The 现场反馈单 as a draft, before any round is saved: every box blank for the customer
+    to tick by hand, a line to sign and a line to date."""
+    from salesdesk.pdf.feedback_form import FeedbackFormData, FeedbackItem
+
+    return FeedbackFormData(
+        project_name=project_name, customer=customer.public_label, unit_number=unit_number,
+        round_kind="", consultant=consultant, recorded_by=consultant, started_at="",
+        recorded_at="",
+        items=tuple(FeedbackItem(ITEM_KIND_ZH[i.kind], i.title, i.version, i.detail, False, "")
+                    for i in items),
+        signature_png=None, paper_form=False, record_id="", record_hash="", chain_label="",
+        reason="", printed_at=local_text(printed_at), draft=True,
     )

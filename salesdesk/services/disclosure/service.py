@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from salesdesk.domain.disclosure import RoundKind
-from salesdesk.domain.errors import NotFound
+from salesdesk.domain.errors import Conflict, NotFound
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
 from salesdesk.services.disclosure import rounds
@@ -18,7 +18,7 @@ from salesdesk.services.disclosure.checklist import (
     customer_ref,
     get_unit,
 )
-from salesdesk.services.disclosure.results import ChecklistView, RoundRecord
+from salesdesk.services.disclosure.results import ChecklistView, RoundRecord, RoundSummary
 from salesdesk.services.project import ProjectService
 from salesdesk.store.database import Database
 from salesdesk.store.queries import common
@@ -107,6 +107,52 @@ class DisclosureService:
             audit.record(uow, "disclosure.print_form", "disclosure_record", record_id)
             uow.commit()
         return path
+
+    def print_blank_form(self, actor: Actor, customer_id: str, unit_id: str,
+                         out: Path) -> Path:
+        """The 现场反馈单 as a draft before any round is saved: the current checklist with every
+        box blank, the customer (salutation and masked phone) and the unit on every page."""
+        from salesdesk.pdf.feedback_form import build_feedback_form
+
+        actor.require(Permission.PRINT_CHECKLIST)
+        with self._db.reader(actor) as uow:
+            customer = customer_ref(uow, customer_id)
+            unit = get_unit(uow, unit_id)
+            cl = current_checklist(uow, unit)
+            pname = ProjectService.current_project(uow).name
+            me = common.staff_row(uow, actor.staff_id)
+            consultant = me.name if me else actor.name
+            number = unit.number
+        data = rounds.blank_form_data(customer, number, cl.items, pname, consultant,
+                                      self._db.now())
+        path = build_feedback_form(data, out)
+        with self._db.uow(actor) as uow:
+            audit.log_export(uow, "feedback_form_draft", "pdf", 1, customer_id)
+            uow.commit()
+        return path
+
+    def record_paper_collected(self, actor: Actor, record_id: str) -> RoundSummary:
+        """The customer signed the paper form after the round was saved. The ledger row is
+        hashed and never changes, so the collection is an audit event beside it, shown in the
+        round history."""
+        actor.require(Permission.RECORD_DISCLOSURE)
+        with self._db.uow(actor) as uow:
+            rec = queries.record(uow, record_id)
+            if rec is None:
+                raise NotFound("没有这条告知记录：请先保存告知记录", en="No such disclosure "
+                               "record: save the round first")
+            if rec.paper_form or queries.paper_collected_ids(uow, rounds.PAPER_COLLECTED,
+                                                             [record_id]):
+                raise Conflict("这条告知记录的纸质反馈单已登记收回",
+                               en="The paper form of this round is already recorded as "
+                               "collected")
+            customer_id, unit_id = rec.customer_id, rec.unit_id
+            audit.record(uow, rounds.PAPER_COLLECTED, "disclosure_record", record_id)
+            uow.commit()
+        with self._db.reader(actor) as uow:
+            summaries = rounds.round_summaries(uow, customer_id, unit_id,
+                                               common.staff_names(uow))
+        return next(s for s in summaries if s.id == record_id)
 
     def courtesy_message(self, actor: Actor, customer_id: str, unit_id: str) -> str:
         """The text of the courtesy message after a visit (seed strategy 2, step 3)."""

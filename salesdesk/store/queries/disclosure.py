@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, or_, select, text
 
+from salesdesk.store.models.audit import AuditEvent
 from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.disclosure import (
     DisclosureChecklist,
@@ -208,3 +209,16 @@ def ledger_alarms(uow: UnitOfWork, kinds: Iterable[str],
             and_(SyncConflict.kind == "tamper", SyncConflict.entity.in_(tables))),
         SyncConflict.deleted.is_(False))
         .order_by(SyncConflict.created_at.desc())).all()
+
+
+# ---- the paper form ---------------------------------------------------------------------------
+
+
+def paper_collected_ids(uow: UnitOfWork, action: str, record_ids: Iterable[str]) -> set[str]:
+    """Which of these records have a "paper form collected" audit event: the ledger row is
+    hashed and immutable, so a form collected after the save is recorded beside it."""
+    ids = list(record_ids)
+    if not ids:
+        return set()
+    q = select(AuditEvent.row_id).where(AuditEvent.action == action, AuditEvent.row_id.in_(ids))
+    return set(uow.session.scalars(q))

@@ -4,9 +4,9 @@ the feedback form, copy the courtesy message; the subscription dialog sits behin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -45,6 +44,7 @@ from salesdesk.ui.disclosure.labels import round_kind_label
 from salesdesk.ui.disclosure.signature_pad import SignaturePad
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
+from salesdesk.ui.printing import PdfOutput, print_button
 from salesdesk.ui.widgets import error_label, page_title
 
 
@@ -175,16 +175,17 @@ class DisclosurePage(Page):
         hist_title = QLabel(self.tr("Rounds recorded for this customer and unit"))
         hist_title.setObjectName("hint")
         lv.addWidget(hist_title)
-        self.history = QTableWidget(0, 5)
+        self.history = QTableWidget(0, 6)
         self.history.setObjectName("rounds")
         self.history.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Round"),
                                                 self.tr("Consultant"), self.tr("Told"),
-                                                self.tr("Note")])
+                                                self.tr("Paper form"), self.tr("Note")])
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setMaximumHeight(150)
+        self.history.itemSelectionChanged.connect(self._update_buttons)
         lv.addWidget(self.history, 1)
         split.addWidget(left)
 
@@ -223,12 +224,27 @@ class DisclosurePage(Page):
         self.saved_label.setVisible(False)
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rv.addWidget(self.saved_label)
+        self.output = PdfOutput(ctx, self, self._say)
+        # Before the round: a blank draft the customer ticks and signs by hand.
+        self.blank_button = print_button(self.tr("Print blank form…"), self.print_blank_form,
+                                         self._save_blank_form)
+        self.blank_button.setToolTip(self.tr("The feedback form with every box blank, to tick, "
+                                             "sign and date on paper before the round is saved"))
+        self.collected_button = QPushButton(self.tr("Paper form collected"))
+        self.collected_button.setToolTip(self.tr("The customer signed the paper form of the "
+                                                 "round selected in the list (or just saved)"))
+        self.collected_button.clicked.connect(self.record_paper_collected)
+        paper_row = QHBoxLayout()
+        paper_row.addWidget(self.blank_button)
+        paper_row.addWidget(self.collected_button)
+        paper_row.addStretch(1)
+        rv.addLayout(paper_row)
         row = QHBoxLayout()
-        self.print_button = QPushButton(self.tr("Print feedback form…"))
+        self.print_button = print_button(self.tr("Print feedback form…"), self._print_form,
+                                         self._save_form)
         self.print_button.setToolTip(self.tr("Prints the round selected in the list, or the one "
                                              "just saved"))
         self.print_button.setEnabled(False)
-        self.print_button.clicked.connect(self._print_form)
         self.subscribe_button = QPushButton(self.tr("Subscription…"))
         self.subscribe_button.setEnabled(False)
         self.subscribe_button.clicked.connect(self._open_subscription)
@@ -237,6 +253,12 @@ class DisclosurePage(Page):
         row.addWidget(self.print_button)
         row.addWidget(self.subscribe_button)
         rv.addLayout(row)
+        self.print_status = QLabel()
+        self.print_status.setObjectName("hint")
+        self.print_status.setWordWrap(True)
+        self.print_status.setVisible(False)
+        self.print_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rv.addWidget(self.print_status)
         rv.addStretch(1)
         # The courtesy message (after the visit) sits under the rounds, on the left: under the
         # signature it pushed the save and print buttons below a 768-px laptop screen.
@@ -419,8 +441,9 @@ class DisclosurePage(Page):
             note = s.reason
             if s.superseded:
                 note = self.tr("Superseded by a correction") + (f"：{note}" if note else "")
-            values = (local(s.recorded_at), round_kind_label(s.record_type, s.round_kind), s.consultant_name,
-                      f"{s.n_covered}/{s.n_items}", note)
+            paper = self.tr("Collected") if s.paper_collected else ""
+            values = (local(s.recorded_at), round_kind_label(s.record_type, s.round_kind),
+                      s.consultant_name, f"{s.n_covered}/{s.n_items}", paper, note)
             for c, text in enumerate(values):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, s.id)
@@ -476,6 +499,9 @@ class DisclosurePage(Page):
         self.save_button.setEnabled(ready and self._dirty)
         self.correct_button.setEnabled(ready and self.history.rowCount() > 0)
         self.print_button.setEnabled(self.saved is not None or self.history.rowCount() > 0)
+        self.blank_button.setEnabled(ready and self.customer is not None)
+        target = self._target_round()
+        self.collected_button.setEnabled(target is not None and not target.paper_collected)
         self.subscribe_button.setEnabled(self.view is not None and self.view.sellable)
 
     # ---- saving --------------------------------------------------------------------------
@@ -552,15 +578,30 @@ class DisclosurePage(Page):
         cell = self.history.item(row, 0) if row >= 0 else None
         return str(cell.data(Qt.ItemDataRole.UserRole)) if cell is not None else ""
 
-    def _print_form(self) -> None:
+    def _target_round(self) -> RoundSummary | None:
+        """The round the paper belongs to: the one selected in the list, else the one just
+        saved (when it is still in the list)."""
         rid = self._selected_round() or (self.saved.id if self.saved else "")
-        if not rid or self.view is None:
-            return
-        name = f"现场反馈单-{self.view.unit_number}-{rid[:8]}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save feedback form"),
-                                              str(Path.home() / name), "PDF (*.pdf)")
-        if path:
-            self.print_form_to(Path(path), rid)
+        rounds = self.view.rounds if self.view is not None else ()
+        return next((r for r in rounds if r.id == rid), None)
+
+    def _form_maker(self, rid: str) -> Callable[[Path], Path]:
+        actor = self.ctx.require_actor()
+        disclosure = self.ctx.services.disclosure
+        return lambda out: disclosure.print_feedback_form(actor, rid, out)
+
+    def _form_round(self) -> str:
+        rid = self._selected_round() or (self.saved.id if self.saved else "")
+        return rid if self.view is not None else ""
+
+    def _print_form(self) -> None:
+        if rid := self._form_round():
+            self.output.print_pdf(self._form_maker(rid), self.tr("Feedback form"))
+
+    def _save_form(self) -> None:
+        if (rid := self._form_round()) and self.view is not None:
+            self.output.save_pdf(self._form_maker(rid),
+                                 f"现场反馈单-{self.view.unit_number}-{rid[:8]}.pdf")
 
     def print_form_to(self, path: Path, record_id: str = "") -> None:
         """Write the feedback form of a round (default: the one just saved), off the GUI
@@ -568,15 +609,59 @@ class DisclosurePage(Page):
         rid = record_id or (self.saved.id if self.saved else "")
         if not rid:
             return
-        actor = self.ctx.require_actor()
-        self.ctx.runner.run(
-            lambda: self.ctx.services.disclosure.print_feedback_form(actor, rid, path),
-            self._printed, self._failed)
+        self.output.save_pdf_to(self._form_maker(rid), path, self._printed)
 
-    def _printed(self, path: Any) -> None:
-        self.saved_label.setText(self.saved_label.text() + "\n"
-                                 + self.tr("Feedback form written to %1").replace("%1", str(path)))
-        self.printed_path = Path(path)
+    def _printed(self, path: Path) -> None:
+        self.printed_path = path
+
+    def _blank_maker(self) -> Callable[[Path], Path] | None:
+        if self.view is None or self.customer is None:
+            return None
+        actor = self.ctx.require_actor()
+        disclosure = self.ctx.services.disclosure
+        cid, uid = self.view.customer.id, self.view.unit_id
+        return lambda out: disclosure.print_blank_form(actor, cid, uid, out)
+
+    def print_blank_form(self) -> None:
+        """The draft on paper (print dialog), before any round is saved."""
+        if (make := self._blank_maker()) is not None:
+            self.output.print_pdf(make, self.tr("Feedback form (draft)"))
+
+    def _save_blank_form(self) -> None:
+        if (make := self._blank_maker()) is not None and self.view is not None:
+            self.output.save_pdf(make, f"现场反馈单-草稿-{self.view.unit_number}.pdf")
+
+    def save_blank_form_to(self, path: Path) -> None:
+        if (make := self._blank_maker()) is not None:
+            self.output.save_pdf_to(make, path, self._printed)
+
+    def record_paper_collected(self) -> None:
+        """After the customer signed the paper form: recorded beside the saved round."""
+        target = self._target_round()
+        if target is None:
+            self.error.setText(self.tr("Save the round first (or select it in the list), then "
+                                       "record its paper form."))
+            self.error.setVisible(True)
+            return
+        actor = self.ctx.require_actor()
+        rid = target.id
+        self.error.setVisible(False)
+        self.collected_button.setEnabled(False)
+        self.ctx.run_op(
+            lambda: self.ctx.services.disclosure.record_paper_collected(actor, rid),
+            OpChanges(disclosure=True), self._collected, self._save_failed, origin=self)
+
+    def _collected(self, summary: RoundSummary) -> None:
+        self._say(self.tr("Paper form recorded as collected."), False)
+        self.load_checklist()
+
+    def _say(self, text: str, error: bool) -> None:
+        if error:
+            self.error.setText(text)
+            self.error.setVisible(True)
+            return
+        self.print_status.setText(text)
+        self.print_status.setVisible(True)
 
     def _open_subscription(self) -> None:
         if self.view is None:

@@ -36,9 +36,9 @@ from salesdesk.services.signing import (
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
+from salesdesk.ui.printing import PrintOutcome, deliver, lp_command, send_to_printer
 from salesdesk.ui.signing.checklist import ChecklistTree
 from salesdesk.ui.signing.interview import InterviewForm
-from salesdesk.ui.signing.printing import PrintOutcome, deliver, lp_command, send_to_printer
 from salesdesk.ui.tasks import Cancelled, TaskControl
 from salesdesk.ui.widgets import error_label, page_title
 

@@ -67,7 +67,14 @@ def send_due_messages(uow: UnitOfWork, day: date, sink: MessageSink,
     that as their outcome (the template text is the record of what was said; whether it
     went out is the message's own status, on the consultant's list of messages)."""
     count = 0
-    for task in q.open_tasks_starting_by(uow, Channel.MESSAGE.value, day):
+    tasks = q.open_tasks_starting_by(uow, Channel.MESSAGE.value, day)
+    # The day-before checks look each booking up by id: loaded here in one query (and held
+    # while the loop runs), they are found in the session instead of one query each.
+    bookings = q.appointments_by_ids(uow, {
+        t.source_id for t in tasks
+        if t.event == CareEventKind.DAY_BEFORE_SIGNING.value and t.source_id}) \
+        if day_before is not None else []
+    for task in tasks:
         if task.due_on < day - timedelta(days=1):
             continue  # a greeting days late is worse than none: the consultant decides
         if task.event == CareEventKind.DAY_BEFORE_SIGNING.value and task.source_id \
@@ -89,4 +96,5 @@ def send_due_messages(uow: UnitOfWork, day: date, sink: MessageSink,
         task.done_on = day
         task.outcome = f"短信已排入发送队列：{text}"
         count += 1
+    del bookings
     return count

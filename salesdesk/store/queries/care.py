@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from salesdesk.store.models.appointments import Appointment
 from salesdesk.store.models.care import CareProfile, CareSetting, FollowUpTask, ScoreCard
 from salesdesk.store.models.customer import CustomerPhone
 from salesdesk.store.models.project import Project, Unit
@@ -125,13 +124,6 @@ def open_tasks_starting_by(uow: UnitOfWork, channel: str, day: date) -> list[Fol
         FollowUpTask.status == "open", FollowUpTask.channel == channel,
         FollowUpTask.starts_on <= day, FollowUpTask.due_on >= day - timedelta(days=1),
         FollowUpTask.deleted.is_(False))))
-
-
-def appointments_by_ids(uow: UnitOfWork, ids: Collection[str]) -> list[Appointment]:
-    """Loaded together so the day-before checks that follow find them in the session."""
-    if not ids:
-        return []
-    return list(uow.session.scalars(select(Appointment).where(Appointment.id.in_(list(ids)))))
 
 
 def task_ids(uow: UnitOfWork, *, owner_staff_id: str | None, include_done: bool,

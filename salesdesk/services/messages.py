@@ -9,6 +9,7 @@ unknown" until a person resolves it; a failure stays visible with its error unti
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
@@ -241,6 +242,11 @@ def blocked_reason(uow: UnitOfWork, customer_id: str | None) -> str:
 
 def find(uow: UnitOfWork, dedupe_key: str) -> ReminderMessage | None:
     return q.by_key(uow, dedupe_key)
+
+
+def find_many(uow: UnitOfWork, dedupe_keys: Collection[str]) -> dict[str, ReminderMessage]:
+    """dedupe key -> message, for the keys that have one (one query)."""
+    return {m.dedupe_key: m for m in q.by_keys(uow, dedupe_keys)}
 
 
 def _items(uow: UnitOfWork, rows: list[ReminderMessage]) -> list[MessageItem]:

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from salesdesk.services.appointments.infos import Notify
     from salesdesk.store.database import Database
     from salesdesk.store.models.appointments import Appointment
+    from salesdesk.store.models.customer import Customer
 
 S = AppointmentStatus
 K = AppointmentKind
@@ -56,7 +57,9 @@ _BUSY = [*(s.value for s in OPEN_STATUSES), S.ARRIVED.value]
 
 
 def _check_people(uow: UnitOfWork, actor: Actor, customer_id: str,
-                  consultant_id: str | None, *, required: bool) -> None:
+                  consultant_id: str | None, *, required: bool) -> Customer:
+    """The customer, returned so the caller holds it: the session only keeps rows weakly,
+    and care's booking hook looks the same customer up again."""
     c = q.customer(uow, customer_id) if customer_id else None
     if c is None or c.deleted:
         raise NotFound("没有这个客户", en="No such customer", field="customer_id")
@@ -64,13 +67,14 @@ def _check_people(uow: UnitOfWork, actor: Actor, customer_id: str,
         if required:
             raise ValidationError("请选择置业顾问", en="Choose a consultant",
                                   field="consultant_id")
-        return
+        return c
     s = staff_row(uow, consultant_id)
     if s is None or s.deleted or not s.active or s.role not in BOOKABLE_ROLES:
         raise NotFound("没有这位置业顾问（或已停用）", en="No such (active) consultant",
                        field="consultant_id")
     if actor.role in (Role.CONSULTANT, Role.SENIOR_CONSULTANT) and s.id != actor.staff_id:
         raise PermissionDenied("置业顾问只能为自己预约", en="Consultants book for themselves")
+    return c
 
 
 def _busy(uow: UnitOfWork, consultant_id: str, starts_at: datetime, ends_at: datetime,
@@ -150,7 +154,7 @@ def insert_signing(uow: UnitOfWork, notify: Notify, actor: Actor, customer_id: s
     centre, rules, plan = load_plan(uow, day)
     slot = slot_at(plan, start)
     validate_times(slot.starts_at, slot.ends_at, now, rules)
-    _check_people(uow, actor, customer_id, consultant_id, required=False)
+    customer = _check_people(uow, actor, customer_id, consultant_id, required=False)
     if consultant_id is not None:
         check_buffer(slot.starts_at, slot.ends_at,
                      _busy(uow, consultant_id, slot.starts_at, slot.ends_at, replaces), 0)
@@ -172,6 +176,7 @@ def insert_signing(uow: UnitOfWork, notify: Notify, actor: Actor, customer_id: s
                             desk_no=desk, notes=notes.strip(), rescheduled_from_id=replaces)
     add_event(uow, row.id, "", S.BOOKED.value, reason, f"{detail} {desk_label(desk)}".strip())
     notify(uow, "booked", row, reason)
+    del customer  # held until the hooks have run (see _check_people)
     return row, warnings
 
 

@@ -6,6 +6,7 @@ sending claims it first, so it is never sent twice, and failures stay visible un
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from salesdesk.services.messages import (
     MessageOutbox,
     OutgoingMessage,
     find,
+    find_many,
 )
 from salesdesk.store.queries import appointments as q
 from salesdesk.store.queries.common import staff_names, staff_row
@@ -175,18 +177,25 @@ class ReminderService:
             uow.commit()
             return added
 
-    def signing_day_before(self, uow: UnitOfWork, appointment_id: str) -> str | None:
-        """The one day-before text of a signing booking (issue 15 §3), for the care plan's
+    def signing_day_before(self, uow: UnitOfWork, appointment_ids: Collection[str]
+                           ) -> dict[str, str | None]:
+        """The one day-before text of each signing booking (issue 15 §3), for the care plan's
         materials reminder, which must not send a second text: the reminder's message id once
         queued; "" while the booking is open but its reminder not yet queued (the evening run
         queues it with the checklist as it is then, so it is not frozen early here); None when
-        the booking is gone or no longer open, so the care plan sends its own text."""
-        row = q.appointment(uow, appointment_id)
-        if row is None or row.deleted or row.kind != AppointmentKind.SIGNING.value \
-                or row.status not in set(_OPEN):
-            return None
-        message = find(uow, row_reminder_key(row.id, row.starts_at))
-        return message.id if message is not None else ""
+        the booking is gone or no longer open, so the care plan sends its own text.
+        All asked at once (two queries), as the care plan checks every due task at each
+        booking."""
+        out: dict[str, str | None] = dict.fromkeys(appointment_ids)
+        keys = {row.id: row_reminder_key(row.id, row.starts_at)
+                for row in q.appointments_by_ids(uow, list(out))
+                if not row.deleted and row.kind == AppointmentKind.SIGNING.value
+                and row.status in _OPEN}
+        messages = find_many(uow, keys.values())
+        for appointment_id, key in keys.items():
+            message = messages.get(key)
+            out[appointment_id] = message.id if message is not None else ""
+        return out
 
     def _new_message(self, uow: UnitOfWork, info: AppointmentInfo, day: date
                      ) -> ReminderMessage:

@@ -28,14 +28,25 @@ _OPENS_PROFILE = (CareEventKind.SUBSCRIBED, CareEventKind.DAY_BEFORE_SIGNING,
 
 
 def tasks_for(uow: UnitOfWork, event: CareEvent) -> list[str]:
-    """Store the plan's tasks for the event (idempotent); returns their ids."""
+    """Store the plan's tasks for the event (idempotent); returns their ids.
+
+    Everything is read first (the plan, the customer's profile, which of the event's keys
+    already have a task, in one query) and only then written, so a booking's rows reach the
+    database in one flush instead of one per task."""
     customer = q.customer_row(uow, event.customer_id)
     if customer is None or customer.deleted:
         raise NotFound("没有这个客户", en="No such customer")
-    note_profile(uow, event)
     plan = load_plan(uow)
-    return [store_task(uow, draft, event)
-            for draft in tasks_for_event(plan, event, customer.owner_staff_id)]
+    drafts = tasks_for_event(plan, event, customer.owner_staff_id)
+    existing = q.task_ids_by_keys(uow, [d.dedupe_key for d in drafts])
+    note_profile(uow, event)
+    ids = []
+    for draft in drafts:
+        known = existing.get(draft.dedupe_key)
+        if known is None:
+            known = existing[draft.dedupe_key] = add_task(uow, draft, event)
+        ids.append(known)
+    return ids
 
 
 def cancel_event(uow: UnitOfWork, kind: CareEventKind, customer_id: str, ref: str,
@@ -76,17 +87,24 @@ def store_task(uow: UnitOfWork, draft: TaskDraft, event: CareEvent) -> str:
     existing = q.task_id_by_key(uow, draft.dedupe_key)
     if existing is not None:
         return existing
+    task_id = add_task(uow, draft, event)
+    uow.flush()
+    return task_id
+
+
+def add_task(uow: UnitOfWork, draft: TaskDraft, event: CareEvent) -> str:
+    """The draft's task, not yet flushed; its id is known without the database."""
     # Made once per event whichever device hears it: the id is the dedupe key's.
-    task = q.add_task(
-        uow, id=derived_id("follow_up_task", draft.dedupe_key),
+    task_id = derived_id("follow_up_task", draft.dedupe_key)
+    q.add_task(
+        uow, id=task_id,
         customer_id=draft.customer_id, owner_staff_id=draft.owner_staff_id,
         event=draft.event.value, channel=draft.channel.value, template=draft.template,
         purpose=draft.purpose + (f"（{event.note}）" if event.note else ""),
         note=event.note,
         starts_on=draft.starts_on, due_on=draft.due_on, dedupe_key=draft.dedupe_key,
         source_id=event.ref[:36] if event.ref else "")
-    uow.flush()
-    return task.id
+    return task_id
 
 
 def scheduled_tasks(uow: UnitOfWork, day: date) -> int:

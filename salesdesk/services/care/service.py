@@ -65,7 +65,7 @@ class CareService:
         """Inside the caller's unit of work (the subscription or signing itself): the tasks
         commit, or not, with it. Returns the ids of the event's tasks."""
         ids = plan_tasks.tasks_for(uow, event)
-        uow.flush()
+        # No flush here: the due-message query below flushes the new tasks with the rest.
         self.send_due_messages(uow, self.today())
         return ids
 

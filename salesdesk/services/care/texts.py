@@ -3,7 +3,7 @@ customer's facts, and the message-channel tasks whose day has come queued in the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 
 DEFAULT_MATERIALS = ("身份证原件及复印件", "户口簿", "认购书及定金收据", "婚姻状况证明")
 
-# (uow, signing appointment id) -> the booking's own day-before text's id, "" while not yet
-# queued, None without an open booking.
-DayBeforeText = Callable[[UnitOfWork, str], str | None]
+# (uow, signing appointment ids) -> for each, the booking's own day-before text's id, "" while
+# not yet queued, None without an open booking.
+DayBeforeText = Callable[[UnitOfWork, Collection[str]], dict[str, str | None]]
 
 
 def values_for(uow: UnitOfWork, customer_id: str, owner_staff_id: str | None,
@@ -67,12 +67,19 @@ def send_due_messages(uow: UnitOfWork, day: date, sink: MessageSink,
     that as their outcome (the template text is the record of what was said; whether it
     went out is the message's own status, on the consultant's list of messages)."""
     count = 0
-    for task in q.open_tasks_starting_by(uow, Channel.MESSAGE.value, day):
+    tasks = q.open_tasks_starting_by(uow, Channel.MESSAGE.value, day)
+    # Every booking runs this for the whole centre: the bookings behind the day-before tasks
+    # are asked about at once, not one by one.
+    joined_texts = day_before(uow, {
+        t.source_id for t in tasks
+        if t.event == CareEventKind.DAY_BEFORE_SIGNING.value and t.source_id}) \
+        if day_before is not None else {}
+    for task in tasks:
         if task.due_on < day - timedelta(days=1):
             continue  # a greeting days late is worse than none: the consultant decides
         if task.event == CareEventKind.DAY_BEFORE_SIGNING.value and task.source_id \
                 and day_before is not None:
-            joined = day_before(uow, task.source_id)
+            joined = joined_texts.get(task.source_id)
             if joined == "":
                 continue  # the booking's reminder is the text; it is not queued yet
             if joined is not None:

@@ -5,7 +5,8 @@ Complaints, the handover and the escalation chain have their own modules (care_*
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Collection
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -102,6 +103,15 @@ def task_id_by_key(uow: UnitOfWork, dedupe_key: str, *, live_only: bool = True) 
     return uow.session.scalar(q)
 
 
+def task_ids_by_keys(uow: UnitOfWork, dedupe_keys: Collection[str]) -> dict[str, str]:
+    """dedupe key -> id of the live task made for it, for the keys that have one."""
+    if not dedupe_keys:
+        return {}
+    rows = uow.session.execute(select(FollowUpTask.dedupe_key, FollowUpTask.id).where(
+        FollowUpTask.dedupe_key.in_(list(dedupe_keys)), FollowUpTask.deleted.is_(False)))
+    return {key: task_id for key, task_id in rows}
+
+
 def open_tasks_with_key_prefix(uow: UnitOfWork, prefix: str) -> list[FollowUpTask]:
     return list(uow.session.scalars(select(FollowUpTask).where(
         FollowUpTask.dedupe_key.startswith(prefix, autoescape=True),
@@ -118,9 +128,12 @@ def tasks_of_withdrawn_messages(uow: UnitOfWork, prefix: str) -> list[FollowUpTa
 
 
 def open_tasks_starting_by(uow: UnitOfWork, channel: str, day: date) -> list[FollowUpTask]:
+    """Open, started by ``day`` and due no earlier than the day before it (a greeting days
+    late is not sent)."""
     return list(uow.session.scalars(select(FollowUpTask).where(
         FollowUpTask.status == "open", FollowUpTask.channel == channel,
-        FollowUpTask.starts_on <= day, FollowUpTask.deleted.is_(False))))
+        FollowUpTask.starts_on <= day, FollowUpTask.due_on >= day - timedelta(days=1),
+        FollowUpTask.deleted.is_(False))))
 
 
 def task_ids(uow: UnitOfWork, *, owner_staff_id: str | None, include_done: bool,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import or_, select
@@ -17,6 +18,13 @@ def message(uow: UnitOfWork, message_id: str) -> ReminderMessage | None:
 def by_key(uow: UnitOfWork, dedupe_key: str) -> ReminderMessage | None:
     return uow.session.scalar(select(ReminderMessage).where(
         ReminderMessage.dedupe_key == dedupe_key))
+
+
+def by_keys(uow: UnitOfWork, dedupe_keys: Collection[str]) -> list[ReminderMessage]:
+    if not dedupe_keys:
+        return []
+    return list(uow.session.scalars(select(ReminderMessage).where(
+        ReminderMessage.dedupe_key.in_(list(dedupe_keys)))))
 
 
 def add_message(uow: UnitOfWork, **fields: object) -> ReminderMessage:

@@ -111,84 +111,8 @@
         <translation>已结案</translation>
     </message>
     <message>
-        <source>Deposit gate override</source>
-        <translation>交定门槛放行</translation>
-    </message>
-    <message>
-        <source>During reception</source>
-        <translation>接待告知</translation>
-    </message>
-    <message>
-        <source>Before the deposit</source>
-        <translation>交定前告知</translation>
-    </message>
-    <message>
-        <source>Covered again</source>
-        <translation>补充告知</translation>
-    </message>
-    <message>
         <source>Visit</source>
         <translation>看房</translation>
-    </message>
-    <message>
-        <source>After subscribing</source>
-        <translation>认购后</translation>
-    </message>
-    <message>
-        <source>Day before signing</source>
-        <translation>签约前一天</translation>
-    </message>
-    <message>
-        <source>After signing</source>
-        <translation>签约后</translation>
-    </message>
-    <message>
-        <source>Birthday</source>
-        <translation>生日</translation>
-    </message>
-    <message>
-        <source>Holiday</source>
-        <translation>节日</translation>
-    </message>
-    <message>
-        <source>Monthly news</source>
-        <translation>月度简讯</translation>
-    </message>
-    <message>
-        <source>Low score</source>
-        <translation>低分</translation>
-    </message>
-    <message>
-        <source>Refund</source>
-        <translation>退款</translation>
-    </message>
-    <message>
-        <source>Opening day</source>
-        <translation>开盘当天</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>On site</source>
-        <translation>现场</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Follow-up call</source>
-        <translation>回访电话</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>来信</translation>
     </message>
     <message>
         <source>own</source>

@@ -6,10 +6,12 @@ customer's history reads as one. Rows come back newest first."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, inspect, or_, select
 
 from salesdesk.store.models.appointments import Appointment
+from salesdesk.store.models.base import Synced
 from salesdesk.store.models.care import Complaint, FollowUpTask, ScoreCard
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.disclosure import DisclosureRecord, Subscription
@@ -41,56 +43,49 @@ def customers_by_ticket(uow: UnitOfWork, label: str, limit: int = 20) -> list[st
         .order_by(Visit.checked_in_at.desc()).limit(limit))))
 
 
+M = TypeVar("M", bound=Synced)
+
+
+def _newest_first(uow: UnitOfWork, model: type[M], ids: Sequence[str],
+                  *order: ColumnElement[Any]) -> list[M]:
+    """The live rows of ``model`` for these customers, newest first, at most LIMIT."""
+    customer_id = inspect(model).columns["customer_id"]
+    return list(uow.session.scalars(select(model).where(
+        customer_id.in_(ids), model.deleted.is_(False)).order_by(*order).limit(LIMIT)))
+
+
 def attribution(uow: UnitOfWork, ids: Sequence[str]) -> list[AttributionChange]:
-    return list(uow.session.scalars(select(AttributionChange).where(
-        AttributionChange.customer_id.in_(ids), AttributionChange.deleted.is_(False))
-        .order_by(AttributionChange.created_at.desc()).limit(LIMIT)))
+    return _newest_first(uow, AttributionChange, ids, AttributionChange.created_at.desc())
 
 
 def visits(uow: UnitOfWork, ids: Sequence[str]) -> list[Visit]:
-    return list(uow.session.scalars(select(Visit).where(
-        Visit.customer_id.in_(ids), Visit.deleted.is_(False))
-        .order_by(Visit.checked_in_at.desc()).limit(LIMIT)))
+    return _newest_first(uow, Visit, ids, Visit.checked_in_at.desc())
 
 
 def disclosure_rounds(uow: UnitOfWork, ids: Sequence[str]) -> list[DisclosureRecord]:
-    return list(uow.session.scalars(select(DisclosureRecord).where(
-        DisclosureRecord.customer_id.in_(ids), DisclosureRecord.deleted.is_(False))
-        .order_by(DisclosureRecord.recorded_at.desc()).limit(LIMIT)))
+    return _newest_first(uow, DisclosureRecord, ids, DisclosureRecord.recorded_at.desc())
 
 
 def subscriptions(uow: UnitOfWork, ids: Sequence[str]) -> list[Subscription]:
-    return list(uow.session.scalars(select(Subscription).where(
-        Subscription.customer_id.in_(ids), Subscription.deleted.is_(False))
-        .order_by(Subscription.subscribed_on.desc(), Subscription.created_at.desc())
-        .limit(LIMIT)))
+    return _newest_first(uow, Subscription, ids, Subscription.subscribed_on.desc(),
+                         Subscription.created_at.desc())
 
 
 def appointments(uow: UnitOfWork, ids: Sequence[str]) -> list[Appointment]:
-    return list(uow.session.scalars(select(Appointment).where(
-        Appointment.customer_id.in_(ids), Appointment.deleted.is_(False))
-        .order_by(Appointment.starts_at.desc()).limit(LIMIT)))
+    return _newest_first(uow, Appointment, ids, Appointment.starts_at.desc())
 
 
 def material_checklists(uow: UnitOfWork, ids: Sequence[str]) -> list[MaterialChecklist]:
-    return list(uow.session.scalars(select(MaterialChecklist).where(
-        MaterialChecklist.customer_id.in_(ids), MaterialChecklist.deleted.is_(False))
-        .order_by(MaterialChecklist.created_at.desc()).limit(LIMIT)))
+    return _newest_first(uow, MaterialChecklist, ids, MaterialChecklist.created_at.desc())
 
 
 def follow_up_tasks(uow: UnitOfWork, ids: Sequence[str]) -> list[FollowUpTask]:
-    return list(uow.session.scalars(select(FollowUpTask).where(
-        FollowUpTask.customer_id.in_(ids), FollowUpTask.deleted.is_(False))
-        .order_by(FollowUpTask.due_on.desc()).limit(LIMIT)))
+    return _newest_first(uow, FollowUpTask, ids, FollowUpTask.due_on.desc())
 
 
 def score_cards(uow: UnitOfWork, ids: Sequence[str]) -> list[ScoreCard]:
-    return list(uow.session.scalars(select(ScoreCard).where(
-        ScoreCard.customer_id.in_(ids), ScoreCard.deleted.is_(False))
-        .order_by(ScoreCard.scored_on.desc()).limit(LIMIT)))
+    return _newest_first(uow, ScoreCard, ids, ScoreCard.scored_on.desc())
 
 
 def complaints(uow: UnitOfWork, ids: Sequence[str]) -> list[Complaint]:
-    return list(uow.session.scalars(select(Complaint).where(
-        Complaint.customer_id.in_(ids), Complaint.deleted.is_(False))
-        .order_by(Complaint.received_at.desc()).limit(LIMIT)))
+    return _newest_first(uow, Complaint, ids, Complaint.received_at.desc())

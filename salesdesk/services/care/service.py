@@ -65,8 +65,12 @@ class CareService:
         """Inside the caller's unit of work (the subscription or signing itself): the tasks
         commit, or not, with it. Returns the ids of the event's tasks."""
         ids = plan_tasks.tasks_for(uow, event)
+        # Only this event's own tasks are looked at: a booking is not the place to sweep the
+        # whole centre's due messages (run_daily does that), and it stays one small query.
         # No flush here: the due-message query below flushes the new tasks with the rest.
-        self.send_due_messages(uow, self.today())
+        if ids:
+            texts.send_due_messages(uow, self.today(), self.sink, self.materials,
+                                    self.signing_day_before, only=ids)
         return ids
 
     def cancel_event(self, uow: UnitOfWork, kind: CareEventKind, customer_id: str, ref: str,

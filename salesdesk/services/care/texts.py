@@ -62,12 +62,14 @@ def render_task(uow: UnitOfWork, task: FollowUpTask,
 
 def send_due_messages(uow: UnitOfWork, day: date, sink: MessageSink,
                       materials_source: MaterialsSource | None,
-                      day_before: DayBeforeText | None) -> int:
+                      day_before: DayBeforeText | None,
+                      only: Collection[str] | None = None) -> int:
     """Message-channel tasks whose day has come go to the message outbox and close with
     that as their outcome (the template text is the record of what was said; whether it
-    went out is the message's own status, on the consultant's list of messages)."""
+    went out is the message's own status, on the consultant's list of messages). ``only``
+    limits it to those tasks (an event's own)."""
     count = 0
-    tasks = q.open_tasks_starting_by(uow, Channel.MESSAGE.value, day)
+    tasks = q.open_tasks_starting_by(uow, Channel.MESSAGE.value, day, only)
     # Every booking runs this for the whole centre: the bookings behind the day-before tasks
     # are asked about at once, not one by one.
     joined_texts = day_before(uow, {

@@ -127,13 +127,17 @@ def tasks_of_withdrawn_messages(uow: UnitOfWork, prefix: str) -> list[FollowUpTa
         ReminderMessage.deleted.is_(True))))
 
 
-def open_tasks_starting_by(uow: UnitOfWork, channel: str, day: date) -> list[FollowUpTask]:
+def open_tasks_starting_by(uow: UnitOfWork, channel: str, day: date,
+                           only: Collection[str] | None = None) -> list[FollowUpTask]:
     """Open, started by ``day`` and due no earlier than the day before it (a greeting days
-    late is not sent)."""
-    return list(uow.session.scalars(select(FollowUpTask).where(
+    late is not sent); ``only`` limits it to those task ids."""
+    query = select(FollowUpTask).where(
         FollowUpTask.status == "open", FollowUpTask.channel == channel,
         FollowUpTask.starts_on <= day, FollowUpTask.due_on >= day - timedelta(days=1),
-        FollowUpTask.deleted.is_(False))))
+        FollowUpTask.deleted.is_(False))
+    if only is not None:
+        query = query.where(FollowUpTask.id.in_(list(only)))
+    return list(uow.session.scalars(query))
 
 
 def task_ids(uow: UnitOfWork, *, owner_staff_id: str | None, include_done: bool,

@@ -196,7 +196,8 @@ def test_erasure_travels_and_leaves_no_bytes_anywhere(pair: tuple[Device, Device
         # Entries written before the feed sent current states kept a copy of the row.
         conn.execute("UPDATE change_log c SET row_state = e.data FROM entity_row e "
                      "WHERE e.entity = c.entity AND e.row_id = c.row_id "
-                     "AND c.entity IN ('customer', 'customer_phone')")
+                     "AND c.entity IN ('customer', 'customer_phone', 'complaint', "
+                     "'complaint_step', 'escalation_task', 'staff_notice')")
         # A losing name kept in the conflict inbox, and a duplicate flag (ids only).
         for conflict_id, kind, kept in (("k1", "field", json.dumps(NAME + "旧")),
                                         ("k2", "duplicate_customer", json.dumps(cid))):

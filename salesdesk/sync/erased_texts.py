@@ -33,6 +33,9 @@ CHILD_TEXTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "checklist_item": ("checklist_id", "material_checklist", ("note",)),
     # "您的客户王先生今日到访…": the notice names the visitor.
     "staff_notice": ("visit_id", "visit", ("text",)),
+    # A visit's rotation steps keep the words typed with them (why it was transferred, parked
+    # or invalid); a duty change has no visit and is not the customer's.
+    "rotation_event": ("visit_id", "visit", ("note",)),
 }
 
 

@@ -25,7 +25,7 @@ from salesdesk.domain.local_time import local_day
 from salesdesk.domain.roles import Actor
 from salesdesk.store.database import backup
 from salesdesk.store.models.customer import Customer
-from salesdesk.store.models.reception import StaffNotice, Visit
+from salesdesk.store.models.reception import RotationEventRow, StaffNotice, Visit
 from tests.conftest import FakeClock
 from tests.sync_fixtures import Device, load_demo_centre, staff_actor
 
@@ -147,6 +147,10 @@ def _care_history(dev: Device, cid: str) -> None:
             uow.flush()
         uow.add(StaffNotice(staff_id=consultant.staff_id, visit_id=visit.id,
                             text="您的客户欧阳女士今日到访，由备岗接待（归属不变）"))
+        # The invalid reception gave the turn back, with the reason typed at the desk.
+        uow.add(RotationEventRow(day=visit.day, at=now, seq=1, kind="restore",
+                                 staff_id=consultant.staff_id, reason="invalid",
+                                 note=INVALID_REASON, visit_id=visit.id))
         uow.commit()
 
 
@@ -197,7 +201,7 @@ def test_erasure_travels_and_leaves_no_bytes_anywhere(pair: tuple[Device, Device
         conn.execute("UPDATE change_log c SET row_state = e.data FROM entity_row e "
                      "WHERE e.entity = c.entity AND e.row_id = c.row_id "
                      "AND c.entity IN ('customer', 'customer_phone', 'complaint', "
-                     "'complaint_step', 'escalation_task', 'staff_notice')")
+                     "'complaint_step', 'escalation_task', 'staff_notice', 'rotation_event')")
         # A losing name kept in the conflict inbox, and a duplicate flag (ids only).
         for conflict_id, kind, kept in (("k1", "field", json.dumps(NAME + "旧")),
                                         ("k2", "duplicate_customer", json.dumps(cid))):

@@ -16,14 +16,21 @@ from typing import Any
 
 from salesdesk.domain.customer_rights import erased_history, erased_text
 
-# Rows of one customer (``customer_id``) and their free-text columns.
+# Rows of one customer (``customer_id``) and their free-text columns. The notes and message
+# texts store/erasure.py blanks are listed too: on a device they are "" by the time these lists
+# are applied (and stay ""), but head office has only these lists to erase them in a row written
+# by a device that had not heard of the erasure.
 CUSTOMER_TEXTS: dict[str, tuple[str, ...]] = {
     "complaint": ("summary", "outcome"),
     "escalation_task": ("history", "outcome"),
     "attribution_change": ("reason",),
-    "visit": ("invalid_reason",),
+    "visit": ("invalid_reason", "notes", "salutation"),
     # A gateway's refusal may quote the number it was given.
-    "reminder_message": ("last_error",),
+    "reminder_message": ("last_error", "text"),
+    "appointment": ("notes",),
+    "follow_up_call": ("notes",),
+    "follow_up_task": ("outcome",),
+    "material_checklist": ("notes",),
 }
 # Rows that belong to the customer through a parent row:
 # table -> (the column naming the parent, the parent's table, free-text columns).

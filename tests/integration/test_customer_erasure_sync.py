@@ -17,6 +17,7 @@ from typing import Any
 import psycopg
 import pytest
 from psycopg import sql
+from sqlalchemy import select
 
 from salesdesk.domain.care.complaints import Step
 from salesdesk.domain.customer_rights import ERASED_TEXT
@@ -41,13 +42,14 @@ STEP_NOTE = "物业油烟答复"
 COMPLAINT_OUTCOME = "补偿两年物业费了结"
 OPEN_COMPLAINT = "样板间与交付不符"
 LATE_STEP = "晚到的书面答复备注"
+LATE_VISIT_NOTES = "晚到的来访备注想要学区房"
 CALL_NOTES = "回访时抱怨停车难"
 ESCALATION_STEP = "嫌顾问态度冷淡要换人"
 ESCALATION_OUTCOME = "送花致歉客户收下"
 VISIT_NOTES = "带两个小孩看三居"
 INVALID_REASON = "同行踩盘冒充客户"
 TEXTS = (COMPLAINT, STEP_NOTE, COMPLAINT_OUTCOME, OPEN_COMPLAINT, LATE_STEP, CALL_NOTES,
-         ESCALATION_STEP, ESCALATION_OUTCOME, VISIT_NOTES, INVALID_REASON)
+         ESCALATION_STEP, ESCALATION_OUTCOME, VISIT_NOTES, INVALID_REASON, LATE_VISIT_NOTES)
 
 
 @pytest.fixture
@@ -193,7 +195,7 @@ def test_erasure_travels_and_leaves_no_bytes_anywhere(pair: tuple[Device, Device
     assert b.services.customers.get(supervisor_b, cid).name == NAME
     backup(b.services.db.path, b.data_dir / "backups", "before-upgrade-test")
     # Every needle is there to be found before the erasure.
-    needles = {NAME, PHONE, *TEXTS} - {LATE_STEP}
+    needles = {NAME, PHONE, *TEXTS} - {LATE_STEP, LATE_VISIT_NOTES}
     assert {f.split(": ")[1] for f in _files_hold(b.data_dir, *needles)} == needles
     assert {f.split(": ")[1] for f in _server_holds(sync_db, *needles)} == needles
     with psycopg.connect(sync_db) as conn:
@@ -223,6 +225,9 @@ def test_erasure_travels_and_leaves_no_bytes_anywhere(pair: tuple[Device, Device
         row = uow.session.get(Customer, cid)
         assert row is not None
         row.name, row.notes = NAME + "（新）", f"{NAME}的备注"
+        [visit] = uow.session.scalars(select(Visit).where(Visit.customer_id == cid,
+                                                          Visit.notes != "")).all()
+        visit.notes = LATE_VISIT_NOTES
         uow.commit()
     # ... and records the next step of her open complaint, in words.
     [open_complaint] = [c for c in b.services.complaints.complaints(supervisor_b)

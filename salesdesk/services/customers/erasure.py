@@ -6,9 +6,9 @@ audits and figures refer to it) with a pseudonym for the name (客户#3F2A) and 
 numbers, ID number, birthday, notes and message texts are blanked on their rows, and what staff
 wrote about the customer (complaints, escalations, appointment and checklist notes) becomes
 "[已删除]" (sync/erased_texts.py). Head office and every other device apply those edits like
-any others and, seeing ``erased_at``, clear the copies they keep elsewhere (sync/server/erasure.py, the client's pull). On this device the
-freed bytes are zeroed (``secure_delete``), the WAL is truncated and the backups are scrubbed
-(store/erasure.py)."""
+any others and, seeing ``erased_at``, clear the copies they keep elsewhere
+(sync/server/erasure.py, the client's pull). On this device the freed bytes are zeroed
+(``secure_delete``), the WAL is truncated and the backups are scrubbed (store/erasure.py)."""
 
 from __future__ import annotations
 

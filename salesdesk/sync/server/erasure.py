@@ -48,7 +48,8 @@ _PARENTS = frozenset(parent for _, parent, _ in CHILD_TEXTS.values())
 
 def _texts_of(key: tuple[str, str], change: Change,
               before: RowState | None) -> tuple[str, str] | None:
-    """(the customer's column, its value) or (parent table, parent id) of a text row."""
+    """Whose texts a row holds: ("customer", customer id), or (parent table, parent id) for a
+    row reaching the customer through its parent; None when the change does not say."""
     entity = key[0]
     column = "customer_id" if entity in CUSTOMER_TEXTS else CHILD_TEXTS[entity][0]
     value = change.payload.get(column) or (before.data.get(column) if before else None)

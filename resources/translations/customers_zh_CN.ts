@@ -225,8 +225,8 @@
         <translation>删除客户个人信息</translation>
     </message>
     <message>
-        <source>Name, numbers, ID number, notes and message texts are erased here, at head office and on every device; a pseudonym keeps the disclosure ledger and figures whole. While a subscription or signing is open, processing is restricted instead.</source>
-        <translation>姓名、号码、身份证号、备注和短信内容将在本机、总部及所有设备上删除；以化名保留，告知台账和统计数据保持完整。客户有未结束的认购或签约时，改为限制处理。</translation>
+        <source>Name, numbers, ID number, notes, message texts and what staff wrote about the customer (complaints, escalations, visit and appointment notes) are erased here, at head office and on every device; a pseudonym keeps the disclosure ledger and figures whole. While a subscription or signing is open, processing is restricted instead.</source>
+        <translation>姓名、号码、身份证号、备注、短信内容以及员工记录的有关该客户的文字（投诉、回访升级、来访和预约备注）将在本机、总部及所有设备上删除；以化名保留，告知台账和统计数据保持完整。客户有未结束的认购或签约时，改为限制处理。</translation>
     </message>
     <message>
         <source>e.g. the customer&apos;s written request of 12-01</source>

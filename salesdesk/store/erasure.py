@@ -21,6 +21,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from salesdesk.store import erasure_texts
+from salesdesk.sync.erased_texts import erase_texts
+
 log = logging.getLogger(__name__)
 
 # Tables whose rows belong to one customer (``customer_id``) and the columns an erasure blanks
@@ -83,6 +86,8 @@ def scrub_file_rows(conn: sqlite3.Connection, names: dict[str, str]) -> None:
         if blanks:
             conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in blanks)} "
                          f"WHERE {where}", [*blanks.values(), *args])
+    row_ids |= erasure_texts.text_row_ids(conn, tables, ids)
+    erasure_texts.scrub_file_texts(conn, tables, ids)
     _scrub_copies(conn, tables, sorted(row_ids), names)
 
 
@@ -121,6 +126,7 @@ def _patched(entity: str, payload: str, names: dict[str, str]) -> str:
                    notes="")
     else:
         row.update({k: v for k, v in PERSONAL_FIELDS.get(entity, {}).items() if k in row})
+        erase_texts(entity, row)
     return json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 
@@ -137,6 +143,7 @@ def scrub_local_copies(session: Session, names: dict[str, str]) -> None:
         if table in tables and "customer_id" in _columns(conn, table):  # type: ignore[arg-type]
             row_ids |= {str(r[0]) for r in conn.execute(
                 f"SELECT id FROM {table} WHERE customer_id IN ({_marks(len(ids))})", ids)}
+    row_ids |= erasure_texts.text_row_ids(conn, tables, ids)  # type: ignore[arg-type]
     _scrub_copies(conn, tables, sorted(row_ids), names)  # type: ignore[arg-type]
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from salesdesk.domain.care.complaints import Step
+from salesdesk.domain.customer_rights import ERASED_TEXT
 from salesdesk.domain.disclosure import RoundKind
 from salesdesk.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from salesdesk.domain.project import UnitStatus
@@ -27,6 +29,9 @@ from tests.pdfcheck import compact, pdf_text
 NAME = "欧阳娜娜"
 PHONE = "13911112222"
 NOTE_TEXT = f"{NAME}您好，本周六有样板间开放"
+COMPLAINT = "楼下烧烤油烟直冲阳台"
+STEP_NOTE = "物业油烟答复"
+ESCALATION_STEP = "嫌顾问态度冷淡要换人"
 
 
 @pytest.fixture
@@ -51,6 +56,28 @@ def _queue(s: Services, who: Actor, customer_id: str, key: str) -> str:
                                        kind="care.holiday", text=NOTE_TEXT, dedupe_key=key)
         uow.commit()
     return mid
+
+
+def _complain(s: Services, who: Actor, customer_id: str) -> tuple[str, str]:
+    """A complaint with a step, and a low score card whose escalation the consultant moved up
+    in words. Returns (complaint id, escalation id)."""
+    c = s.complaints.log(who, customer_id=customer_id, channel="phone", summary=COMPLAINT,
+                         demands=["fix"])
+    s.complaints.record_step(who, c.id, Step.LISTEN, STEP_NOTE)
+    assert s.satisfaction.submit_card(who, customer_id, {
+        "layout": 5, "needs": 2, "process": 5, "after_sale": 5, "trust": 5}).escalated
+    [task] = [e for e in s.follow_up.open_escalations(who, mine=True)
+              if e.customer.id == customer_id]
+    s.follow_up.record_outcome(who, task.id, ESCALATION_STEP, resolved=False)
+    return c.id, task.id
+
+
+def _care_texts(s: Services, who: Actor, complaint_id: str,
+                escalation_id: str) -> tuple[str, str, str, str]:
+    """(complaint summary, its first step's note, the escalation's level and history)."""
+    [c] = [c for c in s.complaints.complaints(who) if c.id == complaint_id]
+    [e] = [e for e in s.follow_up.open_escalations(who) if e.id == escalation_id]
+    return c.summary, c.steps[0].note, e.level.value, e.history
 
 
 def _told(s: Services, who: Actor, customer_id: str, unit_id: str) -> None:
@@ -89,15 +116,26 @@ def test_erasure_leaves_no_bytes_and_the_ledger_verifies(
     unit = next(u for u in services.projects.units(consultant) if u.sellable)
     _told(services, consultant, c.id, unit.id)  # a ledger record naming the customer by id
     _queue(services, consultant, c.id, "holiday-1")
+    complaint_id, escalation_id = _complain(services, consultant, c.id)
+    before = _care_texts(services, supervisor, complaint_id, escalation_id)
     backup(services.db.path, data_dir / "backups", "before-upgrade-test")
-    assert _files_hold(data_dir, NAME, PHONE)  # the check can find them
+    texts = (COMPLAINT, STEP_NOTE, ESCALATION_STEP)
+    # The check can find them: in the database, its outbox (nothing synced) and the backup.
+    assert len(_files_hold(data_dir / "backups", NAME, PHONE, *texts)) == 5
+    assert _files_hold(data_dir, NAME, PHONE, *texts)
 
     result = services.customer_rights.erase(supervisor, c.id, "客户书面要求删除")
 
     assert result.erased and not result.restricted
     assert result.pseudonym.startswith("客户#") and len(result.pseudonym) == 7
     assert result.backups_scrubbed == 1
-    assert _files_hold(data_dir, NAME, PHONE, "110101199003074514", "欧阳女士") == []
+    assert _files_hold(data_dir, NAME, PHONE, "110101199003074514", "欧阳女士", *texts) == []
+    # What was said is gone; the complaint, its step and the escalation's level and lines stay.
+    summary, note, level, history = _care_texts(services, supervisor, complaint_id,
+                                                escalation_id)
+    assert (summary, note, level) == (ERASED_TEXT, ERASED_TEXT, before[2])
+    assert history.count("\n") == before[3].count("\n") and ERASED_TEXT in history
+    assert history.split("\n")[0] == before[3].split("\n")[0]  # the program's line stays
     after = services.customers.get(supervisor, c.id)
     assert after.name == result.pseudonym and after.phones == () and not after.has_id_number
     assert after.erased and not after.restricted
@@ -116,6 +154,8 @@ def test_erasure_is_refused_while_a_subscription_is_open_and_processing_restrict
         services: Services, supervisor: Actor, consultant: Actor) -> None:
     c = _register(services, consultant)
     _subscribe(services, consultant, c.id)
+    complaint_id, escalation_id = _complain(services, consultant, c.id)
+    texts = _care_texts(services, supervisor, complaint_id, escalation_id)
 
     result = services.customer_rights.erase(supervisor, c.id, "客户要求删除")
 
@@ -132,6 +172,8 @@ def test_erasure_is_refused_while_a_subscription_is_open_and_processing_restrict
             ReminderMessage.customer_id == c.id, ReminderMessage.kind == "care.holiday")) == 0
     entry = next(e for e in services.audit.recent(supervisor) if e.action == "customer.restrict")
     assert "认购" in entry.detail and "客户要求删除" in entry.detail
+    assert _care_texts(services, supervisor, complaint_id, escalation_id) == texts
+    assert COMPLAINT in texts[0] and ESCALATION_STEP in texts[3]
     assert services.maintenance.verify().ok
 
 

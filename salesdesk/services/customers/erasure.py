@@ -3,11 +3,12 @@ law says the transaction records must wait.
 
 Erasure travels as ordinary synced edits: the customer row keeps its id (the disclosure ledger,
 audits and figures refer to it) with a pseudonym for the name (客户#3F2A) and ``erased_at``; the
-numbers, ID number, birthday, notes and message texts are blanked on their rows. Head office
-and every other device apply those edits like any others and, seeing ``erased_at``, clear the
-copies they keep elsewhere (sync/server/erasure.py, the client's pull). On this device the
-freed bytes are zeroed (``secure_delete``), the WAL is truncated and the backups are scrubbed
-(store/erasure.py)."""
+numbers, ID number, birthday, notes and message texts are blanked on their rows, and what staff
+wrote about the customer (complaints, escalations, appointment and checklist notes) becomes
+"[已删除]" (sync/erased_texts.py). Head office and every other device apply those edits like
+any others and, seeing ``erased_at``, clear the copies they keep elsewhere
+(sync/server/erasure.py, the client's pull). On this device the freed bytes are zeroed
+(``secure_delete``), the WAL is truncated and the backups are scrubbed (store/erasure.py)."""
 
 from __future__ import annotations
 
@@ -93,5 +94,6 @@ def erase_rows(uow: UnitOfWork, ids: list[str]) -> dict[str, str]:
         c.name, c.salutation, c.id_number_enc, c.notes = names[cid], "", None, ""
         c.erased_at = now
     q.blank_personal_fields(uow, ids)
+    q.erase_free_texts(uow, ids)
     q.scrub_local_copies(uow, names)
     return names

@@ -23,6 +23,7 @@ from salesdesk.store.models.reception import AttributionChange, Visit
 from salesdesk.store.models.sync import SyncConflict
 from salesdesk.store.queries import common
 from salesdesk.store.uow import UnitOfWork
+from salesdesk.sync import erased_texts
 from salesdesk.sync.customer_phone import DUPLICATE_KIND
 
 # Lookups every capability shares, written once in common.py.
@@ -265,6 +266,21 @@ def blank_personal_fields(uow: UnitOfWork, ids: list[str]) -> None:
                 setattr(row, column, value)
             if table == "customer_phone":
                 row.deleted = True
+    uow.flush()
+
+
+def erase_free_texts(uow: UnitOfWork, ids: list[str]) -> None:
+    """Erase the free texts staff typed about these customers (sync/erased_texts.py) on
+    every row of theirs, live or tombstoned, as synced edits; flushed, like the fields above."""
+    for table in erased_texts.CUSTOMER_TEXTS:
+        model = _model(table)
+        for row in uow.session.scalars(select(model).where(model.customer_id.in_(ids))):
+            erased_texts.erase_row_texts(table, row)
+    for table, (fk, parent_table, _) in erased_texts.CHILD_TEXTS.items():
+        model, parent = _model(table), _model(parent_table)
+        parents = select(parent.id).where(parent.customer_id.in_(ids))
+        for row in uow.session.scalars(select(model).where(getattr(model, fk).in_(parents))):
+            erased_texts.erase_row_texts(table, row)
     uow.flush()
 
 

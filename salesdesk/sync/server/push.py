@@ -179,6 +179,8 @@ class Push:
         self.refused: dict[str, str] = {}
         # Customers this push left erased: their other copies are purged (erasure.py).
         self.erased: set[str] = set()
+        # Rows of this batch holding texts about a customer erased before it (erasure.py).
+        self.erased_texts: set[tuple[str, str]] = set()
 
     # -- reading and locking ------------------------------------------------------------------
 
@@ -311,6 +313,8 @@ class Push:
             self._lock_slots(todo)
             phones.lock_numbers(self, todo)
             allowed = centre_ids(self.conn, self.device.sales_centre_id)
+            self.erased_texts = erasure.erased_text_rows(self.conn, self.device.company_id,
+                                                         todo, self.rows)
             for c in todo:
                 if c.change_id in seen:
                     # Like "already applied" below: the feed number lets the device read the
@@ -407,6 +411,8 @@ class Push:
             phones.flag_duplicate(self, c, before, outcome, now_iso)
         if c.entity == erasure.CUSTOMER_ENTITY and outcome.state is not None:
             erasure.keep_erased(c.row_id, outcome.state.data)
+        if key in self.erased_texts and outcome.state is not None:
+            erasure.keep_texts_erased(c.entity, outcome.state.data)
         if outcome.changed and outcome.state is not None:
             self.rows[key] = outcome.state
             self.touched.add(key)

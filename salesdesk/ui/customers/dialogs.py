@@ -135,10 +135,12 @@ class EraseDialog(_Form):
 
     def __init__(self, ctx: UiContext, customer_id: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("Erase the customer's personal data"),
-                         self.tr("Name, numbers, ID number, notes and message texts are erased "
-                                 "here, at head office and on every device; a pseudonym keeps "
-                                 "the disclosure ledger and figures whole. While a subscription "
-                                 "or signing is open, processing is restricted instead."), parent)
+                         self.tr("Name, numbers, ID number, notes, message texts and what "
+                                 "staff wrote about the customer (complaints, escalations, visit "
+                                 "and appointment notes) are erased here, at head office and on "
+                                 "every device; a pseudonym keeps the disclosure ledger and "
+                                 "figures whole. While a subscription or signing is open, "
+                                 "processing is restricted instead."), parent)
         self.customer_id = customer_id
         self.reason = QLineEdit()
         self.reason.setObjectName("eraseReason")

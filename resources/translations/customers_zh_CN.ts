@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AddPhoneDialog</name>
@@ -8,7 +7,7 @@
         <translation>添加号码</translation>
     </message>
     <message>
-        <source>A spouse&apos;s or second number: a visitor giving it is this customer, with the same owner.</source>
+        <source>A spouse's or second number: a visitor giving it is this customer, with the same owner.</source>
         <translation>配偶或第二个号码：来访者报此号码即为本客户，归属同一置业顾问。</translation>
     </message>
     <message>
@@ -24,7 +23,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <source>Customer&apos;s own</source>
+        <source>Customer's own</source>
         <translation>本人</translation>
     </message>
     <message>
@@ -174,6 +173,10 @@
         <translation>删除个人信息</translation>
     </message>
     <message>
+        <source>Export all the data (JSON and PDF)…</source>
+        <translation>导出全部资料（JSON 和 PDF）…</translation>
+    </message>
+    <message>
         <source>No customer found. New customers are registered at reception.</source>
         <translation>未找到客户。新客户请在前台登记。</translation>
     </message>
@@ -190,7 +193,7 @@
         <translation>归属顾问：%1</translation>
     </message>
     <message>
-        <source>This is %1&apos;s customer, not yours.</source>
+        <source>This is %1's customer, not yours.</source>
         <translation>这是 %1 的客户，不是您的客户。</translation>
     </message>
     <message>
@@ -210,18 +213,22 @@
         <translation>未删除：%1。已改为限制处理。</translation>
     </message>
     <message>
-        <source>Export the customer&apos;s data</source>
+        <source>Export the customer's data</source>
         <translation>导出客户数据</translation>
     </message>
     <message>
         <source>Saved %1 and its PDF summary.</source>
         <translation>已保存 %1 及其 PDF 摘要。</translation>
     </message>
+    <message>
+        <source>Customer summary</source>
+        <translation>客户资料摘要</translation>
+    </message>
 </context>
 <context>
     <name>EraseDialog</name>
     <message>
-        <source>Erase the customer&apos;s personal data</source>
+        <source>Erase the customer's personal data</source>
         <translation>删除客户个人信息</translation>
     </message>
     <message>
@@ -229,7 +236,7 @@
         <translation>姓名、号码、身份证号、备注和短信内容将在本机、总部及所有设备上删除；以化名保留，告知台账和统计数据保持完整。客户有未结束的认购或签约时，改为限制处理。</translation>
     </message>
     <message>
-        <source>e.g. the customer&apos;s written request of 12-01</source>
+        <source>e.g. the customer's written request of 12-01</source>
         <translation>例如：客户 12-01 的书面申请</translation>
     </message>
     <message>
@@ -244,11 +251,11 @@
         <translation>变更归属</translation>
     </message>
     <message>
-        <source>The customer&apos;s history keeps who owned them before, who decided and why.</source>
+        <source>The customer's history keeps who owned them before, who decided and why.</source>
         <translation>客户档案会保留原归属顾问、决定人和原因。</translation>
     </message>
     <message>
-        <source>e.g. first registered by the agency&apos;s consultant on 11-02</source>
+        <source>e.g. first registered by the agency's consultant on 11-02</source>
         <translation>例如：11-02 由渠道顾问首次登记</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CallBanner</name>
@@ -66,7 +67,7 @@
         <translation>电话邀约</translation>
     </message>
     <message>
-        <source>Agent's name</source>
+        <source>Agent&apos;s name</source>
         <translation>经纪人姓名</translation>
     </message>
     <message>
@@ -733,7 +734,7 @@ Reason: %3</source>
         <translation>老客户·原顾问</translation>
     </message>
     <message>
-        <source>Returning customer: their consultant's named backup</source>
+        <source>Returning customer: their consultant&apos;s named backup</source>
         <translation>老客户·原顾问的指定备岗</translation>
     </message>
     <message>

@@ -43,6 +43,10 @@ class _Form(QDialog):
         self.buttons = ui.buttonBox
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("primary")
+        # The form's button box made (and styled) this button before it was named: style it
+        # again under its name.
+        self.ok_button.style().unpolish(self.ok_button)
+        self.ok_button.style().polish(self.ok_button)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)

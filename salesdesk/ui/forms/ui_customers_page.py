@@ -111,6 +111,10 @@ class Ui_CustomersPage(object):
 
         self.actionsGrid.addWidget(self.eraseButton, 1, 3, 1, 1)
 
+        self.actionsGrid.setColumnStretch(0, 1)
+        self.actionsGrid.setColumnStretch(1, 1)
+        self.actionsGrid.setColumnStretch(2, 1)
+        self.actionsGrid.setColumnStretch(3, 1)
 
         self.recordColumn.addLayout(self.actionsGrid)
 

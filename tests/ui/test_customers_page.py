@@ -204,3 +204,31 @@ def test_export_for_the_customer_prints_its_summary_or_saves_it(qtbot: QtBot, de
     page.export_to(tmp_path / "all.json")
     qtbot.waitUntil((tmp_path / "all.pdf").exists, timeout=20000)
     assert '"customer"' in (tmp_path / "all.json").read_text(encoding="utf-8")
+
+
+def test_the_record_dialogs_come_from_their_forms_styled(qtbot: QtBot, qapp: QApplication,
+                                                         demo: Services) -> None:
+    """The dialogs are laid out in forms/customers_*.ui; the app's stylesheet still marks their
+    OK as the primary action and their messages as errors (uic names widgets uniquely, so the
+    stylesheet's classes are given in code, after the form may already have styled them)."""
+    from PySide6.QtGui import QPalette
+
+    from salesdesk.ui.customers.dialogs import AddPhoneDialog, EraseDialog, ReassignDialog
+    from salesdesk.ui.style import STYLE
+
+    _, _, page = _window(qtbot, demo, "S001", lang="en")
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(STYLE)
+    try:
+        dialogs = (AddPhoneDialog(page.ctx, "x", page), ReassignDialog(page.ctx, "x", None, page),
+                   EraseDialog(page.ctx, "x", page))
+        for dialog in dialogs:
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            assert dialog.ok_button.objectName() == "primary"
+            ok_text = dialog.ok_button.palette().color(QPalette.ColorRole.ButtonText)
+            assert ok_text.name() == "#ffffff"
+            assert dialog.error.palette().color(QPalette.ColorRole.WindowText).name() == "#b42318"
+            dialog.reject()
+    finally:
+        qapp.setStyleSheet(before)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CallBanner</name>
@@ -67,7 +66,7 @@
         <translation>电话邀约</translation>
     </message>
     <message>
-        <source>Agent&apos;s name</source>
+        <source>Agent's name</source>
         <translation>经纪人姓名</translation>
     </message>
     <message>
@@ -403,6 +402,10 @@
         <translation>轮序到位</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Give to</source>
         <translation>交给</translation>
     </message>
@@ -734,7 +737,7 @@ Reason: %3</source>
         <translation>老客户·原顾问</translation>
     </message>
     <message>
-        <source>Returning customer: their consultant&apos;s named backup</source>
+        <source>Returning customer: their consultant's named backup</source>
         <translation>老客户·原顾问的指定备岗</translation>
     </message>
     <message>

@@ -6,7 +6,7 @@ forms/reception_reassign.ui."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from salesdesk.services.reception import QueueEntry
 from salesdesk.ui.forms.ui_reception_reassign import Ui_ReassignDialog
@@ -49,6 +49,8 @@ class ReassignDialog(QDialog):
         self.error.setObjectName("errorLabel")  # the stylesheet's class for messages
         self.error.setVisible(False)
         self.buttons = self.ui.buttonBox
+        # Qt's own button texts stay English without its translations installed.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

@@ -174,6 +174,10 @@
         <translation>删除个人信息</translation>
     </message>
     <message>
+        <source>Export all the data (JSON and PDF)…</source>
+        <translation>导出全部资料（JSON 和 PDF）…</translation>
+    </message>
+    <message>
         <source>No customer found. New customers are registered at reception.</source>
         <translation>未找到客户。新客户请在前台登记。</translation>
     </message>
@@ -216,6 +220,10 @@
     <message>
         <source>Saved %1 and its PDF summary.</source>
         <translation>已保存 %1 及其 PDF 摘要。</translation>
+    </message>
+    <message>
+        <source>Customer summary</source>
+        <translation>客户资料摘要</translation>
     </message>
 </context>
 <context>

@@ -402,6 +402,10 @@
         <translation>轮序到位</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Give to</source>
         <translation>交给</translation>
     </message>

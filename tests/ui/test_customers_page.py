@@ -157,3 +157,78 @@ def test_english_names_every_code(qtbot: QtBot, qapp: QApplication, demo: Servic
         assert shown and not any("\u4e00" <= ch <= "\u9fff" for text in shown for ch in text)
     finally:
         install_translations(qapp, "zh_CN")
+
+
+def test_export_for_the_customer_prints_its_summary_or_saves_it(qtbot: QtBot, demo: Services,
+                                                                 tmp_path: Path) -> None:
+    """The export button prints first (the system print dialog), "Save as PDF…" on its arrow;
+    paper and the PDF take only the summary: no unmasked data file is left beside them."""
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QToolButton
+
+    _, _, page = _window(qtbot, demo, "S001")
+    assert isinstance(page.export_button, QToolButton)
+    assert page.export_button.isVisible() and not page.export_button.isEnabled()
+    _open(qtbot, page)
+    assert page.export_button.isEnabled()
+    answers = [False, True]
+    printed = tmp_path / "printed.pdf"
+
+    def dialog(printer: QPrinter) -> bool:
+        answer = answers.pop(0)
+        if answer:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(printed))
+        return answer
+
+    page.output.exec_print_dialog = dialog  # type: ignore[method-assign]
+    # Cancelled in the dialog: nothing is sent anywhere.
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not answers[1:] and not page.output.busy, timeout=20000)
+    assert page.output.last_outcome is None and not printed.exists()
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.output.last_outcome is not None, timeout=20000)
+    assert page.output.last_outcome is not None and page.output.last_outcome.ok
+    assert printed.read_bytes().startswith(b"%PDF")
+    assert page.output.last_pdf is not None
+    assert not list(page.output.last_pdf.parent.glob("*.json"))
+
+    saved = tmp_path / "summary.pdf"
+    page.output.ask_save_path = lambda suggested: saved  # type: ignore[method-assign]
+    page.export_button.property("saveAction").trigger()
+    qtbot.waitUntil(lambda: page.output.last_pdf == saved and not page.output.busy,
+                    timeout=20000)
+    assert saved.read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "summary.json").exists()
+    # The whole data, for the customer to take away: the JSON and its summary.
+    page.export_to(tmp_path / "all.json")
+    qtbot.waitUntil((tmp_path / "all.pdf").exists, timeout=20000)
+    assert '"customer"' in (tmp_path / "all.json").read_text(encoding="utf-8")
+
+
+def test_the_record_dialogs_come_from_their_forms_styled(qtbot: QtBot, qapp: QApplication,
+                                                         demo: Services) -> None:
+    """The dialogs are laid out in forms/customers_*.ui; the app's stylesheet still marks their
+    OK as the primary action and their messages as errors (uic names widgets uniquely, so the
+    stylesheet's classes are given in code, after the form may already have styled them)."""
+    from PySide6.QtGui import QPalette
+
+    from salesdesk.ui.customers.dialogs import AddPhoneDialog, EraseDialog, ReassignDialog
+    from salesdesk.ui.style import STYLE
+
+    _, _, page = _window(qtbot, demo, "S001", lang="en")
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(STYLE)
+    try:
+        dialogs = (AddPhoneDialog(page.ctx, "x", page), ReassignDialog(page.ctx, "x", None, page),
+                   EraseDialog(page.ctx, "x", page))
+        for dialog in dialogs:
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            assert dialog.ok_button.objectName() == "primary"
+            ok_text = dialog.ok_button.palette().color(QPalette.ColorRole.ButtonText)
+            assert ok_text.name() == "#ffffff"
+            assert dialog.error.palette().color(QPalette.ColorRole.WindowText).name() == "#b42318"
+            dialog.reject()
+    finally:
+        qapp.setStyleSheet(before)

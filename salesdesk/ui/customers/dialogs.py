@@ -1,59 +1,55 @@
 """The record's small forms: another number, a new owner with the reason, an erasure's reason.
-Each runs its write off the GUI thread and stays open with the message when it is refused."""
+Each runs its write off the GUI thread and stays open with the message when it is refused.
+Their layouts are forms/customers_add_phone.ui, customers_change_owner.ui and customers_erase.ui."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from salesdesk.domain.roles import Role
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.forms.ui_customers_add_phone import Ui_AddPhoneDialog
+from salesdesk.ui.forms.ui_customers_change_owner import Ui_ReassignDialog
+from salesdesk.ui.forms.ui_customers_erase import Ui_EraseDialog
 from salesdesk.ui.ops import OpChanges
-from salesdesk.ui.widgets import error_label
+
+
+class _FormUi(Protocol):
+    """What the three forms share (forms/customers_*.ui): a heading, a hint, the fields, a
+    message line and OK/Cancel."""
+
+    headingLabel: QLabel
+    hintLabel: QLabel
+    formError: QLabel
+    buttonBox: QDialogButtonBox
+
+    def setupUi(self, dialog: QDialog) -> None: ...
 
 
 class _Form(QDialog):
-    def __init__(self, ctx: UiContext, title: str, hint: str, parent: QWidget | None) -> None:
+    def __init__(self, ctx: UiContext, ui: _FormUi, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(title)
-        self.setModal(True)
-        self.setMinimumWidth(440)
+        ui.setupUi(self)
         self.result_value: Any = None
-        outer = QVBoxLayout(self)
-        heading = QLabel(title)
-        heading.setObjectName("sectionTitle")
-        outer.addWidget(heading)
-        if hint:
-            note = QLabel(hint)
-            note.setObjectName("hint")
-            note.setWordWrap(True)
-            outer.addWidget(note)
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        outer.addLayout(self.form)
-        self.error = error_label()
-        outer.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        ui.headingLabel.setObjectName("sectionTitle")
+        ui.hintLabel.setObjectName("hint")
+        self.error = ui.formError
+        self.error.setObjectName("errorLabel")
+        self.error.setVisible(False)
+        self.buttons = ui.buttonBox
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("primary")
+        # The form's button box made (and styled) this button before it was named: style it
+        # again under its name.
+        self.ok_button.style().unpolish(self.ok_button)
+        self.ok_button.style().polish(self.ok_button)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
 
     # What the write changes, for the other open screens (the record reloads itself).
     changes = OpChanges(customers=True)
@@ -77,20 +73,18 @@ class _Form(QDialog):
 
 
 class AddPhoneDialog(_Form):
+    # The form's "Whose" choices, in its order.
+    LABELS = ("spouse", "other", "self")
+
     def __init__(self, ctx: UiContext, customer_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, self.tr("Add a number"),
-                         self.tr("A spouse's or second number: a visitor giving it is this "
-                                 "customer, with the same owner."), parent)
+        ui = Ui_AddPhoneDialog()
+        super().__init__(ctx, ui, parent)
+        self.ui = ui
         self.customer_id = customer_id
-        self.phone = QLineEdit()
-        self.phone.setObjectName("newPhone")
-        self.phone.setPlaceholderText(self.tr("Mobile number"))
-        self.label = QComboBox()
-        for code, text in (("spouse", self.tr("Spouse")), ("other", self.tr("Other")),
-                           ("self", self.tr("Customer's own"))):
-            self.label.addItem(text, code)
-        self.form.addRow(self.tr("Number"), self.phone)
-        self.form.addRow(self.tr("Whose"), self.label)
+        self.phone = self.ui.newPhone
+        self.label = self.ui.whoseCombo
+        for i, code in enumerate(self.LABELS):
+            self.label.setItemData(i, code)
 
     def work(self) -> Callable[[], Any]:
         actor = self.ctx.require_actor()
@@ -106,22 +100,16 @@ class ReassignDialog(_Form):
 
     def __init__(self, ctx: UiContext, customer_id: str, owner_id: str | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(ctx, self.tr("Change the owner"),
-                         self.tr("The customer's history keeps who owned them before, who "
-                                 "decided and why."), parent)
+        ui = Ui_ReassignDialog()
+        super().__init__(ctx, ui, parent)
+        self.ui = ui
         self.customer_id = customer_id
-        self.staff = QComboBox()
-        self.staff.setObjectName("newOwner")
+        self.staff = self.ui.newOwner
         for entry in ctx.services.auth.signin_list():
             if entry.role in (Role.CONSULTANT, Role.SENIOR_CONSULTANT, Role.SUPERVISOR) \
                     and entry.id != owner_id:
                 self.staff.addItem(f"{entry.name} ({entry.code})", entry.id)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(self.tr("e.g. first registered by the agency's "
-                                               "consultant on 11-02"))
-        self.form.addRow(self.tr("New owner"), self.staff)
-        self.form.addRow(self.tr("Reason"), self.reason)
+        self.reason = self.ui.reason
 
     def work(self) -> Callable[[], Any]:
         actor = self.ctx.require_actor()
@@ -134,18 +122,11 @@ class EraseDialog(_Form):
     changes = OpChanges(customers=True, reception=True, care=True, disclosure=True)
 
     def __init__(self, ctx: UiContext, customer_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, self.tr("Erase the customer's personal data"),
-                         self.tr("Name, numbers, ID number, notes, message texts and what "
-                                 "staff wrote about the customer (complaints, escalations, visit "
-                                 "and appointment notes) are erased here, at head office and on "
-                                 "every device; a pseudonym keeps the disclosure ledger and "
-                                 "figures whole. While a subscription or signing is open, "
-                                 "processing is restricted instead."), parent)
+        ui = Ui_EraseDialog()
+        super().__init__(ctx, ui, parent)
+        self.ui = ui
         self.customer_id = customer_id
-        self.reason = QLineEdit()
-        self.reason.setObjectName("eraseReason")
-        self.reason.setPlaceholderText(self.tr("e.g. the customer's written request of 12-01"))
-        self.form.addRow(self.tr("Reason"), self.reason)
+        self.reason = self.ui.eraseReason
 
     def work(self) -> Callable[[], Any]:
         actor = self.ctx.require_actor()

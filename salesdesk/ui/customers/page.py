@@ -1,25 +1,18 @@
 """The Customers page (客户档案): find a customer by phone (whole or last four), name or ticket;
 see their record; act on it — a disclosure round, the materials checklist or a signing slot
 with the customer (and unit) carried over, another number, a new owner with the reason, an
-export for the customer, an erasure."""
+export for the customer (printed, or saved as PDF or as the data itself), an erasure.
+
+The layout is forms/customers_page.ui; this module wires it and fills it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QPushButton, QWidget
 
 from salesdesk.domain.roles import Permission, Role
 from salesdesk.services.customers import CustomerInfo
@@ -27,10 +20,11 @@ from salesdesk.services.customers.results import CustomerRecord
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.customers import labels
 from salesdesk.ui.customers.dialogs import AddPhoneDialog, EraseDialog, ReassignDialog
-from salesdesk.ui.customers.record_view import RecordTabs
+from salesdesk.ui.forms.ui_customers_page import Ui_CustomersPage
 from salesdesk.ui.ops import Area
 from salesdesk.ui.pages.base import Page
-from salesdesk.ui.widgets import error_label, message_box, page_title
+from salesdesk.ui.printing import PdfOutput, print_button
+from salesdesk.ui.widgets import message_box
 
 
 class CustomersPage(Page):
@@ -45,79 +39,55 @@ class CustomersPage(Page):
         self.record: CustomerRecord | None = None
         self._dialog: QWidget | None = None
         actor = ctx.require_actor()
-        layout = QVBoxLayout(self)
-        layout.addWidget(page_title(self.tr("Customers")))
-
-        row = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setObjectName("customerSearch")
-        self.search.setPlaceholderText(self.tr("Mobile number, its last 4 digits, a name or "
-                                               "a ticket (A031)"))
-        self.search.returnPressed.connect(self.find_customers)
-        self.find_button = QPushButton(self.tr("Find"))
-        self.find_button.setObjectName("primary")
-        self.find_button.clicked.connect(self.find_customers)
-        row.addWidget(self.search, 1)
-        row.addWidget(self.find_button)
-        layout.addLayout(row)
-        self.error = error_label()
-        layout.addWidget(self.error)
-
-        body = QHBoxLayout()
-        self.results = QListWidget()
-        self.results.setObjectName("customerResults")
-        self.results.setFixedWidth(200)
-        self.results.currentItemChanged.connect(self._chosen)
-        body.addWidget(self.results)
-        right = QVBoxLayout()
-        self.header = QLabel(self.tr("Find a customer to see their record."))
-        self.header.setObjectName("customerHeader")
-        self.header.setWordWrap(True)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note = QLabel()
-        self.note.setObjectName("hint")
-        self.note.setWordWrap(True)
+        self.ui = Ui_CustomersPage()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.setObjectName("customersPage")
+        # The stylesheet's classes (uic needs a unique name per widget; several share a class).
+        for widget, style in ((ui.titleLabel, "pageTitle"), (ui.findButton, "primary"),
+                              (ui.searchError, "errorLabel"), (ui.noteLabel, "hint"),
+                              (ui.eraseButton, "danger")):
+            widget.setObjectName(style)
+        self.search, self.find_button, self.error = ui.customerSearch, ui.findButton, ui.searchError
+        self.results, self.header, self.note = ui.customerResults, ui.customerHeader, ui.noteLabel
+        self.tabs = ui.recordTabs
+        self.error.setVisible(False)
         self.note.setVisible(False)
-        right.addWidget(self.header)
-        right.addWidget(self.note)
+        self.search.returnPressed.connect(self.find_customers)
+        self.find_button.clicked.connect(self.find_customers)
+        self.results.currentItemChanged.connect(self._chosen)
 
-        actions = QGridLayout()
-        self.round_button = self._button(self.tr("Disclosure round"), "disclosure",
+        self.round_button = self._button(ui.roundButton, "disclosure",
                                          actor.can(Permission.RECORD_DISCLOSURE))
-        self.materials_button = self._button(self.tr("Materials checklist"), "signing",
+        self.materials_button = self._button(ui.materialsButton, "signing",
                                              actor.can(Permission.PRINT_CHECKLIST))
-        self.signing_button = self._button(self.tr("Book a signing slot"), "appointments",
+        self.signing_button = self._button(ui.signingButton, "appointments",
                                            actor.can(Permission.BOOK_SIGNING))
-        self.phone_button = QPushButton(self.tr("Add a number"))
+        self.phone_button = ui.phoneButton
         self.phone_button.clicked.connect(self.add_phone)
         self.phone_button.setVisible(actor.can(Permission.RECEIVE_CUSTOMER)
                                      or actor.can(Permission.MANAGE_ROTATION))
-        self.owner_button = QPushButton(self.tr("Change the owner"))
+        self.owner_button = ui.ownerButton
         self.owner_button.clicked.connect(self.reassign)
         self.owner_button.setVisible(actor.can(Permission.MANAGE_ROTATION))
-        self.export_button = QPushButton(self.tr("Export for the customer"))
-        self.export_button.clicked.connect(self.export)
+        # The shared print helper makes this button (print first, saving on its arrow), so it
+        # fills the cell the form leaves it between "Change the owner" and the erasure.
+        self.output = PdfOutput(ctx, self, self._said)
+        self.export_button = print_button(self.tr("Export for the customer"),
+                                          self.print_summary, self.save_summary)
+        export_data = QAction(self.tr("Export all the data (JSON and PDF)…"), self.export_button)
+        export_data.triggered.connect(self.export)
+        self.export_button.menu().addAction(export_data)
         self.export_button.setVisible(actor.can(Permission.RECORD_SUBSCRIPTION)
                                       or actor.role is Role.ADMIN)
-        self.erase_button = QPushButton(self.tr("Erase personal data"))
-        self.erase_button.setObjectName("danger")
+        ui.actionsGrid.addWidget(self.export_button, 1, 2)
+        self.erase_button = ui.eraseButton
         self.erase_button.clicked.connect(self.erase)
         self.erase_button.setVisible(actor.can(Permission.ERASE_CUSTOMER_DATA))
-        for i, b in enumerate((self.round_button, self.materials_button, self.signing_button)):
-            actions.addWidget(b, 0, i)
-        for i, b in enumerate((self.phone_button, self.owner_button, self.export_button,
-                               self.erase_button)):
-            actions.addWidget(b, 1, i)
-        right.addLayout(actions)
-        self.tabs = RecordTabs()
-        right.addWidget(self.tabs, 1)
-        body.addLayout(right, 1)
-        layout.addLayout(body, 1)
         self.setFocusProxy(self.search)
         self._update_actions()
 
-    def _button(self, text: str, target: str, allowed: bool) -> QPushButton:
-        button = QPushButton(text)
+    def _button(self, button: QPushButton, target: str, allowed: bool) -> QPushButton:
         button.setVisible(allowed)
         button.clicked.connect(lambda: self._carry(target))
         return button
@@ -267,3 +237,30 @@ class CustomersPage(Page):
                                   .replace("%1", str(r.json_path))),
             lambda e: self.report_error(e, self.error), owner=self)
 
+
+    # --- the PDF summary: printed, or saved where the user says --------------------------
+
+    def _summary_maker(self) -> Callable[[Path], Path]:
+        assert self.record is not None
+        actor, cid = self.ctx.require_actor(), self.record.info.id
+        rights = self.ctx.services.customer_rights
+
+        def make(out: Path) -> Path:
+            # The export writes the data file and its summary; paper and a PDF take only the
+            # summary, so the full data (unmasked) is not left beside it.
+            result = rights.export(actor, cid, out.with_suffix(".json"))
+            result.json_path.unlink(missing_ok=True)
+            return result.pdf_path
+
+        return make
+
+    def print_summary(self) -> None:
+        if self.record is not None and not self.output.busy:
+            self.output.print_pdf(self._summary_maker(), self.tr("Customer summary"))
+
+    def save_summary(self) -> None:
+        if self.record is not None and not self.output.busy:
+            self.output.save_pdf(self._summary_maker(), "customer-summary.pdf")
+
+    def _said(self, text: str, is_error: bool) -> None:
+        message_box(self, text, error=is_error)

@@ -1,5 +1,8 @@
 """One customer's history in tabs: visits, disclosure rounds, subscriptions, appointments,
-materials checklists, follow-up tasks, score cards, complaints and who owned them when."""
+materials checklists, follow-up tasks, score cards, complaints and who owned them when.
+
+The tabs and their tables are laid out in forms/customers_record.ui; the columns come from the
+record models here."""
 
 from __future__ import annotations
 
@@ -23,8 +26,9 @@ from salesdesk.services.customers.results import (
     VisitEntry,
 )
 from salesdesk.ui.customers import labels
+from salesdesk.ui.forms.ui_customers_record import Ui_RecordTabs
 from salesdesk.ui.table_model import Column, RecordTableModel
-from salesdesk.ui.widgets import money, record_table
+from salesdesk.ui.widgets import money
 
 
 def _at(value: datetime) -> str:
@@ -34,8 +38,9 @@ def _at(value: datetime) -> str:
 class RecordTabs(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ui = Ui_RecordTabs()
+        self.ui.setupUi(self)
         self.setObjectName("customerRecordTabs")
-        self.setUsesScrollButtons(True)
         self.visits: RecordTableModel[VisitEntry] = RecordTableModel([
             Column(self.tr("Day"), lambda v: v.day),
             Column(self.tr("Ticket"), lambda v: v.ticket),
@@ -101,21 +106,22 @@ class RecordTabs(QTabWidget):
             Column(self.tr("To"), lambda a: a.to_name),
             Column(self.tr("Reason"), lambda a: a.reason),
         ])
-        self._tabs: list[tuple[RecordTableModel[Any], str]] = [
-            (self.visits, self.tr("Visits")), (self.rounds, self.tr("Disclosure")),
-            (self.subscriptions, self.tr("Subscriptions")), (self.appointments, self.tr("Appointments")),
-            (self.materials, self.tr("Materials")), (self.tasks, self.tr("Follow-ups")),
-            (self.score_cards, self.tr("Score cards")), (self.complaints, self.tr("Complaints")),
-            (self.attribution, self.tr("Owner history")),
+        ui = self.ui
+        self._models: list[tuple[RecordTableModel[Any], QTableView]] = [
+            (self.visits, ui.visitsView), (self.rounds, ui.roundsView),
+            (self.subscriptions, ui.subscriptionsView), (self.appointments, ui.appointmentsView),
+            (self.materials, ui.materialsView), (self.tasks, ui.tasksView),
+            (self.score_cards, ui.scoreCardsView), (self.complaints, ui.complaintsView),
+            (self.attribution, ui.attributionView),
         ]
+        # The form's titles, before show_record adds the counts to them.
+        self._titles = [self.tabText(i) for i in range(self.count())]
         self.views: dict[str, QTableView] = {}
-        for model, title in self._tabs:
-            view = record_table(model)
+        for i, (model, view) in enumerate(self._models):
+            view.setModel(model)
             # Dates and names whole; the last column (summary, reason, outcome) takes the rest.
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setStretchLastSection(True)
-            self.views[title] = view
-            self.addTab(view, title)
+            self.views[self._titles[i]] = view
 
     def show_record(self, record: CustomerRecord | None) -> None:
         parts: Sequence[tuple[RecordTableModel[Any], Sequence[Any]]] = [
@@ -131,4 +137,4 @@ class RecordTabs(QTabWidget):
         ]
         for i, (model, rows) in enumerate(parts):
             model.set_rows(rows)
-            self.setTabText(i, f"{self._tabs[i][1]} ({len(rows)})")
+            self.setTabText(i, f"{self._titles[i]} ({len(rows)})")

@@ -6,7 +6,10 @@ It refreshes on every reception change and on a one-second timer (changes made o
 device arrive through the database, not through this process's signal). When more parties are
 received or waiting than one screen holds, the board turns pages on its own timer; a cycle
 (`cycle_length()` page turns) shows every party once. A newly called ticket chimes and, where
-Qt's text-to-speech is installed, is announced in Mandarin."""
+Qt's text-to-speech is installed, is announced in Mandarin.
+
+The frame (title, clock, the two columns and their headings) is forms/reception_board.ui; the
+cards and ticket lines inside it are made here, a page's worth."""
 
 from __future__ import annotations
 
@@ -17,20 +20,12 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QWidget
 
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.reception import Board, BoardCall
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.forms.ui_reception_board import Ui_DisplayBoardWindow
 from salesdesk.ui.ops import OpChanges
 
 BOARD_STYLE = """
@@ -106,11 +101,20 @@ class DisplayBoardWindow(QWidget):
                  voice: bool = True) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
+        self.ui = Ui_DisplayBoardWindow()
+        self.ui.setupUi(self)
+        ui = self.ui
         self.setObjectName("board")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(BOARD_STYLE)
-        self.setWindowTitle(self.tr("Reception board"))
-        self.resize(1280, 720)
+        # The stylesheet's classes (uic needs a unique name per widget; several share one).
+        for widget, style in ((ui.nowHeadLabel, "boardHead"), (ui.waitingHeadLabel, "boardHead"),
+                              (ui.lastCalledLabel, "boardHead"), (ui.nowPageLabel, "boardPage"),
+                              (ui.waitPageLabel, "boardPage"), (ui.waitingCard, "boardCard"),
+                              (ui.waitingCount, "boardBig"), (ui.estimateLabel, "boardSmall")):
+            widget.setObjectName(style)
+        self.clock, self.waiting, self.estimate = ui.boardClock, ui.waitingCount, ui.estimateLabel
+        self.now_page_label, self.wait_page_label = ui.nowPageLabel, ui.waitPageLabel
         self.board: Board | None = None
         self._loading = False
         self.loads = 0  # completed refreshes (tests wait on it)
@@ -120,29 +124,8 @@ class DisplayBoardWindow(QWidget):
         self.speak: Speak | None = speak if speak is not None else (
             mandarin_voice(self) if voice else None)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(36, 24, 36, 24)
-        # The screen's size rules, not the texts': full screen must take whatever the TV has.
-        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        head = QHBoxLayout()
-        head.addWidget(_label(self.tr("Welcome · please wait to be called"), "boardTitle"))
-        head.addStretch(1)
-        self.clock = _label("", "boardClock")
-        head.addWidget(self.clock)
-        outer.addLayout(head)
-
-        body = QHBoxLayout()
-        body.setSpacing(28)
-        left = QVBoxLayout()
-        now_head = QHBoxLayout()
-        now_head.addWidget(_label(self.tr("Now being received"), "boardHead"))
-        now_head.addStretch(1)
-        self.now_page_label = _label("", "boardPage")
-        now_head.addWidget(self.now_page_label)
-        left.addLayout(now_head)
-        self.now_grid = QGridLayout()
-        self.now_grid.setHorizontalSpacing(18)
-        self.now_grid.setVerticalSpacing(12)
+        # The frame is the form's; the cards and lines it holds are a page's worth, made here.
+        self.now_grid = ui.nowGrid
         self.now_rows: list[tuple[QFrame, QLabel, QLabel, QLabel]] = []
         for i in range(self.PER_PAGE):
             card = QFrame()
@@ -162,45 +145,16 @@ class DisplayBoardWindow(QWidget):
             self.now_rows.append((card, ticket, consultant, guest))
         for c in range(self.NOW_COLUMNS):
             self.now_grid.setColumnStretch(c, 1)
-        left.addLayout(self.now_grid)
-        left.addStretch(1)
-        body.addLayout(left, 3)
-
-        right = QVBoxLayout()
-        waiting_card = QFrame()
-        waiting_card.setObjectName("boardCard")
-        wl = QVBoxLayout(waiting_card)
-        wl.setContentsMargins(24, 12, 24, 12)
-        wait_head = QHBoxLayout()
-        wait_head.addWidget(_label(self.tr("Waiting"), "boardHead"))
-        self.waiting = _label("0", "boardBig")
-        wait_head.addWidget(self.waiting)
-        wait_head.addStretch(1)
-        self.wait_page_label = _label("", "boardPage")
-        wait_head.addWidget(self.wait_page_label)
-        wl.addLayout(wait_head)
-        self.estimate = _label("", "boardSmall")
-        self.estimate.setWordWrap(True)
-        wl.addWidget(self.estimate)
-        wait_grid = QGridLayout()
-        wait_grid.setHorizontalSpacing(16)
-        wait_grid.setVerticalSpacing(6)
         self.waiting_tickets: list[QLabel] = []
         for i in range(self.WAIT_PER_PAGE):
             label = _label("", "boardWaitTicket")
-            wait_grid.addWidget(label, i // self.WAIT_COLUMNS, i % self.WAIT_COLUMNS)
+            ui.waitGrid.addWidget(label, i // self.WAIT_COLUMNS, i % self.WAIT_COLUMNS)
             self.waiting_tickets.append(label)
-        wl.addLayout(wait_grid)
-        right.addWidget(waiting_card)
-        right.addWidget(_label(self.tr("Last called"), "boardHead"))
         self.called: list[QLabel] = []
         for _ in range(5):
             label = _label("", "boardCalled")
             self.called.append(label)
-            right.addWidget(label)
-        right.addStretch(1)
-        body.addLayout(right, 2)
-        outer.addLayout(body, 1)
+            ui.calledList.addWidget(label)
 
         self.timer = QTimer(self)
         self.timer.setInterval(1000)

@@ -1,32 +1,20 @@
 """The kiosk check-in: a big phone field with a keypad, party size, source, an optional
 salutation, the important-visitor flag. The found customer is shown masked, with their
-consultant or today's appointment."""
+consultant or today's appointment. The layout is forms/reception_checkin.ui."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QWidget
 
 from salesdesk.domain.errors import DomainError
 from salesdesk.services.reception import CheckInRequest, CheckInResult, Lookup
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.forms.ui_reception_checkin import Ui_CheckInPanel
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.reception.floor import duty_label
 from salesdesk.ui.reception.labels import appointment_text
-from salesdesk.ui.widgets import error_label
 
 
 class CheckInPanel(QFrame):
@@ -37,163 +25,67 @@ class CheckInPanel(QFrame):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.ui = Ui_CheckInPanel()
+        self.ui.setupUi(self)
+        ui = self.ui
+        # Touch targets (the flags' size, the keypad's height) are the form's; the stylesheet's
+        # classes are set here, since uic needs a unique name for each widget.
         self.setObjectName("card")
-        # Touch targets: the two flags must be easy to tick with a finger.
-        self.setStyleSheet("QCheckBox { font-size: 15px; spacing: 8px; }"
-                           "QCheckBox::indicator { width: 26px; height: 26px; }")
         self._lookup: Lookup | None = None
         self._lookup_for = ""
         self.busy = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        title = QLabel(self.tr("Check in a visitor"))
-        title.setObjectName("sectionTitle")
-        layout.addWidget(title)
         # The last check-in's answer sits at the top, where reception looks, and stays until
         # the next check-in replaces it: below the button it fell off a laptop's screen while
         # the form cleared, so nothing seemed to happen.
-        self.result = QLabel()
-        self.result.setObjectName("okLabel")
-        self.result.setProperty("banner", True)
-        self.result.setStyleSheet("font-size: 18px; font-weight: 600; padding: 8px 10px;")
-        self.result.setWordWrap(True)
-        self.result.setVisible(False)
-        layout.addWidget(self.result)
+        self.result = ui.resultLabel
+        self.phone = ui.phoneEdit
+        self.found = ui.foundLabel  # masked, never the full number
+        self.owner_box, self.owner_group = ui.ownerBox, ui.ownerGroup
+        self.owner_buttons: dict[str, QPushButton] = {
+            "wait": ui.waitButton, "backup": ui.backupButton, "rotation": ui.rotationButton}
+        self.party, self.salutation = ui.partyEdit, ui.salutationEdit
+        self.source_group = ui.sourceGroup
+        self.source_buttons: dict[str, QPushButton] = {
+            "walk_in": ui.walkInButton, "referral": ui.referralButton,
+            "agency": ui.agencyButton, "phone_invite": ui.phoneInviteButton}
+        self.agency_box, self.agency, self.agent = ui.agencyBox, ui.agencyEdit, ui.agentEdit
+        self.important, self.very_important = ui.importantCheck, ui.veryImportantCheck
+        self.consent = ui.consentCheck
+        self.submit_button = ui.submitButton
+        self.phone_error, self.owner_error, self.party_error = (
+            ui.phoneError, ui.ownerError, ui.partyError)
+        self.agent_error, self.consent_error, self.error = (
+            ui.agentError, ui.consentError, ui.formError)
+        styles: list[tuple[QWidget, str]] = [
+            (ui.titleLabel, "sectionTitle"), (self.result, "okLabel"), (self.phone, "bigInput"),
+            (self.found, "hint"), (self.submit_button, "primary"),
+            *((b, "staffButton") for b in (*self.owner_buttons.values(),
+                                           *self.source_buttons.values())),
+            *((e, "errorLabel") for e in (self.phone_error, self.owner_error, self.party_error,
+                                          self.agent_error, self.consent_error, self.error))]
+        for widget, style in styles:
+            widget.setObjectName(style)
+        for label in (self.result, self.owner_box, self.agency_box, self.phone_error,
+                      self.owner_error, self.party_error, self.agent_error, self.consent_error,
+                      self.error):
+            label.setVisible(False)
 
-        self.phone = QLineEdit()
-        self.phone.setObjectName("bigInput")
-        self.phone.setPlaceholderText(self.tr("Mobile number"))
-        self.phone.setMaxLength(16)
-        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        keys = {ui.key1: "1", ui.key2: "2", ui.key3: "3", ui.key4: "4", ui.key5: "5",
+                ui.key6: "6", ui.key7: "7", ui.key8: "8", ui.key9: "9", ui.keyClear: "C",
+                ui.key0: "0", ui.keyBack: "⌫"}
+        for button, key in keys.items():
+            button.setObjectName("keypad")
+            button.clicked.connect(lambda _=False, k=key: self._key(k))
         self.phone.textChanged.connect(self._phone_changed)
         self.phone.returnPressed.connect(self.submit)
-        layout.addWidget(self.phone)
-        self.phone_error = error_label()
-        layout.addWidget(self.phone_error)
-
-        keypad = QGridLayout()
-        keypad.setSpacing(6)
-        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "⌫"]
-        for i, key in enumerate(keys):
-            b = QPushButton(self.tr("Clear") if key == "C" else key)
-            b.setObjectName("keypad")
-            b.setFixedHeight(52)
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.clicked.connect(lambda _=False, k=key: self._key(k))
-            keypad.addWidget(b, i // 3, i % 3)
-        layout.addLayout(keypad)
-
-        # What the phone number found: masked, never the full number.
-        self.found = QLabel()
-        self.found.setObjectName("hint")
-        self.found.setWordWrap(True)
-        self.found.setMinimumHeight(40)
-        layout.addWidget(self.found)
-
-        self.owner_box = QWidget()
-        owner_layout = QHBoxLayout(self.owner_box)
-        owner_layout.setContentsMargins(0, 0, 0, 0)
-        self.owner_group = QButtonGroup(self)
-        self.owner_buttons: dict[str, QPushButton] = {}
-        for key, text in (("wait", self.tr("Wait for them")), ("backup", self.tr("Their backup")),
-                          ("rotation", self.tr("Next in rotation"))):
-            b = QPushButton(text)
-            b.setObjectName("staffButton")
-            b.setCheckable(True)
-            self.owner_group.addButton(b)
-            self.owner_buttons[key] = b
-            b.setStyleSheet("min-width: 0px;")
-            owner_layout.addWidget(b)
-        self.owner_box.setVisible(False)
-        layout.addWidget(self.owner_box)
-        self.owner_error = error_label()
-        layout.addWidget(self.owner_error)
-
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Party size")))
-        minus = QPushButton("−")
-        minus.setFixedSize(56, 48)
-        minus.setStyleSheet("font-size: 24px; padding: 0px;")
-        self.party = QLineEdit("2")
         self.party.setValidator(QIntValidator(0, 999, self))
-        self.party.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.party.setFixedSize(84, 48)
-        self.party.setStyleSheet("font-size: 22px;")
         self.party.returnPressed.connect(self.submit)
-        plus = QPushButton("+")
-        plus.setFixedSize(56, 48)
-        plus.setStyleSheet("font-size: 24px; padding: 0px;")
-        minus.clicked.connect(lambda: self.set_party(max(1, self.party_size() - 1)))
-        plus.clicked.connect(lambda: self.set_party(self.party_size() + 1))
-        row.addWidget(minus)
-        row.addWidget(self.party)
-        row.addWidget(plus)
-        row.addSpacing(12)
-        row.addWidget(QLabel(self.tr("Salutation")))
-        self.salutation = QLineEdit()
-        self.salutation.setPlaceholderText(self.tr("e.g. 王先生 (optional)"))
-        self.salutation.setMaxLength(16)
+        ui.minusButton.clicked.connect(lambda: self.set_party(max(1, self.party_size() - 1)))
+        ui.plusButton.clicked.connect(lambda: self.set_party(self.party_size() + 1))
         self.salutation.returnPressed.connect(self.submit)
-        row.addWidget(self.salutation, 1)
-        layout.addLayout(row)
-        self.party_error = error_label()
-        layout.addWidget(self.party_error)
-
-        sources = QHBoxLayout()
-        self.source_group = QButtonGroup(self)
-        self.source_buttons: dict[str, QPushButton] = {}
-        for key, text in (("walk_in", self.tr("Walk-in")), ("referral", self.tr("Owner referral")),
-                          ("agency", self.tr("Agency")), ("phone_invite", self.tr("Phone invite"))):
-            b = QPushButton(text)
-            b.setObjectName("staffButton")
-            b.setCheckable(True)
-            self.source_group.addButton(b)
-            self.source_buttons[key] = b
-            b.setStyleSheet("min-width: 0px;")
-            sources.addWidget(b)
-        self.source_buttons["walk_in"].setChecked(True)
-        layout.addLayout(sources)
-
-        self.agency_box = QWidget()
-        agency_layout = QHBoxLayout(self.agency_box)
-        agency_layout.setContentsMargins(0, 0, 0, 0)
-        self.agency = QLineEdit()
-        self.agency.setPlaceholderText(self.tr("Agency"))
-        self.agent = QLineEdit()
-        self.agent.setPlaceholderText(self.tr("Agent's name"))
-        agency_layout.addWidget(self.agency)
-        agency_layout.addWidget(self.agent)
-        self.agency_box.setVisible(False)
-        layout.addWidget(self.agency_box)
         for b in self.source_buttons.values():
             b.toggled.connect(self._source_changed)
-        self.agent_error = error_label()
-        layout.addWidget(self.agent_error)
-
-        # One under the other: side by side, the English texts made the form wider than its
-        # column and cut the keypad's third column.
-        flags = QVBoxLayout()
-        self.important = QCheckBox(self.tr("Important visitor (senior consultants only)"))
-        # The second tier: the sales manager receives (tiered rule, a project setting).
-        self.very_important = QCheckBox(self.tr("Very important visitor (sales manager)"))
-        self.consent = QCheckBox(self.tr("Customer agrees we record the number"))
-        flags.addWidget(self.important)
-        flags.addWidget(self.very_important)
-        flags.addWidget(self.consent)
-        layout.addLayout(flags)
-        self.consent_error = error_label()
-        layout.addWidget(self.consent_error)
-
-        self.submit_button = QPushButton(self.tr("Check in (Enter)"))
-        self.submit_button.setObjectName("primary")
-        self.submit_button.setProperty("big", True)
-        self.submit_button.setMinimumHeight(56)
-        self.submit_button.setStyleSheet("font-size: 20px;")
         self.submit_button.clicked.connect(self.submit)
-        layout.addWidget(self.submit_button)
-        self.error = error_label()
-        layout.addWidget(self.error)
-        layout.addStretch(1)
         self._errors = {"phone": self.phone_error, "party_size": self.party_error,
                         "agent_name": self.agent_error, "consent": self.consent_error,
                         "owner_choice": self.owner_error}

@@ -1,24 +1,15 @@
 """Moving a party to someone else: reception's reassignment of a party whose consultant has not
 started (away, not coming forward) and the consultant's own transfer. Both ask why (it goes
-into the rotation log) and confirm before anything changes."""
+into the rotation log) and confirm before anything changes. The layout is
+forms/reception_reassign.ui."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from salesdesk.services.reception import QueueEntry
-from salesdesk.ui.widgets import error_label
+from salesdesk.ui.forms.ui_reception_reassign import Ui_ReassignDialog
 
 
 def confirm(parent: QWidget, text: str) -> bool:
@@ -35,15 +26,15 @@ class ReassignDialog(QDialog):
     def __init__(self, parent: QWidget, entry: QueueEntry, colleagues: list[tuple[str, str]],
                  *, next_up: bool, title: str, preselect: str = "") -> None:
         super().__init__(parent)
+        self.ui = Ui_ReassignDialog()
+        self.ui.setupUi(self)
         self.entry = entry
         self.setWindowTitle(title)
-        lay = QVBoxLayout(self)
         who = entry.consultant_name or self.tr("nobody yet")
-        self.summary = QLabel(self.tr("%1 %2 · now with %3").replace(
+        self.summary = self.ui.summaryLabel
+        self.summary.setText(self.tr("%1 %2 · now with %3").replace(
             "%1", entry.ticket).replace("%2", entry.display_name).replace("%3", who))
-        lay.addWidget(self.summary)
-        form = QFormLayout()
-        self.to = QComboBox()
+        self.to = self.ui.toCombo
         if next_up:
             self.to.addItem(self.tr("Next in the rotation"), "")
         for sid, name in colleagues:
@@ -53,18 +44,15 @@ class ReassignDialog(QDialog):
             i = self.to.findData(preselect)
             if i >= 0:
                 self.to.setCurrentIndex(i)
-        form.addRow(self.tr("Give to"), self.to)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("e.g. the consultant is not on the floor"))
-        form.addRow(self.tr("Reason"), self.reason)
-        lay.addLayout(form)
-        self.error = error_label()
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.reason = self.ui.reasonEdit
+        self.error = self.ui.formError
+        self.error.setObjectName("errorLabel")  # the stylesheet's class for messages
+        self.error.setVisible(False)
+        self.buttons = self.ui.buttonBox
+        # Qt's own button texts stay English without its translations installed.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
 
     def to_staff_id(self) -> str:
         return str(self.to.currentData() or "")

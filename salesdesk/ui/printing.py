@@ -155,7 +155,9 @@ class PdfOutput:
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
-        self.say(str(exc), True)
+        # The rule's own message, or a generic one: never an exception's raw text (it may be
+        # English, or name a customer's file).
+        self.say(self.ctx.error_text(exc), True)
 
 
 def print_button(text: str, on_print: Callable[[], None],

@@ -140,7 +140,7 @@ def test_interview_checklist_tick_and_print_to_file(qtbot: Any, page: SigningPag
     # ...and a chosen file gets the flow sheet, logged like the printed one.
     suggested: list[str] = []
 
-    def save_here(name: str) -> Path:
+    def save_here(name: str) -> Path | None:
         suggested.append(name)
         return tmp_path / "flow.pdf"
 

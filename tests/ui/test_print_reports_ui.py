@@ -83,7 +83,7 @@ def test_audit_report_prints_and_saves_and_both_are_in_the_exports_list(  # type
         suggested.append(name)
         return saved
 
-    page.output.ask_save_path = save_here  # type: ignore[method-assign]
+    page.output.ask_save_path = save_here  # type: ignore[method-assign,assignment]
     page.print_button.property("saveAction").trigger()
     qtbot.waitUntil(lambda: saved in page.exported, timeout=30000)
     assert suggested == [f"告知审计-{today - timedelta(days=30)}-{today}.pdf"]
@@ -143,7 +143,7 @@ def test_satisfaction_report_prints_and_saves(  # type: ignore[no-untyped-def]
         suggested.append(name)
         return saved
 
-    view.output.ask_save_path = save_here  # type: ignore[method-assign]
+    view.output.ask_save_path = save_here  # type: ignore[method-assign,assignment]
     view.print_button.property("saveAction").trigger()
     qtbot.waitUntil(lambda: view.output.last_pdf == saved and not view.output.busy,
                     timeout=30000)

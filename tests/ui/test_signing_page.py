@@ -144,7 +144,7 @@ def test_interview_checklist_tick_and_print_to_file(qtbot: Any, page: SigningPag
         suggested.append(name)
         return tmp_path / "flow.pdf"
 
-    page.output.ask_save_path = save_here  # type: ignore[method-assign]
+    page.output.ask_save_path = save_here  # type: ignore[method-assign,assignment]
     page.print_button.property("saveAction").trigger()
     qtbot.waitUntil(lambda: (tmp_path / "flow.pdf").exists() and "flow.pdf" in
                     page.status.text(), timeout=15000)

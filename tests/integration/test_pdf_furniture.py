@@ -51,6 +51,14 @@ def assert_lines_well_broken(path: Path, numbers: list[str]) -> None:
             assert number in text, (path.name, number)
 
 
+def certificate_numbers(services: Services, actor: Actor) -> list[str]:
+    """The project's five certificates (浙(2025)杭州市不动产权第0123456号 and the like), each
+    printed in a narrow "version" column of the feedback form."""
+    numbers = [c.number for c in services.projects.overview(actor).certificates]
+    assert len(numbers) == 5 and any("不动产权第" in n for n in numbers)
+    return numbers
+
+
 def unit_id(services: Services, actor: Actor, number: str) -> str:
     return next(u.id for u in services.projects.units(actor) if u.number == number)
 
@@ -100,7 +108,7 @@ def test_feedback_form_names_customer_and_unit_on_every_page(
     out = demo.disclosure.print_feedback_form(consultant, rec.id, tmp_path / "form.pdf")
     for page in assert_numbered(out):
         assert "测试客户" in compact(page) and "2-201" in page
-    assert_lines_well_broken(out, ["2-201"])
+    assert_lines_well_broken(out, ["2-201", *certificate_numbers(demo, consultant)])
 
 
 def test_audit_report_has_page_count_and_supervisor_sign_off(
@@ -137,7 +145,7 @@ def test_blank_feedback_form_names_customer_and_unit_on_every_page(
     out = demo.disclosure.print_blank_form(consultant, walk_in.id, u, tmp_path / "draft.pdf")
     for page in assert_numbered(out):
         assert "草先生" in compact(page) and "2-202" in page and "137****2222" in page
-    assert_lines_well_broken(out, ["2-202", "137****2222"])
+    assert_lines_well_broken(out, ["2-202", "137****2222", *certificate_numbers(demo, consultant)])
     assert "13700002222" not in pdf_text(out)
 
 

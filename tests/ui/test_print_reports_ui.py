@@ -159,3 +159,34 @@ def test_a_consultant_has_no_report_to_print(qtbot, demo: Services,  # type: ign
     qtbot.addWidget(view)
     view.show()
     assert not view.print_button.isVisible()
+
+
+def test_ctrl_p_on_the_audit_page_opens_the_print_dialog(qtbot, demo: Services) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_shortcuts import _press, _signed_in
+
+    _, workspace = _signed_in(qtbot, demo, "S001", "8001")
+    page = workspace.show_page("audit")
+    assert isinstance(page, AuditPage) and "Ctrl+P" in page.print_button.toolTip()
+    asked: list[str] = []
+
+    def refuse(printer: QPrinter) -> bool:
+        asked.append(printer.docName())
+        return False
+
+    page.output.exec_print_dialog = refuse  # type: ignore[method-assign]
+    _press(qtbot, workspace.nav, Qt.Key.Key_P)
+    assert asked and asked[0].startswith("告知审计-")
+    assert page.exported == [] and not page.output.busy  # refused: nothing made
+
+
+def test_the_exports_list_names_a_printed_blank_feedback_form(  # type: ignore[no-untyped-def]
+        qtbot, demo: Services, supervisor: Actor, consultant: Actor, tmp_path: Path) -> None:
+    c = demo.customers.register(consultant, phone="13911114444", name="草稿客户", consent=True)
+    unit = next(u for u in demo.projects.units(consultant) if u.number == "2-202")
+    demo.disclosure.print_blank_form(consultant, c.id, unit.id, tmp_path / "draft.pdf")
+    tab = ExportsTab(make_ctx(demo, supervisor))
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.model.rowCount() >= 1, timeout=10000)
+    what = str(tab.model.data(tab.model.index(0, 2), Qt.ItemDataRole.DisplayRole))
+    assert what == "现场反馈单（空白草稿）"

@@ -127,7 +127,12 @@ def test_satisfaction_report_has_page_count(demo: Services, supervisor: Actor,
                                             tmp_path: Path) -> None:
     out = demo.satisfaction.export_pdf(supervisor, tmp_path / "satisfaction.pdf")
     assert_numbered(out)
-    assert_lines_well_broken(out, [])
+    report = demo.satisfaction.report(supervisor)
+    overall = report.figures.overall.score100
+    assert overall is not None
+    assert_lines_well_broken(out, [f"{report.start}", f"{report.end}", f"{overall:.1f}",
+                                   *{f"{c.score100:.1f}" for c in report.figures.by_item
+                                     if c.score100 is not None}])
 
 
 @pytest.mark.parametrize("number", ["浙(2025)杭州市不动产权第0123456号", "杭售许字(2026)第000123号",

@@ -190,3 +190,28 @@ def test_the_exports_list_names_a_printed_blank_feedback_form(  # type: ignore[n
     qtbot.waitUntil(lambda: tab.model.rowCount() >= 1, timeout=10000)
     what = str(tab.model.data(tab.model.index(0, 2), Qt.ItemDataRole.DisplayRole))
     assert what == "现场反馈单（空白草稿）"
+
+
+def test_ctrl_p_prints_the_satisfaction_report_only_while_its_tab_is_shown(  # type: ignore[no-untyped-def]
+        qtbot, demo: Services) -> None:
+    from salesdesk.ui.care.page import CarePage
+    from tests.ui.test_shortcuts import _press, _signed_in
+
+    _, workspace = _signed_in(qtbot, demo, "S001", "8001")
+    page = workspace.show_page("care")
+    assert isinstance(page, CarePage) and page.satisfaction is not None
+    view = page.satisfaction
+    assert "Ctrl+P" in view.print_button.toolTip()
+    asked: list[str] = []
+
+    def refuse(printer: QPrinter) -> bool:
+        asked.append(printer.docName())
+        return False
+
+    view.output.exec_print_dialog = refuse  # type: ignore[method-assign]
+    page.tabs.setCurrentIndex(0 if page.tabs.widget(0) is not view else 1)
+    _press(qtbot, workspace.nav, Qt.Key.Key_P)
+    assert asked == []  # another tab shown: nothing to print
+    page.show_tab(view)
+    _press(qtbot, workspace.nav, Qt.Key.Key_P)
+    assert len(asked) == 1 and not view.output.busy and view.output.last_pdf is None

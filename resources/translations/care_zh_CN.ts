@@ -639,8 +639,8 @@
         <translation>本月</translation>
     </message>
     <message>
-        <source>Export PDF</source>
-        <translation>导出 PDF</translation>
+        <source>Print report…</source>
+        <translation>打印报告…</translation>
     </message>
     <message>
         <source>Overall (100 scale)</source>
@@ -731,12 +731,8 @@
         <translation>目标 %1</translation>
     </message>
     <message>
-        <source>Save satisfaction report</source>
-        <translation>保存满意度报告</translation>
-    </message>
-    <message>
-        <source>Saved: %1</source>
-        <translation>已保存：%1</translation>
+        <source>Satisfaction report</source>
+        <translation>满意度报告</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,10 @@
         <translation>现场反馈单</translation>
     </message>
     <message>
+        <source>On-site feedback form (blank draft)</source>
+        <translation>现场反馈单（空白草稿）</translation>
+    </message>
+    <message>
         <source>Signing checklist</source>
         <translation>签约资料清单</translation>
     </message>

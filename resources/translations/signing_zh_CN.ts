@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChecklistTree</name>
@@ -173,7 +174,7 @@
 <context>
     <name>SigningPage</name>
     <message>
-        <source>Customer's mobile number</source>
+        <source>Customer&apos;s mobile number</source>
         <translation>客户手机号</translation>
     </message>
     <message>
@@ -181,7 +182,7 @@
         <translation>查找</translation>
     </message>
     <message>
-        <source>Print tomorrow's checklists…</source>
+        <source>Print tomorrow&apos;s checklists…</source>
         <translation>打印明日签约清单…</translation>
     </message>
     <message>
@@ -209,15 +210,11 @@
         <translation>签约流程单</translation>
     </message>
     <message>
-        <source>Save PDF…</source>
-        <translation>保存 PDF…</translation>
-    </message>
-    <message>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <source>Note printed on the checklist (e.g. bring the spouse's original ID)</source>
+        <source>Note printed on the checklist (e.g. bring the spouse&apos;s original ID)</source>
         <translation>打印在清单上的备注（如：请携带配偶身份证原件）</translation>
     </message>
     <message>
@@ -261,35 +258,11 @@
         <translation>资料已收齐</translation>
     </message>
     <message>
-        <source>Save PDF</source>
-        <translation>保存 PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved: %1</source>
-        <translation>已保存：%1</translation>
-    </message>
-    <message>
-        <source>Sent to %1</source>
-        <translation>已发送到 %1</translation>
-    </message>
-    <message>
-        <source>This computer has no print command (lp). The PDF is saved at %1: open it and print it from there.</source>
-        <translation>本机没有打印命令（lp）。PDF 已保存在 %1，请打开后打印。</translation>
-    </message>
-    <message>
-        <source>The printer refused the job: %1</source>
-        <translation>打印机拒绝了打印任务：%1</translation>
-    </message>
-    <message>
-        <source>Folder for tomorrow's checklists</source>
+        <source>Folder for tomorrow&apos;s checklists</source>
         <translation>选择明日签约清单的保存文件夹</translation>
     </message>
     <message>
-        <source>Preparing tomorrow's checklists…</source>
+        <source>Preparing tomorrow&apos;s checklists…</source>
         <translation>正在准备明日签约资料清单…</translation>
     </message>
     <message>
@@ -297,7 +270,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Print tomorrow's checklists</source>
+        <source>Print tomorrow&apos;s checklists</source>
         <translation>打印明日签约清单</translation>
     </message>
     <message>

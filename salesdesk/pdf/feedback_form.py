@@ -14,7 +14,16 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, Spacer, Table, TableStyle
 
-from salesdesk.pdf.layout import MARGIN, PAGE, RULE, build_document, grid, para, styles
+from salesdesk.pdf.layout import (
+    MARGIN,
+    PAGE,
+    RULE,
+    build_document,
+    grid,
+    para,
+    styles,
+    widen_for_runs,
+)
 
 
 @dataclass(frozen=True)
@@ -96,7 +105,11 @@ def build_feedback_form(data: FeedbackFormData, out: Path) -> Path:
     for n, i in enumerate(data.items, 1):
         rows.append([str(n), i.kind, i.title, i.version, i.detail,
                      "是" if i.covered else "否（未告知）", i.time or "—"])
-    table = grid(rows, [w * mm for w in (11, 17, 37, 27, 50, 19, 17)], st)
+    # The version column holds certificate numbers, which never split: it takes the room
+    # they need from the explanation first, then from the item's name.
+    widths = widen_for_runs([w * mm for w in (11, 17, 37, 27, 50, 19, 17)], 3,
+                            [i.version for i in data.items], st, [(4, 34 * mm), (2, 30 * mm)])
+    table = grid(rows, widths, st)
     table.setStyle(TableStyle([
         ("TEXTCOLOR", (5, r), (5, r), colors.HexColor("#b42318"))
         for r, i in enumerate(data.items, 1) if not i.covered
@@ -173,7 +186,9 @@ def build_blank_form(data: FeedbackFormData, out: Path) -> Path:
     rows: list[list[object]] = [["序号", "类别", "项目", "版本", "说明", "已告知"]]
     for n, i in enumerate(data.items, 1):
         rows.append([str(n), i.kind, i.title, i.version, i.detail, tick_box()])
-    table = grid(rows, [w * mm for w in (11, 17, 40, 27, 67, 16)], st)
+    widths = widen_for_runs([w * mm for w in (11, 17, 40, 27, 67, 16)], 3,
+                            [i.version for i in data.items], st, [(4, 40 * mm), (2, 30 * mm)])
+    table = grid(rows, widths, st)
     table.setStyle(TableStyle([("ALIGN", (5, 1), (5, -1), "CENTER"),
                                ("VALIGN", (5, 1), (5, -1), "MIDDLE")]))
     story.append(table)

@@ -100,6 +100,24 @@ def grid(rows: list[list[Any]], widths: list[float], styles: Styles,
     return t
 
 
+def widen_for_runs(widths: Sequence[float], col: int, texts: Sequence[str], st: Styles,
+                   donors: Sequence[tuple[int, float]], size: float = 7.0) -> list[float]:
+    """``widths`` with column ``col`` made wide enough for the longest unbreakable run among
+    ``texts`` (a certificate number) on one line at ``size`` points, the room taken from
+    ``donors`` in order, each down to no less than its floor. ``grid`` then shrinks the cell's
+    type only as far as needed; without the room a long number would still have to be cut."""
+    need = max((longest_run(t, st.cell.fontName, size) for t in texts), default=0.0)
+    out = list(widths)
+    for donor, floor in donors:
+        short = need + 2 * CELL_PAD + 2 - out[col]  # 2 pt: no tie with the cell's own sum
+        if short <= 0:
+            break
+        give = min(short, max(0.0, out[donor] - floor))
+        out[col] += give
+        out[donor] -= give
+    return out
+
+
 def sign_off(st: Styles, who: str = "审核人签字", width: float = 150 * mm) -> Flowable:
     """A line a supervisor signs and dates by hand, kept together with a little space above."""
     t = Table([[f"{who}：", "", "日期：", ""]], colWidths=[w * width / 150 for w in (24, 62, 14, 50)])
@@ -184,4 +202,4 @@ def build_document(out: Path, story: Sequence[Flowable], *, header: str, footer:
 
 __all__ = ["ACCENT", "INK", "MARGIN", "MUTED", "PAGE", "RULE", "SHADE", "PagedCanvas", "Para",
            "Styles", "build_document", "esc", "grid", "page_decorator", "page_label", "para",
-           "sign_off", "styles"]
+           "sign_off", "styles", "widen_for_runs"]

@@ -263,10 +263,14 @@ def limit_of(max_widths: Sequence[float], line: int) -> float:
 
 def _template_frag(style: ParagraphStyle) -> Any:
     # Kept on the style itself: a cache keyed by style would keep every style ever made alive.
-    frag = style.__dict__.get("_plain_frag")
-    if frag is None:
+    # A style made with ``parent=`` starts with a copy of its parent's attributes, this one
+    # included: the entry names the style it was made for, so a smaller child style (a
+    # certificate number set smaller to stay on one line) never prints at its parent's size.
+    owner, frag = style.__dict__.get("_plain_frag", (None, None))
+    if owner != id(style):
         _, frags, _ = ParaParser().parse("x", style)
-        frag = style.__dict__["_plain_frag"] = frags[0]
+        frag = frags[0]
+        style.__dict__["_plain_frag"] = (id(style), frag)
     return frag
 
 

@@ -59,6 +59,13 @@ def deliver(pdf: Path, printer: QPrinter) -> PrintOutcome:
 
 
 MakePdf = Callable[[Path], Path]
+
+
+def spool_path() -> Path:
+    """Where a PDF for the printer is made: a fresh private folder (mkdtemp is 0700), kept so
+    that without ``lp`` the user can still open the file."""
+    return Path(tempfile.mkdtemp(prefix="salesdesk-print-")) / "document.pdf"
+
 Say = Callable[[str, bool], None]  # (message, is_error)
 
 
@@ -89,19 +96,24 @@ class PdfOutput:
     # ---- the two actions -------------------------------------------------------------------
 
     def print_pdf(self, make: MakePdf, doc_name: str) -> None:
-        """Make the PDF in a private temporary folder, then let the print dialog send it."""
-        out = Path(tempfile.mkdtemp(prefix="salesdesk-print-")) / "document.pdf"
+        """The print dialog first, then the PDF is made in a private temporary folder and sent
+        where the dialog pointed. Asking first means a cancelled dialog writes no file and logs
+        no export (the services log one whenever they make a PDF with customer data)."""
+        printer = self.choose_printer(doc_name)
+        if printer is not None:
+            self._generate(make, spool_path(), lambda pdf: self.send(pdf, printer))
 
-        def generated(pdf: Path) -> None:
-            self.last_pdf = pdf
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setDocName(doc_name)
-            if not self.exec_print_dialog(printer):
-                self.busy = False
-                return
-            self.ctx.runner.run(lambda: deliver(pdf, printer), self._printed, self._failed)
+    def choose_printer(self, doc_name: str) -> QPrinter | None:
+        """The printer (or file) the user picked, or None when the dialog was cancelled."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(doc_name)
+        return printer if self.exec_print_dialog(printer) else None
 
-        self._generate(make, out, generated)
+    def send(self, pdf: Path, printer: QPrinter) -> None:
+        """Hand a PDF already made to the printer the dialog chose, off the GUI thread."""
+        self.last_pdf = pdf
+        self.busy = True
+        self.ctx.runner.run(lambda: deliver(pdf, printer), self._printed, self._failed)
 
     def save_pdf(self, make: MakePdf, file_name: str) -> None:
         path = self.ask_save_path(file_name)
@@ -143,7 +155,9 @@ class PdfOutput:
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
-        self.say(str(exc), True)
+        # The rule's own message, or a generic one: never an exception's raw text (it may be
+        # English, or name a customer's file).
+        self.say(self.ctx.error_text(exc), True)
 
 
 def print_button(text: str, on_print: Callable[[], None],

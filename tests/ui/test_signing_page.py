@@ -51,7 +51,7 @@ def find_customer(qtbot: Any, page: SigningPage, phone: str) -> None:
 
 def test_interview_checklist_tick_and_print_to_file(qtbot: Any, page: SigningPage,
                                                     demo: Services, consultant: Actor,
-                                                    tmp_path: Path) -> None:
+                                                    supervisor: Actor, tmp_path: Path) -> None:
     buyer = demo.customers.register(consultant, phone="13812340001", name="梁嘉欣",
                                     consent=True, owner_staff_id=consultant.staff_id)
     unit_id(demo, consultant, "1-1203", subscriber=buyer.id)  # rule 13: she subscribed it
@@ -113,20 +113,45 @@ def test_interview_checklist_tick_and_print_to_file(qtbot: Any, page: SigningPag
         printer.setOutputFileName(str(out))
         return True
 
-    page.exec_print_dialog = fake_dialog  # type: ignore[method-assign]
+    # A cancelled print dialog makes no PDF and logs no export.
+    exports = len(demo.audit.exports(supervisor))
+    page.output.exec_print_dialog = lambda printer: False  # type: ignore[method-assign]
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert not page.output.busy and page.last_pdf is None and not page.status.isVisible()
+    assert len(demo.audit.exports(supervisor)) == exports
+
+    page.output.exec_print_dialog = fake_dialog  # type: ignore[method-assign]
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.status.isVisible(), timeout=15000)
     assert str(out) in page.status.text()
     body = squash("".join(p.extract_text() for p in PdfReader(out).pages))
     assert all(squash(n) in body for n in EXPECTED["married_hk_combined"])
     assert squash("梁嘉欣") in body and squash("请配偶一同到场") in body
+    logged = demo.audit.exports(supervisor)
+    assert len(logged) == exports + 1 and logged[0].entity == "signing_checklist"
 
-    # Save the flow sheet as a PDF.
+    # "Save as PDF…" on the button's arrow: a cancelled file dialog writes nothing...
     choose(page.doc_kind, "flow")
-    page.save_pdf_to(tmp_path / "flow.pdf")
+    page.status.setVisible(False)
+    page.output.ask_save_path = lambda suggested: None  # type: ignore[method-assign]
+    page.print_button.property("saveAction").trigger()
+    assert not page.output.busy and not page.status.isVisible()
+    assert len(demo.audit.exports(supervisor)) == exports + 1
+    # ...and a chosen file gets the flow sheet, logged like the printed one.
+    suggested: list[str] = []
+
+    def save_here(name: str) -> Path | None:
+        suggested.append(name)
+        return tmp_path / "flow.pdf"
+
+    page.output.ask_save_path = save_here  # type: ignore[method-assign,assignment]
+    page.print_button.property("saveAction").trigger()
     qtbot.waitUntil(lambda: (tmp_path / "flow.pdf").exists() and "flow.pdf" in
                     page.status.text(), timeout=15000)
     assert "签约流程单" in "".join(p.extract_text() for p in PdfReader(tmp_path / "flow.pdf").pages)
+    assert suggested == [f"{page.doc_kind.currentText()}-梁嘉欣.pdf"]
+    logged = demo.audit.exports(supervisor)
+    assert len(logged) == exports + 2 and logged[0].entity == "signing_flow"
 
 
 def test_interview_screenshot(qtbot: Any, page: SigningPage, demo: Services,

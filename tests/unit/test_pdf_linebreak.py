@@ -141,6 +141,22 @@ def test_a_table_cell_too_narrow_for_a_certificate_number_sets_it_smaller(
     assert any(number in line for line in lines), lines
 
 
+def test_a_smaller_cell_style_prints_at_its_own_size_after_its_parent_was_used(
+        tmp_path: Path) -> None:
+    """A style made from one already used copies the parent's cached fragment: the number was
+    then measured at 9 pt in its 7 pt style, and cut (the feedback form's version column)."""
+    st = Styles()
+    number = "浙(2025)杭州市不动产权第0123456号"
+    table = grid([["证号", "说明"], ["普通文字", "说明文字"], [number, "说明文字"]],
+                 [45 * mm, 60 * mm], st)
+    cell = table._cellvalues[2][0]
+    assert cell.style.fontSize < st.cell.fontSize
+    assert cell.frags[0].fontSize == cell.style.fontSize
+    out = build_document(tmp_path / "t.pdf", [table], header="h", footer="f", title="t",
+                         subject="s")
+    assert any(number in line for line in pdf_text(out, layout=True).splitlines())
+
+
 def test_every_page_says_which_page_of_how_many(tmp_path: Path) -> None:
     st = styles()
     story = [para(f"第{i}段：{TEXT}", st.body) for i in range(60)]

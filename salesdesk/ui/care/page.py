@@ -164,6 +164,9 @@ class CarePage(Page):
         if actor.can(Permission.VIEW_SATISFACTION):
             self.satisfaction = SatisfactionView(ctx)
             self.tabs.addTab(self.satisfaction, self.tr("Satisfaction"))
+            # Ctrl+P (main window) prints the report while its tab is shown: the shortcut
+            # skips a button that is not visible.
+            self.print_button = self.satisfaction.print_button
         if actor.can(Permission.RECORD_COMPLAINT):
             self.complaints = ComplaintsView(ctx)
             self.tabs.addTab(self.complaints, self.tr("Complaints"))

@@ -8,10 +8,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QPushButton,
+    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -24,8 +23,9 @@ from salesdesk.ui.care.chart import Bar, BarChart
 from salesdesk.ui.care.common import card, section, table
 from salesdesk.ui.care.labels import item_list, satisfaction_item_label, staff_or_unassigned
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.printing import MakePdf, PdfOutput, print_button
 from salesdesk.ui.table_model import Column, RecordTableModel
-from salesdesk.ui.widgets import error_label, message_box
+from salesdesk.ui.widgets import error_label
 
 RED, GREEN = "#b42318", "#05603a"
 
@@ -56,15 +56,21 @@ class SatisfactionView(QWidget):
         bar.addWidget(self.period)
         bar.addWidget(self.chart_choice)
         bar.addStretch(1)
-        self.export_button = QPushButton(self.tr("Export PDF"))
-        self.export_button.setObjectName("primary")
+        # The report names customers: printed or saved, the service logs it as an export.
+        self.output = PdfOutput(ctx, self, self._said)
+        self.print_button = print_button(self.tr("Print report…"), self.print_report,
+                                         self.save_report_as)
         actor = ctx.actor
-        self.export_button.setVisible(actor is not None and actor.can(Permission.EXPORT_REPORTS))
-        self.export_button.clicked.connect(self.export)
-        bar.addWidget(self.export_button)
+        self.print_button.setVisible(actor is not None and actor.can(Permission.EXPORT_REPORTS))
+        bar.addWidget(self.print_button)
         outer.addLayout(bar)
         self.error = error_label()
         outer.addWidget(self.error)
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        self.status.setVisible(False)
+        outer.addWidget(self.status)
 
         body = QWidget()
         body.setObjectName("scrollBody")
@@ -177,17 +183,23 @@ class SatisfactionView(QWidget):
         self.error.setText(self.ctx.error_text(exc))
         self.error.setVisible(True)
 
-    def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save satisfaction report"),
-                                              str(Path.home() / "满意度报告.pdf"), "PDF (*.pdf)")
-        if path:
-            self.export_to(Path(path))
-
-    def export_to(self, path: Path) -> None:
+    def _report_maker(self) -> MakePdf:
         actor = self.ctx.require_actor()
         start, end = self.period_range()
         svc = self.ctx.services.satisfaction
-        self.ctx.runner.run(lambda: svc.export_pdf(actor, path, start, end),
-                            lambda p: message_box(self, self.tr("Saved: %1").replace("%1",
-                                                                                  str(p))),
-                            self._failed, owner=self)
+        return lambda out: svc.export_pdf(actor, out, start, end)
+
+    def print_report(self) -> None:
+        self.output.print_pdf(self._report_maker(), self.tr("Satisfaction report"))
+
+    def save_report_as(self) -> None:
+        self.output.save_pdf(self._report_maker(), "满意度报告.pdf")
+
+    def export_to(self, path: Path) -> None:
+        self.output.save_pdf_to(self._report_maker(), path)
+
+    def _said(self, text: str, error: bool) -> None:
+        shown, hidden = (self.error, self.status) if error else (self.status, self.error)
+        hidden.setVisible(False)
+        shown.setText(text)
+        shown.setVisible(True)

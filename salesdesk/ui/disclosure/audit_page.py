@@ -5,6 +5,7 @@ open escalations, and the ledger check."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ from salesdesk.ui.disclosure.labels import ledger_alarm_label
 from salesdesk.ui.labels import escalation_level_label, escalation_owner_label
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
+from salesdesk.ui.printing import PdfOutput, print_button, spool_path
 from salesdesk.ui.table_model import Column, RecordTableModel
 from salesdesk.ui.tasks import Cancelled, TaskControl
 from salesdesk.ui.widgets import error_label, page_title
@@ -105,11 +107,13 @@ class AuditPage(Page):
         self.refresh_button.clicked.connect(self.refresh)
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
-        self.pdf_button = QPushButton(self.tr("Export PDF…"))
-        self.pdf_button.clicked.connect(lambda: self._ask_export("pdf"))
+        self.output = PdfOutput(ctx, self, self._said)
+        # Ctrl+P prints the report; "Save as PDF…" is on the button's arrow.
+        self.print_button = print_button(self.tr("Print report…"), self.print_report,
+                                         self.save_report_as)
         self.csv_button = QPushButton(self.tr("Export CSV…"))
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
-        bar.addWidget(self.pdf_button)
+        bar.addWidget(self.print_button)
         bar.addWidget(self.csv_button)
         root.addLayout(bar)
         self.error = error_label()
@@ -513,17 +517,42 @@ class AuditPage(Page):
 
     # ---- exports -------------------------------------------------------------------------
 
-    def _ask_export(self, kind: str) -> None:
+    def _file_name(self, kind: str) -> str:
         date_from, date_to = self.period()
-        name = f"告知审计-{date_from.isoformat()}-{date_to.isoformat()}.{kind}"
+        return f"告知审计-{date_from.isoformat()}-{date_to.isoformat()}.{kind}"
+
+    def _ask_export(self, kind: str) -> None:
         pattern = "PDF (*.pdf)" if kind == "pdf" else "CSV (*.csv)"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit"),
-                                              str(Path.home() / name), pattern)
+                                              str(Path.home() / self._file_name(kind)), pattern)
         if path:
             self.export_to(Path(path), kind)
 
-    def export_to(self, path: Path, kind: str) -> None:
-        """Write the audit as PDF or CSV off the GUI thread, with progress and cancel."""
+    def print_report(self) -> None:
+        """The report on paper: the print dialog first (a cancelled one makes and logs
+        nothing), then the report is made with progress and cancel, and sent where the dialog
+        pointed (a printer, or a PDF file)."""
+        printer = self.output.choose_printer(self._file_name("pdf").removesuffix(".pdf"))
+        if printer is not None:
+            self.export_to(spool_path(), "pdf", lambda pdf: self.output.send(pdf, printer))
+
+    def save_report_as(self) -> None:
+        path = self.output.ask_save_path(self._file_name("pdf"))
+        if path is not None:
+            self.export_to(path, "pdf")
+
+    def _said(self, text: str, error: bool) -> None:
+        if error:
+            self.error.setText(text)
+            self.error.setVisible(True)
+        else:
+            self.error.setVisible(False)
+            self.status.setText(text)
+
+    def export_to(self, path: Path, kind: str,
+                  then: Callable[[Path], None] | None = None) -> None:
+        """Write the audit as PDF or CSV off the GUI thread, with progress and cancel; ``then``
+        takes the file instead of the "exported" message (the printer's turn)."""
         actor = self.ctx.require_actor()
         date_from, date_to = self.period()
         audit = self.ctx.services.disclosure_audit
@@ -551,7 +580,10 @@ class AuditPage(Page):
             progress.hide()
             progress.deleteLater()
             self.exported.append(result)
-            self.status.setText(self.tr("Exported to %1").replace("%1", str(result)))
+            if then is not None:
+                then(result)
+            else:
+                self.status.setText(self.tr("Exported to %1").replace("%1", str(result)))
 
         def failed(exc: BaseException) -> None:
             progress.hide()

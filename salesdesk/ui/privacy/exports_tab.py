@@ -62,6 +62,7 @@ class ExportsTab(QWidget):
             "satisfaction_report": self.tr("Satisfaction report"),
             "disclosure_report": self.tr("Disclosure audit report"),
             "feedback_form": self.tr("On-site feedback form"),
+            "feedback_form_draft": self.tr("On-site feedback form (blank draft)"),
             "signing_checklist": self.tr("Signing checklist"),
             "signing_mortgage": self.tr("Mortgage materials list"),
             "signing_flow": self.tr("Signing flow sheet"),

@@ -4,13 +4,11 @@ pre-check, printing (one document, or tomorrow's batch in the background)."""
 
 from __future__ import annotations
 
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,7 +34,7 @@ from salesdesk.services.signing import (
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
-from salesdesk.ui.printing import PrintOutcome, deliver, lp_command, send_to_printer
+from salesdesk.ui.printing import MakePdf, PdfOutput, lp_command, print_button, send_to_printer
 from salesdesk.ui.signing.checklist import ChecklistTree
 from salesdesk.ui.signing.interview import InterviewForm
 from salesdesk.ui.tasks import Cancelled, TaskControl
@@ -50,7 +48,7 @@ class SigningPage(Page):
         super().__init__(ctx)
         self.customer: CustomerChecklists | None = None
         self.current: ChecklistView | None = None
-        self.last_pdf: Path | None = None
+        self.output = PdfOutput(ctx, self, lambda text, error: self._say(text, error=error))
         self._batch: TaskControl | None = None
         self._units_loaded = False
 
@@ -120,11 +118,8 @@ class SigningPage(Page):
         self.doc_kind.addItem(self.tr("Material checklist"), "checklist")
         self.doc_kind.addItem(self.tr("Mortgage material list"), "mortgage")
         self.doc_kind.addItem(self.tr("Signing flow sheet"), "flow")
-        self.save_pdf_button = QPushButton(self.tr("Save PDF…"))
-        self.save_pdf_button.clicked.connect(self.save_pdf)
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.print_button.setObjectName("primary")
-        self.print_button.clicked.connect(self.print_document)
+        # Ctrl+P (main_window) clicks this one: the print dialog; "Save as PDF…" on its arrow.
+        self.print_button = print_button(self.tr("Print…"), self.print_document, self.save_pdf)
         self.notes = QLineEdit()
         self.notes.setObjectName("notes")
         self.notes.setMaxLength(500)
@@ -138,7 +133,6 @@ class SigningPage(Page):
         self.status.setVisible(False)
         actions = QHBoxLayout()
         actions.addWidget(self.doc_kind)
-        actions.addWidget(self.save_pdf_button)
         actions.addWidget(self.print_button)
         actions.addStretch(1)
         right = QFrame()
@@ -280,7 +274,7 @@ class SigningPage(Page):
         has = view is not None
         if not self.notes.hasFocus():  # never overwrite what the consultant is typing
             self.notes.setText(view.notes if view is not None else "")
-        for w in (self.save_pdf_button, self.print_button, self.doc_kind, self.only_missing,
+        for w in (self.print_button, self.doc_kind, self.only_missing,
                   self.notes):
             w.setEnabled(has)
             w.setVisible(has)
@@ -379,62 +373,34 @@ class SigningPage(Page):
 
     # ---- documents -------------------------------------------------------------------------
 
-    def _generate(self, out: Path, then: Any) -> None:
+    @property
+    def last_pdf(self) -> Path | None:
+        return self.output.last_pdf
+
+    def _maker(self) -> MakePdf | None:
+        """The chosen document of the shown checklist, made by the signing service (which
+        logs the export) wherever the PDF is asked for."""
         if self.current is None:
-            return
+            return None
+        self.action_error.setVisible(False)
         actor = self.ctx.require_actor()
         cid, kind = self.current.id, self.doc_kind.currentData()
-        self.action_error.setVisible(False)
-        self.ctx.runner.run(
-            lambda: self.ctx.services.signing.print_document(actor, cid, out, kind),
-            then, lambda e: self.report_error(e, self.action_error))
-
-    def save_pdf(self) -> None:
-        if self.current is None:
-            return
-        name = f"{self.doc_kind.currentText()}-{self.current.customer_name}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), str(Path.home() / name),
-                                              self.tr("PDF files (*.pdf)"))
-        if path:
-            self.save_pdf_to(Path(path))
-
-    def save_pdf_to(self, path: Path) -> None:
-        def done(out: Path) -> None:
-            self.last_pdf = out
-            self._say(self.tr("Saved: %1").replace("%1", str(out)))
-
-        self._generate(path, done)
+        signing = self.ctx.services.signing
+        return lambda out: signing.print_document(actor, cid, out, kind)
 
     def print_document(self) -> None:
-        """Generate the PDF, then let the print dialog choose where it goes."""
-        out = Path(tempfile.mkdtemp(prefix="salesdesk-print-")) / "document.pdf"
+        """The print dialog, then the PDF goes where it points (a printer, or a file)."""
+        if (make := self._maker()) is not None:
+            self.output.print_pdf(make, self.doc_kind.currentText())
 
-        def generated(pdf: Path) -> None:
-            self.last_pdf = pdf
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setDocName(self.doc_kind.currentText())
-            if not self.exec_print_dialog(printer):
-                return
-            self.ctx.runner.run(lambda: deliver(pdf, printer), self._printed,
-                                lambda e: self.report_error(e, self.action_error))
+    def save_pdf(self) -> None:
+        if (make := self._maker()) is not None and self.current is not None:
+            self.output.save_pdf(
+                make, f"{self.doc_kind.currentText()}-{self.current.customer_name}.pdf")
 
-        self._generate(out, generated)
-
-    def exec_print_dialog(self, printer: QPrinter) -> bool:
-        """The modal system print dialog (tests replace this one method)."""
-        dialog = QPrintDialog(printer, self)
-        return bool(dialog.exec() == QPrintDialog.DialogCode.Accepted)
-
-    def _printed(self, outcome: PrintOutcome) -> None:
-        if outcome.ok:
-            self._say(self.tr("Sent to %1").replace("%1", outcome.destination))
-        elif outcome.detail == "no lp":
-            self._say(self.tr("This computer has no print command (lp). The PDF is saved at %1: "
-                              "open it and print it from there.")
-                      .replace("%1", str(self.last_pdf)), error=True)
-        else:
-            self._say(self.tr("The printer refused the job: %1").replace("%1", outcome.detail),
-                      error=True)
+    def save_pdf_to(self, path: Path) -> None:
+        if (make := self._maker()) is not None:
+            self.output.save_pdf_to(make, path)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         label = self.action_error if error else self.status

@@ -82,8 +82,8 @@ def recent_pairs(uow: UnitOfWork, consultant_id: str, limit: int) -> list[tuple[
 
 
 def phones_newest_first(uow: UnitOfWork, customer_ids: list[str]) -> list[tuple[str, str]]:
-    return [(c, e) for c, e in uow.session.execute(
-        select(CustomerPhone.customer_id, CustomerPhone.e164).where(
+    return [(c, uow.phones.reveal(e)) for c, e in uow.session.execute(
+        select(CustomerPhone.customer_id, CustomerPhone.e164_enc).where(
             CustomerPhone.customer_id.in_(customer_ids), CustomerPhone.deleted.is_(False))
         .order_by(CustomerPhone.created_at.desc()))]
 

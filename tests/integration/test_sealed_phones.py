@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -21,12 +22,14 @@ from salesdesk.domain.phone import national_digits
 from salesdesk.domain.roles import Actor, Role
 from salesdesk.services.container import Services
 from salesdesk.store import migrate, phone_sealing
+from salesdesk.store.crypto import MissingKey
 from salesdesk.store.database import DB_FILE_NAME, open_database
 from salesdesk.store.models.customer import CustomerPhone
 from salesdesk.store.models.local import OutboxEntry
 from salesdesk.store.models.sync import SyncSetAside, SyncState
 from salesdesk.sync.client.engine import SyncClient
 from tests.conftest import FakeClock, _open, staff_actor
+from tests.factories import Kit
 
 SYNCED = ("sales_centre_id, server_seq, deleted, row_version, created_at, updated_at, "
           "created_by_device, updated_by_device")
@@ -212,3 +215,71 @@ def test_a_pulled_phone_row_is_sealed_before_it_is_kept(services: Services, data
         client.close()
     raw = _file_bytes(data_dir)
     assert _leaks(raw, "+8613600001234") == [] and _leaks(raw, "+8613600005678") == []
+
+
+class _Recorder:
+    """Stands in for head office's HTTP endpoint: keeps the push body, acknowledges nothing."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.credentials: object = None
+        self.bodies: list[dict[str, Any]] = []
+
+    def call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        body = json.loads(kwargs["content"])
+        self.bodies.append(body)
+        return {"batch_id": body["batch_id"], "last_applied": 0, "results": []}
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_push_sends_the_number_head_office_knows(kit: Kit, key_dir: Path,
+                                                   clock: FakeClock) -> None:
+    kit.visit(kit.staff(Role.RECEPTION), "13612340000")
+    db = kit.services.db
+    recorder = _Recorder("https://ho.example")
+    client = SyncClient(db.path, key_dir, local_device_id=db.device_id, clock=clock,
+                        transport_factory=lambda url: recorder)
+    try:
+        with client._sessions() as s, s.begin():
+            s.add(SyncState(id=1, server_url="https://ho.example", device_id="dev-1", cursor=0,
+                            clock_offset_ms=0, hlc="", last_error="", needs_reenrol=False))
+        client.push_once()
+    finally:
+        client.close()
+    [body] = recorder.bodies
+    phones = [c for c in body["changes"] if c["entity"] == "customer_phone"]
+    assert len(phones) == 1
+    row, fields = phones[0]["payload"], phones[0]["fields"]
+    assert (row["e164"], row["last4"]) == ("+8613612340000", "0000")
+    assert not {"e164_enc", "e164_hash", "last4_hash"} & set(row) and not {
+        "e164_enc", "e164_hash", "last4_hash"} & set(fields)
+    # The outbox entry itself stays sealed until head office has it.
+    with db.reader() as uow:
+        payload = uow.session.scalars(select(OutboxEntry.payload).where(
+            OutboxEntry.entity == "customer_phone")).one()
+    assert "13612340000" not in payload and "e164_hash" in payload
+
+
+def test_an_upgraded_file_whose_key_is_missing_is_sealed_once_the_key_is_back(
+        tmp_path: Path) -> None:
+    data = _older_file(tmp_path)
+    keys, away = tmp_path / "k", tmp_path / "k-away"
+    keys.rename(away)
+    with pytest.raises(MissingKey):
+        open_database(data, keys)
+    # The numbers wait, unsealed, for the key; nothing was lost or half done.
+    conn = sqlite3.connect(data / DB_FILE_NAME)
+    assert conn.execute(f"SELECT count(*) FROM {phone_sealing.UNSEALED_TABLE}").fetchone() == (2,)
+    conn.close()
+    away.rename(keys)
+    db = open_database(data, keys)
+    try:
+        raw = _file_bytes(data)
+        assert all(_leaks(raw, n) == [] for n in OLD_NUMBERS.values())
+        with db.reader() as uow:
+            assert {uow.phones.reveal(e) for e in uow.session.scalars(
+                select(CustomerPhone.e164_enc))} == set(OLD_NUMBERS.values())
+    finally:
+        db.close()

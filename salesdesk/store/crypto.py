@@ -116,7 +116,13 @@ class PhoneSeal:
         return self.cipher.encrypt(e164), self.number_hash(e164), self.last4_hash(last4)
 
     def reveal(self, sealed: bytes | None) -> str:
-        return self.cipher.decrypt(sealed) if sealed else ""
+        if not sealed:
+            return ""
+        try:
+            return self.cipher.decrypt(sealed)
+        except DomainError as exc:
+            raise DomainError("无法解密手机号（密钥不匹配）",
+                              en="Cannot decrypt the phone number (wrong key)") from exc
 
 
 class MissingKey(DomainError):

@@ -43,8 +43,8 @@ def _blob(value: Any) -> bytes | None:
 
 def sealed_row(seal: PhoneSeal, row: dict[str, Any]) -> dict[str, Any]:
     """A wire-form row (JSON-ready values) in the file's form; a row without ``e164`` (a partial
-    one, or already sealed) keeps what it has. A value that is not a number is sealed as given:
-    the row's other checks decide what happens to it, never a clear copy in the file."""
+    one, or already sealed) keeps what it has. A value that is not text (head office checks
+    types, so only a damaged row) is stored blank rather than in clear."""
     if "e164" not in row and "last4" not in row:
         return row
     out = {k: v for k, v in row.items() if k not in WIRE_COLUMNS}

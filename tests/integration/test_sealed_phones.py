@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from salesdesk.domain.errors import ValidationError
+from salesdesk.domain.errors import DomainError, ValidationError
 from salesdesk.domain.phone import national_digits
 from salesdesk.domain.roles import Actor, Role
 from salesdesk.services.container import Services
@@ -283,3 +283,18 @@ def test_an_upgraded_file_whose_key_is_missing_is_sealed_once_the_key_is_back(
                 select(CustomerPhone.e164_enc))} == set(OLD_NUMBERS.values())
     finally:
         db.close()
+
+
+def test_a_number_sealed_under_another_key_is_refused_by_name(demo: Services,
+                                                               tmp_path: Path) -> None:
+    other = open_database(tmp_path / "other", tmp_path / "other-keys")
+    try:
+        assert demo.db.phones is not None and other.phones is not None
+        enc, _, _ = other.phones.seal("+8613612345678", "5678")
+        with pytest.raises(DomainError) as err:
+            demo.db.phones.reveal(enc)
+        assert "手机号" in str(err.value)
+        assert other.phones.reveal(enc) == "+8613612345678"
+        assert demo.db.phones.seal("", "") == (None, "", "")  # erased: nothing to keep
+    finally:
+        other.close()

@@ -33,9 +33,11 @@ from common import median, result, temp_dirs
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def fill(db_path: Path, customers: int, visits: int, staff_ids: list[str]) -> list[str]:
+def fill(db_path: Path, customers: int, visits: int, staff_ids: list[str], seal: Any
+         ) -> list[str]:
     """Bulk rows straight into SQLite: only the benchmark does this, the app never does.
-    Returns the phone numbers of customers without an owner (walk-ins to check in)."""
+    Numbers are sealed with the file's own ``PhoneSeal``, as the app stores them. Returns the
+    phone numbers of customers without an owner (walk-ins to check in)."""
     rnd = random.Random(7)
     conn = sqlite3.connect(db_path)
     centre = conn.execute("SELECT value FROM local_meta WHERE key='sales_centre_id'").fetchone()[0]
@@ -53,15 +55,16 @@ def fill(db_path: Path, customers: int, visits: int, staff_ids: list[str]) -> li
         if owner is None:
             unowned.append(digits)
         rows_c.append((cid, *common, f"客户{i}", "王先生", "2026.1", "", owner))
-        rows_p.append((str(uuid.uuid4()), *common, cid, f"+86{digits}", digits[-4:], "self"))
+        rows_p.append((str(uuid.uuid4()), *common, cid, *seal.seal(f"+86{digits}", digits[-4:]),
+                       "self"))
     conn.executemany(
         "INSERT INTO customer (id, sales_centre_id, server_seq, deleted, row_version, created_at,"
         " updated_at, created_by_device, updated_by_device, name, salutation, consent_version,"
         " notes, owner_staff_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows_c)
     conn.executemany(
         "INSERT INTO customer_phone (id, sales_centre_id, server_seq, deleted, row_version,"
-        " created_at, updated_at, created_by_device, updated_by_device, customer_id, e164, last4,"
-        " label) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows_p)
+        " created_at, updated_at, created_by_device, updated_by_device, customer_id, e164_enc,"
+        " e164_hash, last4_hash, label) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows_p)
     start = datetime(2024, 11, 1, 2, 0, tzinfo=UTC)
     batch: list[tuple[Any, ...]] = []
     for i in range(visits):
@@ -109,10 +112,11 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
     staff = {e.code: services.auth.actor_for(e.id) for e in services.auth.signin_list()}
     consultants = [staff[c] for c in ("C101", "C102", "C103", "C104", "C201", "C202", "C203",
                                       "C204")]
+    seal = services.db.phones
     services.close()
     t0 = time.perf_counter()
     walk_ins = fill(data / "salesdesk.sqlite3", customers, visits,
-                    [c.staff_id for c in consultants])
+                    [c.staff_id for c in consultants], seal)
     fill_s = time.perf_counter() - t0
 
     services = open_services(data)
@@ -146,8 +150,9 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
     floor: list[float] = []
     for phone in phones[:n]:
         t = time.perf_counter()
-        conn.execute("SELECT customer_id FROM customer_phone WHERE e164 = ? AND deleted = 0",
-                     (f"+86{phone}",)).fetchone()
+        # The keyed hash is part of every lookup now (numbers are sealed at rest).
+        conn.execute("SELECT customer_id FROM customer_phone WHERE e164_hash = ? AND deleted = 0",
+                     (seal.number_hash(f"+86{phone}"),)).fetchone()
         floor.append((time.perf_counter() - t) * 1000)
     conn.close()
 

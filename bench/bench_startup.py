@@ -27,8 +27,9 @@ from common import median, result, temp_dirs
 PROBE = Path(__file__).with_name("startup_probe.py")
 
 
-def fill_customers(db_path: Path, count: int) -> None:
-    """Bulk rows straight into SQLite: only the benchmark does this, the app never does."""
+def fill_customers(db_path: Path, count: int, seal: Any) -> None:
+    """Bulk rows straight into SQLite: only the benchmark does this, the app never does.
+    Numbers are sealed with the file's own ``PhoneSeal``, as the app stores them."""
     conn = sqlite3.connect(db_path)
     centre = conn.execute("SELECT value FROM local_meta WHERE key='sales_centre_id'").fetchone()[0]
     device = conn.execute("SELECT value FROM local_meta WHERE key='device_id'").fetchone()[0]
@@ -41,15 +42,15 @@ def fill_customers(db_path: Path, count: int) -> None:
         customers.append((cid, centre, 0, 0, 1, now, now, device, device, f"客户{i}",
                           "王先生", "2026.1", ""))
         phones.append((str(uuid.uuid4()), centre, 0, 0, 1, now, now, device, device, cid,
-                       f"+86{digits}", digits[-4:], "self"))
+                       *seal.seal(f"+86{digits}", digits[-4:]), "self"))
     conn.executemany(
         "INSERT INTO customer (id, sales_centre_id, server_seq, deleted, row_version, created_at,"
         " updated_at, created_by_device, updated_by_device, name, salutation, consent_version,"
         " notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", customers)
     conn.executemany(
         "INSERT INTO customer_phone (id, sales_centre_id, server_seq, deleted, row_version,"
-        " created_at, updated_at, created_by_device, updated_by_device, customer_id, e164, last4,"
-        " label) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", phones)
+        " created_at, updated_at, created_by_device, updated_by_device, customer_id, e164_enc,"
+        " e164_hash, last4_hash, label) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", phones)
     conn.commit()
     conn.close()
 
@@ -77,8 +78,9 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
     count = 20_000 if quick else 100_000
     services = open_services(data)
     load_demo(services)
+    seal = services.db.phones
     services.close()
-    fill_customers(data / "salesdesk.sqlite3", count)
+    fill_customers(data / "salesdesk.sqlite3", count, seal)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SALESDESK_KEY_DIR": str(keys)}
     _probe(["app", str(data)], env)  # warm the OS file cache once, as a real second start would
     runs = 3 if quick else 7

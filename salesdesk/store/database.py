@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from salesdesk.domain.errors import DomainError
 from salesdesk.domain.ids import new_id
 from salesdesk.domain.roles import Actor
-from salesdesk.store import migrate, outbox
-from salesdesk.store.crypto import IdCipher, load_or_create_key
+from salesdesk.store import migrate, outbox, phone_sealing
+from salesdesk.store.crypto import IdCipher, PhoneSeal, load_or_create_key
 from salesdesk.store.models.local import LocalMeta
 from salesdesk.store.signin_roster import DB_FILE_NAME
 from salesdesk.store.uow import UnitOfWork, context_for
@@ -76,6 +76,7 @@ class Database:
     cipher: IdCipher
     clock: Callable[[], datetime] = utc_now
     sales_centre_id: str | None = None
+    phones: PhoneSeal | None = None
     _listeners: list[Callable[[], None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -89,12 +90,12 @@ class Database:
 
     def uow(self, actor: Actor | None = None) -> UnitOfWork:
         """A write transaction (one writer at a time, outbox hooked in)."""
-        ctx = context_for(actor, self.device_id, self.sales_centre_id, self.clock)
+        ctx = context_for(actor, self.device_id, self.sales_centre_id, self.clock, self.phones)
         return UnitOfWork(self._writer, ctx)
 
     def reader(self, actor: Actor | None = None) -> UnitOfWork:
         """A read-only transaction: never blocks or waits for a writer (WAL)."""
-        ctx = context_for(actor, self.device_id, self.sales_centre_id, self.clock)
+        ctx = context_for(actor, self.device_id, self.sales_centre_id, self.clock, self.phones)
         return UnitOfWork(self._reader, ctx)
 
     def close(self) -> None:
@@ -200,11 +201,11 @@ def open_database(
     identity = ensure_local_identity(write_engine)
     key_check = identity.get("key_check")
     try:
-        cipher = IdCipher(load_or_create_key(identity["key_id"], key_dir,
-                                             may_create=key_check is None))
+        key = load_or_create_key(identity["key_id"], key_dir, may_create=key_check is None)
     except DomainError:
         write_engine.dispose()
         raise
+    cipher = IdCipher(key)
     if key_check is None:
         # A token only the right key opens: a wrong key is refused at start, not at the first
         # ID number someone tries to read.
@@ -221,6 +222,8 @@ def open_database(
             raise DomainError(
                 "密钥与本数据库不匹配，无法读取加密的身份证号；数据库未作任何改动。",
                 en="The key does not belong to this database; the database was not changed.")
+    phones = PhoneSeal(cipher, key)
+    phone_sealing.seal_upgraded_file(write_engine, phones)
     db = Database(
         path=path,
         write_engine=write_engine,
@@ -229,5 +232,6 @@ def open_database(
         cipher=cipher,
         clock=clock,
         sales_centre_id=identity.get("sales_centre_id"),
+        phones=phones,
     )
     return db

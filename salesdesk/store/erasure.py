@@ -31,7 +31,9 @@ log = logging.getLogger(__name__)
 # quotes them), and the free-text notes staff typed about the customer. Ids, dates, statuses,
 # prices and the disclosure ledger stay: the figures, audits and the chain stay whole.
 PERSONAL_FIELDS: dict[str, dict[str, object]] = {
-    "customer_phone": {"e164": "", "last4": ""},
+    # Sealed since 0015_sealed_phones; the clear columns are those of older backups.
+    "customer_phone": {"e164_enc": None, "e164_hash": "", "last4_hash": "", "e164": "",
+                       "last4": ""},
     "care_profile": {"birthday": None},
     "reminder_message": {"text": ""},
     "follow_up_task": {"outcome": ""},

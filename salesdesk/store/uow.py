@@ -9,11 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from salesdesk.domain.roles import Actor
+
+if TYPE_CHECKING:
+    from salesdesk.store.crypto import PhoneSeal
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,9 @@ class WriteContext:
     sales_centre_id: str | None
     staff_id: str | None
     now: Callable[[], datetime]
+    # The file's phone seal (issue 15): queries hash numbers to find them and decrypt them to
+    # show them. None only for a unit of work outside an opened database.
+    phones: PhoneSeal | None = None
 
 
 class UnitOfWork:
@@ -47,6 +53,11 @@ class UnitOfWork:
     def now(self) -> datetime:
         return self.context.now()
 
+    @property
+    def phones(self) -> PhoneSeal:
+        assert self.context.phones is not None, "a unit of work of an opened database"
+        return self.context.phones
+
     def __enter__(self) -> Self:
         self._session = self._factory()
         self._session.info["context"] = self.context
@@ -69,7 +80,8 @@ class UnitOfWork:
     def use_sales_centre(self, sales_centre_id: str) -> None:
         """For the one case where the centre is made in this transaction (first set-up)."""
         self.context = WriteContext(self.context.device_id, sales_centre_id,
-                                    self.context.staff_id, self.context.now)
+                                    self.context.staff_id, self.context.now,
+                                    self.context.phones)
         self.session.info["context"] = self.context
 
     def commit(self) -> None:
@@ -89,7 +101,7 @@ class UnitOfWork:
 
 
 def context_for(actor: Actor | None, device_id: str, sales_centre_id: str | None,
-                now: Callable[[], datetime]) -> WriteContext:
+                now: Callable[[], datetime], phones: PhoneSeal | None = None) -> WriteContext:
     if actor is None:
-        return WriteContext(device_id, sales_centre_id, None, now)
-    return WriteContext(device_id, actor.sales_centre_id, actor.staff_id, now)
+        return WriteContext(device_id, sales_centre_id, None, now, phones)
+    return WriteContext(device_id, actor.sales_centre_id, actor.staff_id, now, phones)

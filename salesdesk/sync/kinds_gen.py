@@ -33,10 +33,40 @@ def column_type(column: Any) -> tuple[str, int]:
     raise TypeError(f"{column.table.name}.{column.name}: no sync type for {impl!r}")
 
 
+# Wire columns a device keeps in another form (issue 15: phone numbers sealed at rest): the
+# sealed column that stands for each, and the wire column's spec. The sync client converts at
+# the boundary (store/phone_sealing.py), so head office and older devices see the wire form.
+WIRE_FORMS: dict[str, dict[str, tuple[str, tuple[str, bool, bool, int]]]] = {
+    "customer_phone": {"e164_enc": ("e164", ("str", False, False, 20)),
+                       "last4_hash": ("last4", ("str", False, False, 4))},
+}
+
+
+def wire_form(table: str) -> tuple[dict[str, tuple[str, tuple[str, bool, bool, int]]],
+                                   frozenset[str]]:
+    """(sealed column -> (wire column, spec), every sealed column) of ``table``."""
+    if table != "customer_phone":
+        return {}, frozenset()
+    from salesdesk.store.phone_sealing import SEALED_COLUMNS, WIRE_COLUMNS
+
+    forms = WIRE_FORMS[table]
+    # The two descriptions must name the same columns, or the wire would lose one.
+    assert {w for w, _ in forms.values()} == set(WIRE_COLUMNS), WIRE_COLUMNS
+    assert set(forms) <= SEALED_COLUMNS, forms
+    return forms, SEALED_COLUMNS
+
+
 def spec_of(table: Table) -> dict[str, tuple[str, bool, bool, int]]:
-    """A table's columns as the server checks them: type, nullable, has a default, length."""
+    """A table's columns as the server checks them: type, nullable, has a default, length.
+    A sealed column is described by the wire column it travels as."""
     out: dict[str, tuple[str, bool, bool, int]] = {}
+    forms, sealed = wire_form(table.name)
     for column in table.columns:
+        if column.name in sealed:
+            if column.name in forms:
+                wire, spec = forms[column.name]
+                out[wire] = spec
+            continue
         t, length = column_type(column)
         has_default = (column.default is not None or column.server_default is not None
                        or bool(column.primary_key and t == "int"))

@@ -150,8 +150,9 @@ def test_merge_moves_every_child_and_follows_the_ledger(
         assert s.scalar(select(CustomerAlias.customer_id).where(
             CustomerAlias.alias_id == later)) == first
         # The number both held stays once (on the survivor); the spouse's number moved.
-        phones = s.execute(select(CustomerPhone.customer_id, CustomerPhone.e164).where(
-            CustomerPhone.deleted.is_(False))).all()
+        phones = [(c, uow.phones.reveal(e)) for c, e in s.execute(
+            select(CustomerPhone.customer_id, CustomerPhone.e164_enc).where(
+                CustomerPhone.deleted.is_(False))).all()]
         assert sorted(e for c, e in phones if c == first) == ["+8613700001111", PHONE]
         assert not [p for p in phones if p[0] == later]
         # The ledger record is untouched and still names the duplicate...

@@ -11,7 +11,7 @@ import pytest
 from salesdesk.domain.errors import ValidationError
 from salesdesk.domain.local_time import local_day
 from salesdesk.domain.roles import Role
-from salesdesk.store.models.customer import CustomerPhone
+from salesdesk.store.queries.customers import add_phone
 from tests.conftest import FakeClock
 from tests.factories import Kit
 
@@ -51,7 +51,7 @@ def test_a_merged_duplicates_visits_make_the_later_one_returning(
     duplicate = kit.services.reception.lookup(reception, OTHER).customer_id
     assert survivor and duplicate and survivor != duplicate
     with kit.services.db.uow(supervisor) as uow:
-        uow.add(CustomerPhone(customer_id=duplicate, e164="+86" + PHONE, last4=PHONE[-4:]))
+        add_phone(uow, customer_id=duplicate, e164="+86" + PHONE)
         uow.commit()
     end = local_day(clock())
     before = kit.services.reception_figures.figures(supervisor, start, end)

@@ -66,7 +66,8 @@ class SatisfactionService:
                     continue
                 prof = q.profile_of(uow, c.id)
                 out[c.id] = KioskCustomer(c.id, customer_label(c),
-                                          prof.unit_label if prof else "", mask_phone(p.e164))
+                                          prof.unit_label if prof else "",
+                                          mask_phone(q.phone_number(uow, p)))
             return list(out.values())
 
     def submit_card(self, actor: Actor, customer_id: str, scores: dict[str, int],

@@ -97,7 +97,7 @@ def _collect(db: Database, uow: UnitOfWork, c: Customer
     customer = {k: _jsonable(v) for k, v in q.column_values(c).items() if k not in _INTERNAL}
     customer["id_number"] = (db.cipher.decrypt(c.id_number_enc)
                              if c.id_number_enc is not None else "")
-    phones = [{"e164": p.e164, "label": p.label, "since": _jsonable(p.created_at)}
+    phones = [{"e164": q.phone_number(uow, p), "label": p.label, "since": _jsonable(p.created_at)}
               for p in q.live_phones(uow, ids)]
     records = {table: [{k: _jsonable(v) for k, v in r.items() if k not in _INTERNAL}
                        for r in rows]

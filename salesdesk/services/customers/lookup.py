@@ -19,10 +19,11 @@ if TYPE_CHECKING:
     from salesdesk.store.models.customer import Customer, CustomerPhone
 
 
-def _info(c: Customer, phones: list[CustomerPhone]) -> CustomerInfo:
+def _info(uow: UnitOfWork, c: Customer, phones: list[CustomerPhone]) -> CustomerInfo:
+    numbers = [(q.phone_number(uow, p), p.label) for p in phones]
     return CustomerInfo(
         c.id, c.name, c.salutation,
-        tuple(PhoneInfo(p.e164, mask_phone(p.e164), p.label) for p in phones),
+        tuple(PhoneInfo(n, mask_phone(n), label) for n, label in numbers),
         c.owner_staff_id, c.id_number_enc is not None, c.consent_at, c.consent_version,
         c.created_at, c.restricted_at is not None, c.erased_at is not None,
         c.consent_withdrawn_at is not None,
@@ -30,7 +31,7 @@ def _info(c: Customer, phones: list[CustomerPhone]) -> CustomerInfo:
 
 
 def customer_info(uow: UnitOfWork, c: Customer) -> CustomerInfo:
-    return _info(c, q.live_phones(uow, [c.id]))
+    return _info(uow, c, q.live_phones(uow, [c.id]))
 
 
 def customer_infos(uow: UnitOfWork, ids: list[str]) -> list[CustomerInfo]:
@@ -41,7 +42,7 @@ def customer_infos(uow: UnitOfWork, ids: list[str]) -> list[CustomerInfo]:
     phones: dict[str, list[CustomerPhone]] = {}
     for p in q.live_phones(uow, ids):
         phones.setdefault(p.customer_id, []).append(p)
-    return [_info(c, phones.get(c.id, [])) for c in (found.get(i) for i in ids) if c is not None]
+    return [_info(uow, c, phones.get(c.id, [])) for c in (found.get(i) for i in ids) if c is not None]
 
 
 def hidden(c: Customer) -> bool:

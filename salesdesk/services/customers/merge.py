@@ -99,7 +99,8 @@ def merge(db: Database, actor: Actor, survivor_id: str, duplicate_id: str, *,
         duplicate = _live_customer(uow, duplicate_id)
         kept = q.live_phones(uow, [survivor.id])
         theirs = q.live_phones(uow, [duplicate.id])
-        if not {p.e164 for p in kept} & {p.e164 for p in theirs}:
+        # Keyed hashes of the numbers (stored sealed): equal numbers, equal hashes.
+        if not {p.e164_hash for p in kept} & {p.e164_hash for p in theirs}:
             raise ValidationError(
                 "两位客户没有相同的手机号，不是重复登记",
                 en="These customers share no phone number: not a duplicate",
@@ -117,13 +118,13 @@ def merge(db: Database, actor: Actor, survivor_id: str, duplicate_id: str, *,
         for group in q.complaint_groups_led_by(uow, duplicate.id):
             group.leader_customer_id = survivor.id
             moved["complaint_group"] = moved.get("complaint_group", 0) + 1
-        have = {p.e164 for p in kept}
+        have = {p.e164_hash for p in kept}
         for p in theirs:
-            if p.e164 in have:
+            if p.e164_hash in have:
                 p.deleted = True  # the survivor already holds this number
             else:
                 p.customer_id = survivor.id
-                have.add(p.e164)
+                have.add(p.e164_hash)
                 moved["customer_phone"] = moved.get("customer_phone", 0) + 1
         # Earlier merges into the duplicate now lead to the survivor (one hop for lookups).
         for older in q.aliases_into(uow, duplicate.id):

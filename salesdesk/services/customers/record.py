@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from salesdesk.domain.errors import Conflict, NotFound, ValidationError
-from salesdesk.domain.phone import last_four, mask_phone, normalise_phone
+from salesdesk.domain.phone import mask_phone, normalise_phone
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
 from salesdesk.services.customers.lookup import customer_info
@@ -177,8 +177,7 @@ class CustomerRecordService:
                 raise Conflict(f"号码 {mask_phone(e164)} 已登记为其他客户",
                                en=f"{mask_phone(e164)} already belongs to another customer",
                                field="phone")
-            customers_q.add_phone(uow, customer_id=c.id, e164=e164, last4=last_four(e164),
-                                  label=label)
+            customers_q.add_phone(uow, customer_id=c.id, e164=e164, label=label)
             audit.record(uow, "customer.add_phone", "customer", c.id, label)
             uow.flush()
             info = customer_info(uow, c)

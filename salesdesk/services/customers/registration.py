@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from salesdesk.domain.customer_rights import CONSENT_TEXT_VERSION
 from salesdesk.domain.errors import Conflict, ValidationError
 from salesdesk.domain.id_number import validate_id_number
-from salesdesk.domain.phone import last_four, mask_phone, normalise_phone
+from salesdesk.domain.phone import mask_phone, normalise_phone
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.services import audit
 from salesdesk.services.customers.lookup import customer_info
@@ -35,7 +35,7 @@ def add_customer(uow: UnitOfWork, *, e164: str, name: str = "", salutation: str 
                        id_number_enc=id_number_enc, consent_at=consent_at,
                        consent_version=CONSENT_TEXT_VERSION, owner_staff_id=owner_staff_id)
     for number, label in [(e164, "self"), *(more_phones or [])]:
-        q.add_phone(uow, customer_id=c.id, e164=number, last4=last_four(number), label=label)
+        q.add_phone(uow, customer_id=c.id, e164=number, label=label)
     audit.record(uow, "customer.register", "customer", c.id)
     uow.flush()
     return c

@@ -38,8 +38,7 @@ def customer_labels(uow: UnitOfWork, customer_ids: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     phones: dict[str, str] = {}
     for chunk in chunks(customer_ids):
-        for cid, e164 in queries.phones_newest_first(uow, chunk):
-            phones[cid] = e164  # the earliest number wins (rows come newest first)
+        phones.update(queries.earliest_phones(uow, chunk))
         for cid, name, salutation in queries.customer_names(uow, chunk):
             ref = CustomerRef(cid, name, salutation,
                               mask_phone(phones[cid]) if cid in phones else "")

@@ -45,7 +45,7 @@ class SyncService:
 
             self._client = SyncClient(
                 self._db.path, self.key_dir(), local_device_id=self._db.device_id,
-                clock=self._db.clock,
+                clock=self._db.clock, phones=self._db.phones,
                 extra_metadata=tuple({m.metadata for m in self._extra.values()}))
         return self._client
 

@@ -31,12 +31,17 @@ class Customer(Synced, Base):
 
 
 class CustomerPhone(Synced, Base):
-    """One of a customer's numbers (their own, a spouse's...), normalised to E.164."""
+    """One of a customer's numbers (their own, a spouse's...), normalised to E.164 and sealed
+    (issue 15): the number encrypted with the file's key, found by keyed hashes of the whole
+    number and of its last four digits (store/crypto.py PhoneSeal), so a copied file reveals no
+    number. The wire keeps ``e164``/``last4`` in clear: the sync client converts at the
+    boundary (sync/sealed_phone.py). Blank (erased): no ciphertext, empty hashes."""
 
     __tablename__ = "customer_phone"
     customer_id: Mapped[str] = mapped_column(String(36), index=True)
-    e164: Mapped[str] = mapped_column(String(20), index=True)
-    last4: Mapped[str] = mapped_column(String(4), index=True)
+    e164_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    e164_hash: Mapped[str] = mapped_column(String(32), index=True, default="")
+    last4_hash: Mapped[str] = mapped_column(String(32), index=True, default="")
     label: Mapped[str] = mapped_column(String(16), default="self")  # self | spouse | other
 
 

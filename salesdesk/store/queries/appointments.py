@@ -242,10 +242,13 @@ def booking_names(uow: UnitOfWork, rows: list[Appointment]) -> BookingNames:
             out.units = dict(s.execute(select(Unit.id, Unit.number).where(
                 Unit.id.in_(unit_ids))).all())
     if rows:
-        for cid, e164 in s.execute(select(CustomerPhone.customer_id, CustomerPhone.e164).where(
-                CustomerPhone.customer_id.in_(out.customers), CustomerPhone.deleted.is_(False),
-                CustomerPhone.label == "self")):
-            out.phones.setdefault(cid, e164)
+        for cid, sealed in s.execute(select(CustomerPhone.customer_id, CustomerPhone.e164_enc)
+                                     .where(CustomerPhone.customer_id.in_(out.customers),
+                                            CustomerPhone.deleted.is_(False),
+                                            CustomerPhone.label == "self")
+                                     .order_by(CustomerPhone.created_at)):
+            if cid not in out.phones:
+                out.phones[cid] = uow.phones.reveal(sealed)
     return out
 
 

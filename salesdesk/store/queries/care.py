@@ -24,9 +24,13 @@ customer_row = common.customer_row
 # --- customers, project ---------------------------------------------------------------------
 
 
+phone_number = common.phone_number
+
+
 def phones_ending(uow: UnitOfWork, last4: str, limit: int = 20) -> list[CustomerPhone]:
     return list(uow.session.scalars(select(CustomerPhone).where(
-        CustomerPhone.last4 == last4, CustomerPhone.deleted.is_(False)).limit(limit)))
+        CustomerPhone.last4_hash == uow.phones.last4_hash(last4),
+        CustomerPhone.deleted.is_(False)).limit(limit)))
 
 
 def project_name(uow: UnitOfWork) -> str:

@@ -50,9 +50,15 @@ def customer_row(uow: UnitOfWork, customer_id: str | None) -> Customer | None:
 
 def first_phone(uow: UnitOfWork, customer_id: str) -> str | None:
     """The customer's oldest live number (E.164): the one staff screens show, masked."""
-    return uow.session.scalar(select(CustomerPhone.e164).where(
+    sealed = uow.session.execute(select(CustomerPhone.e164_enc).where(
         CustomerPhone.customer_id == customer_id, CustomerPhone.deleted.is_(False))
-        .order_by(CustomerPhone.created_at).limit(1))
+        .order_by(CustomerPhone.created_at).limit(1)).first()
+    return None if sealed is None else uow.phones.reveal(sealed[0])
+
+
+def phone_number(uow: UnitOfWork, phone: CustomerPhone) -> str:
+    """A phone row's number in clear (stored sealed: store/crypto.py PhoneSeal); "" when erased."""
+    return uow.phones.reveal(phone.e164_enc)
 
 
 def unit_row(uow: UnitOfWork, unit_id: str | None) -> Unit | None:

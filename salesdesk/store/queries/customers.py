@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, inspect, select
 
+from salesdesk.domain.phone import last_four
 from salesdesk.store import erasure
 from salesdesk.store.erasure import PERSONAL_FIELDS
 from salesdesk.store.models.appointments import Appointment
@@ -29,6 +30,7 @@ from salesdesk.sync.customer_phone import DUPLICATE_KIND
 # Lookups every capability shares, written once in common.py.
 customer_row = common.customer_row
 first_phone = common.first_phone
+phone_number = common.phone_number
 
 
 def find_customer_id_by_phone(uow: UnitOfWork, e164: str) -> str | None:
@@ -39,7 +41,8 @@ def find_customer_id_by_phone(uow: UnitOfWork, e164: str) -> str | None:
     rows = uow.session.execute(
         select(CustomerPhone.customer_id, CustomerPhone.server_seq, CustomerPhone.created_at)
         .join(Customer, Customer.id == CustomerPhone.customer_id)
-        .where(CustomerPhone.e164 == e164, CustomerPhone.deleted.is_(False),
+        .where(CustomerPhone.e164_hash == uow.phones.number_hash(e164),
+               CustomerPhone.deleted.is_(False),
                Customer.deleted.is_(False))).all()
     if len({r[0] for r in rows}) <= 1:
         return str(rows[0][0]) if rows else None
@@ -116,20 +119,22 @@ def first_phones(uow: UnitOfWork, ids: Iterable[str], label: str | None = None
     wanted = sorted({i for i in ids if i})
     out: dict[str, str] = {}
     for start in range(0, len(wanted), 1000):  # SQLite's bound-parameter limit
-        q = select(CustomerPhone.customer_id, CustomerPhone.e164).where(
+        q = select(CustomerPhone.customer_id, CustomerPhone.e164_enc).where(
             CustomerPhone.customer_id.in_(wanted[start:start + 1000]),
             CustomerPhone.deleted.is_(False)).order_by(CustomerPhone.created_at)
         if label is not None:
             q = q.where(CustomerPhone.label == label)
-        for cid, e164 in uow.session.execute(q):
-            out.setdefault(str(cid), str(e164))
+        for cid, sealed in uow.session.execute(q):
+            if str(cid) not in out:
+                out[str(cid)] = uow.phones.reveal(sealed)
     return out
 
 
 def phones_by_last4(uow: UnitOfWork, digits: str, limit: int) -> list[CustomerPhone]:
     """Live numbers ending in ``digits``, whoever holds them (callers filter the customers)."""
     return list(uow.session.scalars(select(CustomerPhone).where(
-        CustomerPhone.last4 == digits, CustomerPhone.deleted.is_(False)).limit(limit)))
+        CustomerPhone.last4_hash == uow.phones.last4_hash(digits),
+        CustomerPhone.deleted.is_(False)).limit(limit)))
 
 
 def customer_ids_by_last4(uow: UnitOfWork, digits: str, limit: int) -> list[str]:
@@ -137,8 +142,8 @@ def customer_ids_by_last4(uow: UnitOfWork, digits: str, limit: int) -> list[str]
     (search never shows them); one id per matching number, so an id may repeat."""
     return list(uow.session.scalars(select(CustomerPhone.customer_id).join(
         Customer, Customer.id == CustomerPhone.customer_id).where(
-        CustomerPhone.last4 == digits, CustomerPhone.deleted.is_(False),
-        Customer.restricted_at.is_(None), Customer.erased_at.is_(None),
+        CustomerPhone.last4_hash == uow.phones.last4_hash(digits),
+        CustomerPhone.deleted.is_(False), Customer.restricted_at.is_(None), Customer.erased_at.is_(None),
     ).limit(limit)))
 
 
@@ -150,8 +155,12 @@ def add_customer(uow: UnitOfWork, **fields: Any) -> Customer:
     return c
 
 
-def add_phone(uow: UnitOfWork, **fields: Any) -> CustomerPhone:
-    p = CustomerPhone(**fields)
+def add_phone(uow: UnitOfWork, *, customer_id: str, e164: str, label: str = "self"
+              ) -> CustomerPhone:
+    """A new number of the customer, sealed (issue 15): the file keeps no clear copy."""
+    enc, number_hash, last4_hash = uow.phones.seal(e164, last_four(e164))
+    p = CustomerPhone(customer_id=customer_id, e164_enc=enc, e164_hash=number_hash,
+                      last4_hash=last4_hash, label=label)
     uow.add(p)
     return p
 
@@ -263,7 +272,8 @@ def blank_personal_fields(uow: UnitOfWork, ids: list[str]) -> None:
             continue
         for row in uow.session.scalars(select(model).where(model.customer_id.in_(ids))):
             for column, value in blank.items():
-                setattr(row, column, value)
+                if hasattr(model, column):  # the columns of older revisions are for backups
+                    setattr(row, column, value)
             if table == "customer_phone":
                 row.deleted = True
     uow.flush()

@@ -81,11 +81,16 @@ def recent_pairs(uow: UnitOfWork, consultant_id: str, limit: int) -> list[tuple[
 # ---- the audit ------------------------------------------------------------------------------
 
 
-def phones_newest_first(uow: UnitOfWork, customer_ids: list[str]) -> list[tuple[str, str]]:
-    return [(c, e) for c, e in uow.session.execute(
-        select(CustomerPhone.customer_id, CustomerPhone.e164).where(
-            CustomerPhone.customer_id.in_(customer_ids), CustomerPhone.deleted.is_(False))
-        .order_by(CustomerPhone.created_at.desc()))]
+def earliest_phones(uow: UnitOfWork, customer_ids: list[str]) -> list[tuple[str, str]]:
+    """(customer id, number) of the earliest live number of each customer. Numbers are sealed:
+    only the one a report shows is decrypted, not every number a customer has."""
+    earliest: dict[str, bytes | None] = {}
+    for c, e in uow.session.execute(
+            select(CustomerPhone.customer_id, CustomerPhone.e164_enc).where(
+                CustomerPhone.customer_id.in_(customer_ids), CustomerPhone.deleted.is_(False))
+            .order_by(CustomerPhone.created_at.desc())):
+        earliest[c] = e
+    return [(c, uow.phones.reveal(e)) for c, e in earliest.items()]
 
 
 def customer_names(uow: UnitOfWork, customer_ids: list[str]) -> list[tuple[str, str, str]]:

@@ -54,7 +54,7 @@ _LAST_VISIT_ID = select(Visit.id).where(
 _WALK_IN = select(Customer, Visit.id, Visit.checked_in_at, Visit.status) \
     .select_from(CustomerPhone).join(Customer, Customer.id == CustomerPhone.customer_id) \
     .outerjoin(Visit, Visit.id == _LAST_VISIT_ID) \
-    .where(CustomerPhone.e164 == bindparam("e164"), CustomerPhone.deleted.is_(False),
+    .where(CustomerPhone.e164_hash == bindparam("e164_hash"), CustomerPhone.deleted.is_(False),
            Customer.deleted.is_(False))
 
 LastVisit = tuple[str, datetime, str]  # id, checked in at, status
@@ -65,7 +65,8 @@ def walk_in(uow: UnitOfWork, e164: str) -> dict[str, tuple[Customer, LastVisit |
     and not merged yet), with their latest live visit, as ``last_visit_of_customer``: one
     statement where check-in used to ask three (the phone, the row, the last visit)."""
     out: dict[str, tuple[Customer, LastVisit | None]] = {}
-    for c, vid, at, status in uow.session.execute(_WALK_IN, {"e164": e164}):
+    found = uow.session.execute(_WALK_IN, {"e164_hash": uow.phones.number_hash(e164)})
+    for c, vid, at, status in found:
         out[c.id] = (c, None if vid is None else (vid, at, status))
     return out
 

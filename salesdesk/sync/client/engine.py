@@ -41,7 +41,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from salesdesk.domain.ids import derived_id, new_id
 from salesdesk.domain.ledger import ACK_KEY
-from salesdesk.store import erasure
+from salesdesk.store import erasure, phone_sealing
+from salesdesk.store.crypto import IdCipher, PhoneSeal, load_or_create_key
 from salesdesk.store.database import make_engine
 from salesdesk.store.models import Base
 from salesdesk.store.models.local import LocalMeta, OutboxEntry
@@ -292,7 +293,8 @@ class SyncClient:
                  transport_factory: Callable[[str], Transport] = Transport,
                  batch_size: int = 1000, pull_limit: int = 5000,
                  ack_before_reply: bool = False,
-                 extra_metadata: tuple[MetaData, ...] = ()) -> None:
+                 extra_metadata: tuple[MetaData, ...] = (),
+                 phones: PhoneSeal | None = None) -> None:
         self.db_path = db_path
         self.key_dir = key_dir
         self.local_device_id = local_device_id
@@ -305,6 +307,7 @@ class SyncClient:
         self._engine = make_engine(db_path, immediate=True)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
         self._transport: Transport | None = None
+        self._phones = phones
         # Tables by name: every synced table this build knows (tests add their own).
         self.tables: dict[str, Table] = dict(Base.metadata.tables)
         for md in extra_metadata:
@@ -314,6 +317,18 @@ class SyncClient:
         if self._transport is not None:
             self._transport.close()
         self._engine.dispose()
+
+    def phones(self) -> PhoneSeal:
+        """The file's phone seal: phone rows are sealed in the file and clear on the wire.
+        Loaded from the file's key (never made here: a missing key is an error, not a new
+        key) when the app did not hand its own over."""
+        if self._phones is None:
+            with self._sessions() as s:
+                meta = s.get(LocalMeta, "key_id")
+                key_id = meta.value if meta else ""
+            key = load_or_create_key(key_id, self.key_dir, may_create=False)
+            self._phones = PhoneSeal(IdCipher(key), key)
+        return self._phones
 
     # -- state --------------------------------------------------------------------------------
 
@@ -411,7 +426,10 @@ class SyncClient:
                                "row_id": e.row_id, "operation": e.operation,
                                "base_version": e.base_version, "hlc": hlc.encode()},
                               ensure_ascii=False)
-            parts.append(f'{head[:-1]}, "fields": {e.fields}, "payload": {e.payload}}}')
+            fields, payload = e.fields, e.payload
+            if e.entity == phone_sealing.ENTITY:
+                fields, payload = self._wire_phone(fields, payload)
+            parts.append(f'{head[:-1]}, "fields": {fields}, "payload": {payload}}}')
         sent = {int(e.seq): str(e.change_id) for e in entries}
         entity_of = {int(e.seq): str(e.entity) for e in entries}
         row_of = {int(e.seq): str(e.row_id) for e in entries}
@@ -466,6 +484,16 @@ class SyncClient:
         more = len(entries) == self.batch_size or len(acked) < len(entries)
         return len(acked), rejected, conflicts, more and bool(acked)
 
+    def _wire_phone(self, fields: str, payload: str) -> tuple[str, str]:
+        """A sealed phone row's outbox entry as head office reads it (the number in clear,
+        only in the request body, never in the file)."""
+        row, names = json.loads(payload), json.loads(fields)
+        if isinstance(row, dict):
+            row = phone_sealing.wire_row(self.phones(), row)
+        if isinstance(names, list):
+            names = phone_sealing.wire_fields(names)
+        return (json.dumps(names), json.dumps(row, ensure_ascii=False, sort_keys=True))
+
     def _forget(self, sent: dict[int, str], upto: int) -> None:
         """The negative control's mistake: acknowledge before the server has replied."""
         with self._sessions() as s, s.begin():
@@ -516,6 +544,10 @@ class SyncClient:
                 latest[(str(c["entity"]), str(c["row_id"]))] = (int(c["seq"]), c["row"])
             except (KeyError, TypeError, ValueError):
                 log.warning("ignored a malformed feed entry")
+        for key, (seq, row) in latest.items():
+            if key[0] == phone_sealing.ENTITY and isinstance(row, dict):
+                # Sealed before anything keeps it, the set-aside list included.
+                latest[key] = (seq, phone_sealing.sealed_row(self.phones(), row))
         tables = self.tables
         by_entity: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         aside: list[Aside] = []

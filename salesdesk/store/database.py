@@ -120,6 +120,23 @@ def backup(path: Path, dest_dir: Path, label: str) -> Path:
     return dest
 
 
+def retire_clear_backups(path: Path, folder: Path) -> list[Path]:
+    """Once the numbers are sealed, the copies made before that upgrade are the only files
+    still holding them in clear (a copied backup would reveal every phone). A sealed copy of
+    the upgraded file becomes the restore point and they are deleted. Returns those deleted."""
+    old = [f for f in sorted(folder.glob("*.sqlite3"))
+           if phone_sealing.holds_clear_numbers(f)] if folder.is_dir() else []
+    if not old:
+        return []
+    saved = backup(path, folder, "after-sealing-phones")
+    for f in old:
+        f.unlink()
+        for extra in (f.with_name(f.name + "-wal"), f.with_name(f.name + "-shm")):
+            extra.unlink(missing_ok=True)
+    log.info("replaced %d backups holding clear phone numbers with %s", len(old), saved.name)
+    return old
+
+
 def check_revision(path: Path) -> str | None:
     """Refuse a file newer than this code, before anything writes to it."""
     rev = migrate.file_revision(path)
@@ -223,7 +240,8 @@ def open_database(
                 "密钥与本数据库不匹配，无法读取加密的身份证号；数据库未作任何改动。",
                 en="The key does not belong to this database; the database was not changed.")
     phones = PhoneSeal(cipher, key)
-    phone_sealing.seal_upgraded_file(write_engine, phones)
+    if phone_sealing.seal_upgraded_file(write_engine, phones) is not None:
+        retire_clear_backups(path, data_dir / "backups")
     db = Database(
         path=path,
         write_engine=write_engine,

@@ -15,7 +15,9 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import sqlite3
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -90,14 +92,14 @@ def _tables(conn: Any) -> set[str]:
     return {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
 
-def seal_upgraded_file(engine: Engine, seal: PhoneSeal) -> int:
+def seal_upgraded_file(engine: Engine, seal: PhoneSeal) -> int | None:
     """Seal what migration 0015 left in clear; nothing to do (one cheap query) once done.
-    Returns how many numbers were sealed."""
+    Returns how many numbers were sealed, None when there was nothing left to seal."""
     raw = engine.raw_connection()
     try:
         conn: Any = raw.driver_connection
         if UNSEALED_TABLE not in _tables(conn):
-            return 0
+            return None
         conn.execute("BEGIN IMMEDIATE")
         try:
             rows = conn.execute(f"SELECT id, e164, last4 FROM {UNSEALED_TABLE}").fetchall()
@@ -121,6 +123,19 @@ def seal_upgraded_file(engine: Engine, seal: PhoneSeal) -> int:
         return len(rows)
     finally:
         raw.close()
+
+
+def holds_clear_numbers(path: Path) -> bool:
+    """Whether a database file (a backup) is from before 0015: its phone table has the clear
+    number column."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        columns = {str(r[1]) for r in conn.execute("PRAGMA table_info(customer_phone)")}
+    except sqlite3.DatabaseError:
+        return False  # not a database we can read: not ours to judge or delete
+    finally:
+        conn.close()
+    return "e164" in columns
 
 
 def _seal_copies(conn: Any, seal: PhoneSeal) -> None:

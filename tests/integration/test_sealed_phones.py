@@ -171,8 +171,19 @@ def test_a_0014_file_is_sealed_on_its_first_open_after_the_upgrade(tmp_path: Pat
             assert phone_sealing.wire_row(uow.phones, aside)["e164"] == "+8613700009999"
     finally:
         services.close()
-    # The backup made before the upgrade is the way back and keeps its revision's data.
-    assert list((data / "backups").glob("*.sqlite3"))
+    # The copy made before the upgrade held every number in clear: once the file is sealed,
+    # a sealed copy of the upgraded file replaces it as the restore point.
+    backups = sorted((data / "backups").glob("*.sqlite3*"))
+    assert [b.name.split("-2")[0] for b in backups] == ["salesdesk-after-sealing-phones"]
+    assert migrate.file_revision(backups[0]) == migrate.head_revision()
+    for number in (*OLD_NUMBERS.values(), "+8613700009999"):
+        assert _leaks(backups[0].read_bytes(), number) == [], number
+    copy = sqlite3.connect(backups[0])
+    try:
+        assert copy.execute("SELECT count(*) FROM customer_phone WHERE e164_hash != ''"
+                            ).fetchone() == (2,)
+    finally:
+        copy.close()
     # A second open finds nothing left to seal and changes nothing.
     db = open_database(data, tmp_path / "k")
     try:

@@ -99,6 +99,7 @@ class UnitPicker(QWidget):
         self._units: list[UnitInfo] = []
         self._by_id: dict[str, UnitInfo] = {}
         self._unit: UnitInfo | None = None
+        self._pending: str | None = None  # chosen before the units arrived
         self.grid_dialog: UnitGridDialog | None = None
         self.edit = QLineEdit()
         self.edit.setObjectName("unitEdit")
@@ -168,10 +169,19 @@ class UnitPicker(QWidget):
         self._by_id = {u.id: u for u in units}
         self._model.setStringList([entry_text(u) for u in units])
         kept = self._by_id.get(self._unit.id) if self._unit is not None else None
-        self._set(kept, emit=self._unit is not None and kept is None)
+        pending, self._pending = self._pending, None
+        if pending in self._by_id:
+            self._set(self._by_id[pending])
+        else:
+            self._set(kept, emit=self._unit is not None and kept is None)
 
     def select(self, unit_id: str | None) -> bool:
-        """Choose a unit by id (a carried-over unit, a grid cell); False when it is unknown."""
+        """Choose a unit by id (a carried-over unit, a grid cell); False when it is unknown.
+        Before the units are loaded, the choice waits for them."""
+        if unit_id and not self._units:
+            self._pending = unit_id
+            return True
+        self._pending = None
         unit = self._by_id.get(unit_id) if unit_id else None
         if unit_id and unit is None:
             return False

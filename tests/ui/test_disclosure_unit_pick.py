@@ -14,8 +14,7 @@ from salesdesk.services.container import Services
 from salesdesk.ui.disclosure.disclosure_page import DisclosurePage
 from tests.ui.helpers import make_ctx
 
-pytestmark = [pytest.mark.ui,
-              pytest.mark.qt_log_ignore("does not support (raise|grabbing the keyboard)")]
+pytestmark = pytest.mark.ui
 
 PHONE = "13957110231"  # 王建国, owned by 王磊 (C101) in the demo
 

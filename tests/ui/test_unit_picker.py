@@ -15,9 +15,7 @@ from salesdesk.services.project import UnitInfo
 from salesdesk.ui.i18n import install_translations
 from salesdesk.ui.unit_picker import UnitPicker, matches
 
-# The offscreen platform can neither raise the completion popup nor let it grab the keyboard.
-pytestmark = [pytest.mark.ui,
-              pytest.mark.qt_log_ignore("does not support (raise|grabbing the keyboard)")]
+pytestmark = pytest.mark.ui
 
 
 @pytest.fixture
@@ -119,3 +117,24 @@ def test_a_tap_on_the_sales_control_grid_picks_the_unit(qtbot: QtBot, picker: Un
     assert got.args == [target.id]
     assert picker.text() == "1-502" and picker.status.text() == "已认购"
     assert not dialog.isVisible()
+
+
+def test_the_signing_interview_starts_on_the_records_unit(qtbot: QtBot, demo: Services,
+                                                          consultant: Actor,
+                                                          units: list[UnitInfo]) -> None:
+    from salesdesk.ui.signing.page import SigningPage
+    from tests.ui.helpers import make_ctx
+
+    buyer = demo.customers.register(consultant, phone="13700008888", name="带房号", consent=True,
+                                    owner_staff_id=consultant.staff_id)
+    page = SigningPage(make_ctx(demo, consultant))
+    qtbot.addWidget(page)
+    target = by_number(units, "1-1203")
+    # From the customer record, before the page has loaded its units: the unit waits for them.
+    page.open_customer(buyer.id, "13700008888", target.id)
+    page.show()
+    qtbot.waitUntil(lambda: page.customer is not None and page.form.unit.count() > 100,
+                    timeout=10000)
+    assert page.customer is not None and page.customer.checklists == ()
+    assert page.form.unit.unit_id == target.id and page.form.unit.text() == "1-1203"
+    page.ctx.runner.wait()

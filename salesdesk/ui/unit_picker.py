@@ -117,7 +117,7 @@ class UnitPicker(QWidget):
         self.completer.activated.connect(self._completed)
         self.edit.textEdited.connect(self._typed)
         self.edit.returnPressed.connect(self.resolve)
-        self.edit.editingFinished.connect(self.resolve)
+        self.edit.editingFinished.connect(self._finished)
         self.status = QLabel()
         self.status.setObjectName("unitStatus")
         self.status.setVisible(False)
@@ -231,7 +231,13 @@ class UnitPicker(QWidget):
         self.grid_dialog = None
         dialog.deleteLater()
 
+    def _finished(self) -> None:
+        popup = self.completer.popup()
+        if popup is None or not popup.isVisible():  # not while a choice is being made
+            self.resolve()
+
     def _typed(self, text: str) -> None:
+        self.error.setVisible(False)  # being put right
         if normalise(text):
             self.completer.setCompletionPrefix(text.strip())
             self.completer.complete()

@@ -822,8 +822,8 @@
         <translation>“%1”对应 %2 套房（%3），请从列表中选择一套。</translation>
     </message>
     <message>
-        <source>The unit stays %1.</source>
-        <translation>房号仍为 %1。</translation>
+        <source>%1 The unit stays %2.</source>
+        <translation>%1房号仍为 %2。</translation>
     </message>
 </context>
 <context>

@@ -74,19 +74,29 @@ class UnitGridDialog(QDialog):
         layout.addWidget(hint)
         self.grid = UnitGrid(self)
         self.grid.set_units(units)
-        if current is not None:  # open on the building of the unit already chosen
+        if current is not None:  # open on the unit already chosen, in its building
             self.grid.building.setCurrentIndex(
                 max(0, self.grid.building.findText(current.building_name)))
+            cell = self.grid.cell(current.id)
+            if cell is not None:
+                self.grid.table.setCurrentItem(cell)
+                self.grid.table.scrollToItem(cell)
         self.grid.unit_picked.connect(self._picked)
+        # From the keyboard too: arrows to the cell, Enter.
+        self.grid.table.itemActivated.connect(
+            lambda item: self._picked(str(item.data(Qt.ItemDataRole.UserRole))))
         layout.addWidget(self.grid, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        cancel.setAutoDefault(False)  # Enter on a cell picks it; Esc cancels
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def _picked(self, unit_id: str) -> None:
-        self.picked = unit_id
-        self.accept()
+        if self.picked is None:  # a click and the activation it also makes pick once
+            self.picked = unit_id
+            self.accept()
 
 
 class UnitPicker(QWidget):
@@ -214,7 +224,8 @@ class UnitPicker(QWidget):
             message = self.tr("“%1” matches %2 units (%3): pick one from the list.").replace(
                 "%1", text.strip()).replace("%2", str(len(found))).replace("%3", shown)
         if self._unit is not None:
-            message += " " + self.tr("The unit stays %1.").replace("%1", self._unit.number)
+            message = self.tr("%1 The unit stays %2.").replace("%2", self._unit.number) \
+                .replace("%1", message)
         self.error.setText(message)
         self.error.setVisible(True)
         return False

@@ -138,3 +138,25 @@ def test_the_signing_interview_starts_on_the_records_unit(qtbot: QtBot, demo: Se
     assert page.customer is not None and page.customer.checklists == ()
     assert page.form.unit.unit_id == target.id and page.form.unit.text() == "1-1203"
     page.ctx.runner.wait()
+
+
+def test_the_grid_opens_on_the_chosen_unit_and_picks_from_the_keyboard(
+        qtbot: QtBot, picker: UnitPicker, units: list[UnitInfo]) -> None:
+    assert picker.select(by_number(units, "1-502").id)
+    picker.open_grid()
+    dialog = picker.grid_dialog
+    assert dialog is not None
+    table = dialog.grid.table
+    current = table.currentItem()
+    assert current is not None and current.text() == "1-502"
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Up)  # one floor up: 1-602
+    with qtbot.waitSignal(picker.unit_changed, timeout=3000) as got:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert got.args == [by_number(units, "1-602").id] and picker.text() == "1-602"
+    # Esc leaves the choice as it was.
+    picker.open_grid()
+    dialog = picker.grid_dialog
+    assert dialog is not None
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and picker.text() == "1-602"

@@ -144,3 +144,19 @@ def test_own_customer_no_warning_a_colleagues_warned_a_supervisor_informed(
     qtbot.waitUntil(boss.owner_banner.isVisible, timeout=10000)
     assert boss.owner_banner.text() == "王磊 的客户。"
     assert boss.owner_banner.objectName() == "hint"  # information, not a warning
+
+
+def test_the_units_status_is_fresh_after_a_change(qtbot: QtBot, demo: Services,
+                                                  consultant: Actor) -> None:
+    from tests.integration.test_signing_materials import unit_id as subscribed_unit
+
+    page = open_page(qtbot, demo, consultant)
+    target = unit_id(demo, consultant, "2-1703")
+    page.select_unit(target)
+    assert page.unit_box.status.text() == "可售"
+    buyer = demo.customers.register(consultant, phone="13700009999", name="刚认购", consent=True,
+                                    owner_staff_id=consultant.staff_id)
+    subscribed_unit(demo, consultant, "2-1703", subscriber=buyer.id)
+    page.refresh()  # as the page does on a change to the project or the disclosure ledger
+    qtbot.waitUntil(lambda: page.unit_box.status.text() == "已认购", timeout=10000)
+    assert page.unit_box.unit_id == target

@@ -76,7 +76,6 @@ class DisclosurePage(Page):
         self.customer: CustomerInfo | None = None
         self.owner: CustomerOwner | None = None
         self._units: list[UnitInfo] = []
-        self._carried_unit: str | None = None  # a unit handed over by the customer record
         self._ticks: dict[str, datetime] = {}
         self._started: datetime | None = None
         self._filling = False
@@ -184,25 +183,22 @@ class DisclosurePage(Page):
     # ---- loading -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if not self._units:
-            actor = self.ctx.require_actor()
-            self.ctx.runner.run(lambda: self.ctx.services.projects.units(actor),
-                                self._units_loaded, self._failed)
-        elif self.view is not None:
+        # The units every time: the status beside the picked unit ("已认购") stays true after a
+        # subscription or a sync.
+        actor = self.ctx.require_actor()
+        self.ctx.runner.run(lambda: self.ctx.services.projects.units(actor),
+                            self._units_loaded, self._failed)
+        if self._units and self.view is not None:
             self.load_checklist()
 
     def _units_loaded(self, units: list[UnitInfo]) -> None:
         self._units = units
         self.unit_box.set_units(units)
-        carried, self._carried_unit = self._carried_unit, None
-        if carried:
-            self.select_unit(carried)
 
     def open_customer(self, customer_id: str, phone: str, unit_id: str) -> None:
         """Opened from the customer record: that customer, and their unit when they have one."""
         self.phone.setText(phone)
-        self._carried_unit = unit_id or None
-        if unit_id and self._units:
+        if unit_id:  # before the units are loaded, the picker keeps it for them
             self.select_unit(unit_id)
         self.find_customer()
 

@@ -126,8 +126,8 @@
         <translation>未成年子女</translation>
     </message>
     <message>
-        <source>Not chosen yet: type a unit or use the grid</source>
-        <translation>尚未选定：输入房号或用销控表选择</translation>
+        <source>Not chosen yet</source>
+        <translation>尚未选定</translation>
     </message>
     <message>
         <source>Unit</source>

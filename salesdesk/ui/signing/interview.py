@@ -71,7 +71,7 @@ class InterviewForm(QWidget):
         owners.addStretch(1)
         self.unit = UnitPicker()
         self.unit.setObjectName("unit")
-        self.unit.edit.setPlaceholderText(self.tr("Not chosen yet: type a unit or use the grid"))
+        self.unit.edit.setPlaceholderText(self.tr("Not chosen yet"))  # a narrow column
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)

@@ -256,8 +256,8 @@
         <translation>手机号或手机号后四位</translation>
     </message>
     <message>
-        <source>e.g. 1-1203 (optional)</source>
-        <translation>例如 1-1203（选填）</translation>
+        <source>e.g. 1203 or 1-1203 (optional)</source>
+        <translation>例如 1203 或 1-1203（选填）</translation>
     </message>
     <message>
         <source>Customer</source>

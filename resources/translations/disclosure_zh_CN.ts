@@ -389,108 +389,12 @@
         <translation>补充告知（回访前后）</translation>
     </message>
     <message>
-        <source>Disclosure checklist</source>
-        <translation>告知清单</translation>
-    </message>
-    <message>
-        <source>Customer's mobile number (or last 4 digits)</source>
-        <translation>客户手机号（或后四位）</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>房号</translation>
-    </message>
-    <message>
-        <source>Round</source>
-        <translation>告知环节</translation>
-    </message>
-    <message>
-        <source>Find the customer and pick a unit to see the checklist.</source>
-        <translation>查找客户并选择房号，即可看到告知清单。</translation>
-    </message>
-    <message>
-        <source>Told</source>
-        <translation>已告知</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Number / version</source>
-        <translation>编号 / 版本</translation>
-    </message>
-    <message>
-        <source>Rounds recorded for this customer and unit</source>
-        <translation>该客户该房号的告知记录</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Consultant</source>
-        <translation>置业顾问</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Paper form</source>
-        <translation>纸质反馈单</translation>
-    </message>
-    <message>
-        <source>Customer's acknowledgement</source>
-        <translation>客户确认</translation>
-    </message>
-    <message>
-        <source>Clear signature</source>
-        <translation>清除签名</translation>
-    </message>
-    <message>
-        <source>Paper feedback form signed and collected</source>
-        <translation>纸质反馈单已签字并收回</translation>
-    </message>
-    <message>
-        <source>Correct the selected round…</source>
-        <translation>更正所选记录…</translation>
-    </message>
-    <message>
-        <source>Why is the earlier round corrected?</source>
-        <translation>更正原因</translation>
-    </message>
-    <message>
-        <source>Save round to the ledger</source>
-        <translation>保存告知记录</translation>
-    </message>
-    <message>
         <source>Print blank form…</source>
         <translation>打印空白反馈单…</translation>
     </message>
     <message>
         <source>The feedback form with every box blank, to tick, sign and date on paper before the round is saved</source>
         <translation>保存告知记录前打印的空白反馈单：客户在纸上逐项勾选、签字并注明日期</translation>
-    </message>
-    <message>
-        <source>Paper form collected</source>
-        <translation>纸质反馈单已收回</translation>
-    </message>
-    <message>
-        <source>The customer signed the paper form of the round selected in the list (or just saved)</source>
-        <translation>客户已在列表所选（或刚保存）告知记录的纸质反馈单上签字</translation>
     </message>
     <message>
         <source>Print feedback form…</source>
@@ -501,28 +405,16 @@
         <translation>打印列表中选中的记录；未选中时打印刚保存的记录</translation>
     </message>
     <message>
-        <source>Subscription…</source>
-        <translation>认购…</translation>
-    </message>
-    <message>
-        <source>Courtesy message after the visit</source>
-        <translation>客户离开后的温馨短信</translation>
-    </message>
-    <message>
-        <source>Copy message</source>
-        <translation>复制短信</translation>
-    </message>
-    <message>
-        <source>— pick a unit —</source>
-        <translation>—— 选择房号 ——</translation>
-    </message>
-    <message>
-        <source>%1 (not for sale)</source>
-        <translation>%1（不可售）</translation>
-    </message>
-    <message>
         <source>No registered customer with this number. Register the customer at reception first.</source>
         <translation>没有用此号码登记的客户，请先在前台登记。</translation>
+    </message>
+    <message>
+        <source>This is %1's customer, not yours: agree with %1 before recording a round.</source>
+        <translation>这是 %1 的客户，不是您的：请先与 %1 沟通再记录告知。</translation>
+    </message>
+    <message>
+        <source>%1's customer.</source>
+        <translation>%1 的客户。</translation>
     </message>
     <message>
         <source>Unit %1 is outside every presale permit: it may be explained but not sold.</source>
@@ -567,6 +459,117 @@
     <message>
         <source>Paper form recorded as collected.</source>
         <translation>已登记纸质反馈单收回。</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosurePageForm</name>
+    <message>
+        <source>Disclosure checklist</source>
+        <translation>告知清单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customer's mobile number (or last 4 digits)</source>
+        <translation>客户手机号（或后四位）</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>告知环节</translation>
+    </message>
+    <message>
+        <source>Find the customer and pick a unit to see the checklist.</source>
+        <translation>查找客户并选择房号，即可看到告知清单。</translation>
+    </message>
+    <message>
+        <source>Told</source>
+        <translation>已告知</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Number / version</source>
+        <translation>编号 / 版本</translation>
+    </message>
+    <message>
+        <source>Rounds recorded for this customer and unit</source>
+        <translation>该客户该房号的告知记录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>置业顾问</translation>
+    </message>
+    <message>
+        <source>Paper form</source>
+        <translation>纸质反馈单</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Courtesy message after the visit</source>
+        <translation>客户离开后的温馨短信</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>复制短信</translation>
+    </message>
+    <message>
+        <source>Customer's acknowledgement</source>
+        <translation>客户确认</translation>
+    </message>
+    <message>
+        <source>Clear signature</source>
+        <translation>清除签名</translation>
+    </message>
+    <message>
+        <source>Paper feedback form signed and collected</source>
+        <translation>纸质反馈单已签字并收回</translation>
+    </message>
+    <message>
+        <source>Correct the selected round…</source>
+        <translation>更正所选记录…</translation>
+    </message>
+    <message>
+        <source>Why is the earlier round corrected?</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>Save round to the ledger</source>
+        <translation>保存告知记录</translation>
+    </message>
+    <message>
+        <source>The customer signed the paper form of the round selected in the list (or just saved)</source>
+        <translation>客户已在列表所选（或刚保存）告知记录的纸质反馈单上签字</translation>
+    </message>
+    <message>
+        <source>Paper form collected</source>
+        <translation>纸质反馈单已收回</translation>
+    </message>
+    <message>
+        <source>Subscription…</source>
+        <translation>认购…</translation>
     </message>
 </context>
 <context>

@@ -785,6 +785,48 @@
     </message>
 </context>
 <context>
+    <name>UnitGridDialog</name>
+    <message>
+        <source>Sales-control grid</source>
+        <translation>销控表</translation>
+    </message>
+    <message>
+        <source>Tap a unit to pick it. The colour is its sale status.</source>
+        <translation>点选房号即可选中；颜色表示销售状态。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <source>Unit number, building or layout</source>
+        <translation>房号、楼栋或户型</translation>
+    </message>
+    <message>
+        <source>Grid…</source>
+        <translation>销控…</translation>
+    </message>
+    <message>
+        <source>Pick the unit on the sales-control grid</source>
+        <translation>在销控表上选择房号</translation>
+    </message>
+    <message>
+        <source>No unit matches “%1”.</source>
+        <translation>没有与“%1”相符的房号。</translation>
+    </message>
+    <message>
+        <source>“%1” matches %2 units (%3): pick one from the list.</source>
+        <translation>“%1”对应 %2 套房（%3），请从列表中选择一套。</translation>
+    </message>
+    <message>
+        <source>%1 The unit stays %2.</source>
+        <translation>%1房号仍为 %2。</translation>
+    </message>
+</context>
+<context>
     <name>Widgets</name>
     <message>
         <source>SalesDesk</source>

@@ -104,6 +104,10 @@
         <source>Override reason, only if the new unit's factors were not disclosed before the deposit</source>
         <translation>主管放行原因（仅当新房号的不利因素尚未在交定前告知时填写）</translation>
     </message>
+    <message>
+        <source>Pick the unit to move that customer to.</source>
+        <translation>请选择要将该客户换到的房号。</translation>
+    </message>
 </context>
 <context>
     <name>SyncLabels</name>

@@ -122,6 +122,40 @@ def test_last_desk_taken_offers_alternatives_and_books_one(
     assert len(mine) == 1 and mine[0].starts_at == chosen
 
 
+def test_a_signing_slot_takes_the_unit_picked_and_refuses_one_that_is_no_unit(
+        qtbot: QtBot, page: AppointmentsPage, demo: Services, supervisor: Actor) -> None:
+    slot = at_local(FREE_DAY, time(10))
+    page.book_signing(slot)
+    dialog = page._dialog
+    assert isinstance(dialog, BookSigningDialog)
+    qtbot.waitUntil(lambda: dialog.slot.currentData() == slot and dialog.unit.count() > 100,
+                    timeout=10000)
+    qtbot.keyClicks(dialog.customer, "13957110231")  # 王建国, who subscribed 1-502
+    # A slip in the unit: said under the field, the dialog stays, nothing is booked.
+    qtbot.keyClicks(dialog.unit.edit, "1-99O3")
+    qtbot.keyClick(dialog.customer, Qt.Key.Key_Return)
+    assert dialog.unit.error.isVisible() and "1-99O3" in dialog.unit.error.text()
+    page.ctx.runner.wait()
+    assert dialog.isVisible() and _agenda(demo, supervisor) == []
+    # Part of the number, then the one meant from the list.
+    dialog.unit.edit.clear()
+    qtbot.keyClicks(dialog.unit.edit, "502")
+    popup = dialog.unit.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    assert not dialog.unit.error.isVisible()  # no refusal while the list is open
+    model = popup.model()
+    offered = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert len(offered) > 1
+    popup.setCurrentIndex(model.index(next(r for r, line in enumerate(offered)
+                                           if line.startswith("1-502 ")), 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.unit.text() == "1-502" and dialog.unit.status.text() == "已认购"
+    qtbot.keyClick(dialog.customer, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    booked = demo.appointments.agenda(supervisor, None, FREE_DAY, 1)
+    assert [a.unit_number for a in booked] == ["1-502"]
+
+
 def test_reschedule_and_cancel_through_the_dialogs(
         qtbot: QtBot, page: AppointmentsPage, demo: Services, supervisor: Actor) -> None:
     cust = demo.customers.find_by_phone(supervisor, PHONE)

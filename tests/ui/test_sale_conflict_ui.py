@@ -96,10 +96,19 @@ def test_supervisor_moves_the_customer_and_a_refused_move_changes_nothing(
         qtbot: QtBot, demo: Services, consultant: Actor, supervisor: Actor) -> None:
     lost_id, _ = _double_sale(demo, consultant)
     page = _page(qtbot, demo, supervisor)
-    numbers = [page.sale.unit.itemText(i) for i in range(page.sale.unit.count())]
+    numbers = [u.number for u in page.sale.unit.units]
     assert UNIT not in numbers and "2-1703" in numbers
     assert not any(n.startswith("3-") for n in numbers)
-    page.sale.unit.setCurrentIndex(numbers.index("2-1703"))
+    # No unit picked, then one that is not for sale: each refused in place, nothing moved.
+    page.sale.move_button.click()
+    assert page.sale.error.isVisible() and page.model.rowCount() == 1
+    qtbot.keyClicks(page.sale.unit.edit, UNIT)
+    page.sale.unit.completer.popup().hide()
+    page.sale.move_button.click()
+    assert page.sale.unit.error.isVisible() and page.sale.unit.unit_id is None
+    page.sale.unit.edit.clear()
+    qtbot.keyClicks(page.sale.unit.edit, "2-1703")
+    page.sale.unit.completer.popup().hide()
     page.sale.move_button.click()  # her 2-1703 factors were never disclosed: the gate refuses
     qtbot.waitUntil(lambda: page.sale.error.isVisible(), timeout=10000)
     assert page.model.rowCount() == 1

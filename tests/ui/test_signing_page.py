@@ -73,8 +73,14 @@ def test_interview_checklist_tick_and_print_to_file(qtbot: Any, page: SigningPag
     assert f.household.currentData() == "non_local"
     choose(f.marital, "married")
     choose(f.payment, "combined")
-    f.unit.setCurrentIndex(next(i for i in range(f.unit.count())
-                                if f.unit.itemText(i).startswith("1-1203")))
+    # The unit typed as a consultant would, with a slip first: refused, nothing saved.
+    qtbot.keyClicks(f.unit.edit, "1-12O3")
+    qtbot.mouseClick(f.save, Qt.MouseButton.LeftButton)
+    assert f.unit.error.isVisible() and "1-12O3" in f.unit.error.text()
+    page.ctx.runner.wait()
+    assert demo.signing.for_customer(consultant, page.customer.customer_id).checklists == ()
+    f.unit.edit.clear()
+    qtbot.keyClicks(f.unit.edit, "1-1203")
     qtbot.mouseClick(f.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.current is not None, timeout=10000)
     assert not f.error.isVisible()

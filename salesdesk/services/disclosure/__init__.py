@@ -9,6 +9,7 @@ from salesdesk.services.disclosure.ledger import NewRecord, append, checklist_ro
 from salesdesk.services.disclosure.results import (
     ChecklistView,
     ConsultantAuditRow,
+    CustomerOwner,
     CustomerRef,
     DisclosureAudit,
     IncompleteSubscriptionRow,
@@ -29,6 +30,7 @@ from salesdesk.services.disclosure.verify import check_ledger, ledger_verifier
 __all__ = [
     "ChecklistView",
     "ConsultantAuditRow",
+    "CustomerOwner",
     "CustomerRef",
     "DisclosureAudit",
     "DisclosureAuditService",

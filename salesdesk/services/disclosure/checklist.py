@@ -19,8 +19,9 @@ from salesdesk.domain.errors import NotFound
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.domain.phone import mask_phone
 from salesdesk.domain.project import FACTOR_SIDE_ZH
-from salesdesk.services.disclosure.results import CustomerRef
+from salesdesk.services.disclosure.results import CustomerOwner, CustomerRef
 from salesdesk.services.project import ProjectService
+from salesdesk.store.queries import common
 from salesdesk.store.queries import disclosure as queries
 from salesdesk.store.uow import UnitOfWork
 
@@ -38,6 +39,19 @@ def customer_ref(uow: UnitOfWork, customer_id: str) -> CustomerRef:
         raise NotFound("没有这个客户", en="No such customer", field="customer")
     phone = queries.first_phone(uow, c.id)
     return CustomerRef(c.id, c.name, c.salutation, mask_phone(phone) if phone else "")
+
+
+def customer_owner(uow: UnitOfWork, customer_id: str,
+                   names: dict[str, str] | None = None) -> CustomerOwner:
+    """The customer's owner by name; ``names`` (id -> name) when the caller has them already."""
+    c = queries.customer(uow, customer_id)
+    if c is None or c.deleted:
+        raise NotFound("没有这个客户", en="No such customer", field="customer")
+    staff_id = c.owner_staff_id or ""
+    if not staff_id:
+        return CustomerOwner(customer_id, "", "")
+    known = names if names is not None else common.staff_names(uow, [staff_id])
+    return CustomerOwner(customer_id, staff_id, known.get(staff_id, ""))
 
 
 def get_unit(uow: UnitOfWork, unit_id: str) -> Unit:

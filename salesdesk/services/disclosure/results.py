@@ -38,6 +38,15 @@ class CustomerRef:
 
 
 @dataclass(frozen=True)
+class CustomerOwner:
+    """Who the customer belongs to (判客): a round recorded for a colleague's customer is
+    flagged on the page before it is saved."""
+    customer_id: str
+    staff_id: str  # "" while nobody owns the customer
+    name: str
+
+
+@dataclass(frozen=True)
 class RoundSummary:
     id: str
     record_type: RecordType
@@ -68,6 +77,7 @@ class ChecklistView:
     problems: tuple[str, ...]
     checklist_hash: str
     rounds: tuple[RoundSummary, ...]
+    owner: CustomerOwner | None = None
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,16 @@ from salesdesk.services.disclosure import rounds
 from salesdesk.services.disclosure.checklist import (
     courtesy_text,
     current_checklist,
+    customer_owner,
     customer_ref,
     get_unit,
 )
-from salesdesk.services.disclosure.results import ChecklistView, RoundRecord, RoundSummary
+from salesdesk.services.disclosure.results import (
+    ChecklistView,
+    CustomerOwner,
+    RoundRecord,
+    RoundSummary,
+)
 from salesdesk.services.project import ProjectService
 from salesdesk.store.database import Database
 from salesdesk.store.queries import common
@@ -40,11 +46,18 @@ class DisclosureService:
             unit = get_unit(uow, unit_id)
             cl = current_checklist(uow, unit)
             building = queries.building(uow, unit.building_id)
-            summaries = rounds.round_summaries(uow, customer_id, unit_id,
-                                               common.staff_names(uow))
+            names = common.staff_names(uow)
+            summaries = rounds.round_summaries(uow, customer_id, unit_id, names)
             return ChecklistView(customer, unit.id, unit.number,
                                  building.name if building else "?", cl.sellable, cl.items,
-                                 cl.problems, cl.hash, tuple(summaries))
+                                 cl.problems, cl.hash, tuple(summaries),
+                                 customer_owner(uow, customer_id, names))
+
+    def owner(self, actor: Actor, customer_id: str) -> CustomerOwner:
+        """Whose customer this is, before a unit is picked (the checklist carries it too)."""
+        actor.require(Permission.RECORD_DISCLOSURE)
+        with self._db.reader(actor) as uow:
+            return customer_owner(uow, customer_id)
 
     def record_round(
         self,

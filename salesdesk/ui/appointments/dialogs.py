@@ -35,6 +35,7 @@ from salesdesk.ui.appointments.labels import kind_label
 from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
+from salesdesk.ui.unit_picker import UnitPicker
 from salesdesk.ui.widgets import error_label
 
 
@@ -221,8 +222,9 @@ class BookSigningDialog(_BaseDialog):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.slot = QComboBox()
         self.slot.setMinimumWidth(220)
-        self.unit = QLineEdit()
-        self.unit.setPlaceholderText(self.tr("e.g. 1-1203 (optional)"))
+        self.unit = UnitPicker()
+        self.unit.setObjectName("unit")
+        self.unit.edit.setPlaceholderText(self.tr("e.g. 1203 or 1-1203 (optional)"))
         self.notes = QLineEdit()
         self.form.addRow(self.tr("Customer"), self.customer)
         self.form.addRow(self.tr("Consultant"), self.consultant)
@@ -236,18 +238,21 @@ class BookSigningDialog(_BaseDialog):
         self._wanted = starts_at
         self.day.dateChanged.connect(lambda _d: self.load_slots())
         self.load_slots()
+        run_for(self, self.ctx, lambda: ctx.services.projects.units(actor), self.unit.set_units,
+                self.show_error)
         self.customer.setFocus()
 
     def set_unit(self, unit_id: str) -> None:
-        """Fill in the unit (by its number, as the form takes it) from the customer record."""
-        services, actor = self.ctx.services, self.ctx.require_actor()
+        """The unit from the customer record (it waits for the units when they are loading)."""
+        if self.unit.unit_id is None and not self.unit.text():
+            self.unit.select(unit_id)
 
-        def done(units: Any) -> None:
-            number = next((u.number for u in units if u.id == unit_id), "")
-            if number and not self.unit.text():
-                self.unit.setText(number)
-
-        run_for(self, self.ctx, lambda: services.projects.units(actor), done, self.show_error)
+    def submit(self) -> None:
+        # A unit typed that names no unit (or several) is refused under the field: no booking.
+        if not self.unit.resolve():
+            self.unit.setFocus()
+            return
+        super().submit()
 
     def load_slots(self, select: datetime | None = None) -> None:
         services, actor = self.ctx.services, self.ctx.require_actor()
@@ -278,17 +283,10 @@ class BookSigningDialog(_BaseDialog):
             raise ValidationError("签约中心当天不开放，请换一天",
                                   en="The signing centre is closed that day", field="starts_at")
         phone, consultant = self.customer.text(), self.consultant.currentData()
-        unit_text, notes = self.unit.text().strip(), self.notes.text()
+        unit_id, notes = self.unit.unit_id, self.notes.text()
 
         def run() -> Booking:
             cid = find_customer_id(services, actor, phone)
-            unit_id = None
-            if unit_text:
-                match = [u for u in services.projects.units(actor) if u.number == unit_text]
-                if not match:
-                    raise ValidationError(f"没有房号 {unit_text}", en=f"No unit {unit_text}",
-                                          field="unit")
-                unit_id = match[0].id
             return services.appointments.book_signing(actor, customer_id=cid, starts_at=starts,
                                                       consultant_id=consultant, unit_id=unit_id,
                                                       notes=notes)

@@ -10,24 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
 from salesdesk.domain.disclosure import (
     ChecklistItem,
@@ -35,17 +18,21 @@ from salesdesk.domain.disclosure import (
     RoundKind,
 )
 from salesdesk.domain.local_time import PROJECT_TZ
-from salesdesk.domain.roles import Permission
+from salesdesk.domain.roles import Permission, Role
 from salesdesk.services.customers import CustomerInfo
-from salesdesk.services.disclosure import ChecklistView, RoundRecord, RoundSummary
+from salesdesk.services.disclosure import (
+    ChecklistView,
+    CustomerOwner,
+    RoundRecord,
+    RoundSummary,
+)
 from salesdesk.services.project import UnitInfo
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.disclosure.labels import round_kind_label
-from salesdesk.ui.disclosure.signature_pad import SignaturePad
+from salesdesk.ui.forms.ui_disclosure_page import Ui_DisclosurePageForm
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.printing import PdfOutput, print_button
-from salesdesk.ui.widgets import error_label, page_title
 
 
 def _kind_label(kind: ItemKind) -> str:
@@ -84,77 +71,70 @@ class DisclosurePage(Page):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self.setObjectName("disclosurePage")
         self.view: ChecklistView | None = None
         self.saved: RoundRecord | None = None
         self.customer: CustomerInfo | None = None
+        self.owner: CustomerOwner | None = None
         self._units: list[UnitInfo] = []
-        self._carried_unit: str | None = None  # a unit handed over by the customer record
         self._ticks: dict[str, datetime] = {}
         self._started: datetime | None = None
         self._filling = False
         self._supersedes = ""
         self._dirty = False  # something changed since the last save: no double-saved rounds
 
-        root = QVBoxLayout(self)
-        root.addWidget(page_title(self.tr("Disclosure checklist")))
+        # The layout is forms/disclosure_page.ui; what it does is here.
+        self.ui = ui = Ui_DisclosurePageForm()
+        ui.setupUi(self)
+        self.setObjectName("disclosurePage")
+        # Style names (style.py) replace the form's own names where the style needs them.
+        for widget, style in ((ui.titleLabel, "pageTitle"), (ui.phoneEdit, "bigInput"),
+                              (ui.errorLabel, "errorLabel"), (ui.problemBanner, "badgeRed"),
+                              (ui.summaryLabel, "sectionTitle"), (ui.checklistTable, "checklist"),
+                              (ui.explainLabel, "itemDetail"), (ui.historyTitle, "hint"),
+                              (ui.historyTable, "rounds"), (ui.messageTitle, "hint"),
+                              (ui.messageEdit, "courtesyMessage"), (ui.rightCard, "card"),
+                              (ui.signatureTitle, "sectionTitle"), (ui.pad, "signaturePad"),
+                              (ui.saveButton, "primary"), (ui.savedLabel, "okLabel"),
+                              (ui.printStatus, "hint")):
+            widget.setObjectName(style)
+        self.phone = ui.phoneEdit
+        self.find_button = ui.findButton
+        self.customer_box = ui.customerBox
+        self.unit_box = ui.unitPicker
+        self.kind_box = ui.kindBox
+        self.error = ui.errorLabel
+        self.owner_banner = ui.ownerBanner
+        self.banner = ui.problemBanner
+        self.summary = ui.summaryLabel
+        self.table = ui.checklistTable
+        self.explain = ui.explainLabel
+        self.history = ui.historyTable
+        self.message = ui.messageEdit
+        self.copy_button = ui.copyButton
+        self.pad = ui.pad
+        self.clear_button = ui.clearButton
+        self.paper = ui.paperCheck
+        self.correct_button = ui.correctButton
+        self.reason = ui.reasonEdit
+        self.save_button = ui.saveButton
+        self.saved_label = ui.savedLabel
+        self.collected_button = ui.collectedButton
+        self.subscribe_button = ui.subscribeButton
+        self.print_status = ui.printStatus
+        for label in (self.error, self.owner_banner, self.banner, self.saved_label,
+                      self.print_status):
+            label.setVisible(False)
+        self.reason.setVisible(False)
 
-        # Who and what: customer by phone, the unit, which round.
-        pick = QGridLayout()
-        self.phone = QLineEdit()
-        self.phone.setObjectName("bigInput")
-        self.phone.setPlaceholderText(self.tr("Customer's mobile number (or last 4 digits)"))
         self.phone.returnPressed.connect(self.find_customer)
-        self.find_button = QPushButton(self.tr("Find"))
         self.find_button.clicked.connect(self.find_customer)
-        self.customer_box = QComboBox()
-        self.customer_box.setMinimumWidth(220)
         self.customer_box.currentIndexChanged.connect(self._customer_chosen)
-        self.unit_box = QComboBox()
-        self.unit_box.setEditable(True)
-        self.unit_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.unit_box.setMinimumWidth(200)
-        self.unit_box.currentIndexChanged.connect(lambda _i: self.load_checklist())
-        self.kind_box = QComboBox()
+        self.unit_box.unit_changed.connect(lambda _uid: self.load_checklist())
         for kind in RoundKind:
             self.kind_box.addItem(_round_label(kind), kind.value)
-        pick.addWidget(QLabel(self.tr("Customer")), 0, 0)
-        pick.addWidget(self.phone, 0, 1)
-        pick.addWidget(self.find_button, 0, 2)
-        pick.addWidget(self.customer_box, 0, 3)
-        pick.addWidget(QLabel(self.tr("Unit")), 1, 0)
-        pick.addWidget(self.unit_box, 1, 1)
-        pick.addWidget(QLabel(self.tr("Round")), 1, 2)
-        pick.addWidget(self.kind_box, 1, 3)
-        pick.setColumnStretch(1, 1)
-        root.addLayout(pick)
-        self.error = error_label()
-        root.addWidget(self.error)
-        self.banner = QLabel()
-        self.banner.setObjectName("badgeRed")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
-        root.addWidget(self.banner)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        # Left: the itemised checklist and the rounds so far.
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        self.summary = QLabel(self.tr("Find the customer and pick a unit to see the checklist."))
-        self.summary.setObjectName("sectionTitle")
-        self.summary.setWordWrap(True)
-        lv.addWidget(self.summary)
         # The screen the customer reads: one line per item, and the selected item's whole
         # explanation in its own pane below (a narrow column cut it off at 1366 px).
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("checklist")
-        self.table.setHorizontalHeaderLabels([self.tr("Told"), self.tr("Kind"), self.tr("Item"),
-                                              self.tr("Number / version")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -164,123 +144,33 @@ class DisclosurePage(Page):
         self.table.itemChanged.connect(self._item_changed)
         self.table.cellClicked.connect(self._cell_clicked)
         self.table.currentCellChanged.connect(lambda row, *_: self._explain(row))
-        lv.addWidget(self.table, 3)
-        self.explain = QLabel()
-        self.explain.setObjectName("itemDetail")
-        self.explain.setWordWrap(True)
-        self.explain.setTextFormat(Qt.TextFormat.PlainText)
-        self.explain.setMinimumHeight(48)
-        self.explain.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        lv.addWidget(self.explain)
-        hist_title = QLabel(self.tr("Rounds recorded for this customer and unit"))
-        hist_title.setObjectName("hint")
-        lv.addWidget(hist_title)
-        self.history = QTableWidget(0, 6)
-        self.history.setObjectName("rounds")
-        self.history.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Round"),
-                                                self.tr("Consultant"), self.tr("Told"),
-                                                self.tr("Paper form"), self.tr("Note")])
-        self.history.verticalHeader().setVisible(False)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.horizontalHeader().setStretchLastSection(True)
-        self.history.setMaximumHeight(150)
         self.history.itemSelectionChanged.connect(self._update_buttons)
-        lv.addWidget(self.history, 1)
-        split.addWidget(left)
+        # The courtesy message (after the visit) sits under the rounds, on the left: under the
+        # signature it pushed the save and print buttons below a 768-px laptop screen.
+        self.copy_button.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.message.toPlainText()))
 
-        # Right: the acknowledgement, save, print, courtesy message, subscription.
-        right = QFrame()
-        right.setObjectName("card")
-        rv = QVBoxLayout(right)
-        sig_title = QLabel(self.tr("Customer's acknowledgement"))
-        sig_title.setObjectName("sectionTitle")
-        rv.addWidget(sig_title)
-        self.pad = SignaturePad()
-        rv.addWidget(self.pad, 2)
-        row = QHBoxLayout()
-        self.clear_button = QPushButton(self.tr("Clear signature"))
         self.clear_button.clicked.connect(self.pad.clear)
-        row.addWidget(self.clear_button)
-        row.addStretch(1)
-        rv.addLayout(row)
-        self.paper = QCheckBox(self.tr("Paper feedback form signed and collected"))
-        rv.addWidget(self.paper)
-        self.correct_button = QPushButton(self.tr("Correct the selected round…"))
         self.correct_button.clicked.connect(self._start_correction)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("Why is the earlier round corrected?"))
-        self.reason.setVisible(False)
-        rv.addWidget(self.correct_button)
-        rv.addWidget(self.reason)
-        self.save_button = QPushButton(self.tr("Save round to the ledger"))
-        self.save_button.setObjectName("primary")
-        self.save_button.setMinimumHeight(44)
         self.save_button.clicked.connect(self.save_round)
-        rv.addWidget(self.save_button)
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("okLabel")
-        self.saved_label.setWordWrap(True)
-        self.saved_label.setVisible(False)
-        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        rv.addWidget(self.saved_label)
         self.output = PdfOutput(ctx, self, self._say)
         # Before the round: a blank draft the customer ticks and signs by hand.
         self.blank_button = print_button(self.tr("Print blank form…"), self.print_blank_form,
                                          self._save_blank_form)
         self.blank_button.setToolTip(self.tr("The feedback form with every box blank, to tick, "
                                              "sign and date on paper before the round is saved"))
-        self.collected_button = QPushButton(self.tr("Paper form collected"))
-        self.collected_button.setToolTip(self.tr("The customer signed the paper form of the "
-                                                 "round selected in the list (or just saved)"))
+        ui.paperRow.insertWidget(0, self.blank_button)
         self.collected_button.clicked.connect(self.record_paper_collected)
-        paper_row = QHBoxLayout()
-        paper_row.addWidget(self.blank_button)
-        paper_row.addWidget(self.collected_button)
-        paper_row.addStretch(1)
-        rv.addLayout(paper_row)
-        row = QHBoxLayout()
         self.print_button = print_button(self.tr("Print feedback form…"), self._print_form,
                                          self._save_form)
         self.print_button.setToolTip(self.tr("Prints the round selected in the list, or the one "
                                              "just saved"))
         self.print_button.setEnabled(False)
-        self.subscribe_button = QPushButton(self.tr("Subscription…"))
+        ui.printRow.insertWidget(0, self.print_button)
         self.subscribe_button.setEnabled(False)
         self.subscribe_button.clicked.connect(self._open_subscription)
         self.subscribe_button.setVisible(ctx.actor is None
                                          or ctx.actor.can(Permission.RECORD_SUBSCRIPTION))
-        row.addWidget(self.print_button)
-        row.addWidget(self.subscribe_button)
-        rv.addLayout(row)
-        self.print_status = QLabel()
-        self.print_status.setObjectName("hint")
-        self.print_status.setWordWrap(True)
-        self.print_status.setVisible(False)
-        self.print_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        rv.addWidget(self.print_status)
-        rv.addStretch(1)
-        # The courtesy message (after the visit) sits under the rounds, on the left: under the
-        # signature it pushed the save and print buttons below a 768-px laptop screen.
-        msg_title = QLabel(self.tr("Courtesy message after the visit"))
-        msg_title.setObjectName("hint")
-        lv.addWidget(msg_title)
-        self.message = QPlainTextEdit()
-        self.message.setObjectName("courtesyMessage")
-        self.message.setReadOnly(True)
-        self.message.setMinimumHeight(70)
-        self.message.setMaximumHeight(80)
-        self.copy_button = QPushButton(self.tr("Copy message"))
-        self.copy_button.clicked.connect(
-            lambda: QGuiApplication.clipboard().setText(self.message.toPlainText()))
-        message_row = QHBoxLayout()
-        message_row.addWidget(self.message, 1)
-        message_row.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignBottom)
-        lv.addLayout(message_row)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        root.addWidget(split, 1)
         self.pad.changed.connect(self._touched)
         self.paper.toggled.connect(self._touched)
         self.kind_box.currentIndexChanged.connect(self._touched)
@@ -293,34 +183,22 @@ class DisclosurePage(Page):
     # ---- loading -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if not self._units:
-            actor = self.ctx.require_actor()
-            self.ctx.runner.run(lambda: self.ctx.services.projects.units(actor),
-                                self._units_loaded, self._failed)
-        elif self.view is not None:
+        # The units every time: the status beside the picked unit ("已认购") stays true after a
+        # subscription or a sync.
+        actor = self.ctx.require_actor()
+        self.ctx.runner.run(lambda: self.ctx.services.projects.units(actor),
+                            self._units_loaded, self._failed)
+        if self._units and self.view is not None:
             self.load_checklist()
 
     def _units_loaded(self, units: list[UnitInfo]) -> None:
         self._units = units
-        current = self.unit_box.currentData()
-        self.unit_box.blockSignals(True)
-        self.unit_box.clear()
-        self.unit_box.addItem(self.tr("— pick a unit —"), None)
-        for u in units:
-            label = u.number if u.sellable else self.tr("%1 (not for sale)").replace("%1", u.number)
-            self.unit_box.addItem(label, u.id)
-        if current:
-            self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(current)))
-        self.unit_box.blockSignals(False)
-        carried, self._carried_unit = self._carried_unit, None
-        if carried:
-            self.select_unit(carried)
+        self.unit_box.set_units(units)
 
     def open_customer(self, customer_id: str, phone: str, unit_id: str) -> None:
         """Opened from the customer record: that customer, and their unit when they have one."""
         self.phone.setText(phone)
-        self._carried_unit = unit_id or None
-        if unit_id and self._units:
+        if unit_id:  # before the units are loaded, the picker keeps it for them
             self.select_unit(unit_id)
         self.find_customer()
 
@@ -349,6 +227,7 @@ class DisclosurePage(Page):
                                        "customer at reception first."))
             self.error.setVisible(True)
             self.customer = None
+            self._show_owner(None)
             self._clear_checklist()
             return
         self.customer_box.setCurrentIndex(0)
@@ -357,15 +236,46 @@ class DisclosurePage(Page):
     def _customer_chosen(self, index: int) -> None:
         data = self.customer_box.itemData(index) if index >= 0 else None
         self.customer = data if isinstance(data, CustomerInfo) else None
+        self._show_owner(None)  # never the previous customer's owner, even for a moment
+        if self.customer is not None and not self.unit_box.unit_id:
+            # No unit yet: whose customer this is shows now; a checklist brings it along.
+            actor = self.ctx.require_actor()
+            cid = self.customer.id
+            self.ctx.runner.run(lambda: self.ctx.services.disclosure.owner(actor, cid),
+                                self._show_owner, self._failed)
+        elif self.customer is None:
+            self._show_owner(None)
         self.load_checklist()
 
+    def _show_owner(self, owner: CustomerOwner | None) -> None:
+        """A round for a colleague's customer (判客: the first consultant keeps them) is warned
+        about in the page; a supervisor sees whose customer it is, as information."""
+        if owner is not None and (self.customer is None or owner.customer_id != self.customer.id):
+            return  # an answer for a customer no longer on the page
+        self.owner = owner
+        actor = self.ctx.require_actor()
+        if owner is None or not owner.staff_id or owner.staff_id == actor.staff_id:
+            self.owner_banner.setVisible(False)
+            return
+        name = owner.name or "—"
+        if actor.role in (Role.CONSULTANT, Role.SENIOR_CONSULTANT):
+            self.owner_banner.setObjectName("badge")
+            self.owner_banner.setText(self.tr(
+                "This is %1's customer, not yours: agree with %1 before recording a round.")
+                .replace("%1", name))
+        else:
+            self.owner_banner.setObjectName("hint")
+            self.owner_banner.setText(self.tr("%1's customer.").replace("%1", name))
+        # The style sheet matches on the name: re-polish for the new colours.
+        self.owner_banner.style().unpolish(self.owner_banner)
+        self.owner_banner.style().polish(self.owner_banner)
+        self.owner_banner.setVisible(True)
+
     def select_unit(self, unit_id: str) -> None:
-        i = self.unit_box.findData(unit_id)
-        if i >= 0:
-            self.unit_box.setCurrentIndex(i)
+        self.unit_box.select(unit_id)
 
     def load_checklist(self) -> None:
-        unit_id = self.unit_box.currentData()
+        unit_id = self.unit_box.unit_id
         if self.customer is None or not unit_id:
             self._clear_checklist()
             return
@@ -379,6 +289,7 @@ class DisclosurePage(Page):
                 and self.view.unit_id == view.unit_id
                 and self.view.checklist_hash == view.checklist_hash)
         self.view = view
+        self._show_owner(view.owner)
         if not same:
             self._ticks = {}
             self._started = self.ctx.services.db.now()
@@ -519,6 +430,10 @@ class DisclosurePage(Page):
 
     def save_round(self) -> None:
         if self.view is None or self.customer is None:
+            return
+        # A unit typed but not yet taken: refused under the field, or (when it names another
+        # unit) that unit's checklist loads instead of saving this one's.
+        if not self.unit_box.resolve() or self.unit_box.unit_id != self.view.unit_id:
             return
         actor = self.ctx.require_actor()
         view = self.view

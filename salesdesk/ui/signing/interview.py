@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.buyer_profile import MAX_HOMES, BuyerProfile
+from salesdesk.services.project import UnitInfo
+from salesdesk.ui.unit_picker import UnitPicker
 from salesdesk.ui.widgets import error_label
 
 
@@ -67,9 +69,9 @@ class InterviewForm(QWidget):
         owners.addWidget(self.spouse)
         owners.addWidget(self.minor)
         owners.addStretch(1)
-        self.unit = QComboBox()
+        self.unit = UnitPicker()
         self.unit.setObjectName("unit")
-        self.unit.addItem(self.tr("Not chosen yet"), None)
+        self.unit.edit.setPlaceholderText(self.tr("Not chosen yet"))  # a narrow column
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -113,21 +115,12 @@ class InterviewForm(QWidget):
             return
         super().keyPressEvent(event)
 
-    def set_units(self, units: list[tuple[str, str]]) -> None:
-        """(unit id, label) pairs; keeps the current choice when it is still there."""
-        current = self.unit.currentData()
-        self.unit.blockSignals(True)
-        while self.unit.count() > 1:
-            self.unit.removeItem(1)
-        for uid, label in units:
-            self.unit.addItem(label, uid)
-        index = self.unit.findData(current)
-        self.unit.setCurrentIndex(index if index >= 0 else 0)
-        self.unit.blockSignals(False)
+    def set_units(self, units: list[UnitInfo]) -> None:
+        """The units to pick from; the current choice stays when it is still there."""
+        self.unit.set_units(units)
 
     def select_unit(self, unit_id: str | None) -> None:
-        index = self.unit.findData(unit_id)
-        self.unit.setCurrentIndex(index if index >= 0 else 0)
+        self.unit.select(unit_id)
 
     def answers(self) -> dict[str, Any]:
         owners = []
@@ -169,4 +162,7 @@ class InterviewForm(QWidget):
 
     def _submit(self) -> None:
         self.clear_error()
-        self.submitted.emit(self.answers(), self.unit.currentData())
+        if not self.unit.resolve():  # a unit typed that is no unit: refused under the field
+            self.unit.setFocus()
+            return
+        self.submitted.emit(self.answers(), self.unit.unit_id)

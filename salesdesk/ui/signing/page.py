@@ -51,6 +51,7 @@ class SigningPage(Page):
         self.output = PdfOutput(ctx, self, lambda text, error: self._say(text, error=error))
         self._batch: TaskControl | None = None
         self._units_loaded = False
+        self._carried_unit: str | None = None  # a unit handed over by the customer record
 
         # -- find the customer --
         self.phone = QLineEdit()
@@ -214,7 +215,7 @@ class SigningPage(Page):
 
     def _units_done(self, units: Any) -> None:
         self._units_loaded = True
-        self.form.set_units([(u.id, f"{u.number}　{u.layout}") for u in units])
+        self.form.set_units(units)
 
     def find_customer(self) -> None:
         self.find_error.setVisible(False)
@@ -227,6 +228,7 @@ class SigningPage(Page):
     def open_customer(self, customer_id: str, phone: str, unit_id: str) -> None:
         """Opened from the customer record: that customer's checklists, no number typed."""
         self.phone.setText(phone)
+        self._carried_unit = unit_id or None
         self._load_customer(customer_id)
 
     def _load_customer(self, customer_id: str) -> None:
@@ -254,9 +256,12 @@ class SigningPage(Page):
         self.checklists.blockSignals(False)
         chosen = next((c for c in found.checklists if c.id == keep),
                       found.checklists[0] if found.checklists else None)
+        carried, self._carried_unit = self._carried_unit, None
         if chosen is not None:
             self.checklists.setCurrentIndex(self.checklists.findData(chosen.id))
             self.form.select_unit(chosen.unit_id)
+        elif carried:  # no checklist yet: the interview starts on the record's unit
+            self.form.select_unit(carried)
         self._set_checklist(chosen)
 
     def _choose_checklist(self) -> None:

@@ -112,7 +112,10 @@ class ConflictsPage(Page):
         def work() -> tuple[list[Any], dict[str, Any], list[Any]]:
             rows = services.sync.conflicts(actor)
             sales = {v.conflict_id: v for v in services.sale_conflicts.conflicts(actor)}
-            units = services.sale_conflicts.units_for_move(actor) if sales else []
+            units: list[Any] = []
+            if sales:  # the move-to picker shows the units a deposit may be taken on now
+                movable = {u.id for u in services.sale_conflicts.units_for_move(actor)}
+                units = [u for u in services.projects.units(actor) if u.id in movable]
             return rows, sales, units
 
         self.ctx.runner.run(work, self._loaded, lambda exc: self.report_error(exc, self.error))

@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesdesk.services.project import UnitInfo
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
+from salesdesk.ui.unit_picker import UnitPicker
 from salesdesk.ui.widgets import error_label
 
 
@@ -45,12 +46,14 @@ class SaleConflictPanel(QWidget):
         layout.addWidget(self.read_only)
         row = QHBoxLayout()
         self.refund = QPushButton(self.tr("Cancel the losing subscription (refund the deposit)"))
-        self.unit = QComboBox()
-        self.unit.setMinimumWidth(160)
+        # Only the units a deposit may be taken on now, typed or tapped on the grid.
+        self.unit = UnitPicker()
+        self.unit.setObjectName("moveUnit")
+        self.unit.setMinimumWidth(300)
         self.move_button = QPushButton(self.tr("Move that customer to this unit"))
         self.move_button.setObjectName("primary")
         for w in (self.refund, self.unit, self.move_button):
-            row.addWidget(w)
+            row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
         row.addStretch(1)
         layout.addLayout(row)
         self.reason = QLineEdit()
@@ -64,16 +67,16 @@ class SaleConflictPanel(QWidget):
         self.move_button.clicked.connect(self._move)
         self.show_conflict(None, [])
 
-    def show_conflict(self, view: Any, units: list[Any]) -> None:
+    def show_conflict(self, view: Any, units: list[UnitInfo]) -> None:
+        if view is None or self.view is None or view.conflict_id != self.view.conflict_id:
+            self.unit.clear()  # another conflict: another customer's move
         self.view = view
         self.setVisible(view is not None)
         self.error.setVisible(False)
-        self.unit.clear()
         if view is None:
             return
         self.summary.setText(view.summary)
-        for u in units:
-            self.unit.addItem(u.number, u.id)
+        self.unit.set_units(units)
         allowed = bool(view.can_resolve)
         self.read_only.setVisible(not allowed and view.status == "open")
         for w in (self.refund, self.unit, self.move_button, self.reason):
@@ -95,10 +98,16 @@ class SaleConflictPanel(QWidget):
         self._run(lambda: self.ctx.services.sale_conflicts.cancel_losing(actor, conflict_id))
 
     def _move(self) -> None:
-        if self.view is None:
+        if self.view is None or not self.unit.resolve():  # a slip is refused under the field
+            return
+        unit_id = self.unit.unit_id
+        if unit_id is None:
+            self.error.setText(self.tr("Pick the unit to move that customer to."))
+            self.error.setVisible(True)
+            self.unit.setFocus()
             return
         actor = self.ctx.require_actor()
-        conflict_id, unit_id = self.view.conflict_id, self.unit.currentData()
+        conflict_id = self.view.conflict_id
         reason = self.reason.text()
         self._run(lambda: self.ctx.services.sale_conflicts.move_losing(
-            actor, conflict_id, unit_id or "", override_reason=reason))
+            actor, conflict_id, unit_id, override_reason=reason))

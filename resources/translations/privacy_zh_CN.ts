@@ -66,5 +66,9 @@
         <source>Signing checklists of a day</source>
         <translation>当天全部签约资料清单</translation>
     </message>
+    <message>
+        <source>Appointment for a calendar (.ics)</source>
+        <translation>预约日历文件（.ics）</translation>
+    </message>
 </context>
 </TS>

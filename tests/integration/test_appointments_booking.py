@@ -312,9 +312,15 @@ def test_ics_export(demo: Services, supervisor: Actor) -> None:
     cust = _customer(demo, supervisor, "13905712016", name="欧阳明")
     booking = demo.appointments.book_signing(supervisor, customer_id=cust,
                                              starts_at=at_local(FREE_DAY, time(10)))
+    exports = len(demo.audit.exports(supervisor))
     text = demo.appointments.ics(supervisor, booking.appointment.id)
     assert "DTSTART:20261207T020000Z" in text and "BEGIN:VEVENT" in text
     assert "13905712016" not in text and "5712016" not in text  # no phone numbers
+    # It names the customer and leaves the application: logged as an export of one customer.
+    logged = demo.audit.exports(supervisor)
+    assert len(logged) == exports + 1
+    assert [e.detail for e in logged if e.entity == "appointment_ics"
+            and e.row_id == booking.appointment.id] == ["ics customers=1"]
 
 
 def test_a_day_with_bookings_is_not_closed_under_them(demo: Services,

@@ -67,6 +67,7 @@ class ExportsTab(QWidget):
             "signing_mortgage": self.tr("Mortgage materials list"),
             "signing_flow": self.tr("Signing flow sheet"),
             "signing_checklist_batch": self.tr("Signing checklists of a day"),
+            "appointment_ics": self.tr("Appointment for a calendar (.ics)"),
         }
         return labels.get(entity, entity)
 

@@ -37,7 +37,11 @@ STATUS_COLOURS = {"available": "#05603a", "receiving": "#1f6feb", "break": "#b54
 
 
 def table(model: QAbstractTableModel) -> QTableView:
-    view = QTableView()
+    return setup_table(QTableView(), model)
+
+
+def setup_table(view: QTableView, model: QAbstractTableModel) -> QTableView:
+    """How reception's lists behave, whether the view came from code or from a form."""
     view.setModel(model)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

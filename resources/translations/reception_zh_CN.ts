@@ -243,14 +243,6 @@
         <source>Why does %1 move up?</source>
         <translation>%1 上移的原因？</translation>
     </message>
-    <message>
-        <source>Who is on duty today</source>
-        <translation>今日上岗</translation>
-    </message>
-    <message>
-        <source>Tick the consultants who join the rotation (in order):</source>
-        <translation>勾选今日上岗的置业顾问（按勾选顺序排在队尾）：</translation>
-    </message>
 </context>
 <context>
     <name>MyQueuePanel</name>
@@ -381,6 +373,17 @@
     <message>
         <source>Transfer to a colleague</source>
         <translation>转交同事</translation>
+    </message>
+</context>
+<context>
+    <name>OnDutyDialog</name>
+    <message>
+        <source>Who is on duty today</source>
+        <translation>今日上岗</translation>
+    </message>
+    <message>
+        <source>Tick the consultants who join the rotation (in order):</source>
+        <translation>勾选今日上岗的置业顾问（按勾选顺序排在队尾）：</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FirstAdminForm</name>
@@ -270,7 +271,7 @@
         <translation>尚未开放：签约资料清单将随“签约资料”功能上线。</translation>
     </message>
     <message>
-        <source>Not available yet: the supervisor's audit arrives with the Disclosure capability.</source>
+        <source>Not available yet: the supervisor&apos;s audit arrives with the Disclosure capability.</source>
         <translation>尚未开放：主管稽核将随“信息披露”功能上线。</translation>
     </message>
 </context>

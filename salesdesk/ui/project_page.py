@@ -8,15 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from salesdesk.domain.project import FactorSide, UnitStatus
@@ -28,12 +20,12 @@ from salesdesk.services.project import (
     UnitInfo,
 )
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.forms.ui_project_page import Ui_ProjectPage
 from salesdesk.ui.labels import factor_category_label
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.printing import PdfOutput, print_button
 from salesdesk.ui.table_model import Column, RecordTableModel
-from salesdesk.ui.unit_grid import UnitGrid
-from salesdesk.ui.widgets import card, error_label, message_box, money, record_table
+from salesdesk.ui.widgets import message_box, money, setup_record_table
 
 
 class ProjectPage(Page):
@@ -42,59 +34,48 @@ class ProjectPage(Page):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        head = QHBoxLayout()
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
-        self.subtitle = QLabel()
-        self.subtitle.setObjectName("hint")
-        titles = QVBoxLayout()
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        head.addLayout(titles, 1)
+        # The layout is forms/project_page.ui; what it does is here.
+        self.ui = ui = Ui_ProjectPage()
+        ui.setupUi(self)
+        # Style names (style.py) replace the form's own names where the style needs them.
+        for widget, style in ((ui.titleLabel, "pageTitle"), (ui.subtitleLabel, "hint"),
+                              (ui.formError, "errorLabel"), (ui.buildingsTitle, "sectionTitle"),
+                              (ui.unitsCount, "hint")):
+            widget.setObjectName(style)
+        self.title = ui.titleLabel
+        self.subtitle = ui.subtitleLabel
         self.output = PdfOutput(ctx, self, self._said)
         self.print_button = print_button(self.tr("Print notice board…"), self.print_notice,
                                          self.save_notice_as)
         self.print_button.setObjectName("primary")
-        head.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(head)
-        self.error = error_label()
-        layout.addWidget(self.error)
-
-        self.tabs = QTabWidget()
-        layout.addWidget(self.tabs, 1)
+        ui.head.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.error = ui.formError
+        self.error.setVisible(False)
+        self.tabs = ui.tabs
+        self.grid = ui.unitGrid
+        self.sunshine_text = ui.sunshineText
+        self.contract_text = ui.contractText
         self._build_overview()
-        self.grid = UnitGrid()
-        self.tabs.addTab(self.grid, self.tr("Sales control (销控)"))
         self._build_units()
         self._build_certificates()
         self._build_factors()
-        self.sunshine_text = QPlainTextEdit()
-        self.sunshine_text.setReadOnly(True)
-        self.tabs.addTab(self.sunshine_text, self.tr("Sunshine declaration"))
-        self.contract_text = QPlainTextEdit()
-        self.contract_text.setReadOnly(True)
-        self.tabs.addTab(self.contract_text, self.tr("Contract template"))
         self.overview: ProjectOverview | None = None
 
-    # ---- building the tabs ---------------------------------------------------------------
+    # ---- the tables' columns (the form has the views) --------------------------------------
 
     def _build_overview(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        cards = QGridLayout()
-        self.card_for_sale = card("—", self.tr("Units for sale"))
-        self.card_sold = card("—", self.tr("Subscribed or signed"))
-        self.card_withheld = card("—", self.tr("Not for sale (outside presale permits)"))
-        self.card_factors = card("—", self.tr("Adverse factors disclosed"))
-        for i, (frame, _) in enumerate((self.card_for_sale, self.card_sold, self.card_withheld,
-                                        self.card_factors)):
-            cards.addWidget(frame, 0, i)
-        layout.addLayout(cards)
-        heading = QLabel(self.tr("Buildings"))
-        heading.setObjectName("sectionTitle")
-        layout.addWidget(heading)
+        ui = self.ui
+        self.card_for_sale = (ui.forSaleCard, ui.forSaleValue)
+        self.card_sold = (ui.soldCard, ui.soldValue)
+        self.card_withheld = (ui.withheldCard, ui.withheldValue)
+        self.card_factors = (ui.factorsCard, ui.factorsValue)
+        for frame, value in (self.card_for_sale, self.card_sold, self.card_withheld,
+                             self.card_factors):
+            frame.setObjectName("card")
+            value.setObjectName("cardValue")
+        for caption in (ui.forSaleCaption, ui.soldCaption, ui.withheldCaption,
+                        ui.factorsCaption):
+            caption.setObjectName("cardLabel")
         self.buildings_model: RecordTableModel[BuildingInfo] = RecordTableModel([
             Column(self.tr("Building"), lambda b: b.name),
             Column(self.tr("Floors"), lambda b: b.floors, align_right=True),
@@ -105,30 +86,17 @@ class ProjectPage(Page):
                    colour=lambda b: None if b.sellable else "#b42318"),
             Column(self.tr("Description"), lambda b: b.description),
         ])
-        view = record_table(self.buildings_model)
+        view = setup_record_table(ui.buildingsView, self.buildings_model)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(view, 1)
-        self.tabs.addTab(page, self.tr("Overview"))
 
     def _build_units(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        filters = QHBoxLayout()
-        self.building_filter = QComboBox()
-        self.status_filter = QComboBox()
+        self.building_filter = self.ui.buildingFilter
+        self.status_filter = self.ui.statusFilter
         self.status_filter.addItem(self.tr("All statuses"), "")
         for status, label in self._status_labels().items():
             self.status_filter.addItem(label, status.value)
-        filters.addWidget(QLabel(self.tr("Building")))
-        filters.addWidget(self.building_filter)
-        filters.addWidget(QLabel(self.tr("Status")))
-        filters.addWidget(self.status_filter)
-        filters.addStretch(1)
-        self.units_count = QLabel()
-        self.units_count.setObjectName("hint")
-        filters.addWidget(self.units_count)
-        layout.addLayout(filters)
+        self.units_count = self.ui.unitsCount
         self.units_model: RecordTableModel[UnitInfo] = RecordTableModel([
             Column(self.tr("Unit"), lambda u: u.number),
             Column(self.tr("Building"), lambda u: u.building_name),
@@ -142,13 +110,11 @@ class ProjectPage(Page):
             Column(self.tr("Status"), lambda u: self._status_labels()[u.status],
                    colour=lambda u: None if u.sellable else "#b42318"),
         ])
-        self.units_view = record_table(self.units_model)
+        self.units_view = setup_record_table(self.ui.unitsView, self.units_model)
         self.units_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.units_view, 1)
         self.building_filter.currentIndexChanged.connect(self._filter_units)
         self.status_filter.currentIndexChanged.connect(self._filter_units)
-        self.tabs.addTab(page, self.tr("Units and prices"))
         self._all_units: list[UnitInfo] = []
 
     def _build_certificates(self) -> None:
@@ -161,10 +127,9 @@ class ProjectPage(Page):
                    if c.valid_until else "—"),
             Column(self.tr("Scope"), lambda c: "、".join(sorted(c.building_names))),
         ])
-        view = record_table(self.cert_model)
+        view = setup_record_table(self.ui.certificatesView, self.cert_model)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
-        self.tabs.addTab(view, self.tr("Five certificates"))
 
     def _build_factors(self) -> None:
         self.factor_model: RecordTableModel[FactorInfo] = RecordTableModel([
@@ -179,11 +144,10 @@ class ProjectPage(Page):
             Column(self.tr("Contract annex"), lambda f: self.tr("Yes") if f.contract_annex else ""),
             Column(self.tr("Description"), lambda f: f.description),
         ])
-        view = record_table(self.factor_model)
+        view = setup_record_table(self.ui.factorsView, self.factor_model)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.tabs.addTab(view, self.tr("Adverse factors"))
 
     def _status_labels(self) -> dict[UnitStatus, str]:
         return {

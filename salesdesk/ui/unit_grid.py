@@ -8,18 +8,15 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from salesdesk.domain.project import UnitStatus
 from salesdesk.services.project import UnitInfo
+from salesdesk.ui.forms.ui_unit_grid import Ui_UnitGrid
 from salesdesk.ui.widgets import money
 
 OUTSIDE_PERMIT = "outside_permit"  # sellable False: outside every presale permit
@@ -66,22 +63,17 @@ class UnitGrid(QWidget):
         super().__init__(parent)
         self._units: list[UnitInfo] = []
         self._cells: dict[str, QTableWidgetItem] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        self.building = QComboBox()
+        # The layout is forms/unit_grid.ui; what it does is here.
+        self.ui = ui = Ui_UnitGrid()
+        ui.setupUi(self)
+        self.building = ui.buildingCombo
         self.building.currentIndexChanged.connect(self._draw)
-        top.addWidget(QLabel(QCoreApplication.translate("UnitGrid", "Building")))
-        top.addWidget(self.building)
-        top.addSpacing(16)
         labels = status_labels()
         for key, colour in COLOURS.items():
             chip = QLabel(labels[key])
             chip.setStyleSheet(f"background: {colour}; padding: 2px 8px; border-radius: 4px;")
-            top.addWidget(chip)
-        top.addStretch(1)
-        layout.addLayout(top)
-        self.table = QTableWidget(0, 0)
+            ui.legend.addWidget(chip)
+        self.table = ui.unitTable
         self.table.setObjectName("unitGrid")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -89,7 +81,6 @@ class UnitGrid(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.cellClicked.connect(self._clicked)
-        layout.addWidget(self.table, 1)
 
     def set_units(self, units: list[UnitInfo]) -> None:
         current = self.building.currentText()

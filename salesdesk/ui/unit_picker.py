@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.services.project import UnitInfo
-from salesdesk.ui.unit_grid import COLOURS, UnitGrid, status_key, status_labels
+from salesdesk.ui.forms.ui_unit_grid_dialog import Ui_UnitGridDialog
+from salesdesk.ui.unit_grid import COLOURS, status_key, status_labels
 from salesdesk.ui.widgets import error_label
 
 SEPARATOR = " · "
@@ -64,15 +65,13 @@ class UnitGridDialog(QDialog):
     def __init__(self, units: list[UnitInfo], current: UnitInfo | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The layout is forms/unit_grid_dialog.ui; what it does is here.
+        self.ui = ui = Ui_UnitGridDialog()
+        ui.setupUi(self)
         self.setObjectName("unitGridDialog")
-        self.setWindowTitle(self.tr("Sales-control grid"))
-        self.resize(880, 560)
+        ui.hintLabel.setObjectName("hint")  # the stylesheet's class for help lines
         self.picked: str | None = None
-        layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("Tap a unit to pick it. The colour is its sale status."))
-        hint.setObjectName("hint")
-        layout.addWidget(hint)
-        self.grid = UnitGrid(self)
+        self.grid = ui.unitGrid
         self.grid.set_units(units)
         if current is not None:  # open on the unit already chosen, in its building
             self.grid.building.setCurrentIndex(
@@ -85,13 +84,10 @@ class UnitGridDialog(QDialog):
         # From the keyboard too: arrows to the cell, Enter.
         self.grid.table.itemActivated.connect(
             lambda item: self._picked(str(item.data(Qt.ItemDataRole.UserRole))))
-        layout.addWidget(self.grid, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel = ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Cancel"))
         cancel.setAutoDefault(False)  # Enter on a cell picks it; Esc cancels
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ui.buttonBox.rejected.connect(self.reject)
 
     def _picked(self, unit_id: str) -> None:
         if self.picked is None:  # a click and the activation it also makes pick once

@@ -45,7 +45,12 @@ def money(yuan: int | float) -> str:
 def record_table(model: QAbstractItemModel, *, word_wrap: bool = True,
                  single: bool = False) -> QTableView:
     """A read-only table of whole-row records, styled like every other list in the app."""
-    view = QTableView()
+    return setup_record_table(QTableView(), model, word_wrap=word_wrap, single=single)
+
+
+def setup_record_table(view: QTableView, model: QAbstractItemModel, *, word_wrap: bool = True,
+                       single: bool = False) -> QTableView:
+    """record_table's look and behaviour for a view a Designer form made."""
     view.setModel(model)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -9,35 +9,34 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QFrame,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from salesdesk.domain.roles import Permission
 from salesdesk.services.reception import Floor, QueueEntry, RotationEntry, StaffBrief
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.forms.ui_reception_floor import Ui_FloorPanel
+from salesdesk.ui.forms.ui_reception_on_duty import Ui_OnDutyDialog
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.reception.labels import source_label
 from salesdesk.ui.reception.reassign import ReassignDialog
 from salesdesk.ui.table_model import Column, RecordTableModel
-from salesdesk.ui.widgets import error_label
 
 STATUS_COLOURS = {"available": "#05603a", "receiving": "#1f6feb", "break": "#b54708",
                   "meeting": "#b54708", "off": "#9fb3c8"}
 
 
 def table(model: QAbstractTableModel) -> QTableView:
-    view = QTableView()
+    return setup_table(QTableView(), model)
+
+
+def setup_table(view: QTableView, model: QAbstractTableModel) -> QTableView:
+    """How reception's lists behave, whether the view came from code or from a form."""
     view.setModel(model)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -98,59 +97,32 @@ class FloorPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.floor: Floor | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-        rot_card = QFrame()
-        rot_card.setObjectName("card")
-        rl = QVBoxLayout(rot_card)
-        head = QHBoxLayout()
-        t = QLabel(self.tr("Rotation (轮序)"))
-        t.setObjectName("sectionTitle")
-        head.addWidget(t)
-        head.addStretch(1)
-        self.join_button = QPushButton(self.tr("On duty…"))
+        # The layout is forms/reception_floor.ui; what it does is here.
+        self.ui = ui = Ui_FloorPanel()
+        ui.setupUi(self)
+        # Style names (style.py) replace the form's own names where the style needs them.
+        for widget, style in ((ui.rotationCard, "card"), (ui.rotationTitle, "sectionTitle"),
+                              (ui.formError, "errorLabel"), (ui.queueCard, "card"),
+                              (ui.queueTitle, "sectionTitle"), (ui.waitLabel, "badge")):
+            widget.setObjectName(style)
+        self.join_button = ui.joinButton
         self.join_button.clicked.connect(self.choose_on_duty)
-        head.addWidget(self.join_button)
-        rl.addLayout(head)
         self.rotation_model = rotation_model()
-        self.rotation_view = table(self.rotation_model)
-        rl.addWidget(self.rotation_view)
-        buttons = QHBoxLayout()
-        self.status_buttons: dict[str, QPushButton] = {}
-        for key, text in (("available", self.tr("Free")), ("break", self.tr("Break")),
-                          ("meeting", self.tr("Meeting")), ("off", self.tr("Off"))):
-            b = QPushButton(text)
+        self.rotation_view = setup_table(ui.rotationView, self.rotation_model)
+        self.status_buttons: dict[str, QPushButton] = {
+            "available": ui.freeButton, "break": ui.breakButton, "meeting": ui.meetingButton,
+            "off": ui.offButton}
+        for key, b in self.status_buttons.items():
             b.clicked.connect(lambda _=False, k=key: self.set_status(k))
-            buttons.addWidget(b)
-            self.status_buttons[key] = b
-        self.up_button = QPushButton(self.tr("Move up…"))
+        self.up_button = ui.upButton
         self.up_button.clicked.connect(self.move_up)
-        buttons.addWidget(self.up_button)
-        rl.addLayout(buttons)
-        self.error = error_label()
-        rl.addWidget(self.error)
-        layout.addWidget(rot_card, 3)
-
-        q_card = QFrame()
-        q_card.setObjectName("card")
-        ql = QVBoxLayout(q_card)
-        qhead = QHBoxLayout()
-        qt = QLabel(self.tr("Waiting and called"))
-        qt.setObjectName("sectionTitle")
-        qhead.addWidget(qt)
-        qhead.addStretch(1)
-        self.wait_label = QLabel()
-        self.wait_label.setObjectName("badge")
-        qhead.addWidget(self.wait_label)
-        self.reassign_button = QPushButton(self.tr("Reassign…"))
+        self.error = ui.formError
+        self.error.setVisible(False)
+        self.wait_label = ui.waitLabel
+        self.reassign_button = ui.reassignButton
         self.reassign_button.clicked.connect(self.reassign)
-        qhead.addWidget(self.reassign_button)
-        ql.addLayout(qhead)
         self.queue_model = queue_model()
-        self.queue_view = table(self.queue_model)
-        ql.addWidget(self.queue_view)
-        layout.addWidget(q_card, 2)
+        self.queue_view = setup_table(ui.queueView, self.queue_model)
         actor = ctx.actor
         manage = actor is not None and actor.can(Permission.MANAGE_ROTATION)
         front = actor is not None and (actor.can(Permission.CHECK_IN) or manage)
@@ -258,28 +230,37 @@ class FloorPanel(QWidget):
             return
         on = {e.staff_id for e in (self.floor.rotation if self.floor else ())
               if e.status != "off"}
-        dlg = QDialog(self)
-        dlg.setWindowTitle(self.tr("Who is on duty today"))
-        lay = QVBoxLayout(dlg)
-        lay.addWidget(QLabel(self.tr("Tick the consultants who join the rotation (in order):")))
-        lst = QListWidget()
-        role = Qt.ItemDataRole.UserRole
-        for s in staff:
-            item = QListWidgetItem(f"{s.code} {s.name}  {s.agency}")
-            item.setData(role, s.id)
-            item.setCheckState(Qt.CheckState.Checked if s.id in on else Qt.CheckState.Unchecked)
-            lst.addItem(item)
-        lay.addWidget(lst)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(dlg.accept)
-        box.rejected.connect(dlg.reject)
-        lay.addWidget(box)
+        dlg = OnDutyDialog(self, staff, on)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        chosen = [lst.item(i).data(role) for i in range(lst.count())
-                  if lst.item(i).checkState() == Qt.CheckState.Checked
-                  and lst.item(i).data(role) not in on]
+        chosen = dlg.chosen()
         if chosen:
             svc = self.ctx.services.reception
             self._write(lambda: svc.join(actor, chosen))
+
+
+class OnDutyDialog(QDialog):
+    """Reception ticks who joins today's rotation; the ticked order is the rotation's order."""
+
+    def __init__(self, parent: QWidget | None, staff: list[StaffBrief],
+                 on: set[str]) -> None:
+        super().__init__(parent)
+        # The layout is forms/reception_on_duty.ui; what it does is here.
+        self.ui = ui = Ui_OnDutyDialog()
+        ui.setupUi(self)
+        self.on = on
+        self.list = ui.staffList
+        for s in staff:
+            item = QListWidgetItem(f"{s.code} {s.name}  {s.agency}")
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setCheckState(Qt.CheckState.Checked if s.id in on else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    def chosen(self) -> list[str]:
+        """Those ticked who are not on duty already, in the list's order."""
+        role = Qt.ItemDataRole.UserRole
+        items = [self.list.item(i) for i in range(self.list.count())]
+        return [str(it.data(role)) for it in items
+                if it.checkState() == Qt.CheckState.Checked and it.data(role) not in self.on]

@@ -5,31 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from salesdesk.domain.local_time import PROJECT_TZ
 from salesdesk.services.reception import Floor, MyQueue, QueueEntry
 from salesdesk.ui.context import UiContext
+from salesdesk.ui.forms.ui_reception_my_queue import Ui_MyQueuePanel
 from salesdesk.ui.ops import OpChanges
-from salesdesk.ui.reception.call_alert import Beep, CallBanner, CallWatcher, Sound, bring_forward
-from salesdesk.ui.reception.floor import duty_label, queue_model, table
+from salesdesk.ui.reception.call_alert import Beep, CallWatcher, Sound, bring_forward
+from salesdesk.ui.reception.floor import duty_label, queue_model, setup_table
 from salesdesk.ui.reception.labels import source_label
 from salesdesk.ui.reception.reassign import ReassignDialog
-from salesdesk.ui.widgets import error_label
 
 
 class MyQueuePanel(QWidget):
@@ -44,121 +35,62 @@ class MyQueuePanel(QWidget):
         self.colleagues: list[tuple[str, str]] = []
         self.setStyleSheet("QPushButton#primary:disabled { background: #c9d7ee;"
                            " border-color: #c9d7ee; color: white; }")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-        status_card = QFrame()
-        status_card.setObjectName("card")
-        sl = QHBoxLayout(status_card)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("sectionTitle")
-        sl.addWidget(self.status_label, 1)
-        self.status_buttons: dict[str, QPushButton] = {}
-        for key, text in (("join", self.tr("Start duty")), ("available", self.tr("Back, free")),
-                          ("break", self.tr("Break")), ("meeting", self.tr("Meeting"))):
-            b = QPushButton(text)
+        # The layout is forms/reception_my_queue.ui; what it does is here.
+        self.ui = ui = Ui_MyQueuePanel()
+        ui.setupUi(self)
+        # Style names (style.py) replace the form's own names where the style needs them.
+        for widget, style in ((ui.statusCard, "card"), (ui.statusLabel, "sectionTitle"),
+                              (ui.noticesLabel, "badge"), (ui.currentCard, "card"),
+                              (ui.currentTitle, "sectionTitle"), (ui.currentLabel, "cardValue"),
+                              (ui.currentDetail, "hint"), (ui.intentAButton, "staffButton"),
+                              (ui.intentBButton, "staffButton"),
+                              (ui.intentCButton, "staffButton"), (ui.finishButton, "primary"),
+                              (ui.nextCard, "card"), (ui.nextTitle, "sectionTitle"),
+                              (ui.callButton, "primary"), (ui.startButton, "primary"),
+                              (ui.noShowButton, "danger"), (ui.formError, "errorLabel")):
+            widget.setObjectName(style)
+        self.status_label = ui.statusLabel
+        self.status_buttons: dict[str, QPushButton] = {
+            "join": ui.joinButton, "available": ui.availableButton, "break": ui.breakButton,
+            "meeting": ui.meetingButton}
+        for key, b in self.status_buttons.items():
             b.clicked.connect(lambda _=False, k=key: self.set_status(k))
-            sl.addWidget(b)
-            self.status_buttons[key] = b
-        layout.addWidget(status_card)
-        self.call_banner = CallBanner()
-        layout.addWidget(self.call_banner)
-        self.notices = QLabel()
-        self.notices.setObjectName("badge")
-        self.notices.setWordWrap(True)
+        self.call_banner = ui.callBanner
+        self.notices = ui.noticesLabel
         self.notices.setVisible(False)
-        layout.addWidget(self.notices)
 
-        # The party being received now.
-        cur = QFrame()
-        cur.setObjectName("card")
-        cl = QVBoxLayout(cur)
-        t = QLabel(self.tr("Receiving now"))
-        t.setObjectName("sectionTitle")
-        cl.addWidget(t)
-        self.current_label = QLabel()
-        self.current_label.setObjectName("cardValue")
-        cl.addWidget(self.current_label)
-        self.current_detail = QLabel()
-        self.current_detail.setObjectName("hint")
-        cl.addWidget(self.current_detail)
-        intents = QHBoxLayout()
-        intents.addWidget(QLabel(self.tr("Intent")))
+        self.current_label = ui.currentLabel
+        self.current_detail = ui.currentDetail
         self.intent_group = QButtonGroup(self)
-        self.intent_buttons: dict[str, QPushButton] = {}
-        for key, text in (("A", self.tr("A · strong")), ("B", self.tr("B · considering")),
-                          ("C", self.tr("C · just looking"))):
-            b = QPushButton(text)
-            b.setObjectName("staffButton")
-            # A consultant's laptop, not the kiosk: a lower target keeps this panel within a
-            # 768-px screen beside the floor.
-            b.setStyleSheet("min-height: 34px;")
-            b.setCheckable(True)
+        self.intent_buttons: dict[str, QPushButton] = {
+            "A": ui.intentAButton, "B": ui.intentBButton, "C": ui.intentCButton}
+        for b in self.intent_buttons.values():
             self.intent_group.addButton(b)
-            self.intent_buttons[key] = b
-            intents.addWidget(b)
-        cl.addLayout(intents)
-        self.units = QLineEdit()
-        self.units.setPlaceholderText(self.tr("Units of interest, e.g. 1-1203, 2-801"))
-        self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText(self.tr("Notes"))
-        self.notes.setMaximumHeight(70)
-        # Units and notes side by side: one row less to fit a 768-px laptop.
-        details = QHBoxLayout()
-        details.addWidget(self.units, 1, Qt.AlignmentFlag.AlignTop)
-        details.addWidget(self.notes, 1)
-        cl.addLayout(details)
-        # Two rows: in one, the English labels made this panel wider than its half of a
-        # 1366-px laptop once the check-in form stood beside it.
-        acts = QGridLayout()
-        self.finish_button = QPushButton(self.tr("Finish reception"))
-        self.finish_button.setObjectName("primary")
+        self.units = ui.unitsEdit
+        self.notes = ui.notesEdit
+        self.finish_button = ui.finishButton
         self.finish_button.clicked.connect(self.finish)
-        self.invalid_button = QPushButton(self.tr("Invalid (directions, delivery)…"))
+        self.invalid_button = ui.invalidButton
         self.invalid_button.clicked.connect(self.finish_invalid)
-        self.park_button = QPushButton(self.tr("Park…"))
+        self.park_button = ui.parkButton
         self.park_button.clicked.connect(self.park)
-        self.transfer_combo = QComboBox()
-        self.transfer_button = QPushButton(self.tr("Transfer"))
+        self.transfer_combo = ui.transferCombo
+        self.transfer_button = ui.transferButton
         self.transfer_button.clicked.connect(self.transfer)
-        acts.addWidget(self.finish_button, 0, 0)
-        acts.addWidget(self.park_button, 0, 1)
-        acts.addWidget(self.invalid_button, 0, 2)
-        acts.addWidget(self.transfer_combo, 1, 0, 1, 2)
-        acts.addWidget(self.transfer_button, 1, 2)
-        cl.addLayout(acts)
-        layout.addWidget(cur)
-        self.current_card = cur
+        self.current_card = ui.currentCard
 
-        nxt = QFrame()
-        nxt.setObjectName("card")
-        nl = QVBoxLayout(nxt)
-        head = QHBoxLayout()
-        nt = QLabel(self.tr("My next parties"))
-        nt.setObjectName("sectionTitle")
-        head.addWidget(nt)
-        head.addStretch(1)
-        self.call_button = QPushButton(self.tr("Call next"))
-        self.call_button.setObjectName("primary")
+        self.call_button = ui.callButton
         self.call_button.clicked.connect(self.call_next)
-        self.start_button = QPushButton(self.tr("Start reception"))
-        self.start_button.setObjectName("primary")
+        self.start_button = ui.startButton
         self.start_button.clicked.connect(self.start)
-        self.recall_button = QPushButton(self.tr("Recall"))
+        self.recall_button = ui.recallButton
         self.recall_button.clicked.connect(self.recall)
-        self.no_show_button = QPushButton(self.tr("No-show"))
-        self.no_show_button.setObjectName("danger")
+        self.no_show_button = ui.noShowButton
         self.no_show_button.clicked.connect(self.no_show)
-        for w in (self.call_button, self.start_button, self.recall_button, self.no_show_button):
-            head.addWidget(w)
-        nl.addLayout(head)
         self.next_model = queue_model()
-        self.next_view = table(self.next_model)
-        self.next_view.setMinimumHeight(84)  # the header and two parties; it scrolls
-        nl.addWidget(self.next_view)
-        layout.addWidget(nxt, 1)
-        self.error = error_label()
-        layout.addWidget(self.error)
+        self.next_view = setup_table(ui.nextView, self.next_model)
+        self.error = ui.formError
+        self.error.setVisible(False)
 
     # --- showing ---------------------------------------------------------------------------
 

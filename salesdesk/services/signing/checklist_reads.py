@@ -47,6 +47,15 @@ def get_checklist(uow: UnitOfWork, checklist_id: str) -> MaterialChecklist:
     return c
 
 
+def get_checklist_with_context(uow: UnitOfWork, checklist_id: str
+                               ) -> tuple[MaterialChecklist, q.ChecklistContext]:
+    """``get_checklist`` and the rows its view needs, in one query."""
+    found = q.checklist_with_context(uow, checklist_id)
+    if found is None or found[0].deleted:
+        raise NotFound("没有这份资料清单", en="No such checklist")
+    return found
+
+
 def masked_phone(uow: UnitOfWork, customer_id: str) -> str:
     e164 = q.first_phone(uow, customer_id)
     return mask_phone(e164) if e164 else ""
@@ -130,11 +139,12 @@ class ChecklistReads:
         order = {s: i for i, s in enumerate(Stage)}
         return sorted(out, key=lambda i: order[i.stage])
 
-    def view(self, uow: UnitOfWork, c: MaterialChecklist, *,
-             escalations: bool = True) -> ChecklistView:
+    def view(self, uow: UnitOfWork, c: MaterialChecklist, *, escalations: bool = True,
+             context: q.ChecklistContext | None = None) -> ChecklistView:
         """The checklist as the desk shows it. ``escalations=False`` leaves out the open
-        escalations (the printed documents do not show them), one query fewer."""
-        ctx = q.checklist_context(uow, c)
+        escalations (the printed documents do not show them), one query fewer; ``context``:
+        the rows around it when the caller read them with the checklist."""
+        ctx = context if context is not None else q.checklist_context(uow, c)
         customer = ctx.customer
         if customer is None or customer.deleted:
             raise NotFound("没有这个客户", en="No such customer", field="customer")

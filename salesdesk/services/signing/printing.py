@@ -28,7 +28,7 @@ from salesdesk.services.hooks import SigningBooking, SigningSchedule
 from salesdesk.services.signing.checklist_reads import (
     ChecklistReads,
     customer_name,
-    get_checklist,
+    get_checklist_with_context,
     latest_for,
 )
 from salesdesk.services.signing.results import BatchResult
@@ -73,9 +73,9 @@ class ChecklistPrinting:
         """What the documents print, with the signing slot when one is booked."""
         actor.require(Permission.PRINT_CHECKLIST)
         with self._db.reader(actor) as uow:
-            checklist = get_checklist(uow, checklist_id)
+            checklist, context = get_checklist_with_context(uow, checklist_id)
             customer_id, unit_id = checklist.customer_id, checklist.unit_id
-            data = self._doc_data(uow, checklist, None)
+            data = self._doc_data(uow, checklist, None, context)
         # The schedule makes its own reads, outside our transaction: the slot is added after.
         return _with_booking(data, self._booking_for(customer_id, unit_id))
 
@@ -137,13 +137,14 @@ class ChecklistPrinting:
                                               BOOKING_LOOKAHEAD_DAYS)
 
     def _doc_data(self, uow: UnitOfWork, checklist: MaterialChecklist,
-                  booking: SigningBooking | None) -> SigningDocData:
-        view = self._reads.view(uow, checklist, escalations=False)
+                  booking: SigningBooking | None,
+                  context: q.ChecklistContext | None = None) -> SigningDocData:
+        if context is None:
+            context = q.checklist_context(uow, checklist)
+        view = self._reads.view(uow, checklist, escalations=False, context=context)
         project = q.first_project(uow)
-        total = ""
-        if checklist.unit_id:
-            unit = q.unit_row(uow, checklist.unit_id)
-            total = f"¥{unit.total_price:,}" if unit else ""
+        unit = context.unit if checklist.unit_id else None
+        total = f"¥{unit.total_price:,}" if unit else ""
         stages = tuple(
             ChecklistStage(f"{STAGE_ZH[s]}阶段", tuple(
                 ChecklistLine(i.name, i.form, i.note,

@@ -161,13 +161,15 @@ class ChecklistContext:
     phone: str | None  # the customer's oldest live number (E.164), as common.first_phone
 
 
-def _context_statement() -> Select[Any]:
+def _context_statement(*, with_checklist: bool) -> Select[Any]:
     owner, consultant = aliased(Staff), aliased(Staff)
     phone = (select(CustomerPhone.e164)
              .where(CustomerPhone.customer_id == MaterialChecklist.customer_id,
                     CustomerPhone.deleted.is_(False))
              .order_by(CustomerPhone.created_at).limit(1).scalar_subquery())
-    return (select(Customer, Unit, Building.name, owner, consultant, RulePackVersion, phone)
+    first = (MaterialChecklist,) if with_checklist else ()
+    return (select(*first, Customer, Unit, Building.name, owner, consultant, RulePackVersion,
+                   phone)
             .select_from(MaterialChecklist)
             .outerjoin(Customer, Customer.id == MaterialChecklist.customer_id)
             .outerjoin(Unit, Unit.id == MaterialChecklist.unit_id)
@@ -180,7 +182,8 @@ def _context_statement() -> Select[Any]:
 
 
 # Built once: making the seven-table statement costs as much as running it.
-_CONTEXT = _context_statement()
+_CONTEXT = _context_statement(with_checklist=False)
+_CHECKLIST_AND_CONTEXT = _context_statement(with_checklist=True)
 
 
 def checklist_context(uow: UnitOfWork, checklist: MaterialChecklist) -> ChecklistContext:
@@ -188,6 +191,13 @@ def checklist_context(uow: UnitOfWork, checklist: MaterialChecklist) -> Checklis
     every document of a batch). Outer joins: a missing row comes back None, as a get would."""
     row = uow.session.execute(_CONTEXT, {"checklist_id": checklist.id}).one()
     return ChecklistContext(*row)
+
+
+def checklist_with_context(uow: UnitOfWork, checklist_id: str
+                           ) -> tuple[MaterialChecklist, ChecklistContext] | None:
+    """The checklist (tombstoned or not) and its context in one query; None: no such id."""
+    row = uow.session.execute(_CHECKLIST_AND_CONTEXT, {"checklist_id": checklist_id}).first()
+    return None if row is None else (row[0], ChecklistContext(*row[1:]))
 
 
 _ITEMS_WITH_RECEIVERS = (

@@ -134,6 +134,8 @@ class LightTable(Flowable):  # type: ignore[misc]
                         for k, text in enumerate(wrapped):
                             tx.setTextOrigin(x + self.pad_x, first - k * cell.style.leading)
                             tx._textOut(text)
+                elif hasattr(cell, "draw_at"):  # draws at an offset: no saved state each
+                    cell.draw_at(c, x + (w - cell.width) / 2, mid - cell.height / 2)
                 else:
                     cell.drawOn(c, x + (w - cell.width) / 2, mid - cell.height / 2)
                 x += w
@@ -180,19 +182,27 @@ class LabelBlock(Flowable):  # type: ignore[misc]
         c = self.canv
         side_w = (self.side.width + 16) if self.side is not None else 0
         text_w = self.width - side_w - 8
+        # Labels in one text object, values in another, the rules in one path.
+        labels, values = c.beginText(), c.beginText()
+        labels.setFont(self.font, self.size - 1)
+        values.setFont(self.font, self.size)
+        rules = []
         y = self.height
-        c.setStrokeColor(self.rule)
-        c.setLineWidth(0.4)
         for label, value in self.pairs:
             base = y - self.line_h + 6
-            c.setFillColor(self.muted)
-            c.setFont(self.font, self.size - 1)
-            c.drawString(2, base, label)
-            c.setFillColor(self.ink)
-            c.setFont(self.font, self.size)
-            c.drawString(self.label_width, base, value)
+            labels.setTextOrigin(2, base)
+            labels._textOut(label)
+            values.setTextOrigin(self.label_width, base)
+            values._textOut(value)
             y -= self.line_h
-            c.line(0, y, text_w, y)
+            rules.append((0, y, text_w, y))
+        c.setFillColor(self.muted)
+        c.drawText(labels)
+        c.setFillColor(self.ink)
+        c.drawText(values)
+        c.setStrokeColor(self.rule)
+        c.setLineWidth(0.4)
+        c.lines(rules)
         if self.side is not None:
             sx = self.width - self.side.width - 8
             self.side.drawOn(c, sx, self.height - self.side.height)

@@ -97,18 +97,22 @@ class TickBox(Flowable):  # type: ignore[misc]
         self.width = self.height = size
 
     def draw(self) -> None:
-        c = self.canv
+        self.draw_at(self.canv, 0, 0)
+
+    def draw_at(self, c: Any, x: float, y: float) -> None:
+        """Draw with the lower left corner at (x, y), leaving stroke colour and width set: a
+        table draws its boxes this way, without a saved graphics state per box."""
         c.setStrokeColor(INK)
         c.setLineWidth(0.8)
-        c.rect(0, 0, self.size, self.size)
+        c.rect(x, y, self.size, self.size)
         if self.checked:
             c.setStrokeColor(ACCENT)
             c.setLineWidth(1.3)
             s = self.size
             p = c.beginPath()
-            p.moveTo(0.18 * s, 0.52 * s)
-            p.lineTo(0.42 * s, 0.22 * s)
-            p.lineTo(0.86 * s, 0.84 * s)
+            p.moveTo(x + 0.18 * s, y + 0.52 * s)
+            p.lineTo(x + 0.42 * s, y + 0.22 * s)
+            p.lineTo(x + 0.86 * s, y + 0.84 * s)
             c.drawPath(p, stroke=1, fill=0)
 
 

@@ -1,6 +1,7 @@
 """LightTable sets its plain cell paragraphs itself (one text object for the table): the words
 must land where the paragraphs would have drawn them, and any cell it cannot set that way
-(markup, another style, an overfull line) still draws itself."""
+(markup, another style, an overfull line) still draws itself. ShadedBox places its paragraphs
+as the one-cell Table it replaces."""
 
 from __future__ import annotations
 
@@ -66,3 +67,30 @@ def test_only_plain_paragraphs_in_the_table_style_are_set_by_the_table() -> None
     assert len(t._plain_lines(t.rows[0][3]) or []) == 2  # wrapped: both lines, in order
     assert t._plain_lines(two_frags) is None
     assert t._plain_lines(other_colour) is None
+
+
+def test_shaded_box_sets_its_paragraphs_where_a_one_cell_table_would(tmp_path: Path) -> None:
+    from reportlab.platypus import Table, TableStyle
+
+    from salesdesk.pdf.signing_checklist import WARN_BG, WARN_LINE, ShadedBox
+
+    st = styles()
+    texts = ["购房资格预检（仅供参考）", "· 预检提示：非本市户籍家庭在本市限购 1 套，名下已有住房的可能不符合"
+             "购房资格，以住建部门审核结果为准。", "· 预检提示：借款人年龄偏大。"]
+
+    def paras() -> list[object]:
+        return [para(texts[0], st.cell), *(para(t, st.body) for t in texts[1:])]
+
+    width = 170 * mm
+    table = Table([[paras()]], colWidths=[width])
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), WARN_BG), ("BOX", (0, 0), (-1, -1), 0.8, WARN_LINE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    box = ShadedBox(paras(), width, background=WARN_BG, line=WARN_LINE, line_width=0.8)
+    assert box.wrap(width, 800)[1] == pytest.approx(table.wrap(width, 800)[1])
+    made = [build_document(tmp_path / f"{name}.pdf", [f, para("之后", st.body)], header="h",
+                           footer="f", title="t", subject="t")
+            for name, f in (("table", table), ("box", box))]
+    assert words(made[0]) == words(made[1])
+    assert "名下已有住房" in compact(pdf_text(made[1]))

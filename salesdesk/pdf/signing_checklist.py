@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from salesdesk.pdf.layout import (
     ACCENT,
@@ -97,18 +97,22 @@ class TickBox(Flowable):  # type: ignore[misc]
         self.width = self.height = size
 
     def draw(self) -> None:
-        c = self.canv
+        self.draw_at(self.canv, 0, 0)
+
+    def draw_at(self, c: Any, x: float, y: float) -> None:
+        """Draw with the lower left corner at (x, y), leaving stroke colour and width set: a
+        table draws its boxes this way, without a saved graphics state per box."""
         c.setStrokeColor(INK)
         c.setLineWidth(0.8)
-        c.rect(0, 0, self.size, self.size)
+        c.rect(x, y, self.size, self.size)
         if self.checked:
             c.setStrokeColor(ACCENT)
             c.setLineWidth(1.3)
             s = self.size
             p = c.beginPath()
-            p.moveTo(0.18 * s, 0.52 * s)
-            p.lineTo(0.42 * s, 0.22 * s)
-            p.lineTo(0.86 * s, 0.84 * s)
+            p.moveTo(x + 0.18 * s, y + 0.52 * s)
+            p.lineTo(x + 0.42 * s, y + 0.22 * s)
+            p.lineTo(x + 0.86 * s, y + 0.84 * s)
             c.drawPath(p, stroke=1, fill=0)
 
 
@@ -168,19 +172,60 @@ def header_block(data: SigningDocData, st: Styles, *, with_qr: bool = True) -> L
                       caption=f"记录号 {data.record_id[:8]}")
 
 
-def warning_box(warnings: tuple[str, ...], st: Styles) -> Table:
+class ShadedBox(Flowable):  # type: ignore[misc]
+    """Paragraphs in a shaded, ruled box: what a one-cell ``Table`` with BACKGROUND, BOX and
+    padding draws (same places, same strokes), without the table's per-cell style machinery.
+    Like that table it does not split: a box too tall for the rest of a page moves on."""
+
+    def __init__(self, parts: list[Flowable], width: float, *, background: Any, line: Any,
+                 line_width: float, pad_x: float = 6, pad_top: float = 4,
+                 pad_bottom: float = 4) -> None:
+        super().__init__()
+        self.parts = parts
+        self.width = width
+        self.hAlign = "CENTER"  # as a Table is placed (the box is wider than the frame's text)
+        self.background, self.line, self.line_width = background, line, line_width
+        self.pad_x, self.pad_top, self.pad_bottom = pad_x, pad_top, pad_bottom
+        self.height = 0.0
+        self._sizes: list[float] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        inner = self.width - 2 * self.pad_x
+        self._sizes = [p.wrapOn(getattr(self, "canv", None), inner,
+                                72000 - self.pad_top - self.pad_bottom)[1] for p in self.parts]
+        # Table._listCellGeom: every part with its space before and after, less the first
+        # part's space before and the last part's space after.
+        total = sum(h + p.getSpaceBefore() + p.getSpaceAfter()
+                    for p, h in zip(self.parts, self._sizes, strict=True))
+        if self.parts:
+            total -= self.parts[0].getSpaceBefore() + self.parts[-1].getSpaceAfter()
+        self.height = total + self.pad_top + self.pad_bottom
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        w, h = self.width, self.height
+        c.setFillColor(self.background)
+        c.rect(0, 0, w, h, stroke=0, fill=1)
+        y = h - self.pad_top  # the content fills the box, so bottom-aligned is top-aligned
+        for part, ph in zip(self.parts, self._sizes, strict=True):
+            y -= part.getSpaceBefore() if part is not self.parts[0] else 0
+            y -= ph
+            part.drawOn(c, self.pad_x, y)
+            y -= part.getSpaceAfter()
+        c.saveState()
+        c.setLineCap(1)  # a table's rules have round caps
+        c.setStrokeColor(self.line)
+        c.setLineWidth(self.line_width)
+        c.lines([(0, 0, w, 0), (0, h, w, h), (0, 0, 0, h), (w, 0, w, h)])
+        c.restoreState()
+
+
+def warning_box(warnings: tuple[str, ...], st: Styles) -> Flowable:
     width = PAGE[0] - 2 * MARGIN
     paras = [para("购房资格预检（仅供参考，以住建部门及银行审核结果为准）", st.cell)]
     paras += [para("· " + w, st.body) for w in warnings]
-    box = Table([[paras]], colWidths=[width])
-    box.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), WARN_BG),
-        ("BOX", (0, 0), (-1, -1), 0.8, WARN_LINE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return box
+    return ShadedBox(paras, width, background=WARN_BG, line=WARN_LINE, line_width=0.8)
 
 
 def stage_table(stage: ChecklistStage, st: Styles, start: int) -> LightTable:

@@ -20,7 +20,6 @@ from salesdesk.services.signing.results import (
 )
 from salesdesk.services.signing.rule_packs import RulePacks
 from salesdesk.store.database import Database
-from salesdesk.store.queries import common
 from salesdesk.store.queries import signing as q
 from salesdesk.store.queries.customers import find_customer_id_by_phone
 from salesdesk.store.uow import UnitOfWork
@@ -46,6 +45,15 @@ def get_checklist(uow: UnitOfWork, checklist_id: str) -> MaterialChecklist:
     if c is None or c.deleted:
         raise NotFound("没有这份资料清单", en="No such checklist")
     return c
+
+
+def get_checklist_with_context(uow: UnitOfWork, checklist_id: str
+                               ) -> tuple[MaterialChecklist, q.ChecklistContext]:
+    """``get_checklist`` and the rows its view needs, in one query."""
+    found = q.checklist_with_context(uow, checklist_id)
+    if found is None or found[0].deleted:
+        raise NotFound("没有这份资料清单", en="No such checklist")
+    return found
 
 
 def masked_phone(uow: UnitOfWork, customer_id: str) -> str:
@@ -122,43 +130,42 @@ class ChecklistReads:
             tuple(self.view(uow, c) for c in rows))
 
     def items(self, uow: UnitOfWork, checklist_id: str) -> list[ChecklistItemView]:
-        rows = q.checklist_items(uow, checklist_id)
-        names = common.staff_names(uow, (r.received_by_staff for r in rows))
         out = []
-        for r in rows:
+        for r, receiver in q.checklist_items_with_receivers(uow, checklist_id):
             form = Material(r.code, r.name, Stage(r.stage), r.original, r.copies, r.note).form_zh
             out.append(ChecklistItemView(r.id, r.code, r.name, Stage(r.stage), r.original,
                                          r.copies, r.note, form, r.received_at,
-                                         names.get(r.received_by_staff or "", "")))
+                                         receiver or ""))
         order = {s: i for i, s in enumerate(Stage)}
         return sorted(out, key=lambda i: order[i.stage])
 
-    def view(self, uow: UnitOfWork, c: MaterialChecklist) -> ChecklistView:
-        customer = get_customer(uow, c.customer_id)
+    def view(self, uow: UnitOfWork, c: MaterialChecklist, *, escalations: bool = True,
+             context: q.ChecklistContext | None = None) -> ChecklistView:
+        """The checklist as the desk shows it. ``escalations=False`` leaves out the open
+        escalations (the printed documents do not show them), one query fewer; ``context``:
+        the rows around it when the caller read them with the checklist."""
+        ctx = context if context is not None else q.checklist_context(uow, c)
+        customer = ctx.customer
+        if customer is None or customer.deleted:
+            raise NotFound("没有这个客户", en="No such customer", field="customer")
         unit_label = "待定"
-        if c.unit_id:
-            unit = q.unit_row(uow, c.unit_id)
-            if unit is not None:
-                building = q.building_row(uow, unit.building_id)
-                unit_label = f"{unit.number}（{building.name if building else ''} · " \
-                             f"建筑面积 {unit.build_area:g}㎡）"
-        staff = None
-        for sid in (customer.owner_staff_id, c.consultant_staff_id):
-            if sid:
-                staff = common.staff_row(uow, sid)
-                if staff is not None:
-                    break
-        pack_row = q.rule_pack_version(uow, c.rule_pack_version_id)
+        if c.unit_id and ctx.unit is not None:
+            unit_label = f"{ctx.unit.number}（{ctx.building_name or ''} · " \
+                         f"建筑面积 {ctx.unit.build_area:g}㎡）"
+        # The customer's owner when there is one, else the consultant who built the checklist.
+        staff = ctx.owner if ctx.owner is not None else ctx.consultant
+        pack_row = ctx.pack
         if pack_row is None:
             raise NotFound("清单引用的规则包版本不存在", en="The checklist's rule pack is missing")
         profile = profile_from_dict(json.loads(c.profile_answers))
         flow = evaluate(self._packs.parsed(pack_row), profile).flow
         return ChecklistView(
             id=c.id, customer_id=customer.id, customer_name=customer_name(customer),
-            customer_phone=masked_phone(uow, customer.id), unit_id=c.unit_id,
+            customer_phone=mask_phone(ctx.phone) if ctx.phone else "", unit_id=c.unit_id,
             unit_label=unit_label, consultant_name=staff.name if staff else "",
             consultant_phone=staff.phone if staff else "", pack_version_id=pack_row.id,
             pack_label=f"{pack_row.title} · {pack_row.version}", profile=profile,
             warnings=tuple(json.loads(c.warnings)), flow=flow,
             items=tuple(self.items(uow, c.id)), updated_at=c.updated_at, notes=c.notes,
-            open_escalations=escalation_notes(uow, [customer.id]).get(customer.id, ()))
+            open_escalations=escalation_notes(uow, [customer.id]).get(customer.id, ())
+            if escalations else ())

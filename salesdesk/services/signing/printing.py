@@ -4,6 +4,7 @@ a day's checklists for the signing bookings."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from salesdesk.services.hooks import SigningBooking, SigningSchedule
 from salesdesk.services.signing.checklist_reads import (
     ChecklistReads,
     customer_name,
-    get_checklist,
+    get_checklist_with_context,
     latest_for,
 )
 from salesdesk.services.signing.results import BatchResult
@@ -71,14 +72,12 @@ class ChecklistPrinting:
     def document_data(self, actor: Actor, checklist_id: str) -> SigningDocData:
         """What the documents print, with the signing slot when one is booked."""
         actor.require(Permission.PRINT_CHECKLIST)
-        booking = None
-        if self.schedule is not None:  # its own reads, outside our transaction
-            with self._db.reader(actor) as uow:
-                checklist = get_checklist(uow, checklist_id)
-                customer_id, unit_id = checklist.customer_id, checklist.unit_id
-            booking = self._booking_for(customer_id, unit_id)
         with self._db.reader(actor) as uow:
-            return self._doc_data(uow, get_checklist(uow, checklist_id), booking)
+            checklist, context = get_checklist_with_context(uow, checklist_id)
+            customer_id, unit_id = checklist.customer_id, checklist.unit_id
+            data = self._doc_data(uow, checklist, None, context)
+        # The schedule makes its own reads, outside our transaction: the slot is added after.
+        return _with_booking(data, self._booking_for(customer_id, unit_id))
 
     def print_for_phone(self, actor: Actor, phone: str, out: Path,
                         kind: str = "checklist") -> Path:
@@ -138,13 +137,14 @@ class ChecklistPrinting:
                                               BOOKING_LOOKAHEAD_DAYS)
 
     def _doc_data(self, uow: UnitOfWork, checklist: MaterialChecklist,
-                  booking: SigningBooking | None) -> SigningDocData:
-        view = self._reads.view(uow, checklist)
+                  booking: SigningBooking | None,
+                  context: q.ChecklistContext | None = None) -> SigningDocData:
+        if context is None:
+            context = q.checklist_context(uow, checklist)
+        view = self._reads.view(uow, checklist, escalations=False, context=context)
         project = q.first_project(uow)
-        total = ""
-        if checklist.unit_id:
-            unit = q.unit_row(uow, checklist.unit_id)
-            total = f"¥{unit.total_price:,}" if unit else ""
+        unit = context.unit if checklist.unit_id else None
+        total = f"¥{unit.total_price:,}" if unit else ""
         stages = tuple(
             ChecklistStage(f"{STAGE_ZH[s]}阶段", tuple(
                 ChecklistLine(i.name, i.form, i.note,
@@ -152,20 +152,27 @@ class ChecklistPrinting:
                               if i.received_at else "")
                 for i in items))
             for s, items in view.by_stage())
-        return SigningDocData(
+        return _with_booking(SigningDocData(
             record_id=checklist.id,
             project_name=project.name if project else "",
             developer=project.developer if project else "",
             customer_name=view.customer_name, customer_phone=view.customer_phone,
-            unit_label=view.unit_label,
-            signing_slot=_local(booking.starts_at).strftime("%Y-%m-%d %H:%M") if booking else "",
-            desk=booking.desk_label if booking else "",
+            unit_label=view.unit_label, signing_slot="", desk="",
             consultant_name=view.consultant_name, consultant_phone=view.consultant_phone,
             profile_summary=view.profile.summary_zh(), pack_label=view.pack_label,
             printed_at=_local(self._db.now()).strftime("%Y-%m-%d %H:%M"),
             stages=stages, warnings=view.warnings,
             flow=tuple(FlowLine(f.title, f.detail) for f in view.flow),
-            notes=checklist.notes, payment=PAYMENT_ZH[view.profile.payment], total_price=total)
+            notes=checklist.notes, payment=PAYMENT_ZH[view.profile.payment],
+            total_price=total), booking)
+
+
+def _with_booking(data: SigningDocData, booking: SigningBooking | None) -> SigningDocData:
+    """``data`` with the booking's slot and desk (none: both blank)."""
+    if booking is None:
+        return data
+    return replace(data, signing_slot=_local(booking.starts_at).strftime("%Y-%m-%d %H:%M"),
+                   desk=booking.desk_label)
 
 
 def _local(at: datetime) -> datetime:

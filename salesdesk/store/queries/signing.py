@@ -8,15 +8,19 @@ capabilities may ask the same (candidates for ``common.py``)."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 
 from salesdesk.domain.project import CertificateKind
 from salesdesk.store.models.care import FollowUpTask
+from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.disclosure import Subscription
+from salesdesk.store.models.org import Staff
 from salesdesk.store.models.project import Building, Certificate, Unit
 from salesdesk.store.models.signing import (
     BuyerProfileRecord,
@@ -141,6 +145,74 @@ def add_checklist(uow: UnitOfWork, **fields: Any) -> MaterialChecklist:
     row = MaterialChecklist(**fields)
     uow.add(row)
     return row
+
+
+@dataclass(frozen=True)
+class ChecklistContext:
+    """The rows around one checklist that its view shows: customer, unit and building, the
+    customer's owner and the checklist's consultant, the rule pack version, the first phone."""
+
+    customer: Customer | None
+    unit: Unit | None
+    building_name: str | None
+    owner: Staff | None
+    consultant: Staff | None
+    pack: RulePackVersion | None
+    phone: str | None  # the customer's oldest live number (E.164), as common.first_phone
+
+
+def _context_statement(*, with_checklist: bool) -> Select[Any]:
+    owner, consultant = aliased(Staff), aliased(Staff)
+    phone = (select(CustomerPhone.e164)
+             .where(CustomerPhone.customer_id == MaterialChecklist.customer_id,
+                    CustomerPhone.deleted.is_(False))
+             .order_by(CustomerPhone.created_at).limit(1).scalar_subquery())
+    first = (MaterialChecklist,) if with_checklist else ()
+    return (select(*first, Customer, Unit, Building.name, owner, consultant, RulePackVersion,
+                   phone)
+            .select_from(MaterialChecklist)
+            .outerjoin(Customer, Customer.id == MaterialChecklist.customer_id)
+            .outerjoin(Unit, Unit.id == MaterialChecklist.unit_id)
+            .outerjoin(Building, Building.id == Unit.building_id)
+            .outerjoin(owner, owner.id == Customer.owner_staff_id)
+            .outerjoin(consultant, consultant.id == MaterialChecklist.consultant_staff_id)
+            .outerjoin(RulePackVersion,
+                       RulePackVersion.id == MaterialChecklist.rule_pack_version_id)
+            .where(MaterialChecklist.id == bindparam("checklist_id")))
+
+
+# Built once: making the seven-table statement costs as much as running it.
+_CONTEXT = _context_statement(with_checklist=False)
+_CHECKLIST_AND_CONTEXT = _context_statement(with_checklist=True)
+
+
+def checklist_context(uow: UnitOfWork, checklist: MaterialChecklist) -> ChecklistContext:
+    """One query for what took seven reads a row at a time (a printed checklist made them for
+    every document of a batch). Outer joins: a missing row comes back None, as a get would."""
+    row = uow.session.execute(_CONTEXT, {"checklist_id": checklist.id}).one()
+    return ChecklistContext(*row)
+
+
+def checklist_with_context(uow: UnitOfWork, checklist_id: str
+                           ) -> tuple[MaterialChecklist, ChecklistContext] | None:
+    """The checklist (tombstoned or not) and its context in one query; None: no such id."""
+    row = uow.session.execute(_CHECKLIST_AND_CONTEXT, {"checklist_id": checklist_id}).first()
+    return None if row is None else (row[0], ChecklistContext(*row[1:]))
+
+
+_ITEMS_WITH_RECEIVERS = (
+    select(ChecklistItem, Staff.name)
+    .outerjoin(Staff, Staff.id == ChecklistItem.received_by_staff)
+    .where(ChecklistItem.checklist_id == bindparam("checklist_id"),
+           ChecklistItem.deleted.is_(False))
+    .order_by(ChecklistItem.position))
+
+
+def checklist_items_with_receivers(uow: UnitOfWork, checklist_id: str
+                                   ) -> list[tuple[ChecklistItem, str | None]]:
+    """Live items in their printed order, each with the name of the staff who received it."""
+    return [(item, name) for item, name in
+            uow.session.execute(_ITEMS_WITH_RECEIVERS, {"checklist_id": checklist_id})]
 
 
 def checklist_items(uow: UnitOfWork, checklist_id: str) -> list[ChecklistItem]:

@@ -163,7 +163,7 @@ class ChecklistContext:
 
 def _context_statement(*, with_checklist: bool) -> Select[Any]:
     owner, consultant = aliased(Staff), aliased(Staff)
-    phone = (select(CustomerPhone.e164)
+    phone = (select(CustomerPhone.e164_enc)
              .where(CustomerPhone.customer_id == MaterialChecklist.customer_id,
                     CustomerPhone.deleted.is_(False))
              .order_by(CustomerPhone.created_at).limit(1).scalar_subquery())
@@ -190,14 +190,21 @@ def checklist_context(uow: UnitOfWork, checklist: MaterialChecklist) -> Checklis
     """One query for what took seven reads a row at a time (a printed checklist made them for
     every document of a batch). Outer joins: a missing row comes back None, as a get would."""
     row = uow.session.execute(_CONTEXT, {"checklist_id": checklist.id}).one()
-    return ChecklistContext(*row)
+    return _context(uow, tuple(row))
 
 
 def checklist_with_context(uow: UnitOfWork, checklist_id: str
                            ) -> tuple[MaterialChecklist, ChecklistContext] | None:
     """The checklist (tombstoned or not) and its context in one query; None: no such id."""
     row = uow.session.execute(_CHECKLIST_AND_CONTEXT, {"checklist_id": checklist_id}).first()
-    return None if row is None else (row[0], ChecklistContext(*row[1:]))
+    return None if row is None else (row[0], _context(uow, tuple(row[1:])))
+
+
+def _context(uow: UnitOfWork, row: tuple[Any, ...]) -> ChecklistContext:
+    """The joined row with its sealed phone opened (stored sealed: store/crypto.py)."""
+    customer, unit, building_name, owner, consultant, pack, sealed = row
+    return ChecklistContext(customer, unit, building_name, owner, consultant, pack,
+                            None if sealed is None else uow.phones.reveal(sealed))
 
 
 _ITEMS_WITH_RECEIVERS = (

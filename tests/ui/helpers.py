@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinter
+
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.ui.context import UiContext
@@ -14,3 +19,15 @@ def make_ctx(services: Services, actor: Actor | None = None, lang: str = "zh_CN"
                     actor=actor)
     ctx.extras["centre_name"] = services.preferences.centre_name()
     return ctx
+
+
+def to_file(out: Path, answers: list[bool]) -> Callable[[QPrinter], bool]:
+    """A print dialog that picks "print to file" (or is cancelled when told so), one answer
+    per time it is opened."""
+    def dialog(printer: QPrinter) -> bool:
+        answer = answers.pop(0)
+        if answer:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(out))
+        return answer
+    return dialog

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtPrintSupport import QPrinter
 
 from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
@@ -20,6 +19,7 @@ from salesdesk.ui.events import AppEvents
 from salesdesk.ui.project_page import ProjectPage
 from salesdesk.ui.tasks import TaskRunner
 from tests.pdfcheck import compact, pdf_text
+from tests.ui.helpers import to_file
 from tests.ui.test_disclosure_ui import sign
 
 pytestmark = [pytest.mark.ui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -31,17 +31,6 @@ PHONE = "13700004444"
 @pytest.fixture
 def ctx(demo: Services, consultant: Actor) -> UiContext:
     return UiContext(demo, TaskRunner(), AppEvents(), actor=consultant)
-
-
-def to_file(out: Path, answers: list[bool]):  # type: ignore[no-untyped-def]
-    """A print dialog that picks "print to file" (or is cancelled when told so)."""
-    def dialog(printer: QPrinter) -> bool:
-        answer = answers.pop(0)
-        if answer:
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(out))
-        return answer
-    return dialog
 
 
 def paper_events(demo: Services) -> int:

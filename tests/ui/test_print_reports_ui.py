@@ -21,22 +21,11 @@ from salesdesk.ui.disclosure.audit_page import AuditPage
 from salesdesk.ui.pages import page_spec
 from salesdesk.ui.privacy.exports_tab import ExportsTab
 from tests.pdfcheck import compact, pdf_text
-from tests.ui.helpers import make_ctx
+from tests.ui.helpers import make_ctx, to_file
 
 pytestmark = [pytest.mark.ui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                    reason="poppler-utils not installed")
-
-
-def to_file(out: Path, answers: list[bool]):  # type: ignore[no-untyped-def]
-    """A print dialog that picks "print to file" (or is cancelled when told so)."""
-    def dialog(printer: QPrinter) -> bool:
-        answer = answers.pop(0)
-        if answer:
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(out))
-        return answer
-    return dialog
 
 
 def exports(demo: Services, supervisor: Actor, entity: str) -> int:

@@ -44,6 +44,7 @@ QToolButton#primary { background: #1f6feb; color: white; border: 1px solid #1f6f
                       font-weight: bold; }
 QToolButton::menu-button { border-left: 1px solid #bcccdc; width: 20px; }
 QPushButton#danger { background: #fff; color: #b42318; border: 1px solid #fda29b; }
+QPushButton#danger:disabled { color: #9fb3c8; border-color: #d9e2ec; }
 QPushButton#bigButton { font-size: 18px; padding: 14px 20px; min-height: 40px; }
 QPushButton#staffButton { font-size: 16px; padding: 10px; min-height: 56px; min-width: 120px;
                           text-align: center; }

@@ -232,3 +232,27 @@ def test_the_record_dialogs_come_from_their_forms_styled(qtbot: QtBot, qapp: QAp
             dialog.reject()
     finally:
         qapp.setStyleSheet(before)
+
+
+def test_erase_looks_unavailable_until_a_record_is_open(qtbot: QtBot, qapp: QApplication,
+                                                       demo: Services) -> None:
+    """The red "Erase personal data" must not look ready while there is no record to erase
+    (the danger style had no disabled look, so it stood out as the only live button)."""
+    from salesdesk.ui.style import STYLE
+
+    def red_pixels() -> int:
+        image = page.erase_button.grab().toImage()
+        return sum(1 for x in range(image.width()) for y in range(image.height())
+                   if (c := image.pixelColor(x, y)).red() > 150 and c.green() < 90
+                   and c.blue() < 90)
+
+    _, _, page = _window(qtbot, demo, "S001", lang="en")
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(STYLE)
+    try:
+        assert page.record is None and not page.erase_button.isEnabled()
+        assert red_pixels() == 0
+        _open(qtbot, page, "0231")
+        assert page.erase_button.isEnabled() and red_pixels() > 20
+    finally:
+        qapp.setStyleSheet(before)

@@ -9,6 +9,7 @@ monthly-news tasks and sends the messages that are due."""
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -69,8 +70,7 @@ class CareService:
         # whole centre's due messages (run_daily does that), and it stays one small query.
         # No flush here: the due-message query below flushes the new tasks with the rest.
         if ids:
-            texts.send_due_messages(uow, self.today(), self.sink, self.materials,
-                                    self.signing_day_before, only=ids)
+            self.send_due_messages(uow, self.today(), only=ids)
         return ids
 
     def cancel_event(self, uow: UnitOfWork, kind: CareEventKind, customer_id: str, ref: str,
@@ -94,10 +94,11 @@ class CareService:
             uow.commit()
         return DailyRun(created, queued)
 
-    def send_due_messages(self, uow: UnitOfWork, day: date) -> int:
+    def send_due_messages(self, uow: UnitOfWork, day: date,
+                          only: Collection[str] | None = None) -> int:
         """See texts.send_due_messages: due message tasks queued and closed."""
         return texts.send_due_messages(uow, day, self.sink, self.materials,
-                                       self.signing_day_before)
+                                       self.signing_day_before, only)
 
     # --- messages ------------------------------------------------------------------------
 

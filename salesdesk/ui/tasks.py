@@ -104,6 +104,32 @@ def deliver(owner: QObject | None, callback: Callable[[T], None] | None, value: 
         log.debug("dropped a task result for a deleted widget")
 
 
+class Latest:
+    """Overlapping loads of the same view: only the answer to the last one asked is applied.
+    Reads run on a pool of several threads, so an older load can finish after a newer one and
+    would put back what the user has just moved away from (a slot list reloaded for the day
+    they left, with the slot they gave up selected)."""
+
+    def __init__(self) -> None:
+        self._asked = 0
+
+    def ticket(self) -> Callable[[], bool]:
+        """Take a ticket for a load; calling it later says whether that load is still the
+        last one asked."""
+        self._asked += 1
+        mine = self._asked
+        return lambda: mine == self._asked
+
+    def only_if_current(self, current: Callable[[], bool],
+                        fn: Callable[[T], None]) -> Callable[[T], None]:
+        """``fn`` as a callback that does nothing once a newer load has been asked for."""
+
+        def call(value: T) -> None:
+            if current():
+                fn(value)
+        return call
+
+
 class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -3,6 +3,7 @@ and the "last desk just taken" message with its one-click alternatives."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
@@ -120,6 +121,37 @@ def test_last_desk_taken_offers_alternatives_and_books_one(
     mine = [a for a in demo.appointments.agenda(supervisor, None, FREE_DAY, 1)
             if a.customer_salutation == "诸葛先生"]
     assert len(mine) == 1 and mine[0].starts_at == chosen
+
+
+def test_a_slot_list_that_answers_late_does_not_undo_the_slot_picked_since(
+        qtbot: QtBot, page: AppointmentsPage, ctx: UiContext, demo: Services,
+        supervisor: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Reads run on several threads: an older reload (here the one after "last desk taken",
+    # still wanting the full slot) can finish after the reload for the alternative picked.
+    slot = at_local(FREE_DAY, time(10))
+    page.book_signing(slot)
+    dialog = page._dialog
+    assert isinstance(dialog, BookSigningDialog)
+    qtbot.waitUntil(lambda: dialog.slot.currentData() == slot, timeout=10000)
+    later = dialog.slot.itemData(dialog.slot.count() - 1)
+    assert later not in (None, slot)
+    real, release, calls = demo.appointments.day_board, threading.Event(), []
+
+    def first_answers_late(actor: Actor, day: date) -> object:
+        calls.append(day)
+        if len(calls) == 1:
+            release.wait(10)
+        return real(actor, day)
+
+    monkeypatch.setattr(demo.appointments, "day_board", first_answers_late)
+    dialog.load_slots()  # the older reload: it wants the 10:00 slot and answers last
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=10000)  # it is the one held
+    dialog.load_slots(later)
+    qtbot.waitUntil(lambda: dialog.slot.currentData() == later, timeout=10000)
+    release.set()
+    assert ctx.runner.wait()
+    qtbot.wait(100)  # the late answer is delivered, and dropped
+    assert len(calls) == 2 and dialog.slot.currentData() == later
 
 
 def test_a_signing_slot_takes_the_unit_picked_and_refuses_one_that_is_no_unit(

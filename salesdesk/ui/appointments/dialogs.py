@@ -35,6 +35,7 @@ from salesdesk.ui.appointments.labels import kind_label
 from salesdesk.ui.appointments.safe import run_for
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
+from salesdesk.ui.tasks import Latest
 from salesdesk.ui.unit_picker import UnitPicker
 from salesdesk.ui.widgets import error_label
 
@@ -236,6 +237,7 @@ class BookSigningDialog(_BaseDialog):
         self.alternatives = QHBoxLayout()
         self.extra.addLayout(self.alternatives)
         self._wanted = starts_at
+        self._slot_loads = Latest()
         self.day.dateChanged.connect(lambda _d: self.load_slots())
         self.load_slots()
         run_for(self, self.ctx, lambda: ctx.services.projects.units(actor), self.unit.set_units,
@@ -258,8 +260,11 @@ class BookSigningDialog(_BaseDialog):
         services, actor = self.ctx.services, self.ctx.require_actor()
         day = pydate(self.day.date())
         wanted = select or self._wanted
+        current = self._slot_loads.ticket()
 
         def done(board: Any) -> None:
+            if not current():
+                return
             self.slot.clear()
             if not board.plan.open:
                 note = f"（{board.plan.note}）" if board.plan.note else ""
@@ -346,6 +351,7 @@ class RescheduleDialog(_BaseDialog):
         self.slot = QComboBox()
         self.start = QTimeEdit(QTime(when.hour, when.minute))
         self.start.setDisplayFormat("HH:mm")
+        self._slot_loads = Latest()
         if self.signing:
             self.form.addRow(self.tr("New slot"), self.slot)
             self.day.dateChanged.connect(lambda _d: self._load_slots())
@@ -361,8 +367,11 @@ class RescheduleDialog(_BaseDialog):
     def _load_slots(self) -> None:
         services, actor = self.ctx.services, self.ctx.require_actor()
         day = pydate(self.day.date())
+        current = self._slot_loads.ticket()
 
         def done(board: Any) -> None:
+            if not current():
+                return
             self.slot.clear()
             for row in board.rows:
                 self.slot.addItem(f"{row.slot.label} · {row.free}", row.slot.starts_at)

@@ -50,6 +50,7 @@ from salesdesk.ui.context import UiContext
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.pages.base import Page
 from salesdesk.ui.table_model import Column, RecordTableModel
+from salesdesk.ui.tasks import Latest
 from salesdesk.ui.widgets import error_label, message_box, page_title
 
 
@@ -67,6 +68,7 @@ class AppointmentsPage(Page):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         self.consultant_choices: list[StaffChoice] = []
+        self._loads = Latest()  # flipping days quickly: only the last day asked is shown
         self._dialog: QWidget | None = None  # the open dialog (kept alive, and for tests)
         self.day = local_day(ctx.services.db.now())
         self.setStyleSheet(LOCAL_STYLE)
@@ -238,6 +240,8 @@ class AppointmentsPage(Page):
                                 self._consultants_loaded, self._failed)
             return
         tab = self.tabs.currentIndex()
+        current = self._loads.ticket()
+        failed = self._loads.only_if_current(current, self._failed)
         if tab == 0:
             cid = self.consultant.currentData()
             week = self.week_mode.isChecked()
@@ -245,11 +249,12 @@ class AppointmentsPage(Page):
             days = 7 if week else 1
             run_for(self, self.ctx,
                 lambda: services.appointments.agenda(actor, cid, first, days),
-                lambda rows: self._agenda_loaded(rows, first, days), self._failed)
+                self._loads.only_if_current(
+                    current, lambda rows: self._agenda_loaded(rows, first, days)), failed)
         elif tab == 1:
             day = self.day
             run_for(self, self.ctx, lambda: services.appointments.day_board(actor, day),
-                                self._board_loaded, self._failed)
+                    self._loads.only_if_current(current, self._board_loaded), failed)
         else:
             self.reminders.refresh()
 

@@ -24,6 +24,7 @@ from salesdesk.ui.context import UiContext
 from salesdesk.ui.message_panel import STATUS_COLOURS, MessageSendPanel
 from salesdesk.ui.ops import OpChanges
 from salesdesk.ui.table_model import Column, RecordTableModel
+from salesdesk.ui.tasks import Latest
 from salesdesk.ui.widgets import error_label
 
 
@@ -31,6 +32,7 @@ class RemindersView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._loads = Latest()  # only the last day asked for is shown
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Appointments on")))
@@ -110,8 +112,10 @@ class RemindersView(QWidget):
                 self.table.selectRow(0)
             self._show_current()
 
-        run_for(self, self.ctx, lambda: self.ctx.services.reminders.due(actor, day), done,
-                            self._failed)
+        current = self._loads.ticket()
+        run_for(self, self.ctx, lambda: self.ctx.services.reminders.due(actor, day),
+                self._loads.only_if_current(current, done),
+                self._loads.only_if_current(current, self._failed))
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(self.ctx.error_text(exc))

@@ -27,6 +27,7 @@ from salesdesk.ui.context import UiContext
 from salesdesk.ui.reception.floor import table
 from salesdesk.ui.reception.labels import reason_label, source_label
 from salesdesk.ui.table_model import Column, RecordTableModel
+from salesdesk.ui.tasks import Latest
 from salesdesk.ui.widgets import error_label
 
 FairRow = tuple[str, str, int, int, int, int, int, int]
@@ -42,6 +43,7 @@ class ReceptionFiguresWidget(QWidget):
         self.ctx = ctx
         self.figures: Figures | None = None
         self.loads = 0
+        self._asked = Latest()  # dates changed quickly: only the last range asked is shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -171,8 +173,10 @@ class ReceptionFiguresWidget(QWidget):
         figs = self.ctx.services.reception_figures
         svc = self.ctx.services.reception
         self.error.setVisible(False)
+        current = self._asked.ticket()
         self.ctx.runner.run(lambda: (figs.figures(actor, start, end), svc.day_log(actor, end)),
-                            self._show, self._failed)
+                            self._asked.only_if_current(current, self._show),
+                            self._asked.only_if_current(current, self._failed))
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(self.ctx.error_text(exc))

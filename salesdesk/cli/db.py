@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def _verify(services: Services, args: argparse.Namespace) -> int:
-    report = services.maintenance.verify()
+    report = services.maintenance.verify(thorough=args.thorough)
     if args.online:
         report.findings.extend(services.ledger_anchor.online_findings())
     for f in report.findings:
@@ -36,6 +36,8 @@ def _configure(p: argparse.ArgumentParser) -> None:
     v = dbsub.add_parser("verify", help="检查完整性、版本和披露记录哈希链")
     v.add_argument("--online", action="store_true",
                    help="同时与总部保存的告知记录链逐条比对（需已登记同步）")
+    v.add_argument("--thorough", action="store_true",
+                   help="同时逐条核对每个索引与其表（PRAGMA integrity_check；大文件需数分钟）")
     v.set_defaults(db_handler=_verify)
     b = dbsub.add_parser("backup", help="备份数据库")
     b.add_argument("--dest")

@@ -123,3 +123,14 @@ def test_logs_never_hold_phone_or_id_numbers(folders: tuple[Path, Path]) -> None
     # digits that look like one: about one run in twenty did, so ids are not matched).
     assert not re.search(r"(?<![0-9A-Za-z-])(?:\+?86)?1[3-9]\d{9}(?![0-9A-Za-z])", logs), logs
     assert "11010519491231002X" not in logs
+
+
+def test_db_verify_names_its_sqlite_check_and_thorough_runs_the_full_one(
+        folders: tuple[Path, Path]) -> None:
+    data, keys = folders
+    assert run(data, keys, "demo").returncode == 0
+    quick = run(data, keys, "db", "verify")
+    assert quick.returncode == 0 and "integrity: quick_check: ok" in quick.stdout
+    thorough = run(data, keys, "db", "verify", "--thorough")
+    assert thorough.returncode == 0 and "integrity: integrity_check: ok" in thorough.stdout
+    assert "disclosure_ledger" in thorough.stdout

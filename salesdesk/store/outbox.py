@@ -13,8 +13,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy import bindparam, event, insert, inspect
+from sqlalchemy.orm import Mapper, Session, UOWTransaction
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from salesdesk.domain.errors import DomainError
@@ -22,7 +22,8 @@ from salesdesk.domain.ids import new_id
 from salesdesk.store.models.base import Base, is_synced
 from salesdesk.store.models.local import OutboxEntry
 
-_INSERT_OUTBOX = insert(Base.metadata.tables[OutboxEntry.__tablename__])
+_OUTBOX = Base.metadata.tables[OutboxEntry.__tablename__]
+_INSERT_OUTBOX = insert(_OUTBOX)
 
 
 def _json_value(value: Any) -> Any:
@@ -124,57 +125,101 @@ def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
     session.connection().execute(_INSERT_OUTBOX, rows)
 
 
-def _stamp_new(o: Any, ctx: Any, now: datetime) -> None:
-    """What ``_stamp`` fills on a new synced row, for rows written by ``insert_new``."""
-    if o.id is None:
-        o.id = new_id()
-    if o.sales_centre_id is None:
-        o.sales_centre_id = ctx.sales_centre_id
-    o.created_at = o.updated_at = now
-    o.created_by_device = o.updated_by_device = ctx.device_id
-    o.created_by_staff = o.updated_by_staff = ctx.staff_id
-    o.row_version = 1
-    o.server_seq = 0 if o.server_seq is None else o.server_seq
-    o.deleted = bool(o.deleted)
+# What every new synced row gets from ``_stamp``, for rows written by ``insert_new``.
+_STAMPED = frozenset({"id", "sales_centre_id", "created_at", "updated_at", "created_by_device",
+                      "updated_by_device", "created_by_staff", "updated_by_staff",
+                      "row_version", "server_seq", "deleted"})
+_NO_DEFAULT = object()
+_AT_INSERT = object()  # a default computed by the INSERT: insert_new needs the value given
+# Per mapped class: (attribute key, column name, scalar default, _NO_DEFAULT or _AT_INSERT).
+_COLUMNS: dict[type, list[tuple[str, str, Any]]] = {}
+# Per table and engine: the INSERT's SQL and its columns' bind processors, in order.
+_INSERTS: dict[tuple[str, int], tuple[str, list[tuple[str, Any]]]] = {}
 
 
-def _column_values(obj: Any) -> dict[str, Any]:
-    """Every column of a transient row, as the INSERT of a flush would write it: the value
-    set, else the column's scalar default (else None). The defaults are set on the object too,
-    so it reads as a flushed one would."""
-    state = inspect(obj)
-    given = state.dict
-    values: dict[str, Any] = {}
-    for attr in state.mapper.column_attrs:
-        column = attr.columns[0]
-        if attr.key in given:
-            value = given[attr.key]
-        else:
+def _columns_of(cls: type) -> list[tuple[str, str, Any]]:
+    cols = _COLUMNS.get(cls)
+    if cols is None:
+        cols = []
+        mapper: Mapper[Any] = inspect(cls)
+        for attr in mapper.column_attrs:
+            column = attr.columns[0]
             default = column.default
             if isinstance(default, ScalarElementColumnDefault):
-                value = default.arg
-            elif default is not None or column.server_default is not None:
-                raise ValueError(f"{type(obj).__name__}.{attr.key} has no value and a "
-                                 "default computed at INSERT: set it before insert_new")
+                value: Any = default.arg
+            elif attr.key in _STAMPED or (default is None and column.server_default is None):
+                value = _NO_DEFAULT
             else:
-                value = None
-            setattr(obj, attr.key, value)
-        values[column.name] = value
+                value = _AT_INSERT
+            cols.append((attr.key, column.name, value))
+        _COLUMNS[cls] = cols
+    return cols
+
+
+def _new_row(obj: Any, ctx: Any, now: datetime) -> dict[str, Any]:
+    """Every column of a transient row (by column name) as a flush would INSERT it: stamped as
+    ``_stamp`` stamps it, else the value set, else the column's scalar default, else None."""
+    given = inspect(obj).dict
+    values: dict[str, Any] = {}
+    for key, name, default in _columns_of(type(obj)):
+        if key in given:
+            values[name] = given[key]
+        elif default is _NO_DEFAULT:
+            values[name] = None
+        elif default is _AT_INSERT:
+            raise ValueError(f"{type(obj).__name__}.{key} has no value and a default computed "
+                             "at INSERT: set it before insert_new")
+        else:
+            values[name] = default
+    if values["id"] is None:
+        obj.id = values["id"] = new_id()  # the caller may need the id it was given
+    if values["sales_centre_id"] is None:
+        values["sales_centre_id"] = ctx.sales_centre_id
+    values["created_at"] = values["updated_at"] = now
+    values["created_by_device"] = values["updated_by_device"] = ctx.device_id
+    values["created_by_staff"] = values["updated_by_staff"] = ctx.staff_id
+    values["row_version"] = 1
+    values["server_seq"] = values["server_seq"] or 0
+    values["deleted"] = bool(values["deleted"])
     return values
 
 
+def _execute_insert(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """One executemany of ``rows`` (dicts with the same keys, column names) into ``table``,
+    with the SQL rendered once per table: compiling the statement each time (cache key,
+    parameters) cost more than SQLite takes to store the row. The columns' own bind
+    processing (UTC datetimes, booleans) is applied as the compiled statement would."""
+    dialect = conn.dialect
+    key = (table.name, id(dialect))
+    cached = _INSERTS.get(key)
+    if cached is None or [n for n, _ in cached[1]] != list(rows[0]):
+        names = list(rows[0])
+        compiled = insert(table).values({n: bindparam(n) for n in names}).compile(
+            dialect=dialect)
+        order = list(compiled.positiontup or ())
+        assert sorted(order) == sorted(names), "a positional dialect (SQLite)"
+        procs = [(n, table.c[n].type.dialect_impl(dialect).bind_processor(dialect))
+                 for n in order]
+        cached = (compiled.string, procs)
+        if [n for n, _ in procs] == names:
+            _INSERTS[key] = cached
+    sql, procs = cached
+    params = [tuple(row[n] if p is None else p(row[n]) for n, p in procs) for row in rows]
+    conn.exec_driver_sql(sql, params)
+
+
 def insert_new(session: Session, objs: Sequence[Any]) -> None:
-    """Write new synced rows with Core INSERTs (one executemany per table) and their outbox
+    """Write new synced rows with plain INSERTs (one executemany per table) and their outbox
     entries (one executemany), as a flush would write them, bit for bit: the same stamps,
     columns, payloads and outbox order (``objs`` is the order they would have been added in).
 
     For the busiest write of the day (check-in): the ORM's unit of work costs more than
     SQLite takes to store the rows. Anything pending in the session is flushed first, so the
     outbox keeps the order a single flush gives (changes to loaded rows first, then new rows
-    in the order they were added). The objects stay outside the session (transient, ids and
-    defaults filled in): a query in the same transaction reads the rows back from the
-    database, so no object in the identity map can go stale. Only plain rows: no
-    relationships, no column default computed at INSERT time."""
+    in the order they were added). The objects are values here, never added to the session
+    (only a missing id is filled in on them): a query in the same transaction reads the rows
+    back from the database, so no object in the identity map can go stale. Only plain rows:
+    no relationships, no column default computed at INSERT time."""
     if session.info.get("applying_remote"):
         raise ValueError("insert_new writes local changes, not rows pulled from head office")
     session.flush()
@@ -187,13 +232,12 @@ def insert_new(session: Session, objs: Sequence[Any]) -> None:
     for obj in objs:
         if not is_synced(obj) or not inspect(obj).transient:
             raise ValueError(f"insert_new takes new synced rows, not {obj!r}")
-        _stamp_new(obj, ctx, now)
-        values = _column_values(obj)
+        values = _new_row(obj, ctx, now)
         by_table.setdefault(type(obj).__table__, []).append(values)
         entries.append({
             "change_id": new_id(),
             "entity": type(obj).__tablename__,
-            "row_id": obj.id,
+            "row_id": values["id"],
             "operation": "insert",
             "base_version": 0,
             "payload": json.dumps({k: _json_value(v) for k, v in values.items()},
@@ -204,8 +248,8 @@ def insert_new(session: Session, objs: Sequence[Any]) -> None:
         })
     conn = session.connection()
     for table, rows in by_table.items():
-        conn.execute(insert(table), rows)
-    conn.execute(_INSERT_OUTBOX, entries)
+        _execute_insert(conn, table, rows)
+    _execute_insert(conn, _OUTBOX, entries)
 
 
 def install(session_factory: Any) -> None:

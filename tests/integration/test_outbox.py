@@ -177,15 +177,19 @@ def test_insert_new_keeps_the_order_of_one_flush(services: Services) -> None:
 
 
 def test_rows_written_by_insert_new_read_back_fresh(services: Services) -> None:
-    """The objects stay outside the session: a read in the same transaction gets the row from
-    the file, never a stale object; a rollback takes rows and outbox entries away together."""
+    """The objects stay outside the session (values, only a missing id filled in): a read in
+    the same transaction gets the row from the file, never a stale object; a rollback takes
+    rows and outbox entries away together."""
     with services.db.uow() as uow:
         v = _visit("fresh")
-        outbox.insert_new(uow.session, [v])
-        assert v not in uow.session and v.status == "waiting" and v.row_version == 1
+        no_id = AuditEvent(sales_centre_id="c1", action="a")
+        outbox.insert_new(uow.session, [v, no_id])
+        assert v not in uow.session and no_id not in uow.session and no_id.id
         loaded = uow.session.get(Visit, "fresh")
         assert loaded is not None and loaded is not v and loaded.status == "waiting"
-        assert uow.session.scalar(select(func.count()).select_from(OutboxEntry)) == 1
+        assert loaded.row_version == 1
+        assert uow.session.get(AuditEvent, no_id.id) is not None
+        assert uow.session.scalar(select(func.count()).select_from(OutboxEntry)) == 2
     assert _outbox_count(services) == 0
     with services.db.reader() as uow:
         assert uow.session.get(Visit, "fresh") is None

@@ -130,6 +130,8 @@ _STAMPED = frozenset({"id", "sales_centre_id", "created_at", "updated_at", "crea
                       "updated_by_device", "created_by_staff", "updated_by_staff",
                       "row_version", "server_seq", "deleted"})
 _NO_DEFAULT = object()
+# Values ``_json_value`` hands back unchanged: most columns, so they skip the call.
+_AS_IS = frozenset({str, int, float, bool, type(None)})
 _AT_INSERT = object()  # a default computed by the INSERT: insert_new needs the value given
 # Per mapped class: (attribute key, column name, scalar default, _NO_DEFAULT or _AT_INSERT).
 _COLUMNS: dict[type, list[tuple[str, str, Any]]] = {}
@@ -240,7 +242,8 @@ def insert_new(session: Session, objs: Sequence[Any]) -> None:
             "row_id": values["id"],
             "operation": "insert",
             "base_version": 0,
-            "payload": json.dumps({k: _json_value(v) for k, v in values.items()},
+            "payload": json.dumps({k: v if type(v) in _AS_IS else _json_value(v)
+                                   for k, v in values.items()},
                                   ensure_ascii=False, sort_keys=True),
             "fields": "[]",
             "created_at": now,

@@ -43,7 +43,6 @@ from salesdesk.store.queries.customers import find_customer_id_by_phone
 from salesdesk.store.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from salesdesk.store.models.customer import Customer
     from salesdesk.store.models.reception import Visit
 
 
@@ -128,7 +127,7 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
         reads = q.checkin_reads(uow, day, ctx.ticket_prefix())
         settings = settings_of(reads.settings)
         holders = q.walk_in(uow, e164)
-        customer: Customer | None = None
+        customer: q.WalkIn | None = None
         last: q.LastVisit | None = None
         if len(holders) > 1:  # two registrations of one number: the same choice as anywhere
             customer, last = holders[find_customer_id_by_phone(uow, e164) or ""]
@@ -153,10 +152,13 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
                 raise ValidationError(
                     "新客户：请先征得客户同意登记手机号", field="consent",
                     en="New customer: ask for their consent to record the phone number")
-            customer = add_customer(uow, e164=e164, name=req.name, salutation=req.salutation,
-                                    consent_at=now)
+            c = add_customer(uow, e164=e164, name=req.name, salutation=req.salutation,
+                             consent_at=now)
+            customer = q.WalkIn(c.id, c.name, c.salutation, c.owner_staff_id)
         elif req.salutation.strip() and not customer.salutation:
-            customer.salutation = req.salutation.strip()
+            row = q.customer(uow, customer.id)
+            assert row is not None
+            row.salutation = req.salutation.strip()
         salutation = req.salutation.strip() or customer.salutation
         rot = ctx.rotation(uow, day, reads.event_count)
         # The check-in's own rows (rotation events, notices, the visit, its ticket and audit
@@ -200,7 +202,7 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
 
 
 def _route(ctx: ReceptionContext, uow: UnitOfWork, rot: DayRotation, settings: Settings,
-           v: Visit, customer: Customer, req: CheckInRequest,
+           v: Visit, customer: q.WalkIn, req: CheckInRequest,
            rows: list[object]) -> ArrivingAppointment | None:
     now = ctx.db.now()
     # 1. An arriving appointment goes to its consultant (or the signing desk) directly.

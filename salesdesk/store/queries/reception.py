@@ -54,7 +54,8 @@ def live_staff(uow: UnitOfWork) -> list[StaffRow]:
 _LAST_VISIT_ID = select(Visit.id).where(
     Visit.customer_id == Customer.id, Visit.deleted.is_(False)) \
     .order_by(Visit.checked_in_at.desc()).limit(1).correlate(Customer).scalar_subquery()
-_WALK_IN = select(Customer, Visit.id, Visit.checked_in_at, Visit.status) \
+_WALK_IN = select(Customer.id, Customer.name, Customer.salutation, Customer.owner_staff_id,
+                  Visit.id, Visit.checked_in_at, Visit.status) \
     .select_from(CustomerPhone).join(Customer, Customer.id == CustomerPhone.customer_id) \
     .outerjoin(Visit, Visit.id == _LAST_VISIT_ID) \
     .where(CustomerPhone.e164_hash == bindparam("e164_hash"), CustomerPhone.deleted.is_(False),
@@ -63,14 +64,29 @@ _WALK_IN = select(Customer, Visit.id, Visit.checked_in_at, Visit.status) \
 LastVisit = tuple[str, datetime, str]  # id, checked in at, status
 
 
-def walk_in(uow: UnitOfWork, e164: str) -> dict[str, tuple[Customer, LastVisit | None]]:
+@dataclass(frozen=True)
+class WalkIn:
+    """What check-in needs of a customer holding the number (the row itself is loaded only
+    to change it: ``customer``)."""
+
+    id: str
+    name: str
+    salutation: str
+    owner_staff_id: str | None
+
+
+def walk_in(uow: UnitOfWork, e164: str) -> dict[str, tuple[WalkIn, LastVisit | None]]:
     """Every live customer holding this number (one, but for a duplicate registered offline
     and not merged yet), with their latest live visit, as ``last_visit_of_customer``: one
-    statement where check-in used to ask three (the phone, the row, the last visit)."""
-    out: dict[str, tuple[Customer, LastVisit | None]] = {}
-    found = uow.session.execute(_WALK_IN, {"e164_hash": uow.phones.number_hash(e164)})
-    for c, vid, at, status in found:
-        out[c.id] = (c, None if vid is None else (vid, at, status))
+    statement where check-in used to ask three (the phone, the row, the last visit). Columns,
+    not ORM rows, on the connection (no autoflush): check-in asks it before it writes
+    anything, and loading a whole customer row cost more than SQLite takes to find it."""
+    out: dict[str, tuple[WalkIn, LastVisit | None]] = {}
+    found = uow.session.connection().execute(
+        _WALK_IN, {"e164_hash": uow.phones.number_hash(e164)})
+    for cid, name, salutation, owner, vid, at, status in found:
+        out[cid] = (WalkIn(cid, name, salutation, owner),
+                    None if vid is None else (vid, at, status))
     return out
 
 

@@ -238,14 +238,8 @@ def ticket_of_visit(uow: UnitOfWork, visit_id: str) -> QueueTicket | None:
 
 
 def new_ticket(**fields: Any) -> QueueTicket:
-    """A ticket row not yet in the unit of work (``add_ticket`` adds it)."""
+    """A ticket row not yet in the unit of work: check-in writes it with ``write_new``."""
     return QueueTicket(**fields)
-
-
-def add_ticket(uow: UnitOfWork, **fields: Any) -> QueueTicket:
-    t = new_ticket(**fields)
-    uow.add(t)
-    return t
 
 
 # --- visits ----------------------------------------------------------------------------------
@@ -383,14 +377,8 @@ def add_backup(uow: UnitOfWork, staff_id: str, backup_staff_id: str) -> Consulta
 
 
 def new_notice(staff_id: str, visit_id: str, text: str) -> StaffNotice:
-    """A notice row not yet in the unit of work (``add_notice`` adds it)."""
+    """A notice row not yet in the unit of work: check-in writes it with ``write_new``."""
     return StaffNotice(staff_id=staff_id, visit_id=visit_id, text=text)
-
-
-def add_notice(uow: UnitOfWork, staff_id: str, visit_id: str, text: str) -> StaffNotice:
-    row = new_notice(staff_id, visit_id, text)
-    uow.add(row)
-    return row
 
 
 def unread_notice_texts(uow: UnitOfWork, staff_id: str, since: datetime,

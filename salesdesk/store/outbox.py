@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import bindparam, event, insert, inspect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapper, Session, UOWTransaction
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
@@ -135,8 +136,8 @@ _AS_IS = frozenset({str, int, float, bool, type(None)})
 _AT_INSERT = object()  # a default computed by the INSERT: insert_new needs the value given
 # Per mapped class: (attribute key, column name, scalar default, _NO_DEFAULT or _AT_INSERT).
 _COLUMNS: dict[type, list[tuple[str, str, Any]]] = {}
-# Per table and engine: the INSERT's SQL and its columns' bind processors, in order.
-_INSERTS: dict[tuple[str, int], tuple[str, list[tuple[str, Any]]]] = {}
+# Per table, dialect and columns given: the INSERT's SQL and its bind processors, in order.
+_INSERTS: dict[tuple[str, str, tuple[str, ...]], tuple[str, list[tuple[str, Any]]]] = {}
 
 
 def _columns_of(cls: type) -> list[tuple[str, str, Any]]:
@@ -188,26 +189,31 @@ def _new_row(obj: Any, ctx: Any, now: datetime) -> dict[str, Any]:
 
 def _execute_insert(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
     """One executemany of ``rows`` (dicts with the same keys, column names) into ``table``,
-    with the SQL rendered once per table: compiling the statement each time (cache key,
-    parameters) cost more than SQLite takes to store the row. The columns' own bind
-    processing (UTC datetimes, booleans) is applied as the compiled statement would."""
+    with the SQL rendered once per table and run on the driver's connection, inside the
+    session's transaction: compiling and executing through SQLAlchemy each time cost more than
+    SQLite takes to store the row. The columns' own bind processing (UTC datetimes, booleans)
+    is applied as the compiled statement would, and a driver error is raised as SQLAlchemy
+    raises it."""
     dialect = conn.dialect
-    key = (table.name, id(dialect))
+    names = tuple(rows[0])
+    key = (table.name, dialect.name, names)
     cached = _INSERTS.get(key)
-    if cached is None or [n for n, _ in cached[1]] != list(rows[0]):
-        names = list(rows[0])
+    if cached is None:
         compiled = insert(table).values({n: bindparam(n) for n in names}).compile(
             dialect=dialect)
         order = list(compiled.positiontup or ())
         assert sorted(order) == sorted(names), "a positional dialect (SQLite)"
-        procs = [(n, table.c[n].type.dialect_impl(dialect).bind_processor(dialect))
-                 for n in order]
-        cached = (compiled.string, procs)
-        if [n for n, _ in procs] == names:
-            _INSERTS[key] = cached
+        cached = (compiled.string, [
+            (n, table.c[n].type.dialect_impl(dialect).bind_processor(dialect)) for n in order])
+        _INSERTS[key] = cached
     sql, procs = cached
     params = [tuple(row[n] if p is None else p(row[n]) for n, p in procs) for row in rows]
-    conn.exec_driver_sql(sql, params)
+    driver = conn.connection.driver_connection
+    try:
+        driver.executemany(sql, params)
+    except dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(sql, params, exc, dialect.loaded_dbapi.Error,
+                                  dialect=dialect) from exc
 
 
 def insert_new(session: Session, objs: Sequence[Any]) -> None:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from salesdesk.domain.errors import DomainError
 from salesdesk.services.container import Services
@@ -213,3 +214,16 @@ def test_insert_new_refuses_what_it_cannot_write_as_a_flush_would(services: Serv
     assert _outbox_count(services) == 1
     with services.db.reader() as uow:
         assert uow.session.get(Visit, "ok") is None
+
+
+def test_insert_new_fails_as_sqlalchemy_fails_and_leaves_nothing(services: Services) -> None:
+    """A row the file refuses (here an id already taken) raises SQLAlchemy's IntegrityError,
+    as a flush would, and the unit of work keeps nothing of the write."""
+    with services.db.uow() as uow:
+        outbox.insert_new(uow.session, [_visit("taken")])
+        uow.commit()
+    with pytest.raises(IntegrityError, match=r"visit\.id"), services.db.uow() as uow:
+        outbox.insert_new(uow.session, [_visit("other"), _visit("taken")])
+    assert _outbox_count(services) == 1
+    with services.db.reader() as uow:
+        assert uow.session.get(Visit, "other") is None

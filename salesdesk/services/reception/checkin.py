@@ -162,8 +162,9 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
         salutation = req.salutation.strip() or customer.salutation
         rot = ctx.rotation(uow, day, reads.event_count)
         # The check-in's own rows (rotation events, notices, the visit, its ticket and audit
-        # entry) are gathered in the order they are made and written at once, as Core INSERTs
-        # (q.write_new): the ORM's unit of work cost more than SQLite takes to store them.
+        # entry) are gathered in the order they are made and written at once, as plain INSERTs
+        # with their outbox entries (q.write_new): the ORM's unit of work cost more than SQLite
+        # takes to store them.
         rows: list[object] = []
         rot.collect_into(rows)
         number = reads.last_ticket_number + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -13,8 +14,11 @@ from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services
 from salesdesk.services.hooks import ArrivingAppointment
 from salesdesk.services.reception import CheckInRequest, ReceptionService
+from salesdesk.store import outbox
+from salesdesk.store.models.audit import AuditEvent
+from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.local import OutboxEntry
-from salesdesk.store.models.reception import QueueTicket, RotationEventRow, Visit
+from salesdesk.store.models.reception import QueueTicket, RotationEventRow, StaffNotice, Visit
 from salesdesk.store.uow import UnitOfWork
 from tests.conftest import FakeClock, staff_actor
 
@@ -327,3 +331,34 @@ def test_the_demo_seeded_before_opening_writes_nothing_after_now(tmp_path: Path)
         assert today == 0 and week and week > 20
     finally:
         services.close()
+
+
+def test_check_in_outbox_entries_are_the_rows_written(
+        demo: Services, rs: ReceptionService, reception: Actor, clock: FakeClock) -> None:
+    """Check-in writes its rows without the ORM's flush (issue 16): each outbox entry is still
+    the row as stored, read back through the ORM, in the order the rows were made."""
+    li_na = staff_actor(demo, "C102")
+    r = rs.check_in(reception, CheckInRequest("13900005555", 2, consent=True))
+    rs.start(li_na, r.visit_id)
+    rs.finish(li_na, r.visit_id, intent="B")
+    rs.set_status(li_na, li_na.staff_id, "break", "午饭")
+    clock.advance(hours=1)
+    with demo.db.reader() as uow:
+        since = uow.session.scalar(select(func.max(OutboxEntry.seq))) or 0
+    # The owner is away: a notice for her, a rotation decision, the visit, ticket and audit.
+    back = rs.check_in(reception, CheckInRequest("13900005555", 2, salutation="孙女士",
+                                                 owner_choice="rotation"))
+    models = {m.__tablename__: m for m in (Visit, QueueTicket, RotationEventRow, Customer,
+                                           StaffNotice, AuditEvent)}
+    with demo.db.reader() as uow:
+        entries = list(uow.session.scalars(select(OutboxEntry).where(
+            OutboxEntry.seq > since).order_by(OutboxEntry.seq)))
+        assert [(e.entity, e.operation) for e in entries] == [
+            ("customer", "update"), ("staff_notice", "insert"), ("rotation_event", "insert"),
+            ("visit", "insert"), ("queue_ticket", "insert"), ("audit_log", "insert")]
+        for e in entries:
+            row = uow.session.get(models[e.entity], e.row_id)
+            assert json.loads(e.payload) == json.loads(json.dumps(
+                outbox.row_payload(row), ensure_ascii=False))
+        assert json.loads(entries[0].fields) == ["salutation"]
+        assert json.loads(entries[3].payload)["id"] == back.visit_id

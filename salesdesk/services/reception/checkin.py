@@ -20,7 +20,6 @@ from salesdesk.domain.queue import (
 )
 from salesdesk.domain.roles import Actor, Permission
 from salesdesk.domain.rotation import DUTY_STATUS_ZH, AssignReason, direct, next_up
-from salesdesk.services import audit
 from salesdesk.services.customers import add_customer
 from salesdesk.services.hooks import ArrivingAppointment
 from salesdesk.services.reception.context import (
@@ -44,7 +43,6 @@ from salesdesk.store.queries.customers import find_customer_id_by_phone
 from salesdesk.store.uow import UnitOfWork
 
 if TYPE_CHECKING:
-    from salesdesk.store.models.customer import Customer
     from salesdesk.store.models.reception import Visit
 
 
@@ -129,7 +127,7 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
         reads = q.checkin_reads(uow, day, ctx.ticket_prefix())
         settings = settings_of(reads.settings)
         holders = q.walk_in(uow, e164)
-        customer: Customer | None = None
+        customer: q.WalkIn | None = None
         last: q.LastVisit | None = None
         if len(holders) > 1:  # two registrations of one number: the same choice as anywhere
             customer, last = holders[find_customer_id_by_phone(uow, e164) or ""]
@@ -154,12 +152,21 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
                 raise ValidationError(
                     "新客户：请先征得客户同意登记手机号", field="consent",
                     en="New customer: ask for their consent to record the phone number")
-            customer = add_customer(uow, e164=e164, name=req.name, salutation=req.salutation,
-                                    consent_at=now)
+            c = add_customer(uow, e164=e164, name=req.name, salutation=req.salutation,
+                             consent_at=now)
+            customer = q.WalkIn(c.id, c.name, c.salutation, c.owner_staff_id)
         elif req.salutation.strip() and not customer.salutation:
-            customer.salutation = req.salutation.strip()
+            row = q.customer(uow, customer.id)
+            assert row is not None
+            row.salutation = req.salutation.strip()
         salutation = req.salutation.strip() or customer.salutation
-        rot = ctx.rotation(uow, day)
+        rot = ctx.rotation(uow, day, reads.event_count)
+        # The check-in's own rows (rotation events, notices, the visit, its ticket and audit
+        # entry) are gathered in the order they are made and written at once, as plain INSERTs
+        # with their outbox entries (q.write_new): the ORM's unit of work cost more than SQLite
+        # takes to store them.
+        rows: list[object] = []
+        rot.collect_into(rows)
         number = reads.last_ticket_number + 1
         label = ticket_label(ctx.ticket_prefix(), number)
         # The id is made here (as the column default would) so the route, its rotation
@@ -172,13 +179,15 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
                         very_important=req.very_important, group_tour=req.group_tour,
                         checked_in_at=now, status="waiting", route="rotation",
                         ticket_label=label)
-        appointment = _route(ctx, uow, rot, settings, v, customer, req)
-        uow.add(v)
-        q.add_ticket(uow, day=day.isoformat(), prefix=ctx.ticket_prefix(), number=number,
-                     label=label, visit_id=v.id,
-                     status="called" if v.status == "called" else "waiting")
-        audit.record(uow, "reception.check_in", "visit", v.id,
-                     f"route={v.route} ticket={v.ticket_label} party={v.party_size}")
+        appointment = _route(ctx, uow, rot, settings, v, customer, req, rows)
+        rows.append(v)
+        rows.append(q.new_ticket(day=day.isoformat(), prefix=ctx.ticket_prefix(),
+                                 number=number, label=label, visit_id=v.id,
+                                 status="called" if v.status == "called" else "waiting"))
+        rows.append(q.new_audit_event(
+            action="reception.check_in", entity="visit", row_id=v.id,
+            detail=f"route={v.route} ticket={v.ticket_label} party={v.party_size}"))
+        q.write_new(uow, rows)
         wait = 0
         if v.status == "waiting":
             ahead = q.count_visits_in(uow, day, "waiting") or 1
@@ -194,7 +203,8 @@ def check_in(ctx: ReceptionContext, actor: Actor, req: CheckInRequest) -> CheckI
 
 
 def _route(ctx: ReceptionContext, uow: UnitOfWork, rot: DayRotation, settings: Settings,
-           v: Visit, customer: Customer, req: CheckInRequest) -> ArrivingAppointment | None:
+           v: Visit, customer: q.WalkIn, req: CheckInRequest,
+           rows: list[object]) -> ArrivingAppointment | None:
     now = ctx.db.now()
     # 1. An arriving appointment goes to its consultant (or the signing desk) directly.
     if ctx.arrivals is not None:
@@ -242,11 +252,11 @@ def _route(ctx: ReceptionContext, uow: UnitOfWork, rot: DayRotation, settings: S
             if rot.state.available(owner.backup_id):
                 assign(rot, v, owner.backup_id, (direct(
                     rot.state, owner.backup_id, AssignReason.OWNER_BACKUP),), now)
-            _notify(uow, owner_id, v, f"您的客户{v.salutation or ''}今日到访，"
+            _notify(rows, owner_id, v, f"您的客户{v.salutation or ''}今日到访，"
                     f"由备岗{owner.backup_name}接待（归属不变）")
             return None
         # Rotation: the owner is told; ownership only moves by a supervisor's decision.
-        _notify(uow, owner_id, v, f"您的客户{v.salutation or ''}今日到访，您不在，"
+        _notify(rows, owner_id, v, f"您的客户{v.salutation or ''}今日到访，您不在，"
                 "已按轮序接待（归属不变）")
     # 3. Everyone else: the rotation (important visitors by the senior/manager rule).
     d = next_up(rot.state, settings.rules, important=v.important,
@@ -256,5 +266,5 @@ def _route(ctx: ReceptionContext, uow: UnitOfWork, rot: DayRotation, settings: S
     return None
 
 
-def _notify(uow: UnitOfWork, staff_id: str, v: Visit, text: str) -> None:
-    q.add_notice(uow, staff_id, v.id, text[:400])
+def _notify(rows: list[object], staff_id: str, v: Visit, text: str) -> None:
+    rows.append(q.new_notice(staff_id, v.id, text[:400]))

@@ -50,8 +50,8 @@ class ReceptionContext:
             self.prefix = get_local_meta(self.db, "ticket_prefix") or "A"
         return self.prefix
 
-    def rotation(self, uow: UnitOfWork, day: date) -> DayRotation:
-        return DayRotation(uow, day, self.rotations)
+    def rotation(self, uow: UnitOfWork, day: date, count: int | None = None) -> DayRotation:
+        return DayRotation(uow, day, self.rotations, count)
 
 
 def load_settings(uow: UnitOfWork) -> Settings:

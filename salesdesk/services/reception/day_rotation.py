@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from typing import Any
 
 from salesdesk.domain.rotation import RotationEvent, RotationState, apply, replay
 from salesdesk.store.queries import reception as q
@@ -36,32 +37,45 @@ class DayRotation:
     events (applied to the state and written as rows in the same transaction). Call
     ``committed()`` after the unit of work commits so the cache learns the new state."""
 
-    def __init__(self, uow: UnitOfWork, day: date, cache: RotationCache | None = None) -> None:
+    def __init__(self, uow: UnitOfWork, day: date, cache: RotationCache | None = None,
+                 count: int | None = None) -> None:
+        """``count``: the day's event count when the caller has read it already (check-in
+        reads it with its other reads, in one statement)."""
         self._uow = uow
         self.day = day
         self._cache = cache
+        # Where ``record`` puts new event rows instead of the unit of work (``collect_into``).
+        self._collect: list[Any] | None = None
         cached = None
-        count = 0
+        n = 0
         if cache is not None:
-            count = q.count_events(uow, day)
-            cached = cache.get(day, count)
+            n = q.count_events(uow, day) if count is None else count
+            cached = cache.get(day, n)
         if cached is not None:
             self.state: RotationState = cached
-            self._seq = count
+            self._seq = n
         else:
             stored = q.events_of_day(uow, day)
             self.state = replay(s.event for s in stored)
             self._seq = len(stored)
-            if cache is not None and self._seq == count:
-                cache.put(day, count, self.state)
+            if cache is not None and self._seq == n:
+                cache.put(day, n, self.state)
 
     def committed(self) -> None:
         if self._cache is not None:
             self._cache.put(self.day, self._seq, self.state)
+
+    def collect_into(self, rows: list[Any]) -> None:
+        """From now on, append the rows of recorded events to ``rows`` (for the caller to
+        write with its own, ``q.write_new``) rather than adding them to the unit of work."""
+        self._collect = rows
 
     def record(self, *events: RotationEvent) -> None:
         now = self._uow.now()
         for e in events:
             self.state = apply(self.state, e)
             self._seq += 1
-            q.add_event(self._uow, self.day, now, self._seq, e)
+            if self._collect is not None:
+                self._collect.append(q.new_event(self.day, now, self._seq, e))
+            else:
+                q.add_event(self._uow, self.day, now, self._seq, e)

@@ -8,9 +8,14 @@ from salesdesk.store.models.audit import AuditEvent
 from salesdesk.store.uow import UnitOfWork
 
 
+def new_event(*, action: str, entity: str, row_id: str, detail: str) -> AuditEvent:
+    """An audit row not yet in the unit of work (for a caller that writes its rows at once)."""
+    return AuditEvent(action=action, entity=entity, row_id=row_id, detail=detail)
+
+
 def add_event(uow: UnitOfWork, *, action: str, entity: str, row_id: str,
               detail: str) -> AuditEvent:
-    event = AuditEvent(action=action, entity=entity, row_id=row_id, detail=detail)
+    event = new_event(action=action, entity=entity, row_id=row_id, detail=detail)
     uow.add(event)
     return event
 

@@ -16,6 +16,7 @@ from sqlalchemy import and_, bindparam, exists, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from salesdesk.domain.rotation import EventKind, RotationEvent
+from salesdesk.store import outbox
 from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.org import Staff
 from salesdesk.store.models.reception import (
@@ -26,11 +27,13 @@ from salesdesk.store.models.reception import (
     StaffNotice,
     Visit,
 )
+from salesdesk.store.queries import audit as _audit
 from salesdesk.store.queries import common
 from salesdesk.store.queries import customers as _customers
 from salesdesk.store.uow import UnitOfWork
 
 add_attribution_change = _customers.add_attribution_change
+new_audit_event = _audit.new_event
 
 # Lookups every capability shares, written once in common.py.
 customer = common.customer_row
@@ -51,7 +54,8 @@ def live_staff(uow: UnitOfWork) -> list[StaffRow]:
 _LAST_VISIT_ID = select(Visit.id).where(
     Visit.customer_id == Customer.id, Visit.deleted.is_(False)) \
     .order_by(Visit.checked_in_at.desc()).limit(1).correlate(Customer).scalar_subquery()
-_WALK_IN = select(Customer, Visit.id, Visit.checked_in_at, Visit.status) \
+_WALK_IN = select(Customer.id, Customer.name, Customer.salutation, Customer.owner_staff_id,
+                  Visit.id, Visit.checked_in_at, Visit.status) \
     .select_from(CustomerPhone).join(Customer, Customer.id == CustomerPhone.customer_id) \
     .outerjoin(Visit, Visit.id == _LAST_VISIT_ID) \
     .where(CustomerPhone.e164_hash == bindparam("e164_hash"), CustomerPhone.deleted.is_(False),
@@ -60,14 +64,29 @@ _WALK_IN = select(Customer, Visit.id, Visit.checked_in_at, Visit.status) \
 LastVisit = tuple[str, datetime, str]  # id, checked in at, status
 
 
-def walk_in(uow: UnitOfWork, e164: str) -> dict[str, tuple[Customer, LastVisit | None]]:
+@dataclass(frozen=True)
+class WalkIn:
+    """What check-in needs of a customer holding the number (the row itself is loaded only
+    to change it: ``customer``)."""
+
+    id: str
+    name: str
+    salutation: str
+    owner_staff_id: str | None
+
+
+def walk_in(uow: UnitOfWork, e164: str) -> dict[str, tuple[WalkIn, LastVisit | None]]:
     """Every live customer holding this number (one, but for a duplicate registered offline
     and not merged yet), with their latest live visit, as ``last_visit_of_customer``: one
-    statement where check-in used to ask three (the phone, the row, the last visit)."""
-    out: dict[str, tuple[Customer, LastVisit | None]] = {}
-    found = uow.session.execute(_WALK_IN, {"e164_hash": uow.phones.number_hash(e164)})
-    for c, vid, at, status in found:
-        out[c.id] = (c, None if vid is None else (vid, at, status))
+    statement where check-in used to ask three (the phone, the row, the last visit). Columns,
+    not ORM rows, on the connection (no autoflush): check-in asks it before it writes
+    anything, and loading a whole customer row cost more than SQLite takes to find it."""
+    out: dict[str, tuple[WalkIn, LastVisit | None]] = {}
+    found = uow.session.connection().execute(
+        _WALK_IN, {"e164_hash": uow.phones.number_hash(e164)})
+    for cid, name, salutation, owner, vid, at, status in found:
+        out[cid] = (WalkIn(cid, name, salutation, owner),
+                    None if vid is None else (vid, at, status))
     return out
 
 
@@ -99,6 +118,8 @@ _CHECKIN_READS = select(
         QueueTicket.day == bindparam("day"), QueueTicket.prefix == bindparam("prefix"))
     .scalar_subquery(),
     select(func.json_group_object(Staff.id, Staff.name)).scalar_subquery(),
+    select(func.count()).select_from(RotationEventRow)
+    .where(RotationEventRow.day == bindparam("day")).scalar_subquery(),
 ).select_from(_ONE.outerjoin(ReceptionSettings, ReceptionSettings.id == _LATEST_SETTINGS))
 
 
@@ -107,17 +128,19 @@ class CheckInReads:
     settings: SettingsRow | None  # as latest_settings
     last_ticket_number: int  # as last_ticket_number
     staff_names: dict[str, str]  # id → name of every staff member, as common.staff_names
+    event_count: int  # the day's rotation events, as count_events
 
 
 def checkin_reads(uow: UnitOfWork, day: date, prefix: str) -> CheckInReads:
     """What a check-in reads whoever the party is, in one statement: the settings, the day's
-    last ticket number of this prefix and the staff's names (the consultant is only known
-    after routing, and a read then would flush the new rows early)."""
+    last ticket number of this prefix, the staff's names (the consultant is only known
+    after routing, and a read then would flush the new rows early) and the count of the
+    day's rotation events (the rotation cache's check)."""
     row = uow.session.connection().execute(
         _CHECKIN_READS, {"day": day.isoformat(), "prefix": prefix}).one()
     settings = None if row[0] is None else (row[0], row[1], row[2], row[3])
     names = json.loads(row[5]) if row[5] else {}
-    return CheckInReads(settings, row[4] or 0, names)
+    return CheckInReads(settings, row[4] or 0, names, row[6] or 0)
 
 
 def settings_row_for_update(uow: UnitOfWork) -> ReceptionSettings:
@@ -181,6 +204,11 @@ def events_between(uow: UnitOfWork, start: date, end: date) -> list[RotationEven
 
 
 def add_event(uow: UnitOfWork, day: date, at: datetime, seq: int, e: RotationEvent) -> None:
+    uow.add(new_event(day, at, seq, e))
+
+
+def new_event(day: date, at: datetime, seq: int, e: RotationEvent) -> RotationEventRow:
+    """The event's row, not yet in the unit of work (``add_event`` adds it)."""
     payload: dict[str, object] = {}
     if e.status:
         payload["status"] = e.status
@@ -188,11 +216,11 @@ def add_event(uow: UnitOfWork, day: date, at: datetime, seq: int, e: RotationEve
         payload["order"] = list(e.order)
     if e.kind is EventKind.JOIN:
         payload.update(name=e.name, agency=e.agency, senior=e.senior, manager=e.manager)
-    uow.add(RotationEventRow(
+    return RotationEventRow(
         day=day.isoformat(), at=at, seq=seq, kind=e.kind.value,
         staff_id=e.staff_id, reason=e.reason, note=e.note[:200], visit_id=e.visit_id,
         payload=json.dumps(payload, ensure_ascii=False) if payload else "{}",
-    ))
+    )
 
 
 # --- queue tickets ---------------------------------------------------------------------------
@@ -209,10 +237,9 @@ def ticket_of_visit(uow: UnitOfWork, visit_id: str) -> QueueTicket | None:
         QueueTicket.visit_id == visit_id, QueueTicket.deleted.is_(False)).limit(1))
 
 
-def add_ticket(uow: UnitOfWork, **fields: Any) -> QueueTicket:
-    t = QueueTicket(**fields)
-    uow.add(t)
-    return t
+def new_ticket(**fields: Any) -> QueueTicket:
+    """A ticket row not yet in the unit of work: check-in writes it with ``write_new``."""
+    return QueueTicket(**fields)
 
 
 # --- visits ----------------------------------------------------------------------------------
@@ -220,8 +247,16 @@ def add_ticket(uow: UnitOfWork, **fields: Any) -> QueueTicket:
 
 def new_visit(**fields: Any) -> Visit:
     """A visit row not yet in the unit of work: check-in routes it first (its rotation events
-    and notices refer to its id) and adds it once, so it is written in one single INSERT."""
+    and notices refer to its id) and writes it once, in one single INSERT."""
     return Visit(**fields)
+
+
+def write_new(uow: UnitOfWork, rows: list[Any]) -> None:
+    """Write rows made by the ``new_*`` functions here (not added to the unit of work), with
+    their outbox entries, as Core INSERTs (``outbox.insert_new``): check-in's rows, the
+    busiest write of the day. The row objects stay outside the session; read the rows back
+    with a query if needed."""
+    outbox.insert_new(uow.session, rows)
 
 
 def visit(uow: UnitOfWork, visit_id: str) -> Visit | None:
@@ -341,10 +376,9 @@ def add_backup(uow: UnitOfWork, staff_id: str, backup_staff_id: str) -> Consulta
     return row
 
 
-def add_notice(uow: UnitOfWork, staff_id: str, visit_id: str, text: str) -> StaffNotice:
-    row = StaffNotice(staff_id=staff_id, visit_id=visit_id, text=text)
-    uow.add(row)
-    return row
+def new_notice(staff_id: str, visit_id: str, text: str) -> StaffNotice:
+    """A notice row not yet in the unit of work: check-in writes it with ``write_new``."""
+    return StaffNotice(staff_id=staff_id, visit_id=visit_id, text=text)
 
 
 def unread_notice_texts(uow: UnitOfWork, staff_id: str, since: datetime,

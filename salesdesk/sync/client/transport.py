@@ -3,6 +3,9 @@ server says it expired; maps refusals to the errors the rest of the client acts 
 
 from __future__ import annotations
 
+import functools
+import os
+import ssl
 from collections.abc import Callable
 from typing import Any
 
@@ -16,12 +19,26 @@ from salesdesk.sync.client.errors import (
 )
 
 
+@functools.lru_cache(maxsize=4)
+def _default_tls(cert_file: str | None, cert_dir: str | None) -> ssl.SSLContext:
+    # Loading the trusted certificates takes tens of milliseconds, and a transport is made
+    # for each enrolment and sync session: one context serves them all (it is thread-safe).
+    # Keyed on the variables httpx reads, so changing them still takes effect.
+    return httpx.create_ssl_context()
+
+
+def _tls(verify: bool | str) -> bool | str | ssl.SSLContext:
+    if verify is True:
+        return _default_tls(os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+    return verify
+
+
 class Transport:
     def __init__(self, base_url: str, *, timeout: float = 30.0, verify: bool | str = True,
                  client: httpx.Client | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self._client = client or httpx.Client(base_url=self.base_url, timeout=timeout,
-                                              verify=verify)
+                                              verify=_tls(verify))
         self.token: str | None = None
         self.credentials: Callable[[], tuple[str, str]] | None = None
 

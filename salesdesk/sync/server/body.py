@@ -64,17 +64,17 @@ def parse(raw: bytes) -> Any:
 
 
 def _depth_exceeds(value: Any, limit: int) -> bool:
+    # Only containers are stacked: a push body holds some ten scalars per container, and
+    # walking each of them was most of the time spent reading a body.
+    if not isinstance(value, (dict, list)):
+        return False
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         v, d = stack.pop()
-        if isinstance(v, dict):
-            if d > limit:
-                return True
-            stack.extend((x, d + 1) for x in v.values())
-        elif isinstance(v, list):
-            if d > limit:
-                return True
-            stack.extend((x, d + 1) for x in v)
+        if d > limit:
+            return True
+        inner = v.values() if isinstance(v, dict) else v
+        stack.extend([(x, d + 1) for x in inner if isinstance(x, (dict, list))])
     return False
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, bindparam, func, select
 
 from salesdesk.domain.appointments import AppointmentKind
+from salesdesk.domain.ids import new_id
 from salesdesk.store.models.appointments import (
     Appointment,
     AppointmentEvent,
@@ -25,7 +26,7 @@ from salesdesk.store.models.appointments import (
 from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.org import SalesCentre, Staff
 from salesdesk.store.models.project import Unit
-from salesdesk.store.queries import common
+from salesdesk.store.queries import common, synced
 from salesdesk.store.uow import UnitOfWork
 
 # Lookups every capability shares, written once in common.py.
@@ -54,6 +55,22 @@ def add_appointment(uow: UnitOfWork, **fields: Any) -> Appointment:
     row = Appointment(**fields)
     uow.add(row)
     uow.flush()
+    return row
+
+
+def insert_booking(uow: UnitOfWork, fields: dict[str, Any], reason: str, detail: str
+                   ) -> Appointment:
+    """A new booking and its first history step (booked), as Core inserts with their outbox
+    entries (store/queries/synced.py). Returns a transient copy of the booking to read."""
+    booking_id = new_id()
+    rows = synced.insert_batches(uow, [
+        (Appointment, [{**fields, "id": booking_id}]),
+        (AppointmentEvent, [{"appointment_id": booking_id, "step": 1, "from_status": "",
+                             "to_status": fields["status"], "reason": reason,
+                             "detail": detail}]),
+    ])
+    row = rows[0]
+    assert isinstance(row, Appointment)
     return row
 
 
@@ -250,6 +267,17 @@ def booking_names(uow: UnitOfWork, rows: list[Appointment]) -> BookingNames:
             if cid not in out.phones:
                 out.phones[cid] = uow.phones.reveal(sealed)
     return out
+
+
+_SELF_PHONE = select(CustomerPhone.e164_enc).where(
+    CustomerPhone.customer_id == bindparam("customer_id"), CustomerPhone.deleted.is_(False),
+    CustomerPhone.label == "self").order_by(CustomerPhone.created_at).limit(1)
+
+
+def self_phone(uow: UnitOfWork, customer_id: str) -> str | None:
+    """The customer's own phone (E.164; the first found, as booking_names takes it)."""
+    sealed = uow.session.scalar(_SELF_PHONE, {"customer_id": customer_id})
+    return None if sealed is None else uow.phones.reveal(sealed)
 
 
 def first_sales_centre(uow: UnitOfWork) -> SalesCentre | None:

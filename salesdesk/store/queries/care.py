@@ -9,13 +9,13 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from salesdesk.store.models.appointments import ReminderMessage
 from salesdesk.store.models.care import CareProfile, CareSetting, FollowUpTask, ScoreCard
 from salesdesk.store.models.customer import CustomerPhone
 from salesdesk.store.models.project import Project, Unit
-from salesdesk.store.queries import common
+from salesdesk.store.queries import common, synced
 from salesdesk.store.uow import UnitOfWork
 
 # Lookups every capability shares, written once in common.py.
@@ -54,6 +54,17 @@ def setting_row(uow: UnitOfWork, key: str) -> CareSetting | None:
     ).order_by(CareSetting.created_at.desc()).limit(1))
 
 
+_SETTING_VALUE = select(CareSetting.value).where(
+    CareSetting.key == bindparam("key"), CareSetting.deleted.is_(False)
+).order_by(CareSetting.created_at.desc()).limit(1)
+
+
+def setting_value(uow: UnitOfWork, key: str) -> str | None:
+    """``setting_row``'s value alone (the plan is read on every signing booking)."""
+    value: str | None = uow.session.scalar(_SETTING_VALUE, {"key": key})
+    return value
+
+
 def settings_with_prefix(uow: UnitOfWork, prefix: str) -> list[CareSetting]:
     """Oldest first, so a later save of the same key wins when folded in order."""
     return list(uow.session.scalars(select(CareSetting).where(
@@ -79,6 +90,11 @@ def live_profiles(uow: UnitOfWork) -> list[CareProfile]:
     return list(uow.session.scalars(select(CareProfile).where(CareProfile.deleted.is_(False))))
 
 
+def insert_profile(uow: UnitOfWork, fields: dict[str, Any]) -> None:
+    """A new profile as a Core insert with its outbox entry (store/queries/synced.py)."""
+    synced.insert_new(uow, CareProfile, [fields])
+
+
 def add_profile(uow: UnitOfWork, customer_id: str) -> CareProfile:
     row = CareProfile(customer_id=customer_id)
     uow.add(row)
@@ -96,6 +112,11 @@ def add_task(uow: UnitOfWork, **fields: Any) -> FollowUpTask:
     row = FollowUpTask(**fields)
     uow.add(row)
     return row
+
+
+def insert_tasks(uow: UnitOfWork, rows: list[dict[str, Any]]) -> None:
+    """New tasks (ids set by the caller) as one Core executemany with their outbox entries."""
+    synced.insert_new(uow, FollowUpTask, rows)
 
 
 def task_id_by_key(uow: UnitOfWork, dedupe_key: str, *, live_only: bool = True) -> str | None:

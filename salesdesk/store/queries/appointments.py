@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol, cast
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Row, Select, bindparam, func, select
 
 from salesdesk.domain.appointments import AppointmentKind
 from salesdesk.domain.ids import new_id
@@ -145,11 +145,18 @@ def signing_desks_between(uow: UnitOfWork, start: datetime, end: datetime,
         Appointment.deleted.is_(False))))
 
 
+# Built once: every signing booking asks it, inside its write transaction. One read of the
+# (kind, starts_at) index.
+_DESKS_TAKEN_AT = select(Appointment.desk_no).where(
+    Appointment.kind == _SIGNING, Appointment.starts_at == bindparam("slot_start"),
+    Appointment.status.in_(bindparam("statuses", expanding=True)),
+    Appointment.deleted.is_(False))
+
+
 def desks_taken_at(uow: UnitOfWork, slot_start: datetime,
                    statuses: Collection[str]) -> list[int]:
-    return [d for d in uow.session.scalars(select(Appointment.desk_no).where(
-        Appointment.kind == _SIGNING, Appointment.starts_at == slot_start,
-        Appointment.status.in_(statuses), Appointment.deleted.is_(False))) if d is not None]
+    return [d for d in uow.session.scalars(_DESKS_TAKEN_AT, {
+        "slot_start": slot_start, "statuses": list(statuses)}) if d is not None]
 
 
 def signings_per_slot(uow: UnitOfWork, first: datetime, last: datetime,
@@ -305,6 +312,38 @@ def centre_settings(uow: UnitOfWork) -> SigningCentreSettings | None:
         SigningCentreSettings.created_at.desc()).limit(1))
 
 
+_SETTINGS_VALUES = select(
+    SigningCentreSettings.opens, SigningCentreSettings.closes,
+    SigningCentreSettings.slot_minutes, SigningCentreSettings.desks,
+    SigningCentreSettings.closed_weekdays, SigningCentreSettings.place,
+    SigningCentreSettings.min_notice_minutes, SigningCentreSettings.window_days,
+    SigningCentreSettings.buffer_minutes, SigningCentreSettings.visit_opens,
+    SigningCentreSettings.visit_closes).where(
+    SigningCentreSettings.deleted.is_(False)).order_by(
+    SigningCentreSettings.created_at.desc()).limit(1)
+
+
+class SettingsValues(Protocol):
+    """The settings' values, as ``centre_settings_values`` returns them."""
+
+    opens: str
+    closes: str
+    slot_minutes: int
+    desks: int
+    closed_weekdays: str
+    place: str
+    min_notice_minutes: int
+    window_days: int
+    buffer_minutes: int
+    visit_opens: str
+    visit_closes: str
+
+
+def centre_settings_values(uow: UnitOfWork) -> SettingsValues | None:
+    """``centre_settings``'s values alone, by the same names (every booking reads them)."""
+    return cast("SettingsValues | None", uow.session.execute(_SETTINGS_VALUES).first())
+
+
 def add_centre_settings(uow: UnitOfWork) -> SigningCentreSettings:
     row = SigningCentreSettings()
     uow.add(row)
@@ -324,18 +363,44 @@ def add_centre_day(uow: UnitOfWork, day: date) -> SigningCentreDay:
     return row
 
 
-def centre_days(uow: UnitOfWork, first: date, last: date) -> list[SigningCentreDay]:
-    """Live overrides of days in [first, last], oldest edit first."""
-    return list(uow.session.scalars(select(SigningCentreDay).where(
-        SigningCentreDay.day >= first, SigningCentreDay.day <= last,
-        SigningCentreDay.deleted.is_(False)).order_by(SigningCentreDay.updated_at)))
+_CENTRE_DAYS = select(
+    SigningCentreDay.day, SigningCentreDay.closed, SigningCentreDay.desks,
+    SigningCentreDay.opens, SigningCentreDay.closes, SigningCentreDay.note).where(
+    SigningCentreDay.day >= bindparam("first"), SigningCentreDay.day <= bindparam("last"),
+    SigningCentreDay.deleted.is_(False)).order_by(SigningCentreDay.updated_at)
 
 
-def roster_of(uow: UnitOfWork, day: date, desk_no: int | None = None) -> list[DeskRoster]:
-    q = select(DeskRoster).where(DeskRoster.day == day, DeskRoster.deleted.is_(False))
-    if desk_no is not None:
-        q = q.where(DeskRoster.desk_no == desk_no)
-    return list(uow.session.scalars(q.order_by(DeskRoster.desk_no, DeskRoster.from_time)))
+class CentreDayValues(Protocol):
+    """A day override's values, as ``centre_days`` returns them."""
+
+    day: date
+    closed: bool
+    desks: int | None
+    opens: str
+    closes: str
+    note: str
+
+
+def centre_days(uow: UnitOfWork, first: date, last: date) -> list[CentreDayValues]:
+    """Live overrides of days in [first, last], oldest edit first: their values (day, closed,
+    desks, opens, closes, note)."""
+    return cast(list[CentreDayValues],
+                list(uow.session.execute(_CENTRE_DAYS, {"first": first, "last": last})))
+
+
+_ROSTER_OF = select(DeskRoster.id, DeskRoster.desk_no, DeskRoster.staff_id,
+                    DeskRoster.from_time, DeskRoster.to_time).where(
+    DeskRoster.day == bindparam("day"), DeskRoster.deleted.is_(False)).order_by(
+    DeskRoster.desk_no, DeskRoster.from_time)
+_ROSTER_OF_DESK = _ROSTER_OF.where(DeskRoster.desk_no == bindparam("desk_no"))
+
+
+def roster_of(uow: UnitOfWork, day: date, desk_no: int | None = None) -> list[Row[Any]]:
+    """The day's live roster entries (id, desk_no, staff_id, from_time, to_time), of one desk
+    or all (every signing booking asks for its desk's)."""
+    if desk_no is None:
+        return list(uow.session.execute(_ROSTER_OF, {"day": day}))
+    return list(uow.session.execute(_ROSTER_OF_DESK, {"day": day, "desk_no": desk_no}))
 
 
 def roster_entry(uow: UnitOfWork, roster_id: str) -> DeskRoster | None:

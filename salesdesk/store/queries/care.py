@@ -81,18 +81,16 @@ def add_setting(uow: UnitOfWork, key: str, value: str) -> CareSetting:
 # --- care profiles --------------------------------------------------------------------------
 
 
+_PROFILE_OF = select(CareProfile).where(
+    CareProfile.customer_id == bindparam("customer_id"), CareProfile.deleted.is_(False)).limit(1)
+
+
 def profile_of(uow: UnitOfWork, customer_id: str) -> CareProfile | None:
-    return uow.session.scalar(select(CareProfile).where(
-        CareProfile.customer_id == customer_id, CareProfile.deleted.is_(False)).limit(1))
+    return uow.session.scalar(_PROFILE_OF, {"customer_id": customer_id})
 
 
 def live_profiles(uow: UnitOfWork) -> list[CareProfile]:
     return list(uow.session.scalars(select(CareProfile).where(CareProfile.deleted.is_(False))))
-
-
-def insert_profile(uow: UnitOfWork, fields: dict[str, Any]) -> None:
-    """A new profile as a Core insert with its outbox entry (store/queries/synced.py)."""
-    synced.insert_new(uow, CareProfile, [fields])
 
 
 def add_profile(uow: UnitOfWork, customer_id: str) -> CareProfile:
@@ -114,9 +112,12 @@ def add_task(uow: UnitOfWork, **fields: Any) -> FollowUpTask:
     return row
 
 
-def insert_tasks(uow: UnitOfWork, rows: list[dict[str, Any]]) -> None:
-    """New tasks (ids set by the caller) as one Core executemany with their outbox entries."""
-    synced.insert_new(uow, FollowUpTask, rows)
+def insert_plan_rows(uow: UnitOfWork, profile: dict[str, Any] | None,
+                     tasks: list[dict[str, Any]]) -> None:
+    """An event's new profile (if any) and tasks (ids set by the caller) as Core inserts with
+    their outbox entries, one executemany each (store/queries/synced.py)."""
+    synced.insert_batches(uow, [(CareProfile, [profile] if profile else []),
+                                (FollowUpTask, tasks)])
 
 
 def task_id_by_key(uow: UnitOfWork, dedupe_key: str, *, live_only: bool = True) -> str | None:
@@ -128,12 +129,16 @@ def task_id_by_key(uow: UnitOfWork, dedupe_key: str, *, live_only: bool = True) 
     return uow.session.scalar(q)
 
 
+_TASK_IDS_BY_KEYS = select(FollowUpTask.dedupe_key, FollowUpTask.id).where(
+    FollowUpTask.dedupe_key.in_(bindparam("keys", expanding=True)),
+    FollowUpTask.deleted.is_(False))
+
+
 def task_ids_by_keys(uow: UnitOfWork, dedupe_keys: Collection[str]) -> dict[str, str]:
     """dedupe key -> id of the live task made for it, for the keys that have one."""
     if not dedupe_keys:
         return {}
-    rows = uow.session.execute(select(FollowUpTask.dedupe_key, FollowUpTask.id).where(
-        FollowUpTask.dedupe_key.in_(list(dedupe_keys)), FollowUpTask.deleted.is_(False)))
+    rows = uow.session.execute(_TASK_IDS_BY_KEYS, {"keys": list(dedupe_keys)})
     return {key: task_id for key, task_id in rows}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from salesdesk.store.models.disclosure import DisclosureRecord, EscalationTask, FollowUpCall
 from salesdesk.store.uow import UnitOfWork
@@ -30,12 +30,16 @@ def open_escalations(uow: UnitOfWork, *, below_level: str | None = None) -> list
     return list(uow.session.scalars(q.order_by(EscalationTask.opened_at)))
 
 
+_OF_CUSTOMERS = select(EscalationTask).where(
+    EscalationTask.customer_id.in_(bindparam("ids", expanding=True)),
+    EscalationTask.status == "open", EscalationTask.deleted.is_(False)).order_by(
+    EscalationTask.opened_at)
+
+
 def open_escalations_of_customers(uow: UnitOfWork,
                                   customer_ids: Iterable[str]) -> list[EscalationTask]:
-    """Oldest first, one query for the whole batch."""
-    return list(uow.session.scalars(select(EscalationTask).where(
-        EscalationTask.customer_id.in_(list(customer_ids)), EscalationTask.status == "open",
-        EscalationTask.deleted.is_(False)).order_by(EscalationTask.opened_at)))
+    """Oldest first, one query for the whole batch (every signing booking asks it)."""
+    return list(uow.session.scalars(_OF_CUSTOMERS, {"ids": list(customer_ids)}))
 
 
 def open_escalations_of_consultants(uow: UnitOfWork,

@@ -37,7 +37,12 @@ from salesdesk.domain.signing_slots import (
 )
 from salesdesk.services import audit
 from salesdesk.services.appointments.centre import load_plan, load_plans, load_settings
-from salesdesk.services.appointments.infos import add_event, appointment_infos, booking_info
+from salesdesk.services.appointments.infos import (
+    add_event,
+    appointment_infos,
+    booking_info,
+    customer_facts,
+)
 from salesdesk.services.appointments.results import Booking
 from salesdesk.services.appointments.roster import BOOKABLE_ROLES, roster, staffed_by
 from salesdesk.services.signing import require_signable
@@ -139,15 +144,16 @@ def book_signing(db: Database, notify: Notify, actor: Actor, *, customer_id: str
     actor.require(Permission.BOOK_SIGNING)
     start = as_utc(starts_at)
     with db.uow(actor) as uow:
+        # The answer is built from what the checks hold, and these two reads.
+        facts = customer_facts(uow, customer_id)
         booked = _insert_signing(uow, notify, actor, customer_id, consultant_id, start,
                                  notes, unit_id, None)
         row = booked.row
         audit.record(uow, "appointment.book", "appointment", row.id,
                      f"signing {desk_label(row.desk_no or 0)}")
-        # Built from what the checks already hold: only the phone and the open escalations
-        # are asked for.
-        info = booking_info(uow, row, booked.customer.name, booked.customer.salutation,
-                            booked.staff.name if booked.staff else "", booked.unit_number)
+        info = booking_info(row, booked.customer.name, booked.customer.salutation,
+                            booked.staff.name if booked.staff else "", booked.unit_number,
+                            facts)
         uow.commit()
         return Booking(info, booked.warnings + info.open_escalations)
 

@@ -3,6 +3,7 @@ its history."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from salesdesk.domain.appointments import AppointmentKind, AppointmentStatus
@@ -39,14 +40,27 @@ def appointment_infos(uow: UnitOfWork, rows: list[Appointment]) -> list[Appointm
     return out
 
 
-def booking_info(uow: UnitOfWork, row: Appointment, customer_name: str, salutation: str,
-                 consultant_name: str, unit_number: str) -> AppointmentInfo:
-    """``appointment_infos`` of one new booking whose names the caller already holds: two
-    small queries (the phone, open escalations) instead of five."""
-    escalations = escalation_notes(uow, [row.customer_id]) \
-        if row.kind == K.SIGNING.value else {}
-    return _info(row, customer_name, salutation, q.self_phone(uow, row.customer_id),
-                 consultant_name, unit_number, escalations)
+@dataclass(frozen=True)
+class CustomerFacts:
+    """What a booking's answer shows of its customer besides the name: the own phone (E.164)
+    and the open escalations' lines."""
+
+    phone: str | None
+    escalations: dict[str, tuple[str, ...]]
+
+
+def customer_facts(uow: UnitOfWork, customer_id: str) -> CustomerFacts:
+    """Read before the booking writes anything (its rows change neither), so the two reads
+    need no flush."""
+    return CustomerFacts(q.self_phone(uow, customer_id), escalation_notes(uow, [customer_id]))
+
+
+def booking_info(row: Appointment, customer_name: str, salutation: str, consultant_name: str,
+                 unit_number: str, facts: CustomerFacts) -> AppointmentInfo:
+    """``appointment_infos`` of one new booking whose names and customer facts the caller
+    already holds."""
+    return _info(row, customer_name, salutation, facts.phone, consultant_name, unit_number,
+                 facts.escalations)
 
 
 def _info(r: Appointment, name: str, salutation: str, phone: str | None, consultant: str,

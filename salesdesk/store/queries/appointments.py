@@ -155,8 +155,8 @@ _DESKS_TAKEN_AT = select(Appointment.desk_no).where(
 
 def desks_taken_at(uow: UnitOfWork, slot_start: datetime,
                    statuses: Collection[str]) -> list[int]:
-    return [d for d in uow.session.scalars(_DESKS_TAKEN_AT, {
-        "slot_start": slot_start, "statuses": list(statuses)}) if d is not None]
+    return [d for d in synced.read(uow, _DESKS_TAKEN_AT, {
+        "slot_start": slot_start, "statuses": list(statuses)}).scalars() if d is not None]
 
 
 def signings_per_slot(uow: UnitOfWork, first: datetime, last: datetime,
@@ -283,7 +283,7 @@ _SELF_PHONE = select(CustomerPhone.e164_enc).where(
 
 def self_phone(uow: UnitOfWork, customer_id: str) -> str | None:
     """The customer's own phone (E.164; the first found, as booking_names takes it)."""
-    sealed = uow.session.scalar(_SELF_PHONE, {"customer_id": customer_id})
+    sealed = synced.read(uow, _SELF_PHONE, {"customer_id": customer_id}).scalar()
     return None if sealed is None else uow.phones.reveal(sealed)
 
 
@@ -341,7 +341,7 @@ class SettingsValues(Protocol):
 
 def centre_settings_values(uow: UnitOfWork) -> SettingsValues | None:
     """``centre_settings``'s values alone, by the same names (every booking reads them)."""
-    return cast("SettingsValues | None", uow.session.execute(_SETTINGS_VALUES).first())
+    return cast("SettingsValues | None", synced.read(uow, _SETTINGS_VALUES).first())
 
 
 def add_centre_settings(uow: UnitOfWork) -> SigningCentreSettings:
@@ -385,7 +385,7 @@ def centre_days(uow: UnitOfWork, first: date, last: date) -> list[CentreDayValue
     """Live overrides of days in [first, last], oldest edit first: their values (day, closed,
     desks, opens, closes, note)."""
     return cast(list[CentreDayValues],
-                list(uow.session.execute(_CENTRE_DAYS, {"first": first, "last": last})))
+                list(synced.read(uow, _CENTRE_DAYS, {"first": first, "last": last})))
 
 
 _ROSTER_OF = select(DeskRoster.id, DeskRoster.desk_no, DeskRoster.staff_id,
@@ -399,8 +399,8 @@ def roster_of(uow: UnitOfWork, day: date, desk_no: int | None = None) -> list[Ro
     """The day's live roster entries (id, desk_no, staff_id, from_time, to_time), of one desk
     or all (every signing booking asks for its desk's)."""
     if desk_no is None:
-        return list(uow.session.execute(_ROSTER_OF, {"day": day}))
-    return list(uow.session.execute(_ROSTER_OF_DESK, {"day": day, "desk_no": desk_no}))
+        return list(synced.read(uow, _ROSTER_OF, {"day": day}))
+    return list(synced.read(uow, _ROSTER_OF_DESK, {"day": day, "desk_no": desk_no}))
 
 
 def roster_entry(uow: UnitOfWork, roster_id: str) -> DeskRoster | None:

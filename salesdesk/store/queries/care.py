@@ -61,7 +61,7 @@ _SETTING_VALUE = select(CareSetting.value).where(
 
 def setting_value(uow: UnitOfWork, key: str) -> str | None:
     """``setting_row``'s value alone (the plan is read on every signing booking)."""
-    value: str | None = uow.session.scalar(_SETTING_VALUE, {"key": key})
+    value: str | None = synced.read(uow, _SETTING_VALUE, {"key": key}).scalar()
     return value
 
 
@@ -138,8 +138,8 @@ def task_ids_by_keys(uow: UnitOfWork, dedupe_keys: Collection[str]) -> dict[str,
     """dedupe key -> id of the live task made for it, for the keys that have one."""
     if not dedupe_keys:
         return {}
-    rows = uow.session.execute(_TASK_IDS_BY_KEYS, {"keys": list(dedupe_keys)})
-    return {key: task_id for key, task_id in rows}
+    rows = synced.read(uow, _TASK_IDS_BY_KEYS, {"keys": list(dedupe_keys)})
+    return {str(r[0]): str(r[1]) for r in rows}
 
 
 def open_tasks_with_key_prefix(uow: UnitOfWork, prefix: str) -> list[FollowUpTask]:

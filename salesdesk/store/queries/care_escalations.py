@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol, cast
 
 from sqlalchemy import bindparam, select
 
 from salesdesk.store.models.disclosure import DisclosureRecord, EscalationTask, FollowUpCall
+from salesdesk.store.queries import synced
 from salesdesk.store.uow import UnitOfWork
 
 
@@ -40,6 +42,30 @@ def open_escalations_of_customers(uow: UnitOfWork,
                                   customer_ids: Iterable[str]) -> list[EscalationTask]:
     """Oldest first, one query for the whole batch (every signing booking asks it)."""
     return list(uow.session.scalars(_OF_CUSTOMERS, {"ids": list(customer_ids)}))
+
+
+_NOTES_OF_CUSTOMERS = select(
+    EscalationTask.customer_id, EscalationTask.level, EscalationTask.opened_at,
+    EscalationTask.due_at).where(
+    EscalationTask.customer_id.in_(bindparam("ids", expanding=True)),
+    EscalationTask.status == "open", EscalationTask.deleted.is_(False)).order_by(
+    EscalationTask.opened_at)
+
+
+class EscalationValues(Protocol):
+    """What a signing booking says about an open escalation."""
+
+    customer_id: str
+    level: str
+    opened_at: datetime
+    due_at: datetime | None
+
+
+def open_escalation_values(uow: UnitOfWork, customer_ids: Iterable[str]
+                           ) -> list[EscalationValues]:
+    """``open_escalations_of_customers``, only the values a booking shows (oldest first)."""
+    return cast(list[EscalationValues],
+                list(synced.read(uow, _NOTES_OF_CUSTOMERS, {"ids": list(customer_ids)})))
 
 
 def open_escalations_of_consultants(uow: UnitOfWork,

@@ -1,5 +1,6 @@
-"""New synced rows written as Core statements, for the few hot paths (a signing booking and
-its follow-up plan) where the ORM's flush cost more than the insert.
+"""Core statements for the few hot paths (a signing booking and its follow-up plan) where the
+ORM cost more than the SQL: new synced rows written without a flush, and plain reads that skip
+the session when it has nothing to flush.
 
 Each row gets exactly what the session's outbox hook (store/outbox.py) would have given it:
 the same who/when/which-device stamps, its column defaults, and an ``insert`` outbox entry
@@ -10,9 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, insert, inspect
+from sqlalchemy import CursorResult, Executable, Table, insert, inspect
 
 from salesdesk.domain.ids import new_id
 from salesdesk.store.models.base import Base
@@ -40,6 +41,16 @@ def _plan(model: type[Base]) -> tuple[Any, list[tuple[str, str, Any]]]:
             cols.append((attr.key, col.key, scalar))
         plan = _PLANS[model] = (insert(table), cols)
     return plan
+
+
+def read(uow: UnitOfWork, statement: Executable, params: dict[str, Any] | None = None
+         ) -> CursorResult[*tuple[Any, ...]]:
+    """A plain (column) read, on the connection when the session holds no pending change (its
+    autoflush would do nothing), through the session otherwise, so pending rows are seen."""
+    session = uow.session
+    if session.new or session.dirty or session.deleted:
+        return cast("CursorResult[*tuple[Any, ...]]", session.execute(statement, params))
+    return session.connection().execute(statement, params)
 
 
 def insert_new(uow: UnitOfWork, model: type[M], rows: Sequence[dict[str, Any]]) -> list[M]:

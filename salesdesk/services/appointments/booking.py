@@ -54,8 +54,8 @@ if TYPE_CHECKING:
     from salesdesk.services.appointments.infos import Notify
     from salesdesk.store.database import Database
     from salesdesk.store.models.appointments import Appointment
-    from salesdesk.store.models.customer import Customer
     from salesdesk.store.models.org import Staff
+    from salesdesk.store.queries.appointments import CustomerBrief
 
 S = AppointmentStatus
 K = AppointmentKind
@@ -65,10 +65,9 @@ _BUSY = [*(s.value for s in OPEN_STATUSES), S.ARRIVED.value]
 
 def _check_people(uow: UnitOfWork, actor: Actor, customer_id: str,
                   consultant_id: str | None, *, required: bool
-                  ) -> tuple[Customer, Staff | None]:
-    """The customer and consultant, returned so the caller holds them: the session only keeps
-    rows weakly, and the booking's answer and care's booking hook use them again."""
-    c = q.customer(uow, customer_id) if customer_id else None
+                  ) -> tuple[CustomerBrief, Staff | None]:
+    """The customer's name and the consultant, for the booking's answer."""
+    c = q.customer_brief(uow, customer_id) if customer_id else None
     if c is None or c.deleted:
         raise NotFound("没有这个客户", en="No such customer", field="customer_id")
     if consultant_id is None:
@@ -162,7 +161,7 @@ def book_signing(db: Database, notify: Notify, actor: Actor, *, customer_id: str
 class _Booked:
     row: Appointment
     warnings: tuple[str, ...]
-    customer: Customer
+    customer: CustomerBrief
     staff: Staff | None
     unit_number: str
 

@@ -39,11 +39,11 @@ def tasks_for(uow: UnitOfWork, event: CareEvent, day: date) -> tuple[list[str], 
     Everything is read first (the plan, the customer's profile, which of the event's keys
     already have a task, in one query) and only then written: the new tasks as one Core
     executemany with their outbox entries."""
-    customer = q.customer_row(uow, event.customer_id)
-    if customer is None or customer.deleted:
+    customer = q.customer_owner(uow, event.customer_id)
+    if customer is None or customer[0]:
         raise NotFound("没有这个客户", en="No such customer")
     plan = load_plan(uow)
-    drafts = tasks_for_event(plan, event, customer.owner_staff_id)
+    drafts = tasks_for_event(plan, event, customer[1])
     existing = q.task_ids_by_keys(uow, [d.dedupe_key for d in drafts])
     profile = q.profile_of(uow, event.customer_id)
     ids: list[str] = []

@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, select
 
 from salesdesk.store.models.appointments import ReminderMessage
 from salesdesk.store.models.care import CareProfile, CareSetting, FollowUpTask, ScoreCard
-from salesdesk.store.models.customer import CustomerPhone
+from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.project import Project, Unit
 from salesdesk.store.queries import common, synced
 from salesdesk.store.uow import UnitOfWork
@@ -25,6 +25,16 @@ customer_row = common.customer_row
 
 
 phone_number = common.phone_number
+
+_CUSTOMER_OWNER = select(Customer.deleted, Customer.owner_staff_id).where(
+    Customer.id == bindparam("customer_id"))
+
+
+def customer_owner(uow: UnitOfWork, customer_id: str) -> tuple[bool, str | None] | None:
+    """(deleted, owner staff id) of the customer, None if there is none: all an event's tasks
+    need, without loading the row."""
+    row = synced.read(uow, _CUSTOMER_OWNER, {"customer_id": customer_id}).first()
+    return None if row is None else (bool(row[0]), row[1])
 
 
 def phones_ending(uow: UnitOfWork, last4: str, limit: int = 20) -> list[CustomerPhone]:

@@ -142,13 +142,19 @@ def task_id_by_key(uow: UnitOfWork, dedupe_key: str, *, live_only: bool = True) 
 _TASK_IDS_BY_KEYS = select(FollowUpTask.dedupe_key, FollowUpTask.id).where(
     FollowUpTask.dedupe_key.in_(bindparam("keys", expanding=True)),
     FollowUpTask.deleted.is_(False))
+# An event of one task (a signing's day-before text) asks for one key: a plain parameter, as
+# an expanding IN is rewritten on every run.
+_TASK_ID_BY_KEY = select(FollowUpTask.dedupe_key, FollowUpTask.id).where(
+    FollowUpTask.dedupe_key == bindparam("key"), FollowUpTask.deleted.is_(False))
 
 
 def task_ids_by_keys(uow: UnitOfWork, dedupe_keys: Collection[str]) -> dict[str, str]:
     """dedupe key -> id of the live task made for it, for the keys that have one."""
     if not dedupe_keys:
         return {}
-    rows = synced.read(uow, _TASK_IDS_BY_KEYS, {"keys": list(dedupe_keys)})
+    keys = list(dedupe_keys)
+    rows = synced.read(uow, _TASK_ID_BY_KEY, {"key": keys[0]}) if len(keys) == 1 \
+        else synced.read(uow, _TASK_IDS_BY_KEYS, {"keys": keys})
     return {str(r[0]): str(r[1]) for r in rows}
 
 

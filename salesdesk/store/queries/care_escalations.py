@@ -52,6 +52,16 @@ _NOTES_OF_CUSTOMERS = select(
     EscalationTask.opened_at)
 
 
+# One booking asks for one customer: a plain parameter (an expanding IN is rewritten on
+# every run).
+_NOTES_OF_CUSTOMER = select(
+    EscalationTask.customer_id, EscalationTask.level, EscalationTask.opened_at,
+    EscalationTask.due_at).where(
+    EscalationTask.customer_id == bindparam("id"),
+    EscalationTask.status == "open", EscalationTask.deleted.is_(False)).order_by(
+    EscalationTask.opened_at)
+
+
 class EscalationValues(Protocol):
     """What a signing booking says about an open escalation."""
 
@@ -64,8 +74,10 @@ class EscalationValues(Protocol):
 def open_escalation_values(uow: UnitOfWork, customer_ids: Iterable[str]
                            ) -> list[EscalationValues]:
     """``open_escalations_of_customers``, only the values a booking shows (oldest first)."""
-    return cast(list[EscalationValues],
-                list(synced.read(uow, _NOTES_OF_CUSTOMERS, {"ids": list(customer_ids)})))
+    ids = list(customer_ids)
+    rows = synced.read(uow, _NOTES_OF_CUSTOMER, {"id": ids[0]}) if len(ids) == 1 \
+        else synced.read(uow, _NOTES_OF_CUSTOMERS, {"ids": ids})
+    return cast(list[EscalationValues], list(rows))
 
 
 def open_escalations_of_consultants(uow: UnitOfWork,

@@ -112,14 +112,27 @@ def test_a_second_booking_updates_the_profile_and_makes_no_second_profile(kit: K
     first = kit.signing(consultant, customer, SIGNING_DAY, unit_id=unit)
     services.appointments.cancel(consultant, first.appointment.id, "客户改期")
     profiles = _count(services, CareProfile)
+    with services.db.reader() as uow:
+        before = uow.session.scalars(select(CareProfile).where(
+            CareProfile.customer_id == customer)).one().row_version
+    seen = {e.change_id for e in _entries(services)}
 
     kit.signing(consultant, customer, SIGNING_DAY + timedelta(days=1), unit_id=unit)
 
     assert _count(services, CareProfile) == profiles
+    [entry] = [e for e in _entries(services)
+               if e.change_id not in seen and e.entity == "care_profile"]
     with services.db.reader() as uow:
         profile = uow.session.scalars(select(CareProfile).where(
             CareProfile.customer_id == customer)).one()
         assert profile.signing_on == SIGNING_DAY + timedelta(days=1)
+        # The entry the session hook would write for the changed row.
+        assert (entry.row_id, entry.operation, entry.base_version, json.loads(entry.fields)) \
+            == (profile.id, "update", before, ["signing_on"])
+        assert profile.row_version == before + 1
+        assert profile.updated_by_staff == consultant.staff_id
+        assert json.loads(entry.payload) == json.loads(
+            json.dumps(row_payload(profile), ensure_ascii=False, sort_keys=True))
 
 
 def test_a_failure_after_the_inserts_leaves_nothing(kit: Kit) -> None:

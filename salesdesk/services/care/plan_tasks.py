@@ -5,7 +5,7 @@ Every function runs inside the caller's unit of work."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from salesdesk.domain.care.plan import (
     CareEvent,
@@ -21,9 +21,6 @@ from salesdesk.services import audit
 from salesdesk.services.care.support import load_plan
 from salesdesk.store.queries import care as q
 from salesdesk.store.uow import UnitOfWork
-
-if TYPE_CHECKING:
-    from salesdesk.store.models.care import CareProfile
 
 LOOKAHEAD_DAYS = 14  # greetings and the month's news show up two weeks ahead
 
@@ -45,7 +42,7 @@ def tasks_for(uow: UnitOfWork, event: CareEvent, day: date) -> tuple[list[str], 
     plan = load_plan(uow)
     drafts = tasks_for_event(plan, event, customer[1])
     existing = q.task_ids_by_keys(uow, [d.dedupe_key for d in drafts])
-    profile = q.profile_of(uow, event.customer_id)
+    profile = q.profile_values(uow, event.customer_id)
     ids: list[str] = []
     # A task made earlier is asked about as before: its state is only known to the file.
     maybe_due = list(existing.values())
@@ -63,10 +60,8 @@ def tasks_for(uow: UnitOfWork, event: CareEvent, day: date) -> tuple[list[str], 
     changes = _profile_changes(event)
     new_profile = {"customer_id": event.customer_id, **changes} \
         if profile is None and event.kind in _OPENS_PROFILE else None
-    q.insert_plan_rows(uow, new_profile, new_rows)
-    # After the inserts: the profile's update is flushed with the rest of the transaction.
-    if profile is not None:
-        _apply(profile, changes)
+    q.insert_plan_rows(uow, new_profile, new_rows,
+                       (profile, changes) if profile is not None else None)
     return ids, maybe_due
 
 
@@ -84,11 +79,6 @@ def cancel_event(uow: UnitOfWork, kind: CareEventKind, customer_id: str, ref: st
         audit.record(uow, "care.tasks_cancelled", "follow_up_task", customer_id,
                      f"{kind.value} n={len(tasks)}")
     return len(tasks)
-
-
-def _apply(profile: CareProfile, changes: dict[str, object]) -> None:
-    for name, value in changes.items():
-        setattr(profile, name, value)
 
 
 def _profile_changes(event: CareEvent) -> dict[str, object]:

@@ -9,7 +9,7 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, inspect, select
 
 from salesdesk.store.models.appointments import ReminderMessage
 from salesdesk.store.models.care import CareProfile, CareSetting, FollowUpTask, ScoreCard
@@ -122,12 +122,39 @@ def add_task(uow: UnitOfWork, **fields: Any) -> FollowUpTask:
     return row
 
 
+_PROFILE_VALUES = select(*(getattr(CareProfile, a.key) for a in inspect(CareProfile).column_attrs)
+                         ).where(CareProfile.customer_id == bindparam("customer_id"),
+                                 CareProfile.deleted.is_(False)).limit(1)
+
+
+def profile_values(uow: UnitOfWork, customer_id: str) -> dict[str, Any] | None:
+    """The customer's live profile as plain values (every column, by name), None without
+    one: an event's tasks update it without loading the row."""
+    row = synced.read(uow, _PROFILE_VALUES, {"customer_id": customer_id}).first()
+    return None if row is None else dict(row._mapping)
+
+
 def insert_plan_rows(uow: UnitOfWork, profile: dict[str, Any] | None,
-                     tasks: list[dict[str, Any]]) -> None:
-    """An event's new profile (if any) and tasks (ids set by the caller) as Core inserts with
-    their outbox entries, one executemany each (store/queries/synced.py)."""
+                     tasks: list[dict[str, Any]],
+                     profile_update: tuple[dict[str, Any], dict[str, Any]] | None = None
+                     ) -> None:
+    """An event's new profile (if any) and tasks (ids set by the caller) as Core inserts, and
+    its changes to an existing profile (``profile_values``, new values) as a Core update, with
+    their outbox entries in one executemany (store/queries/synced.py)."""
+    updates = []
+    if profile_update is not None:
+        current, changes = profile_update
+        held = uow.session.identity_map.get(
+            uow.session.identity_key(CareProfile, current["id"]))
+        if held is not None:
+            # Loaded earlier in this unit of work: changed through the session, or its copy
+            # would overwrite the update at the next flush.
+            for name, value in changes.items():
+                setattr(held, name, value)
+        else:
+            updates.append(synced.RowUpdate(CareProfile, current, changes))
     synced.insert_batches(uow, [(CareProfile, [profile] if profile else []),
-                                (FollowUpTask, tasks)])
+                                (FollowUpTask, tasks)], updates)
 
 
 def task_id_by_key(uow: UnitOfWork, dedupe_key: str, *, live_only: bool = True) -> str | None:

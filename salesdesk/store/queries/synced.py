@@ -5,15 +5,18 @@ the session when it has nothing to flush.
 Each row gets exactly what the session's outbox hook (store/outbox.py) would have given it:
 the same who/when/which-device stamps, its column defaults, and an ``insert`` outbox entry
 whose payload is ``outbox.row_payload`` of the row; the rows and their entries are written
-in the caller's transaction, one executemany per table. Updates stay with the ORM."""
+in the caller's transaction, one executemany per table. An update of a row read that way
+(a care profile's new signing day) gets the hook's ``update`` entry the same way."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Executable, Table, insert, inspect
+from sqlalchemy import Connection, CursorResult, Executable, Table, insert, inspect, update
 
 from salesdesk.domain.ids import new_id
 from salesdesk.store.models.base import Base
@@ -64,10 +67,25 @@ def insert_new(uow: UnitOfWork, model: type[M], rows: Sequence[dict[str, Any]]) 
     return out
 
 
-def insert_batches(uow: UnitOfWork, batches: Sequence[tuple[type[Base], Sequence[dict[str, Any]]]]
-                   ) -> list[Base]:
+@dataclass(frozen=True)
+class RowUpdate:
+    """A change to one stored row: ``current`` is every column of it as read (by attribute
+    name, ``select(*columns)`` of the model), ``changes`` the new values of some."""
+
+    model: type[Base]
+    current: dict[str, Any]
+    changes: dict[str, Any]
+
+
+def insert_batches(uow: UnitOfWork, batches: Sequence[tuple[type[Base], Sequence[dict[str, Any]]]],
+                   updates: Sequence[RowUpdate] = ()) -> list[Base]:
     """``insert_new`` for rows of several models (a booking and its first history step), in
-    order, with one executemany for all their outbox entries."""
+    order, then ``updates``, with one executemany for all their outbox entries.
+
+    An update is what the hook makes of a changed entity: only values that differ count
+    (none: nothing is written), the row's version goes up by one with its who/when stamps,
+    and its ``update`` entry names the changed columns and carries the row after the change.
+    The caller makes sure the session does not hold the row (it would overwrite it)."""
     ctx = uow.context
     now = ctx.now()
     stamps = {"sales_centre_id": ctx.sales_centre_id, "server_seq": 0, "deleted": False,
@@ -102,6 +120,36 @@ def insert_batches(uow: UnitOfWork, batches: Sequence[tuple[type[Base], Sequence
                 "fields": "[]", "created_at": now, "staff_id": ctx.staff_id,
             })
         conn.execute(statement, params)
+    for u in updates:
+        entry = _update(conn, uow, u, now)
+        if entry is not None:
+            entries.append(entry)
     if entries:
         conn.execute(_OUTBOX, entries)
     return out
+
+
+def _update(conn: Connection, uow: UnitOfWork, u: RowUpdate, now: datetime
+            ) -> dict[str, Any] | None:
+    ctx = uow.context
+    changed = {k: v for k, v in u.changes.items() if u.current[k] != v}
+    if not changed:
+        return None
+    _, cols = _plan(u.model)
+    base = u.current["row_version"]
+    values = {**u.current, **changed, "updated_at": now, "updated_by_device": ctx.device_id,
+              "updated_by_staff": ctx.staff_id, "row_version": base + 1}
+    written = {*changed, "updated_at", "updated_by_device", "updated_by_staff", "row_version"}
+    table = u.model.__table__
+    assert isinstance(table, Table)
+    conn.execute(update(table).where(table.c.id == values["id"]).values(
+        {col: values[key] for key, col, _ in cols if key in written}))
+    fields = [col for key, col, _ in cols if key in changed]
+    deleted = "deleted" in changed and bool(values["deleted"])
+    return {
+        "change_id": new_id(), "entity": u.model.__tablename__, "row_id": values["id"],
+        "operation": "tombstone" if deleted else "update", "base_version": base,
+        "payload": json.dumps(row_payload(u.model(**values)), ensure_ascii=False,
+                              sort_keys=True),
+        "fields": json.dumps(fields), "created_at": now, "staff_id": ctx.staff_id,
+    }

@@ -64,10 +64,11 @@ _BUSY = [*(s.value for s in OPEN_STATUSES), S.ARRIVED.value]
 
 
 def _check_people(uow: UnitOfWork, actor: Actor, customer_id: str,
-                  consultant_id: str | None, *, required: bool
-                  ) -> tuple[CustomerBrief, Staff | None]:
-    """The customer's name and the consultant, for the booking's answer."""
-    c = q.customer_brief(uow, customer_id) if customer_id else None
+                  consultant_id: str | None, *, required: bool,
+                  brief: CustomerBrief | None = None) -> tuple[CustomerBrief, Staff | None]:
+    """The customer (``brief`` if the caller has read it already) and the consultant, for
+    the booking's answer."""
+    c = brief or (q.customer_brief(uow, customer_id) if customer_id else None)
     if c is None or c.deleted:
         raise NotFound("没有这个客户", en="No such customer", field="customer_id")
     if consultant_id is None:
@@ -144,9 +145,10 @@ def book_signing(db: Database, notify: Notify, actor: Actor, *, customer_id: str
     start = as_utc(starts_at)
     with db.uow(actor) as uow:
         # The answer is built from what the checks hold, and these two reads.
-        facts = customer_facts(uow, customer_id)
+        brief = q.customer_brief(uow, customer_id) if customer_id else None
+        facts = customer_facts(uow, customer_id, brief.phone if brief else None)
         booked = _insert_signing(uow, notify, actor, customer_id, consultant_id, start,
-                                 notes, unit_id, None)
+                                 notes, unit_id, None, brief=brief)
         row = booked.row
         audit.record(uow, "appointment.book", "appointment", row.id,
                      f"signing {desk_label(row.desk_no or 0)}")
@@ -180,13 +182,14 @@ def insert_signing(uow: UnitOfWork, notify: Notify, actor: Actor, customer_id: s
 def _insert_signing(uow: UnitOfWork, notify: Notify, actor: Actor, customer_id: str,
                     consultant_id: str | None, start: datetime, notes: str,
                     unit_id: str | None, replaces: str | None, reason: str = "",
-                    detail: str = "") -> _Booked:
+                    detail: str = "", brief: CustomerBrief | None = None) -> _Booked:
     now = uow.now()
     day = local_day(start)
     centre, rules, plan = load_plan(uow, day)
     slot = slot_at(plan, start)
     validate_times(slot.starts_at, slot.ends_at, now, rules)
-    customer, staff = _check_people(uow, actor, customer_id, consultant_id, required=False)
+    customer, staff = _check_people(uow, actor, customer_id, consultant_id, required=False,
+                                    brief=brief)
     if consultant_id is not None:
         check_buffer(slot.starts_at, slot.ends_at,
                      _busy(uow, consultant_id, slot.starts_at, slot.ends_at, replaces), 0)

@@ -49,10 +49,10 @@ class CustomerFacts:
     escalations: dict[str, tuple[str, ...]]
 
 
-def customer_facts(uow: UnitOfWork, customer_id: str) -> CustomerFacts:
-    """Read before the booking writes anything (its rows change neither), so the two reads
-    need no flush."""
-    return CustomerFacts(q.self_phone(uow, customer_id), escalation_notes(uow, [customer_id]))
+def customer_facts(uow: UnitOfWork, customer_id: str, phone: str | None) -> CustomerFacts:
+    """Read before the booking writes anything (its rows change none of it), so the read
+    needs no flush."""
+    return CustomerFacts(phone, escalation_notes(uow, [customer_id]))
 
 
 def booking_info(row: Appointment, customer_name: str, salutation: str, consultant_name: str,

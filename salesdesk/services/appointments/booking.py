@@ -6,6 +6,7 @@ writer, on this device or another process on the same file."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -36,7 +37,12 @@ from salesdesk.domain.signing_slots import (
 )
 from salesdesk.services import audit
 from salesdesk.services.appointments.centre import load_plan, load_plans, load_settings
-from salesdesk.services.appointments.infos import add_event, appointment_infos
+from salesdesk.services.appointments.infos import (
+    add_event,
+    appointment_infos,
+    booking_info,
+    customer_facts,
+)
 from salesdesk.services.appointments.results import Booking
 from salesdesk.services.appointments.roster import BOOKABLE_ROLES, roster, staffed_by
 from salesdesk.services.signing import require_signable
@@ -48,7 +54,8 @@ if TYPE_CHECKING:
     from salesdesk.services.appointments.infos import Notify
     from salesdesk.store.database import Database
     from salesdesk.store.models.appointments import Appointment
-    from salesdesk.store.models.customer import Customer
+    from salesdesk.store.models.org import Staff
+    from salesdesk.store.queries.appointments import CustomerBrief
 
 S = AppointmentStatus
 K = AppointmentKind
@@ -57,24 +64,25 @@ _BUSY = [*(s.value for s in OPEN_STATUSES), S.ARRIVED.value]
 
 
 def _check_people(uow: UnitOfWork, actor: Actor, customer_id: str,
-                  consultant_id: str | None, *, required: bool) -> Customer:
-    """The customer, returned so the caller holds it: the session only keeps rows weakly,
-    and care's booking hook looks the same customer up again."""
-    c = q.customer(uow, customer_id) if customer_id else None
+                  consultant_id: str | None, *, required: bool,
+                  brief: CustomerBrief | None = None) -> tuple[CustomerBrief, Staff | None]:
+    """The customer (``brief`` if the caller has read it already) and the consultant, for
+    the booking's answer."""
+    c = brief or (q.customer_brief(uow, customer_id) if customer_id else None)
     if c is None or c.deleted:
         raise NotFound("没有这个客户", en="No such customer", field="customer_id")
     if consultant_id is None:
         if required:
             raise ValidationError("请选择置业顾问", en="Choose a consultant",
                                   field="consultant_id")
-        return c
+        return c, None
     s = staff_row(uow, consultant_id)
     if s is None or s.deleted or not s.active or s.role not in BOOKABLE_ROLES:
         raise NotFound("没有这位置业顾问（或已停用）", en="No such (active) consultant",
                        field="consultant_id")
     if actor.role in (Role.CONSULTANT, Role.SENIOR_CONSULTANT) and s.id != actor.staff_id:
         raise PermissionDenied("置业顾问只能为自己预约", en="Consultants book for themselves")
-    return c
+    return c, s
 
 
 def _busy(uow: UnitOfWork, consultant_id: str, starts_at: datetime, ends_at: datetime,
@@ -136,31 +144,61 @@ def book_signing(db: Database, notify: Notify, actor: Actor, *, customer_id: str
     actor.require(Permission.BOOK_SIGNING)
     start = as_utc(starts_at)
     with db.uow(actor) as uow:
-        row, warnings = insert_signing(uow, notify, actor, customer_id, consultant_id, start,
-                                       notes, unit_id, None)
+        # The answer is built from what the checks hold, and these two reads.
+        brief = q.customer_brief(uow, customer_id) if customer_id else None
+        facts = customer_facts(uow, customer_id, brief.phone if brief else None)
+        booked = _insert_signing(uow, notify, actor, customer_id, consultant_id, start,
+                                 notes, unit_id, None, brief=brief)
+        row = booked.row
         audit.record(uow, "appointment.book", "appointment", row.id,
                      f"signing {desk_label(row.desk_no or 0)}")
-        info = appointment_infos(uow, [row])[0]
+        info = booking_info(row, booked.customer.name, booked.customer.salutation,
+                            booked.staff.name if booked.staff else "", booked.unit_number,
+                            facts)
         uow.commit()
-        return Booking(info, warnings + info.open_escalations)
+        return Booking(info, booked.warnings + info.open_escalations)
+
+
+@dataclass(frozen=True)
+class _Booked:
+    row: Appointment
+    warnings: tuple[str, ...]
+    customer: CustomerBrief
+    staff: Staff | None
+    unit_number: str
 
 
 def insert_signing(uow: UnitOfWork, notify: Notify, actor: Actor, customer_id: str,
                    consultant_id: str | None, start: datetime, notes: str,
                    unit_id: str | None, replaces: str | None, reason: str = "",
                    detail: str = "") -> tuple[Appointment, tuple[str, ...]]:
+    """The new signing (a transient copy of the row: read it, do not change it) and the
+    warnings for the booking's answer."""
+    booked = _insert_signing(uow, notify, actor, customer_id, consultant_id, start, notes,
+                             unit_id, replaces, reason, detail)
+    return booked.row, booked.warnings
+
+
+def _insert_signing(uow: UnitOfWork, notify: Notify, actor: Actor, customer_id: str,
+                    consultant_id: str | None, start: datetime, notes: str,
+                    unit_id: str | None, replaces: str | None, reason: str = "",
+                    detail: str = "", brief: CustomerBrief | None = None) -> _Booked:
     now = uow.now()
     day = local_day(start)
     centre, rules, plan = load_plan(uow, day)
     slot = slot_at(plan, start)
     validate_times(slot.starts_at, slot.ends_at, now, rules)
-    customer = _check_people(uow, actor, customer_id, consultant_id, required=False)
+    customer, staff = _check_people(uow, actor, customer_id, consultant_id, required=False,
+                                    brief=brief)
     if consultant_id is not None:
         check_buffer(slot.starts_at, slot.ends_at,
                      _busy(uow, consultant_id, slot.starts_at, slot.ends_at, replaces), 0)
+    number = ""
     if unit_id is not None:
         # Rule 13: a desk is only for the holder of the unit's active subscription.
         require_signable(uow, customer_id, unit_id)
+        u = q.unit(uow, unit_id)
+        number = u.number if u is not None else ""
     # This read runs inside BEGIN IMMEDIATE: no other writer can book between it and the
     # insert below.
     taken = q.desks_taken_at(uow, slot.starts_at, _HOLDING)
@@ -170,14 +208,14 @@ def insert_signing(uow: UnitOfWork, notify: Notify, actor: Actor, customer_id: s
     warnings: tuple[str, ...] = ()
     if not staffed_by(roster(uow, day, desk), desk, slot):
         warnings = (f"{desk_label(desk)}在 {slot.label} 无人值班，请安排签约专员",)
-    row = q.add_appointment(uow, kind=K.SIGNING.value, status=S.BOOKED.value,
-                            customer_id=customer_id, consultant_id=consultant_id,
-                            unit_id=unit_id, starts_at=slot.starts_at, ends_at=slot.ends_at,
-                            desk_no=desk, notes=notes.strip(), rescheduled_from_id=replaces)
-    add_event(uow, row.id, "", S.BOOKED.value, reason, f"{detail} {desk_label(desk)}".strip())
+    row = q.insert_booking(
+        uow, dict(kind=K.SIGNING.value, status=S.BOOKED.value, customer_id=customer_id,
+                  consultant_id=consultant_id, unit_id=unit_id, starts_at=slot.starts_at,
+                  ends_at=slot.ends_at, desk_no=desk, notes=notes.strip(),
+                  rescheduled_from_id=replaces),
+        reason, f"{detail} {desk_label(desk)}".strip())
     notify(uow, "booked", row, reason)
-    del customer  # held until the hooks have run (see _check_people)
-    return row, warnings
+    return _Booked(row, warnings, customer, staff, number)
 
 
 def alternatives(uow: UnitOfWork, centre: CentreSettings, rules: BookingRules,

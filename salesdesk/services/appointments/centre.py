@@ -27,13 +27,13 @@ from salesdesk.store.uow import UnitOfWork
 
 if TYPE_CHECKING:
     from salesdesk.store.database import Database
-    from salesdesk.store.models.appointments import SigningCentreDay
+    from salesdesk.store.queries.appointments import CentreDayValues
 
 _OPEN = [s.value for s in OPEN_STATUSES]
 
 
 def load_settings(uow: UnitOfWork) -> tuple[CentreSettings, BookingRules]:
-    row = q.centre_settings(uow)
+    row = q.centre_settings_values(uow)
     if row is None:
         return CentreSettings(), BookingRules()
     centre = CentreSettings(
@@ -47,7 +47,7 @@ def load_settings(uow: UnitOfWork) -> tuple[CentreSettings, BookingRules]:
     return centre, rules
 
 
-def _override(row: SigningCentreDay | None) -> DayOverride | None:
+def _override(row: CentreDayValues | None) -> DayOverride | None:
     if row is None:
         return None
     return DayOverride(row.day, row.closed, row.desks,

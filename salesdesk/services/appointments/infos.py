@@ -3,6 +3,7 @@ its history."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from salesdesk.domain.appointments import AppointmentKind, AppointmentStatus
@@ -33,16 +34,43 @@ def appointment_infos(uow: UnitOfWork, rows: list[Appointment]) -> list[Appointm
     out = []
     for r in rows:
         name, salutation = names.customers.get(r.customer_id, ("", ""))
-        salutation = salutation or (name[:1] + "先生/女士" if name else "客户")
-        phone = names.phones.get(r.customer_id)
-        out.append(AppointmentInfo(
-            r.id, K(r.kind), AppointmentStatus(r.status), r.customer_id, name or salutation,
-            salutation, mask_phone(phone) if phone else "", r.consultant_id,
-            names.staff.get(r.consultant_id or "", ""),
-            r.unit_id, names.units.get(r.unit_id or "", ""), r.starts_at, r.ends_at, r.desk_no,
-            r.notes, r.rescheduled_from_id,
-            escalations.get(r.customer_id, ()) if r.kind == K.SIGNING.value else ()))
+        out.append(_info(r, name, salutation, names.phones.get(r.customer_id),
+                         names.staff.get(r.consultant_id or "", ""),
+                         names.units.get(r.unit_id or "", ""), escalations))
     return out
+
+
+@dataclass(frozen=True)
+class CustomerFacts:
+    """What a booking's answer shows of its customer besides the name: the own phone (E.164)
+    and the open escalations' lines."""
+
+    phone: str | None
+    escalations: dict[str, tuple[str, ...]]
+
+
+def customer_facts(uow: UnitOfWork, customer_id: str, phone: str | None) -> CustomerFacts:
+    """Read before the booking writes anything (its rows change none of it), so the read
+    needs no flush."""
+    return CustomerFacts(phone, escalation_notes(uow, [customer_id]))
+
+
+def booking_info(row: Appointment, customer_name: str, salutation: str, consultant_name: str,
+                 unit_number: str, facts: CustomerFacts) -> AppointmentInfo:
+    """``appointment_infos`` of one new booking whose names and customer facts the caller
+    already holds."""
+    return _info(row, customer_name, salutation, facts.phone, consultant_name, unit_number,
+                 facts.escalations)
+
+
+def _info(r: Appointment, name: str, salutation: str, phone: str | None, consultant: str,
+          unit: str, escalations: dict[str, tuple[str, ...]]) -> AppointmentInfo:
+    salutation = salutation or (name[:1] + "先生/女士" if name else "客户")
+    return AppointmentInfo(
+        r.id, K(r.kind), AppointmentStatus(r.status), r.customer_id, name or salutation,
+        salutation, mask_phone(phone) if phone else "", r.consultant_id, consultant,
+        r.unit_id, unit, r.starts_at, r.ends_at, r.desk_no, r.notes, r.rescheduled_from_id,
+        escalations.get(r.customer_id, ()) if r.kind == K.SIGNING.value else ())
 
 
 def add_event(uow: UnitOfWork, appointment_id: str, from_status: str, to_status: str,

@@ -5,10 +5,12 @@ Every function runs inside the caller's unit of work."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from salesdesk.domain.care.plan import (
     CareEvent,
     CareEventKind,
+    Channel,
     TaskDraft,
     scheduled_events,
     tasks_for_event,
@@ -27,26 +29,40 @@ _OPENS_PROFILE = (CareEventKind.SUBSCRIBED, CareEventKind.DAY_BEFORE_SIGNING,
                   CareEventKind.SIGNED, CareEventKind.LOW_SCORE)
 
 
-def tasks_for(uow: UnitOfWork, event: CareEvent) -> list[str]:
-    """Store the plan's tasks for the event (idempotent); returns their ids.
+def tasks_for(uow: UnitOfWork, event: CareEvent, day: date) -> tuple[list[str], list[str]]:
+    """Store the plan's tasks for the event (idempotent). Returns their ids, and those of
+    them that may be message tasks due on ``day`` (the rest need no look in the outbox).
 
     Everything is read first (the plan, the customer's profile, which of the event's keys
-    already have a task, in one query) and only then written, so a booking's rows reach the
-    database in one flush instead of one per task."""
-    customer = q.customer_row(uow, event.customer_id)
-    if customer is None or customer.deleted:
+    already have a task, in one query) and only then written: the new tasks as one Core
+    executemany with their outbox entries."""
+    customer = q.customer_owner(uow, event.customer_id)
+    if customer is None or customer[0]:
         raise NotFound("没有这个客户", en="No such customer")
     plan = load_plan(uow)
-    drafts = tasks_for_event(plan, event, customer.owner_staff_id)
+    drafts = tasks_for_event(plan, event, customer[1])
     existing = q.task_ids_by_keys(uow, [d.dedupe_key for d in drafts])
-    note_profile(uow, event)
-    ids = []
+    profile = q.profile_values(uow, event.customer_id)
+    ids: list[str] = []
+    # A task made earlier is asked about as before: its state is only known to the file.
+    maybe_due = list(existing.values())
+    new_rows = []
     for draft in drafts:
         known = existing.get(draft.dedupe_key)
         if known is None:
-            known = existing[draft.dedupe_key] = add_task(uow, draft, event)
+            fields = task_fields(draft, event)
+            known = existing[draft.dedupe_key] = fields["id"]
+            new_rows.append(fields)
+            if draft.channel is Channel.MESSAGE and draft.starts_on <= day \
+                    and draft.due_on >= day - timedelta(days=1):
+                maybe_due.append(known)
         ids.append(known)
-    return ids
+    changes = _profile_changes(event)
+    new_profile = {"customer_id": event.customer_id, **changes} \
+        if profile is None and event.kind in _OPENS_PROFILE else None
+    q.insert_plan_rows(uow, new_profile, new_rows,
+                       (profile, changes) if profile is not None else None)
+    return ids, maybe_due
 
 
 def cancel_event(uow: UnitOfWork, kind: CareEventKind, customer_id: str, ref: str,
@@ -65,22 +81,19 @@ def cancel_event(uow: UnitOfWork, kind: CareEventKind, customer_id: str, ref: st
     return len(tasks)
 
 
-def note_profile(uow: UnitOfWork, event: CareEvent) -> None:
-    profile = q.profile_of(uow, event.customer_id)
-    if profile is None:
-        if event.kind not in _OPENS_PROFILE:
-            return
-        profile = q.add_profile(uow, event.customer_id)
+def _profile_changes(event: CareEvent) -> dict[str, object]:
+    out: dict[str, object] = {}
     if event.unit:
-        profile.unit_label = event.unit
+        out["unit_label"] = event.unit
     if event.kind is CareEventKind.SUBSCRIBED:
-        profile.subscribed_on = event.on
+        out["subscribed_on"] = event.on
     if event.signing_on is not None:
-        profile.signing_on = event.signing_on
+        out["signing_on"] = event.signing_on
     if event.kind is CareEventKind.DAY_BEFORE_SIGNING:
-        profile.signing_on = event.on
+        out["signing_on"] = event.on
     if event.kind is CareEventKind.SIGNED:
-        profile.signed_on = event.on
+        out["signed_on"] = event.on
+    return out
 
 
 def store_task(uow: UnitOfWork, draft: TaskDraft, event: CareEvent) -> str:
@@ -94,17 +107,22 @@ def store_task(uow: UnitOfWork, draft: TaskDraft, event: CareEvent) -> str:
 
 def add_task(uow: UnitOfWork, draft: TaskDraft, event: CareEvent) -> str:
     """The draft's task, not yet flushed; its id is known without the database."""
-    # Made once per event whichever device hears it: the id is the dedupe key's.
-    task_id = derived_id("follow_up_task", draft.dedupe_key)
-    q.add_task(
-        uow, id=task_id,
+    fields = task_fields(draft, event)
+    q.add_task(uow, **fields)
+    return str(fields["id"])
+
+
+def task_fields(draft: TaskDraft, event: CareEvent) -> dict[str, Any]:
+    """The draft's task row. Made once per event whichever device hears it: the id is the
+    dedupe key's."""
+    return dict(
+        id=derived_id("follow_up_task", draft.dedupe_key),
         customer_id=draft.customer_id, owner_staff_id=draft.owner_staff_id,
         event=draft.event.value, channel=draft.channel.value, template=draft.template,
         purpose=draft.purpose + (f"（{event.note}）" if event.note else ""),
         note=event.note,
         starts_on=draft.starts_on, due_on=draft.due_on, dedupe_key=draft.dedupe_key,
         source_id=event.ref[:36] if event.ref else "")
-    return task_id
 
 
 def scheduled_tasks(uow: UnitOfWork, day: date) -> int:

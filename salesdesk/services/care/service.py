@@ -65,12 +65,13 @@ class CareService:
     def add_event(self, uow: UnitOfWork, event: CareEvent) -> list[str]:
         """Inside the caller's unit of work (the subscription or signing itself): the tasks
         commit, or not, with it. Returns the ids of the event's tasks."""
-        ids = plan_tasks.tasks_for(uow, event)
+        today = self.today()
+        ids, maybe_due = plan_tasks.tasks_for(uow, event, today)
         # Only this event's own tasks are looked at: a booking is not the place to sweep the
-        # whole centre's due messages (run_daily does that), and it stays one small query.
-        # No flush here: the due-message query below flushes the new tasks with the rest.
-        if ids:
-            self.send_due_messages(uow, self.today(), only=ids)
+        # whole centre's due messages (run_daily does that). A booking weeks ahead makes no
+        # task due today, and then the outbox is not asked at all.
+        if maybe_due:
+            self.send_due_messages(uow, today, only=maybe_due)
         return ids
 
     def cancel_event(self, uow: UnitOfWork, kind: CareEventKind, customer_id: str, ref: str,

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from salesdesk.domain.disclosure import ESCALATION_LEVEL_ZH, EscalationLevel
 from salesdesk.domain.local_time import PROJECT_TZ
-from salesdesk.store.queries.care_escalations import open_escalations_of_customers
+from salesdesk.store.queries.care_escalations import open_escalation_values
 from salesdesk.store.uow import UnitOfWork
 
 
@@ -20,7 +20,7 @@ def escalation_notes(uow: UnitOfWork, customer_ids: Iterable[str]) -> dict[str, 
     if not ids:
         return {}
     out: dict[str, list[str]] = {}
-    for t in open_escalations_of_customers(uow, ids):
+    for t in open_escalation_values(uow, ids):
         try:
             level = ESCALATION_LEVEL_ZH[EscalationLevel(t.level)]
         except ValueError:  # a level a newer version added: still an open escalation

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import date
 from pathlib import Path
@@ -31,7 +32,20 @@ def plan_data(uow: UnitOfWork) -> dict[str, Any]:
 
 
 def load_plan(uow: UnitOfWork) -> FollowUpPlan:
-    return parse_plan(plan_data(uow))
+    """The plan, parsed once per saved text: every signing booking asks for it."""
+    text = q.setting_value(uow, PLAN_KEY)
+    return _parsed(text if text is not None else _default_text())
+
+
+@functools.lru_cache(maxsize=1)
+def _default_text() -> str:
+    return PLAN_FILE.read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(text: str) -> FollowUpPlan:
+    # A FollowUpPlan is frozen, so one parsed value can serve every caller.
+    return parse_plan(json.loads(text))
 
 
 def save_setting(uow: UnitOfWork, key: str, value: str) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol, cast
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Row, Select, bindparam, func, or_, select
 
 from salesdesk.domain.appointments import AppointmentKind
+from salesdesk.domain.ids import new_id
 from salesdesk.store.models.appointments import (
     Appointment,
     AppointmentEvent,
@@ -25,7 +26,7 @@ from salesdesk.store.models.appointments import (
 from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.org import SalesCentre, Staff
 from salesdesk.store.models.project import Unit
-from salesdesk.store.queries import common
+from salesdesk.store.queries import common, synced
 from salesdesk.store.uow import UnitOfWork
 
 # Lookups every capability shares, written once in common.py.
@@ -37,6 +38,34 @@ _SIGNING = AppointmentKind.SIGNING.value
 
 
 # ---- bookings -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CustomerBrief:
+    """What a booking needs of its customer: the tombstone, name and salutation, and the own
+    phone (E.164, the first found, as booking_names takes it; None without one)."""
+
+    deleted: bool
+    name: str
+    salutation: str
+    phone: str | None
+
+
+_CUSTOMER_BRIEF = select(
+    Customer.deleted, Customer.name, Customer.salutation,
+    select(CustomerPhone.e164_enc).where(
+        CustomerPhone.customer_id == Customer.id, CustomerPhone.deleted.is_(False),
+        CustomerPhone.label == "self").order_by(CustomerPhone.created_at).limit(1)
+    .scalar_subquery()).where(Customer.id == bindparam("customer_id"))
+
+
+def customer_brief(uow: UnitOfWork, customer_id: str) -> CustomerBrief | None:
+    """One plain read for a booking's check and answer, far cheaper than loading the row."""
+    row = synced.read(uow, _CUSTOMER_BRIEF, {"customer_id": customer_id}).first()
+    if row is None:
+        return None
+    return CustomerBrief(bool(row[0]), row[1], row[2],
+                         None if row[3] is None else uow.phones.reveal(row[3]))
 
 
 def appointment(uow: UnitOfWork, appointment_id: str) -> Appointment | None:
@@ -54,6 +83,22 @@ def add_appointment(uow: UnitOfWork, **fields: Any) -> Appointment:
     row = Appointment(**fields)
     uow.add(row)
     uow.flush()
+    return row
+
+
+def insert_booking(uow: UnitOfWork, fields: dict[str, Any], reason: str, detail: str
+                   ) -> Appointment:
+    """A new booking and its first history step (booked), as Core inserts with their outbox
+    entries (store/queries/synced.py). Returns a transient copy of the booking to read."""
+    booking_id = new_id()
+    rows = synced.insert_batches(uow, [
+        (Appointment, [{**fields, "id": booking_id}]),
+        (AppointmentEvent, [{"appointment_id": booking_id, "step": 1, "from_status": "",
+                             "to_status": fields["status"], "reason": reason,
+                             "detail": detail}]),
+    ])
+    row = rows[0]
+    assert isinstance(row, Appointment)
     return row
 
 
@@ -128,11 +173,21 @@ def signing_desks_between(uow: UnitOfWork, start: datetime, end: datetime,
         Appointment.deleted.is_(False))))
 
 
+# Built once per set of statuses: every signing booking asks it, inside its write
+# transaction. One read of the (kind, starts_at) index; the statuses as plain parameters (an
+# expanding IN is rewritten on every execution).
+_DESKS_TAKEN_AT: dict[tuple[str, ...], Select[int | None]] = {}
+
+
 def desks_taken_at(uow: UnitOfWork, slot_start: datetime,
                    statuses: Collection[str]) -> list[int]:
-    return [d for d in uow.session.scalars(select(Appointment.desk_no).where(
-        Appointment.kind == _SIGNING, Appointment.starts_at == slot_start,
-        Appointment.status.in_(statuses), Appointment.deleted.is_(False))) if d is not None]
+    key = tuple(statuses)
+    if key not in _DESKS_TAKEN_AT:
+        _DESKS_TAKEN_AT[key] = select(Appointment.desk_no).where(
+            Appointment.kind == _SIGNING, Appointment.starts_at == bindparam("slot_start"),
+            or_(*(Appointment.status == s for s in key)), Appointment.deleted.is_(False))
+    return [d for d in synced.read(uow, _DESKS_TAKEN_AT[key],
+                                   {"slot_start": slot_start}).scalars() if d is not None]
 
 
 def signings_per_slot(uow: UnitOfWork, first: datetime, last: datetime,
@@ -277,6 +332,38 @@ def centre_settings(uow: UnitOfWork) -> SigningCentreSettings | None:
         SigningCentreSettings.created_at.desc()).limit(1))
 
 
+_SETTINGS_VALUES = select(
+    SigningCentreSettings.opens, SigningCentreSettings.closes,
+    SigningCentreSettings.slot_minutes, SigningCentreSettings.desks,
+    SigningCentreSettings.closed_weekdays, SigningCentreSettings.place,
+    SigningCentreSettings.min_notice_minutes, SigningCentreSettings.window_days,
+    SigningCentreSettings.buffer_minutes, SigningCentreSettings.visit_opens,
+    SigningCentreSettings.visit_closes).where(
+    SigningCentreSettings.deleted.is_(False)).order_by(
+    SigningCentreSettings.created_at.desc()).limit(1)
+
+
+class SettingsValues(Protocol):
+    """The settings' values, as ``centre_settings_values`` returns them."""
+
+    opens: str
+    closes: str
+    slot_minutes: int
+    desks: int
+    closed_weekdays: str
+    place: str
+    min_notice_minutes: int
+    window_days: int
+    buffer_minutes: int
+    visit_opens: str
+    visit_closes: str
+
+
+def centre_settings_values(uow: UnitOfWork) -> SettingsValues | None:
+    """``centre_settings``'s values alone, by the same names (every booking reads them)."""
+    return cast("SettingsValues | None", synced.read(uow, _SETTINGS_VALUES).first())
+
+
 def add_centre_settings(uow: UnitOfWork) -> SigningCentreSettings:
     row = SigningCentreSettings()
     uow.add(row)
@@ -296,18 +383,44 @@ def add_centre_day(uow: UnitOfWork, day: date) -> SigningCentreDay:
     return row
 
 
-def centre_days(uow: UnitOfWork, first: date, last: date) -> list[SigningCentreDay]:
-    """Live overrides of days in [first, last], oldest edit first."""
-    return list(uow.session.scalars(select(SigningCentreDay).where(
-        SigningCentreDay.day >= first, SigningCentreDay.day <= last,
-        SigningCentreDay.deleted.is_(False)).order_by(SigningCentreDay.updated_at)))
+_CENTRE_DAYS = select(
+    SigningCentreDay.day, SigningCentreDay.closed, SigningCentreDay.desks,
+    SigningCentreDay.opens, SigningCentreDay.closes, SigningCentreDay.note).where(
+    SigningCentreDay.day >= bindparam("first"), SigningCentreDay.day <= bindparam("last"),
+    SigningCentreDay.deleted.is_(False)).order_by(SigningCentreDay.updated_at)
 
 
-def roster_of(uow: UnitOfWork, day: date, desk_no: int | None = None) -> list[DeskRoster]:
-    q = select(DeskRoster).where(DeskRoster.day == day, DeskRoster.deleted.is_(False))
-    if desk_no is not None:
-        q = q.where(DeskRoster.desk_no == desk_no)
-    return list(uow.session.scalars(q.order_by(DeskRoster.desk_no, DeskRoster.from_time)))
+class CentreDayValues(Protocol):
+    """A day override's values, as ``centre_days`` returns them."""
+
+    day: date
+    closed: bool
+    desks: int | None
+    opens: str
+    closes: str
+    note: str
+
+
+def centre_days(uow: UnitOfWork, first: date, last: date) -> list[CentreDayValues]:
+    """Live overrides of days in [first, last], oldest edit first: their values (day, closed,
+    desks, opens, closes, note)."""
+    return cast(list[CentreDayValues],
+                list(synced.read(uow, _CENTRE_DAYS, {"first": first, "last": last})))
+
+
+_ROSTER_OF = select(DeskRoster.id, DeskRoster.desk_no, DeskRoster.staff_id,
+                    DeskRoster.from_time, DeskRoster.to_time).where(
+    DeskRoster.day == bindparam("day"), DeskRoster.deleted.is_(False)).order_by(
+    DeskRoster.desk_no, DeskRoster.from_time)
+_ROSTER_OF_DESK = _ROSTER_OF.where(DeskRoster.desk_no == bindparam("desk_no"))
+
+
+def roster_of(uow: UnitOfWork, day: date, desk_no: int | None = None) -> list[Row[Any]]:
+    """The day's live roster entries (id, desk_no, staff_id, from_time, to_time), of one desk
+    or all (every signing booking asks for its desk's)."""
+    if desk_no is None:
+        return list(synced.read(uow, _ROSTER_OF, {"day": day}))
+    return list(synced.read(uow, _ROSTER_OF_DESK, {"day": day, "desk_no": desk_no}))
 
 
 def roster_entry(uow: UnitOfWork, roster_id: str) -> DeskRoster | None:

@@ -9,13 +9,13 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, inspect, select
 
 from salesdesk.store.models.appointments import ReminderMessage
 from salesdesk.store.models.care import CareProfile, CareSetting, FollowUpTask, ScoreCard
-from salesdesk.store.models.customer import CustomerPhone
+from salesdesk.store.models.customer import Customer, CustomerPhone
 from salesdesk.store.models.project import Project, Unit
-from salesdesk.store.queries import common
+from salesdesk.store.queries import common, synced
 from salesdesk.store.uow import UnitOfWork
 
 # Lookups every capability shares, written once in common.py.
@@ -25,6 +25,16 @@ customer_row = common.customer_row
 
 
 phone_number = common.phone_number
+
+_CUSTOMER_OWNER = select(Customer.deleted, Customer.owner_staff_id).where(
+    Customer.id == bindparam("customer_id"))
+
+
+def customer_owner(uow: UnitOfWork, customer_id: str) -> tuple[bool, str | None] | None:
+    """(deleted, owner staff id) of the customer, None if there is none: all an event's tasks
+    need, without loading the row."""
+    row = synced.read(uow, _CUSTOMER_OWNER, {"customer_id": customer_id}).first()
+    return None if row is None else (bool(row[0]), row[1])
 
 
 def phones_ending(uow: UnitOfWork, last4: str, limit: int = 20) -> list[CustomerPhone]:
@@ -54,6 +64,17 @@ def setting_row(uow: UnitOfWork, key: str) -> CareSetting | None:
     ).order_by(CareSetting.created_at.desc()).limit(1))
 
 
+_SETTING_VALUE = select(CareSetting.value).where(
+    CareSetting.key == bindparam("key"), CareSetting.deleted.is_(False)
+).order_by(CareSetting.created_at.desc()).limit(1)
+
+
+def setting_value(uow: UnitOfWork, key: str) -> str | None:
+    """``setting_row``'s value alone (the plan is read on every signing booking)."""
+    value: str | None = synced.read(uow, _SETTING_VALUE, {"key": key}).scalar()
+    return value
+
+
 def settings_with_prefix(uow: UnitOfWork, prefix: str) -> list[CareSetting]:
     """Oldest first, so a later save of the same key wins when folded in order."""
     return list(uow.session.scalars(select(CareSetting).where(
@@ -70,9 +91,12 @@ def add_setting(uow: UnitOfWork, key: str, value: str) -> CareSetting:
 # --- care profiles --------------------------------------------------------------------------
 
 
+_PROFILE_OF = select(CareProfile).where(
+    CareProfile.customer_id == bindparam("customer_id"), CareProfile.deleted.is_(False)).limit(1)
+
+
 def profile_of(uow: UnitOfWork, customer_id: str) -> CareProfile | None:
-    return uow.session.scalar(select(CareProfile).where(
-        CareProfile.customer_id == customer_id, CareProfile.deleted.is_(False)).limit(1))
+    return uow.session.scalar(_PROFILE_OF, {"customer_id": customer_id})
 
 
 def live_profiles(uow: UnitOfWork) -> list[CareProfile]:
@@ -98,6 +122,41 @@ def add_task(uow: UnitOfWork, **fields: Any) -> FollowUpTask:
     return row
 
 
+_PROFILE_VALUES = select(*(getattr(CareProfile, a.key) for a in inspect(CareProfile).column_attrs)
+                         ).where(CareProfile.customer_id == bindparam("customer_id"),
+                                 CareProfile.deleted.is_(False)).limit(1)
+
+
+def profile_values(uow: UnitOfWork, customer_id: str) -> dict[str, Any] | None:
+    """The customer's live profile as plain values (every column, by name), None without
+    one: an event's tasks update it without loading the row."""
+    row = synced.read(uow, _PROFILE_VALUES, {"customer_id": customer_id}).first()
+    return None if row is None else dict(row._mapping)
+
+
+def insert_plan_rows(uow: UnitOfWork, profile: dict[str, Any] | None,
+                     tasks: list[dict[str, Any]],
+                     profile_update: tuple[dict[str, Any], dict[str, Any]] | None = None
+                     ) -> None:
+    """An event's new profile (if any) and tasks (ids set by the caller) as Core inserts, and
+    its changes to an existing profile (``profile_values``, new values) as a Core update, with
+    their outbox entries in one executemany (store/queries/synced.py)."""
+    updates = []
+    if profile_update is not None:
+        current, changes = profile_update
+        held = uow.session.identity_map.get(
+            uow.session.identity_key(CareProfile, current["id"]))
+        if held is not None:
+            # Loaded earlier in this unit of work: changed through the session, or its copy
+            # would overwrite the update at the next flush.
+            for name, value in changes.items():
+                setattr(held, name, value)
+        else:
+            updates.append(synced.RowUpdate(CareProfile, current, changes))
+    synced.insert_batches(uow, [(CareProfile, [profile] if profile else []),
+                                (FollowUpTask, tasks)], updates)
+
+
 def task_id_by_key(uow: UnitOfWork, dedupe_key: str, *, live_only: bool = True) -> str | None:
     """The task made for this key; ``live_only=False`` also finds a deleted one (a task
     somebody removed is not made again)."""
@@ -107,13 +166,23 @@ def task_id_by_key(uow: UnitOfWork, dedupe_key: str, *, live_only: bool = True) 
     return uow.session.scalar(q)
 
 
+_TASK_IDS_BY_KEYS = select(FollowUpTask.dedupe_key, FollowUpTask.id).where(
+    FollowUpTask.dedupe_key.in_(bindparam("keys", expanding=True)),
+    FollowUpTask.deleted.is_(False))
+# An event of one task (a signing's day-before text) asks for one key: a plain parameter, as
+# an expanding IN is rewritten on every run.
+_TASK_ID_BY_KEY = select(FollowUpTask.dedupe_key, FollowUpTask.id).where(
+    FollowUpTask.dedupe_key == bindparam("key"), FollowUpTask.deleted.is_(False))
+
+
 def task_ids_by_keys(uow: UnitOfWork, dedupe_keys: Collection[str]) -> dict[str, str]:
     """dedupe key -> id of the live task made for it, for the keys that have one."""
     if not dedupe_keys:
         return {}
-    rows = uow.session.execute(select(FollowUpTask.dedupe_key, FollowUpTask.id).where(
-        FollowUpTask.dedupe_key.in_(list(dedupe_keys)), FollowUpTask.deleted.is_(False)))
-    return {key: task_id for key, task_id in rows}
+    keys = list(dedupe_keys)
+    rows = synced.read(uow, _TASK_ID_BY_KEY, {"key": keys[0]}) if len(keys) == 1 \
+        else synced.read(uow, _TASK_IDS_BY_KEYS, {"keys": keys})
+    return {str(r[0]): str(r[1]) for r in rows}
 
 
 def open_tasks_with_key_prefix(uow: UnitOfWork, prefix: str) -> list[FollowUpTask]:

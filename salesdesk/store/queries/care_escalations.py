@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol, cast
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from salesdesk.store.models.disclosure import DisclosureRecord, EscalationTask, FollowUpCall
+from salesdesk.store.queries import synced
 from salesdesk.store.uow import UnitOfWork
 
 
@@ -30,12 +32,52 @@ def open_escalations(uow: UnitOfWork, *, below_level: str | None = None) -> list
     return list(uow.session.scalars(q.order_by(EscalationTask.opened_at)))
 
 
+_OF_CUSTOMERS = select(EscalationTask).where(
+    EscalationTask.customer_id.in_(bindparam("ids", expanding=True)),
+    EscalationTask.status == "open", EscalationTask.deleted.is_(False)).order_by(
+    EscalationTask.opened_at)
+
+
 def open_escalations_of_customers(uow: UnitOfWork,
                                   customer_ids: Iterable[str]) -> list[EscalationTask]:
-    """Oldest first, one query for the whole batch."""
-    return list(uow.session.scalars(select(EscalationTask).where(
-        EscalationTask.customer_id.in_(list(customer_ids)), EscalationTask.status == "open",
-        EscalationTask.deleted.is_(False)).order_by(EscalationTask.opened_at)))
+    """Oldest first, one query for the whole batch (every signing booking asks it)."""
+    return list(uow.session.scalars(_OF_CUSTOMERS, {"ids": list(customer_ids)}))
+
+
+_NOTES_OF_CUSTOMERS = select(
+    EscalationTask.customer_id, EscalationTask.level, EscalationTask.opened_at,
+    EscalationTask.due_at).where(
+    EscalationTask.customer_id.in_(bindparam("ids", expanding=True)),
+    EscalationTask.status == "open", EscalationTask.deleted.is_(False)).order_by(
+    EscalationTask.opened_at)
+
+
+# One booking asks for one customer: a plain parameter (an expanding IN is rewritten on
+# every run).
+_NOTES_OF_CUSTOMER = select(
+    EscalationTask.customer_id, EscalationTask.level, EscalationTask.opened_at,
+    EscalationTask.due_at).where(
+    EscalationTask.customer_id == bindparam("id"),
+    EscalationTask.status == "open", EscalationTask.deleted.is_(False)).order_by(
+    EscalationTask.opened_at)
+
+
+class EscalationValues(Protocol):
+    """What a signing booking says about an open escalation."""
+
+    customer_id: str
+    level: str
+    opened_at: datetime
+    due_at: datetime | None
+
+
+def open_escalation_values(uow: UnitOfWork, customer_ids: Iterable[str]
+                           ) -> list[EscalationValues]:
+    """``open_escalations_of_customers``, only the values a booking shows (oldest first)."""
+    ids = list(customer_ids)
+    rows = synced.read(uow, _NOTES_OF_CUSTOMER, {"id": ids[0]}) if len(ids) == 1 \
+        else synced.read(uow, _NOTES_OF_CUSTOMERS, {"ids": ids})
+    return cast(list[EscalationValues], list(rows))
 
 
 def open_escalations_of_consultants(uow: UnitOfWork,

@@ -1,0 +1,155 @@
+"""Core statements for the few hot paths (a signing booking and its follow-up plan) where the
+ORM cost more than the SQL: new synced rows written without a flush, and plain reads that skip
+the session when it has nothing to flush.
+
+Each row gets exactly what the session's outbox hook (store/outbox.py) would have given it:
+the same who/when/which-device stamps, its column defaults, and an ``insert`` outbox entry
+whose payload is ``outbox.row_payload`` of the row; the rows and their entries are written
+in the caller's transaction, one executemany per table. An update of a row read that way
+(a care profile's new signing day) gets the hook's ``update`` entry the same way."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import Connection, CursorResult, Executable, Table, insert, inspect, update
+
+from salesdesk.domain.ids import new_id
+from salesdesk.store.models.base import Base
+from salesdesk.store.models.local import OutboxEntry
+from salesdesk.store.outbox import row_payload
+from salesdesk.store.uow import UnitOfWork
+
+M = TypeVar("M", bound=Base)
+
+_OUTBOX = insert(Base.metadata.tables[OutboxEntry.__tablename__])
+# model -> (its insert, [(attribute key, column key, scalar default or None)])
+_PLANS: dict[type[Base], tuple[Any, list[tuple[str, str, Any]]]] = {}
+
+
+def _plan(model: type[Base]) -> tuple[Any, list[tuple[str, str, Any]]]:
+    plan = _PLANS.get(model)
+    if plan is None:
+        table = model.__table__
+        assert isinstance(table, Table)
+        cols = []
+        for attr in inspect(model).column_attrs:
+            col = attr.columns[0]
+            default = col.default
+            scalar = default.arg if default is not None and default.is_scalar else None
+            cols.append((attr.key, col.key, scalar))
+        plan = _PLANS[model] = (insert(table), cols)
+    return plan
+
+
+def read(uow: UnitOfWork, statement: Executable, params: dict[str, Any] | None = None
+         ) -> CursorResult[*tuple[Any, ...]]:
+    """A plain (column) read, on the connection when the session holds no pending change (its
+    autoflush would do nothing), through the session otherwise, so pending rows are seen."""
+    session = uow.session
+    if session.new or session.dirty or session.deleted:
+        return cast("CursorResult[*tuple[Any, ...]]", session.execute(statement, params))
+    return session.connection().execute(statement, params)
+
+
+def insert_new(uow: UnitOfWork, model: type[M], rows: Sequence[dict[str, Any]]) -> list[M]:
+    """Insert new rows of a synced model (values by attribute name) with their outbox
+    entries, now. Returns each row as a transient instance holding every column value (not
+    in the session: a later change to it is not saved, so callers only read it)."""
+    out: list[M] = []
+    for obj in insert_batches(uow, [(model, rows)]):
+        assert isinstance(obj, model)
+        out.append(obj)
+    return out
+
+
+@dataclass(frozen=True)
+class RowUpdate:
+    """A change to one stored row: ``current`` is every column of it as read (by attribute
+    name, ``select(*columns)`` of the model), ``changes`` the new values of some."""
+
+    model: type[Base]
+    current: dict[str, Any]
+    changes: dict[str, Any]
+
+
+def insert_batches(uow: UnitOfWork, batches: Sequence[tuple[type[Base], Sequence[dict[str, Any]]]],
+                   updates: Sequence[RowUpdate] = ()) -> list[Base]:
+    """``insert_new`` for rows of several models (a booking and its first history step), in
+    order, then ``updates``, with one executemany for all their outbox entries.
+
+    An update is what the hook makes of a changed entity: only values that differ count
+    (none: nothing is written), the row's version goes up by one with its who/when stamps,
+    and its ``update`` entry names the changed columns and carries the row after the change.
+    The caller makes sure the session does not hold the row (it would overwrite it)."""
+    ctx = uow.context
+    now = ctx.now()
+    stamps = {"sales_centre_id": ctx.sales_centre_id, "server_seq": 0, "deleted": False,
+              "row_version": 1, "created_at": now, "updated_at": now,
+              "created_by_device": ctx.device_id, "updated_by_device": ctx.device_id,
+              "created_by_staff": ctx.staff_id, "updated_by_staff": ctx.staff_id}
+    # Rows these refer to may still be pending in the session: they go first, as a flush
+    # would have ordered them.
+    session = uow.session
+    session.flush()
+    conn = session.connection()
+    entries: list[dict[str, Any]] = []
+    out: list[Base] = []
+    for model, rows in batches:
+        if not rows:
+            continue
+        statement, cols = _plan(model)
+        params = []
+        for given in rows:
+            values = {key: given.get(key, default) for key, _, default in cols}
+            values.update(stamps)
+            if given.get("sales_centre_id") is not None:
+                values["sales_centre_id"] = given["sales_centre_id"]
+            values["id"] = given.get("id") or new_id()
+            obj = model(**values)
+            out.append(obj)
+            params.append({col: values[key] for key, col, _ in cols})
+            entries.append({
+                "change_id": new_id(), "entity": model.__tablename__, "row_id": values["id"],
+                "operation": "insert", "base_version": 0,
+                "payload": json.dumps(row_payload(obj), ensure_ascii=False, sort_keys=True),
+                "fields": "[]", "created_at": now, "staff_id": ctx.staff_id,
+            })
+        conn.execute(statement, params)
+    for u in updates:
+        entry = _update(conn, uow, u, now)
+        if entry is not None:
+            entries.append(entry)
+    if entries:
+        conn.execute(_OUTBOX, entries)
+    return out
+
+
+def _update(conn: Connection, uow: UnitOfWork, u: RowUpdate, now: datetime
+            ) -> dict[str, Any] | None:
+    ctx = uow.context
+    changed = {k: v for k, v in u.changes.items() if u.current[k] != v}
+    if not changed:
+        return None
+    _, cols = _plan(u.model)
+    base = u.current["row_version"]
+    values = {**u.current, **changed, "updated_at": now, "updated_by_device": ctx.device_id,
+              "updated_by_staff": ctx.staff_id, "row_version": base + 1}
+    written = {*changed, "updated_at", "updated_by_device", "updated_by_staff", "row_version"}
+    table = u.model.__table__
+    assert isinstance(table, Table)
+    conn.execute(update(table).where(table.c.id == values["id"]).values(
+        {col: values[key] for key, col, _ in cols if key in written}))
+    fields = [col for key, col, _ in cols if key in changed]
+    deleted = "deleted" in changed and bool(values["deleted"])
+    return {
+        "change_id": new_id(), "entity": u.model.__tablename__, "row_id": values["id"],
+        "operation": "tombstone" if deleted else "update", "base_version": base,
+        "payload": json.dumps(row_payload(u.model(**values)), ensure_ascii=False,
+                              sort_keys=True),
+        "fields": json.dumps(fields), "created_at": now, "staff_id": ctx.staff_id,
+    }

@@ -216,7 +216,7 @@ def _execute_insert(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
                                   dialect=dialect) from exc
 
 
-def insert_new(session: Session, objs: Sequence[Any]) -> None:
+def insert_new(session: Session, objs: Sequence[Any], *, fill: bool = False) -> None:
     """Write new synced rows with plain INSERTs (one executemany per table) and their outbox
     entries (one executemany), as a flush would write them, bit for bit: the same stamps,
     columns, payloads and outbox order (``objs`` is the order they would have been added in).
@@ -227,7 +227,8 @@ def insert_new(session: Session, objs: Sequence[Any]) -> None:
     in the order they were added). The objects are values here, never added to the session
     (only a missing id is filled in on them): a query in the same transaction reads the rows
     back from the database, so no object in the identity map can go stale. Only plain rows:
-    no relationships, no column default computed at INSERT time."""
+    no relationships, no column default computed at INSERT time. ``fill`` also leaves every
+    column value written (stamps, defaults) on the objects, for callers that read them."""
     if session.info.get("applying_remote"):
         raise ValueError("insert_new writes local changes, not rows pulled from head office")
     session.flush()
@@ -241,6 +242,9 @@ def insert_new(session: Session, objs: Sequence[Any]) -> None:
         if not is_synced(obj) or not inspect(obj).transient:
             raise ValueError(f"insert_new takes new synced rows, not {obj!r}")
         values = _new_row(obj, ctx, now)
+        if fill:
+            # Straight into the instance's dict: the object is transient and stays so.
+            vars(obj).update({key: values[name] for key, name, _ in _columns_of(type(obj))})
         by_table.setdefault(type(obj).__table__, []).append(values)
         entries.append({
             "change_id": new_id(),

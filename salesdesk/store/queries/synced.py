@@ -2,10 +2,8 @@
 ORM cost more than the SQL: new synced rows written without a flush, and plain reads that skip
 the session when it has nothing to flush.
 
-Each row gets exactly what the session's outbox hook (store/outbox.py) would have given it:
-the same who/when/which-device stamps, its column defaults, and an ``insert`` outbox entry
-whose payload is ``outbox.row_payload`` of the row; the rows and their entries are written
-in the caller's transaction, one executemany per table. An update of a row read that way
+New rows are written by ``outbox.insert_new`` (the one writer of new synced rows outside a
+flush: the hook's stamps, defaults and ``insert`` entries), in the caller's transaction. An update of a row read that way
 (a care profile's new signing day) gets the hook's ``update`` entry the same way."""
 
 from __future__ import annotations
@@ -19,6 +17,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Connection, CursorResult, Executable, Table, insert, inspect, update
 
 from salesdesk.domain.ids import new_id
+from salesdesk.store import outbox
 from salesdesk.store.models.base import Base
 from salesdesk.store.models.local import OutboxEntry
 from salesdesk.store.outbox import row_payload
@@ -80,53 +79,23 @@ class RowUpdate:
 def insert_batches(uow: UnitOfWork, batches: Sequence[tuple[type[Base], Sequence[dict[str, Any]]]],
                    updates: Sequence[RowUpdate] = ()) -> list[Base]:
     """``insert_new`` for rows of several models (a booking and its first history step), in
-    order, then ``updates``, with one executemany for all their outbox entries.
+    order (through ``outbox.insert_new``), then ``updates`` with their entries.
 
     An update is what the hook makes of a changed entity: only values that differ count
     (none: nothing is written), the row's version goes up by one with its who/when stamps,
     and its ``update`` entry names the changed columns and carries the row after the change.
     The caller makes sure the session does not hold the row (it would overwrite it)."""
-    ctx = uow.context
-    now = ctx.now()
-    stamps = {"sales_centre_id": ctx.sales_centre_id, "server_seq": 0, "deleted": False,
-              "row_version": 1, "created_at": now, "updated_at": now,
-              "created_by_device": ctx.device_id, "updated_by_device": ctx.device_id,
-              "created_by_staff": ctx.staff_id, "updated_by_staff": ctx.staff_id}
-    # Rows these refer to may still be pending in the session: they go first, as a flush
-    # would have ordered them.
-    session = uow.session
-    session.flush()
-    conn = session.connection()
-    entries: list[dict[str, Any]] = []
-    out: list[Base] = []
-    for model, rows in batches:
-        if not rows:
-            continue
-        statement, cols = _plan(model)
-        params = []
-        for given in rows:
-            values = {key: given.get(key, default) for key, _, default in cols}
-            values.update(stamps)
-            if given.get("sales_centre_id") is not None:
-                values["sales_centre_id"] = given["sales_centre_id"]
-            values["id"] = given.get("id") or new_id()
-            obj = model(**values)
-            out.append(obj)
-            params.append({col: values[key] for key, col, _ in cols})
-            entries.append({
-                "change_id": new_id(), "entity": model.__tablename__, "row_id": values["id"],
-                "operation": "insert", "base_version": 0,
-                "payload": json.dumps(row_payload(obj), ensure_ascii=False, sort_keys=True),
-                "fields": "[]", "created_at": now, "staff_id": ctx.staff_id,
-            })
-        conn.execute(statement, params)
-    for u in updates:
-        entry = _update(conn, uow, u, now)
-        if entry is not None:
-            entries.append(entry)
+    objs: list[Base] = [model(**rows_values) for model, rows in batches
+                        for rows_values in rows]
+    # The one writer of new synced rows (store/outbox.py): the same stamps, defaults, payloads
+    # and entry order as a flush, pending session changes flushed first.
+    outbox.insert_new(uow.session, objs, fill=True)
+    now = uow.context.now()
+    conn = uow.session.connection()
+    entries = [e for u in updates if (e := _update(conn, uow, u, now)) is not None]
     if entries:
         conn.execute(_OUTBOX, entries)
-    return out
+    return objs
 
 
 def _update(conn: Connection, uow: UnitOfWork, u: RowUpdate, now: datetime

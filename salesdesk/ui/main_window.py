@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
@@ -190,11 +191,40 @@ class Workspace(QWidget):
         find.activated.connect(self.find_customer)
         print_ = QShortcut(QKeySequence(PRINT_KEYS), self)
         print_.activated.connect(self.print_current)
+        # Building a page (its imports, widgets, style) blocked the event loop for up to a
+        # tenth of a second on its first visit: the pages not yet visited are built ahead, a
+        # step per turn of the event loop once the workspace is up, so the first click finds
+        # its page built. Hidden, a built page loads nothing until it is first shown.
+        self._prebuild_steps: Iterator[None] | None = (
+            self._prebuild() if ctx.extras.get("prebuild_pages", True) else None)
+        self._prebuild_timer = QTimer(self)
+        self._prebuild_timer.setSingleShot(True)
+        self._prebuild_timer.setInterval(0)
+        self._prebuild_timer.timeout.connect(self._prebuild_slice)
+        if self._prebuild_steps is not None:
+            self._prebuild_timer.start()
 
-    def _show_row(self, row: int) -> None:
-        if row < 0:
+    def _prebuild(self) -> Iterator[None]:
+        """The steps of building every page ahead: a module import, or one page's widgets."""
+        for spec in list(self.specs):
+            if spec.name in self.scrolls:
+                continue
+            for module in spec.modules:
+                importlib.import_module(module)
+                yield
+            if spec.name not in self.scrolls:  # a visit may have built it meanwhile
+                self._build(spec)
+                yield
+
+    def _prebuild_slice(self) -> None:
+        if self._prebuild_steps is None:
             return
-        spec = self.specs[row]
+        if next(self._prebuild_steps, StopIteration) is StopIteration:
+            self._prebuild_steps = None
+            return
+        self._prebuild_timer.start()  # the next step after the loop has turned once
+
+    def _build(self, spec: PageSpec) -> Page:
         page = self.pages.get(spec.name)
         if page is None:
             page = spec.factory(self.ctx)
@@ -205,6 +235,13 @@ class Workspace(QWidget):
             if carry is not None:  # the customer record hands a customer to another page
                 carry.connect(self.carry)
             self._name_keys(spec.name, page)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self.specs[row]
+        self._build(spec)
         self.stack.setCurrentWidget(self.scrolls[spec.name])
         self.page_label.setText(spec.title())
         self.focus_current()
@@ -276,6 +313,8 @@ class Workspace(QWidget):
             opener(customer_id, phone, unit_id)
 
     def stop(self) -> None:
+        self._prebuild_timer.stop()
+        self._prebuild_steps = None
         self.sync_driver.stop()
 
 

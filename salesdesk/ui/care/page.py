@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -180,12 +181,19 @@ class CarePage(Page):
             self.templates = TemplatesView(ctx)
             self.tabs.addTab(self.templates, self.tr("Message templates"))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
-        if actor.can(Permission.RECORD_FOLLOW_UP):
-            # No scheduler on a sales-centre PC: opening the page does the day's greetings
-            # and news tasks and sends what is due (idempotent).
-            care = ctx.services.care
-            ctx.runner.run(lambda: care.run_daily(actor), lambda _r: self.refresh(),
-                           lambda _e: None, write=True, owner=self)
+        # No scheduler on a sales-centre PC: opening the page does the day's greetings and
+        # news tasks and sends what is due (idempotent). Opening, not building: the workspace
+        # builds its pages ahead of their first visit.
+        self._daily_pending = actor.can(Permission.RECORD_FOLLOW_UP)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._daily_pending:
+            self._daily_pending = False
+            actor = self.ctx.require_actor()
+            care = self.ctx.services.care
+            self.ctx.runner.run(lambda: care.run_daily(actor), lambda _r: self.refresh(),
+                                lambda _e: None, write=True, owner=self)
+        super().showEvent(event)
 
     def refresh(self) -> None:
         current = self.tabs.currentWidget()

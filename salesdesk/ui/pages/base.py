@@ -74,6 +74,9 @@ class PageSpec:
     icon: str  # file name in resources/icons
     permissions: frozenset[Permission]  # any of these shows the page
     factory: Callable[[UiContext], Page]
+    # What the factory imports: the workspace imports them ahead, one per turn of the event
+    # loop, before it builds the page (see Workspace._prebuild).
+    modules: tuple[str, ...] = ()
 
 
 class PendingPage(Page):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -122,6 +123,7 @@ class Workspace(QWidget):
         ]
         self.pages: dict[str, Page] = {}
         self.scrolls: dict[str, PageScroll] = {}
+        self._loose: dict[str, PageScroll] = {}  # built ahead, not yet in the stack
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -212,8 +214,15 @@ class Workspace(QWidget):
             for module in spec.modules:
                 importlib.import_module(module)
                 yield
-            if spec.name not in self.scrolls:  # a visit may have built it meanwhile
-                self._build(spec)
+            if spec.name not in self.pages:  # a visit may have built it meanwhile
+                self.pages[spec.name] = spec.factory(self.ctx)
+                yield
+            if spec.name not in self.scrolls and spec.name not in self._loose:
+                # Its scroll area sizes it (the style sheet's polish of every widget)...
+                self._loose[spec.name] = PageScroll(self.pages[spec.name])
+                yield
+            if spec.name not in self.scrolls:
+                self._build(spec)  # ...then it joins the workspace
                 yield
 
     def _prebuild_slice(self) -> None:
@@ -229,7 +238,9 @@ class Workspace(QWidget):
         if page is None:
             page = spec.factory(self.ctx)
             self.pages[spec.name] = page
-            self.scrolls[spec.name] = PageScroll(page)
+        if spec.name not in self.scrolls:
+            loose = self._loose.pop(spec.name, None)
+            self.scrolls[spec.name] = loose if loose is not None else PageScroll(page)
             self.stack.addWidget(self.scrolls[spec.name])
             carry = getattr(page, "carry", None)
             if carry is not None:  # the customer record hands a customer to another page
@@ -321,6 +332,11 @@ class Workspace(QWidget):
 class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
+        # The runner's threads run Python too (PDFs, sync, queries) and the GUI thread waits
+        # for the interpreter lock before each of its slots: at the default 5 ms turn a busy
+        # pool kept it waiting several turns in a row (a checklist PDF blocked the window for
+        # over 100 ms). A 1 ms turn keeps it to about a frame.
+        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
         self.ctx = ctx
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "SalesDesk"))
         self.resize(1366, 860)

@@ -59,13 +59,18 @@ class PageScroll(QScrollArea):
     scrolls inside the workspace instead of forcing the window past the screen, where its
     lowest buttons would be out of reach with no scrollbar to bring them back."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page | None = None) -> None:
         super().__init__()
         self.setObjectName("pageScroll")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setWidget(page)
         self.viewport().setAutoFillBackground(False)
+        self.page: Page | None = None
+        if page is not None:
+            self.set_page(page)
+
+    def set_page(self, page: Page) -> None:
+        self.setWidget(page)
         page.setAutoFillBackground(False)
         self.page = page
 
@@ -123,7 +128,6 @@ class Workspace(QWidget):
         ]
         self.pages: dict[str, Page] = {}
         self.scrolls: dict[str, PageScroll] = {}
-        self._loose: dict[str, PageScroll] = {}  # built ahead, not yet in the stack
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -217,12 +221,8 @@ class Workspace(QWidget):
             if spec.name not in self.pages:  # a visit may have built it meanwhile
                 self.pages[spec.name] = spec.factory(self.ctx)
                 yield
-            if spec.name not in self.scrolls and spec.name not in self._loose:
-                # Its scroll area sizes it (the style sheet's polish of every widget)...
-                self._loose[spec.name] = PageScroll(self.pages[spec.name])
-                yield
             if spec.name not in self.scrolls:
-                self._build(spec)  # ...then it joins the workspace
+                self._build(spec)
                 yield
 
     def _prebuild_slice(self) -> None:
@@ -239,9 +239,13 @@ class Workspace(QWidget):
             page = spec.factory(self.ctx)
             self.pages[spec.name] = page
         if spec.name not in self.scrolls:
-            loose = self._loose.pop(spec.name, None)
-            self.scrolls[spec.name] = loose if loose is not None else PageScroll(page)
-            self.stack.addWidget(self.scrolls[spec.name])
+            # Into the workspace first, then the page into it: the page is polished and laid
+            # out once, where it will show (put in its scroll area before the window, it was
+            # polished there and again when the scroll area joined the window).
+            scroll = PageScroll()
+            self.scrolls[spec.name] = scroll
+            self.stack.addWidget(scroll)
+            scroll.set_page(page)
             carry = getattr(page, "carry", None)
             if carry is not None:  # the customer record hands a customer to another page
                 carry.connect(self.carry)

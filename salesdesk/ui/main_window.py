@@ -219,8 +219,14 @@ class Workspace(QWidget):
                 importlib.import_module(module)
                 yield
             if spec.name not in self.pages:  # a visit may have built it meanwhile
-                self.pages[spec.name] = spec.factory(self.ctx)
+                self.pages[spec.name] = (spec.ahead or spec.factory)(self.ctx)
                 yield
+            page = self.pages[spec.name]
+            while page.parts is not None:
+                if next(page.parts, StopIteration) is StopIteration:
+                    page.parts = None
+                else:
+                    yield
             if spec.name not in self.scrolls:
                 self._build(spec)
                 yield
@@ -238,6 +244,7 @@ class Workspace(QWidget):
         if page is None:
             page = spec.factory(self.ctx)
             self.pages[spec.name] = page
+        page.finish_parts()  # built ahead in part: the rest now, before it shows
         if spec.name not in self.scrolls:
             # Into the workspace first, then the page into it: the page is polished and laid
             # out once, where it will show (put in its scroll area before the window, it was

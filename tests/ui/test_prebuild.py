@@ -68,3 +68,36 @@ def test_switching_user_stops_building_ahead(qtbot: QtBot, demo: Services) -> No
     qtbot.wait(300)
     assert window.workspace is None and set(workspace.pages) == built
     window.ctx.runner.wait()
+
+
+def test_a_page_built_in_parts_is_the_same_page_and_a_visit_finishes_it(
+        qtbot: QtBot, demo: Services) -> None:
+    from salesdesk.ui.care.page import CarePage
+    from tests.conftest import staff_actor
+
+    supervisor = staff_actor(demo, "S001")
+    whole = CarePage(make_ctx(demo, supervisor))
+    qtbot.addWidget(whole)
+    ctx = make_ctx(demo, supervisor)
+    loads: list[object] = []
+    run = ctx.runner.run
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        loads.append(kwargs.get("owner"))
+        return run(*args, **kwargs)
+
+    ctx.runner.run = counted  # type: ignore[method-assign]
+    ahead = CarePage(ctx, ahead=True)
+    qtbot.addWidget(ahead)
+    assert ahead.parts is not None and ahead.tabs.count() == 0
+    next(ahead.parts)
+    assert ahead.tabs.count() == 1 and ahead.satisfaction is None
+    ahead.finish_parts()  # as the workspace does when the page is visited half-built
+    assert ahead.parts is None and loads == []  # nothing loaded while it was being built
+    titles = [whole.tabs.tabText(i) for i in range(whole.tabs.count())]
+    assert [ahead.tabs.tabText(i) for i in range(ahead.tabs.count())] == titles
+    assert len(titles) > 3 and ahead.satisfaction is not None
+    assert ahead.print_button is ahead.satisfaction.print_button
+    ahead.tabs.setCurrentWidget(ahead.satisfaction)  # switching tabs loads the tab shown
+    assert loads
+    ctx.runner.wait()

@@ -219,7 +219,13 @@ class Workspace(QWidget):
                 importlib.import_module(module)
                 yield
             if spec.name not in self.pages:  # a visit may have built it meanwhile
-                self.pages[spec.name] = (spec.ahead or spec.factory)(self.ctx)
+                page = (spec.ahead or spec.factory)(self.ctx)
+                # Owned by the workspace (hidden) until it goes into its scroll area: left
+                # without a parent, a page the workspace was dropped before it was placed was
+                # freed later by Python's collector and crashed the process.
+                page.setParent(self)
+                page.hide()
+                self.pages[spec.name] = page
                 yield
             page = self.pages[spec.name]
             while page.parts is not None:

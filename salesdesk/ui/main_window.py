@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
@@ -57,13 +59,18 @@ class PageScroll(QScrollArea):
     scrolls inside the workspace instead of forcing the window past the screen, where its
     lowest buttons would be out of reach with no scrollbar to bring them back."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page | None = None) -> None:
         super().__init__()
         self.setObjectName("pageScroll")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setWidget(page)
         self.viewport().setAutoFillBackground(False)
+        self.page: Page | None = None
+        if page is not None:
+            self.set_page(page)
+
+    def set_page(self, page: Page) -> None:
+        self.setWidget(page)
         page.setAutoFillBackground(False)
         self.page = page
 
@@ -190,21 +197,79 @@ class Workspace(QWidget):
         find.activated.connect(self.find_customer)
         print_ = QShortcut(QKeySequence(PRINT_KEYS), self)
         print_.activated.connect(self.print_current)
+        # Building a page (its imports, widgets, style) blocked the event loop for up to a
+        # tenth of a second on its first visit: the pages not yet visited are built ahead, a
+        # step per turn of the event loop once the workspace is up, so the first click finds
+        # its page built. Hidden, a built page loads nothing until it is first shown.
+        self._prebuild_steps: Iterator[None] | None = (
+            self._prebuild() if ctx.extras.get("prebuild_pages", True) else None)
+        self._prebuild_timer = QTimer(self)
+        self._prebuild_timer.setSingleShot(True)
+        self._prebuild_timer.setInterval(0)
+        self._prebuild_timer.timeout.connect(self._prebuild_slice)
+        if self._prebuild_steps is not None:
+            self._prebuild_timer.start()
+
+    def _prebuild(self) -> Iterator[None]:
+        """The steps of building every page ahead: a module import, or one page's widgets."""
+        for spec in list(self.specs):
+            if spec.name in self.scrolls:
+                continue
+            for module in spec.modules:
+                importlib.import_module(module)
+                yield
+            if spec.name not in self.pages:  # a visit may have built it meanwhile
+                page = (spec.ahead or spec.factory)(self.ctx)
+                # Owned by the workspace (hidden) until it goes into its scroll area: left
+                # without a parent, a page the workspace was dropped before it was placed was
+                # freed later by Python's collector and crashed the process.
+                page.setParent(self)
+                page.hide()
+                self.pages[spec.name] = page
+                yield
+            page = self.pages[spec.name]
+            while page.parts is not None:
+                if next(page.parts, StopIteration) is StopIteration:
+                    page.parts = None
+                else:
+                    yield
+            if spec.name not in self.scrolls:
+                self._build(spec)
+                yield
+
+    def _prebuild_slice(self) -> None:
+        if self._prebuild_steps is None:
+            return
+        if next(self._prebuild_steps, StopIteration) is StopIteration:
+            self._prebuild_steps = None
+            return
+        self._prebuild_timer.start()  # the next step after the loop has turned once
+
+    def _build(self, spec: PageSpec) -> Page:
+        page = self.pages.get(spec.name)
+        if page is None:
+            page = spec.factory(self.ctx)
+            self.pages[spec.name] = page
+        page.finish_parts()  # built ahead in part: the rest now, before it shows
+        if spec.name not in self.scrolls:
+            # Into the workspace first, then the page into it: the page is polished and laid
+            # out once, where it will show (put in its scroll area before the window, it was
+            # polished there and again when the scroll area joined the window).
+            scroll = PageScroll()
+            self.scrolls[spec.name] = scroll
+            self.stack.addWidget(scroll)
+            scroll.set_page(page)
+            carry = getattr(page, "carry", None)
+            if carry is not None:  # the customer record hands a customer to another page
+                carry.connect(self.carry)
+            self._name_keys(spec.name, page)
+        return page
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
         spec = self.specs[row]
-        page = self.pages.get(spec.name)
-        if page is None:
-            page = spec.factory(self.ctx)
-            self.pages[spec.name] = page
-            self.scrolls[spec.name] = PageScroll(page)
-            self.stack.addWidget(self.scrolls[spec.name])
-            carry = getattr(page, "carry", None)
-            if carry is not None:  # the customer record hands a customer to another page
-                carry.connect(self.carry)
-            self._name_keys(spec.name, page)
+        self._build(spec)
         self.stack.setCurrentWidget(self.scrolls[spec.name])
         self.page_label.setText(spec.title())
         self.focus_current()
@@ -276,12 +341,19 @@ class Workspace(QWidget):
             opener(customer_id, phone, unit_id)
 
     def stop(self) -> None:
+        self._prebuild_timer.stop()
+        self._prebuild_steps = None
         self.sync_driver.stop()
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
+        # The runner's threads run Python too (PDFs, sync, queries) and the GUI thread waits
+        # for the interpreter lock before each of its slots: at the default 5 ms turn a busy
+        # pool kept it waiting several turns in a row (a checklist PDF blocked the window for
+        # over 100 ms). A 1 ms turn keeps it to about a frame.
+        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
         self.ctx = ctx
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "SalesDesk"))
         self.resize(1366, 860)

@@ -186,8 +186,10 @@ class SettingsPage(Page):
         self.db_result.setObjectName("hint")
         dbox.addLayout(db_row)
         dbox.addWidget(self.db_result)
-        self.db_box.setVisible(actor.can(Permission.VERIFY_LEDGER))
         layout.addWidget(self.db_box)
+        # Hidden or shown once inside the page: shown without a parent, it opened as a window
+        # of its own for a moment and took the activation from the main window.
+        self.db_box.setVisible(actor.can(Permission.VERIFY_LEDGER))
         layout.addStretch(1)
 
     def _role_text(self, role: Role) -> str:

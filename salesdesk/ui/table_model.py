@@ -21,6 +21,13 @@ class Column(Generic[T]):
     colour: Callable[[T], str | None] | None = None  # a hex colour for the text
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_ANSWERED = frozenset({_DISPLAY, _ALIGN, _FOREGROUND, Qt.ItemDataRole.UserRole.value})
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+
+
 class RecordTableModel(QAbstractTableModel, Generic[T]):
     def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
         super().__init__(parent)
@@ -46,21 +53,22 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Called for every role of every cell a view sizes or paints (a column sized to its
+        # contents asks ~7 roles of each of up to 1,000 rows on the GUI thread): the roles this
+        # model never answers return before any other work.
+        if role not in _ANSWERED or not index.isValid():
             return None
         col = self._columns[index.column()]
         record = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             value = col.value(record)
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col.colour is not None:
-            colour = col.colour(record)
+        if role == _ALIGN:
+            return _RIGHT if col.align_right else None
+        if role == _FOREGROUND:
+            colour = col.colour(record) if col.colour is not None else None
             return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.UserRole:
-            return record
-        return None
+        return record  # UserRole
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

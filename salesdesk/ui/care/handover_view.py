@@ -68,8 +68,9 @@ class HandoverView(QWidget):
 
         actor = ctx.actor
         self.check = InactiveOwnerCheck(ctx)
-        self.check.setVisible(actor is not None and actor.can(Permission.VIEW_AUDIT))
         layout.addWidget(self.check, 1)
+        # Once inside the view: shown without a parent, it opened as a window of its own.
+        self.check.setVisible(actor is not None and actor.can(Permission.VIEW_AUDIT))
         self.staff: list[StaffEntry] = []
 
     def refresh(self) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -124,7 +127,8 @@ class ScoreCardLauncher(QWidget):
 class CarePage(Page):
     areas = frozenset({"care", "customers"})
 
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, ctx: UiContext, *, ahead: bool = False) -> None:
+        """``ahead``: the tabs' views are left in ``parts``, one per step (see PageSpec.ahead)."""
         super().__init__(ctx)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -133,12 +137,13 @@ class CarePage(Page):
         layout.addWidget(title)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
-        actor = ctx.require_actor()
         from salesdesk.ui.care.complaints_view import ComplaintsView
+        from salesdesk.ui.care.escalations_view import EscalationsView
         from salesdesk.ui.care.handover_view import HandoverView
         from salesdesk.ui.care.messages_view import MessagesView
         from salesdesk.ui.care.satisfaction_view import SatisfactionView
         from salesdesk.ui.care.tasks_view import TaskListView
+        from salesdesk.ui.care.templates_view import TemplatesView
 
         self.task_list: TaskListView | None = None
         self.score_cards: ScoreCardLauncher | None = None
@@ -146,46 +151,72 @@ class CarePage(Page):
         self.complaints: ComplaintsView | None = None
         self.handover: HandoverView | None = None
         self.messages: MessagesView | None = None
+        self.escalations: EscalationsView | None = None
+        self.templates: TemplatesView | None = None
+        # No scheduler on a sales-centre PC: opening the page does the day's greetings and
+        # news tasks and sends what is due (idempotent). Opening, not building: the workspace
+        # builds its pages ahead of their first visit.
+        self._daily_pending = ctx.require_actor().can(Permission.RECORD_FOLLOW_UP)
+        self.parts = self._tab_parts()
+        if not ahead:
+            self.finish_parts()
 
+    def _tab_parts(self) -> Iterator[None]:
+        """Each tab's view in turn (the heaviest take tens of milliseconds each)."""
+        from salesdesk.ui.care.complaints_view import ComplaintsView
+        from salesdesk.ui.care.escalations_view import EscalationsView
+        from salesdesk.ui.care.handover_view import HandoverView
+        from salesdesk.ui.care.messages_view import MessagesView
+        from salesdesk.ui.care.satisfaction_view import SatisfactionView
+        from salesdesk.ui.care.tasks_view import TaskListView
+        from salesdesk.ui.care.templates_view import TemplatesView
+
+        ctx, actor = self.ctx, self.ctx.require_actor()
         if actor.can(Permission.RECORD_FOLLOW_UP):
             self.task_list = TaskListView(ctx)
             self.tabs.addTab(self.task_list, self.tr("Follow-ups"))
+            yield
             self.messages = MessagesView(ctx)
             self.tabs.addTab(self.messages, self.tr("Messages to send"))
-        self.escalations = None
+            yield
         if actor.can(Permission.HANDLE_ESCALATION):
-            from salesdesk.ui.care.escalations_view import EscalationsView
-
             self.escalations = EscalationsView(ctx)
             self.tabs.addTab(self.escalations, self.tr("My escalations"))
+            yield
         if actor.can(Permission.SUBMIT_SCORE_CARD):
             self.score_cards = ScoreCardLauncher(ctx)
             self.tabs.addTab(self.score_cards, self.tr("Score card"))
+            yield
         if actor.can(Permission.VIEW_SATISFACTION):
             self.satisfaction = SatisfactionView(ctx)
             self.tabs.addTab(self.satisfaction, self.tr("Satisfaction"))
             # Ctrl+P (main window) prints the report while its tab is shown: the shortcut
             # skips a button that is not visible.
             self.print_button = self.satisfaction.print_button
+            yield
         if actor.can(Permission.RECORD_COMPLAINT):
             self.complaints = ComplaintsView(ctx)
             self.tabs.addTab(self.complaints, self.tr("Complaints"))
+            yield
         if actor.can(Permission.HANDOVER_CUSTOMERS):
             self.handover = HandoverView(ctx)
             self.tabs.addTab(self.handover, self.tr("Handover"))
-        self.templates = None
+            yield
         if actor.can(Permission.MANAGE_SETTINGS) and actor.can(Permission.RECORD_FOLLOW_UP):
-            from salesdesk.ui.care.templates_view import TemplatesView
-
             self.templates = TemplatesView(ctx)
             self.tabs.addTab(self.templates, self.tr("Message templates"))
+        # Connected once every tab is in: adding the first one made it current, which would
+        # have loaded its data while the page was still being built.
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
-        if actor.can(Permission.RECORD_FOLLOW_UP):
-            # No scheduler on a sales-centre PC: opening the page does the day's greetings
-            # and news tasks and sends what is due (idempotent).
-            care = ctx.services.care
-            ctx.runner.run(lambda: care.run_daily(actor), lambda _r: self.refresh(),
-                           lambda _e: None, write=True, owner=self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._daily_pending:
+            self._daily_pending = False
+            actor = self.ctx.require_actor()
+            care = self.ctx.services.care
+            self.ctx.runner.run(lambda: care.run_daily(actor), lambda _r: self.refresh(),
+                                lambda _e: None, write=True, owner=self)
+        super().showEvent(event)
 
     def refresh(self) -> None:
         current = self.tabs.currentWidget()

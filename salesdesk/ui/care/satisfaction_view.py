@@ -60,10 +60,11 @@ class SatisfactionView(QWidget):
         self.output = PdfOutput(ctx, self, self._said)
         self.print_button = print_button(self.tr("Print report…"), self.print_report,
                                          self.save_report_as)
-        actor = ctx.actor
-        self.print_button.setVisible(actor is not None and actor.can(Permission.EXPORT_REPORTS))
         bar.addWidget(self.print_button)
         outer.addLayout(bar)
+        # Once inside the view: shown without a parent, it opened as a window of its own.
+        actor = ctx.actor
+        self.print_button.setVisible(actor is not None and actor.can(Permission.EXPORT_REPORTS))
         self.error = error_label()
         outer.addWidget(self.error)
         self.status = QLabel()

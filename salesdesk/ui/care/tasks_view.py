@@ -45,7 +45,6 @@ class TaskListView(QWidget):
         self.everyone = QCheckBox(self.tr("All consultants"))
         actor = ctx.actor
         supervising = actor is not None and actor.can(Permission.VIEW_SATISFACTION)
-        self.everyone.setVisible(supervising)
         self.everyone.setChecked(supervising)  # a supervisor's day is everyone's overdue calls
         self.everyone.toggled.connect(lambda _on: self.refresh())
         self.show_done = QCheckBox(self.tr("Show closed"))
@@ -53,6 +52,8 @@ class TaskListView(QWidget):
         bar.addWidget(self.everyone)
         bar.addWidget(self.show_done)
         layout.addLayout(bar)
+        # Once inside the view: shown without a parent, it opened as a window of its own.
+        self.everyone.setVisible(supervising)
 
         def colour(t: TaskInfo) -> str | None:
             return RED if t.overdue else (GREY if not t.is_open else None)

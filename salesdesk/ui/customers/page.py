@@ -78,9 +78,11 @@ class CustomersPage(Page):
         export_data = QAction(self.tr("Export all the data (JSON and PDF)…"), self.export_button)
         export_data.triggered.connect(self.export)
         self.export_button.menu().addAction(export_data)
+        # Placed before it is made visible: shown while still without a parent, it opened as a
+        # window of its own for a moment and took the activation from the main window.
+        ui.actionsGrid.addWidget(self.export_button, 1, 2)
         self.export_button.setVisible(actor.can(Permission.RECORD_SUBSCRIPTION)
                                       or actor.role is Role.ADMIN)
-        ui.actionsGrid.addWidget(self.export_button, 1, 2)
         self.erase_button = ui.eraseButton
         self.erase_button.clicked.connect(self.erase)
         self.erase_button.setVisible(actor.can(Permission.ERASE_CUSTOMER_DATA))

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QCoreApplication
 
 from salesdesk.domain.roles import Permission as P
@@ -54,19 +56,35 @@ def _disclosure(ctx: UiContext) -> Page:
     return DisclosurePage(ctx)
 
 
-def _audit(ctx: UiContext) -> Page:
+def _audit_ahead(ctx: UiContext) -> Page:
+    from salesdesk.ui.disclosure.audit_page import AuditPage
+
+    page = AuditPage(ctx)
+    page.parts = _audit_tabs(ctx, page)
+    return page
+
+
+def _audit_tabs(ctx: UiContext, page: Page) -> Iterator[None]:
     from salesdesk.ui.appointments.figures import AppointmentFiguresWidget
     from salesdesk.ui.care.handover_view import InactiveOwnerCheck
     from salesdesk.ui.disclosure.audit_page import AuditPage
     from salesdesk.ui.privacy.exports_tab import ExportsTab
     from salesdesk.ui.reception.figures import ReceptionFiguresWidget
 
-    page = AuditPage(ctx)
+    assert isinstance(page, AuditPage)
     # The supervisor's figures from the other capabilities sit beside the disclosure audit.
     page.add_tab(ReceptionFiguresWidget(ctx), _tr("Reception figures"))
+    yield
     page.add_tab(AppointmentFiguresWidget(ctx), _tr("Appointment no-shows"))
+    yield
     page.add_tab(InactiveOwnerCheck(ctx), _tr("Owned by inactive staff"))
+    yield
     page.add_tab(ExportsTab(ctx), _tr("Exports"))
+
+
+def _audit(ctx: UiContext) -> Page:
+    page = _audit_ahead(ctx)
+    page.finish_parts()
     return page
 
 
@@ -80,6 +98,12 @@ def _care(ctx: UiContext) -> Page:
     from salesdesk.ui.care.page import CarePage
 
     return CarePage(ctx)
+
+
+def _care_ahead(ctx: UiContext) -> Page:
+    from salesdesk.ui.care.page import CarePage
+
+    return CarePage(ctx, ahead=True)
 
 
 def _care_title() -> str:
@@ -125,27 +149,39 @@ QCoreApplication.translate("Pages", "Not available yet: signing-material checkli
 QCoreApplication.translate("Pages", "Not available yet: the supervisor's audit arrives with "
                            "the Disclosure capability.")
 
+UI = "salesdesk.ui."
 PAGES: list[PageSpec] = [
     PageSpec("reception", lambda: _tr("Reception"), "reception.svg",
-             frozenset({P.CHECK_IN, P.VIEW_QUEUE}), _reception),
+             frozenset({P.CHECK_IN, P.VIEW_QUEUE}), _reception,
+             (f"{UI}reception.page",)),
     PageSpec("customers", lambda: _tr("Customers"), "customers.svg",
              frozenset({P.RECEIVE_CUSTOMER, P.MANAGE_ROTATION, P.VIEW_AUDIT,
-                        P.RECORD_FOLLOW_UP_ANSWER}), _customers),
+                        P.RECORD_FOLLOW_UP_ANSWER}), _customers, (f"{UI}customers.page",)),
     PageSpec("appointments", lambda: _tr("Appointments"), "appointments.svg",
-             frozenset({P.BOOK_APPOINTMENT}), _appointments),
+             frozenset({P.BOOK_APPOINTMENT}), _appointments, (f"{UI}appointments.page",)),
     PageSpec("disclosure", lambda: _tr("Disclosure"), "disclosure.svg",
-             frozenset({P.RECORD_DISCLOSURE}), _disclosure),
+             frozenset({P.RECORD_DISCLOSURE}), _disclosure,
+             (f"{UI}disclosure.disclosure_page",)),
     PageSpec("signing", lambda: _tr("Signing"), "signing.svg", frozenset({P.PRINT_CHECKLIST}),
-             _signing),
-    PageSpec("audit", lambda: _tr("Audit"), "audit.svg", frozenset({P.VIEW_AUDIT}), _audit),
+             _signing, (f"{UI}signing.page",)),
+    PageSpec("audit", lambda: _tr("Audit"), "audit.svg", frozenset({P.VIEW_AUDIT}), _audit,
+             (f"{UI}disclosure.audit_page", f"{UI}reception.figures",
+              f"{UI}appointments.figures", f"{UI}care.handover_view",
+              f"{UI}privacy.exports_tab"), _audit_ahead),
     PageSpec("project", lambda: _tr("Project"), "project.svg", frozenset({P.VIEW_PROJECT}),
-             _project),
+             _project, (f"{UI}project_page",)),
     PageSpec("care", _care_title, "care.svg",
-             frozenset({P.RECORD_FOLLOW_UP, P.SUBMIT_SCORE_CARD, P.VIEW_SATISFACTION}), _care),
+             frozenset({P.RECORD_FOLLOW_UP, P.SUBMIT_SCORE_CARD, P.VIEW_SATISFACTION}), _care,
+             (f"{UI}care.page", f"{UI}care.tasks_view", f"{UI}care.messages_view",
+              f"{UI}care.escalations_view", f"{UI}care.satisfaction_view",
+              f"{UI}care.complaints_view", f"{UI}care.handover_view",
+              f"{UI}care.templates_view"), _care_ahead),
     PageSpec("settings", lambda: _tr("Settings"), "settings.svg",
-             frozenset({P.MANAGE_SETTINGS, P.IMPORT_PROJECT, P.MANAGE_STAFF}), _settings),
+             frozenset({P.MANAGE_SETTINGS, P.IMPORT_PROJECT, P.MANAGE_STAFF}), _settings,
+             (f"{UI}settings_page",)),
     PageSpec("conflicts", lambda: _tr("Conflicts"), "conflicts.svg",
-             frozenset({P.RESOLVE_CONFLICTS}), _conflicts),
+             frozenset({P.RESOLVE_CONFLICTS}), _conflicts,
+             (f"{UI}sync.conflicts_page",)),
 ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,17 @@ class Page(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # The parts still to build, one per step, when the workspace builds the page ahead of
+        # its first visit (PageSpec.ahead); None once the page is whole.
+        self.parts: Iterator[None] | None = None
         ctx.events.op_executed.connect(self._on_op)
+
+    def finish_parts(self) -> None:
+        """Builds at once whatever parts are left: the page is about to show."""
+        if self.parts is not None:
+            for _ in self.parts:
+                pass
+            self.parts = None
 
     def _on_op(self, changes: OpChanges, origin: object) -> None:
         if self.is_origin(origin) or not changes.touches(self.areas):
@@ -74,6 +84,12 @@ class PageSpec:
     icon: str  # file name in resources/icons
     permissions: frozenset[Permission]  # any of these shows the page
     factory: Callable[[UiContext], Page]
+    # What the factory imports: the workspace imports them ahead, one per turn of the event
+    # loop, before it builds the page (see Workspace._prebuild).
+    modules: tuple[str, ...] = ()
+    # Builds the page with its parts left in ``Page.parts`` (built ahead, a part per turn of
+    # the event loop); None: ``factory`` builds it whole in one step.
+    ahead: Callable[[UiContext], Page] | None = None
 
 
 class PendingPage(Page):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from salesdesk.services.container import Services
 from salesdesk.ui.reception.board import DisplayBoardWindow
@@ -109,3 +110,34 @@ def test_figures_widget_and_csv(qtbot, demo: Services, tmp_path: Path) -> None:
     qtbot.waitUntil(out.exists, timeout=10000)
     ctx.runner.wait()
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+class _WindowsShown(QObject):
+    """Every widget shown as a window of its own, however briefly."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+            self.shown.append(type(obj).__name__)
+        return False
+
+
+@pytest.mark.parametrize("code", ["S001", "R001"])
+def test_building_the_page_opens_no_window_of_its_own(qtbot, demo: Services, code: str) -> None:
+    # A control made visible before it had a parent opened as a window for a moment and took
+    # the activation from the main window (the supervisor's "Figures…" button did).
+    ctx = make_ctx(demo, staff_actor(demo, code))
+    spy = _WindowsShown()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(spy)
+    try:
+        page = ReceptionPage(ctx)
+        qtbot.addWidget(page)
+    finally:
+        app.removeEventFilter(spy)
+    assert spy.shown == []
+    assert page.figures_button.isVisibleTo(page) == (code == "S001")

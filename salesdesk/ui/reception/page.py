@@ -53,7 +53,6 @@ class ReceptionPage(Page):
         head.addStretch(1)
         self.figures_button = QPushButton(self.tr("Figures…"))
         self.figures_button.clicked.connect(self.open_figures)
-        self.figures_button.setVisible(actor.can(Permission.VIEW_AUDIT))
         head.addWidget(self.figures_button)
         # Which screen the board goes full-screen on: remembered per device.
         self.screen_combo = QComboBox()
@@ -65,6 +64,9 @@ class ReceptionPage(Page):
         self.board_button.clicked.connect(self.open_board)
         head.addWidget(self.board_button)
         layout.addLayout(head)
+        # Hidden only once it has its place in the page: made visible with no parent it would
+        # open as a window of its own for a moment.
+        self.figures_button.setVisible(actor.can(Permission.VIEW_AUDIT))
 
         body = QHBoxLayout()
         body.setSpacing(14)

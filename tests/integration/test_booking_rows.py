@@ -86,6 +86,9 @@ def test_every_new_row_has_the_outbox_entry_the_session_hook_would_write(kit: Ki
         event = uow.session.scalars(select(AppointmentEvent).where(
             AppointmentEvent.appointment_id == booking.appointment.id)).one()
         assert (event.step, event.from_status, event.to_status) == (1, "", "booked")
+        logged = uow.session.get(AuditEvent, by_table["audit_log"][0].row_id)
+        assert logged is not None and (logged.action, logged.row_id) == (
+            "appointment.book", booking.appointment.id)
         task = uow.session.get(FollowUpTask, by_table["follow_up_task"][0].row_id)
         assert task is not None
         # Not due yet: still open, no message queued for it.

@@ -150,8 +150,8 @@ def book_signing(db: Database, notify: Notify, actor: Actor, *, customer_id: str
         booked = _insert_signing(uow, notify, actor, customer_id, consultant_id, start,
                                  notes, unit_id, None, brief=brief)
         row = booked.row
-        audit.record(uow, "appointment.book", "appointment", row.id,
-                     f"signing {desk_label(row.desk_no or 0)}")
+        audit.record_now(uow, "appointment.book", "appointment", row.id,
+                         f"signing {desk_label(row.desk_no or 0)}")
         info = booking_info(row, booked.customer.name, booked.customer.salutation,
                             booked.staff.name if booked.staff else "", booked.unit_number,
                             facts)

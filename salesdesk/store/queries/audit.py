@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import literal_column, select
 
+from salesdesk.store import outbox
 from salesdesk.store.models.audit import AuditEvent
 from salesdesk.store.uow import UnitOfWork
 
@@ -11,6 +12,14 @@ from salesdesk.store.uow import UnitOfWork
 def new_event(*, action: str, entity: str, row_id: str, detail: str) -> AuditEvent:
     """An audit row not yet in the unit of work (for a caller that writes its rows at once)."""
     return AuditEvent(action=action, entity=entity, row_id=row_id, detail=detail)
+
+
+def write_event(uow: UnitOfWork, *, action: str, entity: str, row_id: str,
+                detail: str) -> None:
+    """An audit row written at once, with its outbox entry, as a plain INSERT
+    (``outbox.insert_new``): for a hot path that leaves nothing else for the commit to flush."""
+    outbox.insert_new(uow.session, [new_event(action=action, entity=entity, row_id=row_id,
+                                              detail=detail)])
 
 
 def add_event(uow: UnitOfWork, *, action: str, entity: str, row_id: str,

@@ -15,6 +15,7 @@ from salesdesk.domain.roles import Actor
 from salesdesk.services.container import Services, build_services
 from salesdesk.services.sync import SyncService
 from salesdesk.store.database import open_database
+from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.org import Staff
 from salesdesk.sync.client.engine import SyncClient
 from salesdesk.sync.kinds import unregister_kind
@@ -125,3 +126,14 @@ def make_device(tmp_path: Path, sync_server: ServerThread, sync_db: str
         d.close()
     for name in registered:
         unregister_kind(name)
+
+
+def write_customer(dev: Device, name: str) -> str:
+    """A customer written on ``dev`` through its unit of work (so its outbox entry too)."""
+    with dev.services.db.uow() as uow:
+        c = Customer(name=name)
+        uow.add(c)
+        uow.flush()
+        cid = c.id
+        uow.commit()
+    return cid

@@ -17,7 +17,7 @@ from salesdesk.store.models.local import OutboxEntry
 from salesdesk.sync.client.errors import SyncNeedsReenrol, SyncRevoked
 from salesdesk.sync.server.auth import revoke
 from salesdesk.sync.server.devcluster import ServerThread, enrol_code
-from tests.sync_fixtures import Device
+from tests.sync_fixtures import Device, write_customer
 from tests.sync_helpers import RawDevice
 
 pytestmark = pytest.mark.postgres
@@ -103,23 +103,13 @@ def test_a_rejected_change_still_advances(sync_server: ServerThread, sync_db: st
     assert raw.push(_customers(raw, 1)).json()["last_applied"] == 4
 
 
-def _write(dev: Device, name: str) -> str:
-    with dev.services.db.uow() as uow:
-        c = Customer(name=name)
-        uow.add(c)
-        uow.flush()
-        cid = c.id
-        uow.commit()
-    return cid
-
-
 def test_restored_from_backup_gets_409_and_re_enrols(
         make_device: Callable[..., Device], sync_db: str, sync_server: ServerThread) -> None:
     dev = make_device("pos")
-    _write(dev, "甲")
+    write_customer(dev, "甲")
     dev.client.sync_round()
     saved = backup(dev.data_dir / DB_FILE_NAME, dev.data_dir.parent / "backups", "old")
-    _write(dev, "乙")
+    write_customer(dev, "乙")
     dev.client.sync_round()
     dev.client.close()
     dev.services.close()
@@ -134,7 +124,7 @@ def test_restored_from_backup_gets_409_and_re_enrols(
     db = open_database(dev.data_dir, dev.key_dir)
     dev.services = build_services(db)
     dev.client = SyncClient(db.path, dev.key_dir, local_device_id=db.device_id)
-    cid = _write(dev, "丙")  # reuses change number 2, already used by 乙 on the server
+    cid = write_customer(dev, "丙")  # reuses change number 2, already used by 乙 on the server
     with pytest.raises(SyncNeedsReenrol):
         dev.client.sync_round()
     assert dev.client.pending_count() == 1  # nothing local was dropped
@@ -147,11 +137,11 @@ def test_restored_from_backup_gets_409_and_re_enrols(
 
 def test_a_revoked_device_is_refused(make_device: Callable[..., Device], sync_db: str) -> None:
     dev = make_device("lost-tablet")
-    _write(dev, "甲")
+    write_customer(dev, "甲")
     dev.client.sync_round()
     with psycopg.connect(sync_db) as conn:
         assert revoke(conn, dev.client.state().device_id)  # type: ignore[union-attr]
-    _write(dev, "乙")
+    write_customer(dev, "乙")
     with pytest.raises(SyncRevoked):
         dev.client.sync_round()
     assert dev.client.pending_count() == 1
@@ -160,11 +150,11 @@ def test_a_revoked_device_is_refused(make_device: Callable[..., Device], sync_db
 
 def test_an_expired_token_is_refreshed(make_device: Callable[..., Device], sync_db: str) -> None:
     dev = make_device("kiosk")
-    _write(dev, "甲")
+    write_customer(dev, "甲")
     dev.client.sync_round()
     with psycopg.connect(sync_db) as conn:
         conn.execute("UPDATE device_token SET expires_at = now() - interval '1 second'")
-    _write(dev, "乙")
+    write_customer(dev, "乙")
     result = dev.client.sync_round()
     assert result.pushed == 1
     assert _count(sync_db, "SELECT count(*) FROM device_token WHERE expires_at > now()") == 1
@@ -173,7 +163,7 @@ def test_an_expired_token_is_refreshed(make_device: Callable[..., Device], sync_
 def test_pulled_rows_do_not_echo_into_the_outbox(make_device: Callable[..., Device]) -> None:
     a, b = make_device("a"), make_device("b")
     for i in range(3):
-        _write(a, f"客户{i}")
+        write_customer(a, f"客户{i}")
     a.client.sync_round()
     b.client.sync_round()
     with b.services.db.reader() as uow:
@@ -184,7 +174,7 @@ def test_pulled_rows_do_not_echo_into_the_outbox(make_device: Callable[..., Devi
 
 def test_a_pull_keeps_pending_local_edits_on_top(make_device: Callable[..., Device]) -> None:
     a, b = make_device("a"), make_device("b")
-    cid = _write(a, "王五")
+    cid = write_customer(a, "王五")
     a.client.sync_round()
     b.client.sync_round()
     with a.services.db.uow() as uow:
@@ -248,7 +238,7 @@ def test_pulled_rows_are_stored_as_the_writer_stored_them(
     """Pulled rows are written with plain SQL: their stored text (dates included) must be what
     an ORM write stores, or queries comparing stored values would see two formats."""
     a, b = make_device("a"), make_device("b")
-    cid = _write(a, "赵六")
+    cid = write_customer(a, "赵六")
     a.client.sync_round()
     b.client.sync_round()
 
@@ -270,7 +260,7 @@ def test_a_lost_push_reply_does_not_hide_a_later_edit(make_device: Callable[...,
     row; A pulls while its change is still pending, so its own edit is laid on top of B's. When
     A's retry is answered "already applied", A must still end up with the server's row."""
     a, b = make_device("a"), make_device("b")
-    cid = _write(a, "孙七")
+    cid = write_customer(a, "孙七")
     o = OutboxEntry.__table__
     with a.services.db.reader() as uow:
         lost = uow.session.execute(select(o)).one()._asdict()

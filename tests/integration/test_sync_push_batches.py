@@ -14,19 +14,9 @@ from sqlalchemy import delete
 from salesdesk.store.models.customer import Customer
 from salesdesk.store.models.local import OutboxEntry
 from salesdesk.sync.hlc import Hlc
-from tests.sync_fixtures import Device
+from tests.sync_fixtures import Device, write_customer
 
 pytestmark = pytest.mark.postgres
-
-
-def _write(dev: Device, name: str) -> str:
-    with dev.services.db.uow() as uow:
-        c = Customer(name=name)
-        uow.add(c)
-        uow.flush()
-        cid = c.id
-        uow.commit()
-    return cid
 
 
 def _logged(url: str, device_id: str) -> list[int]:
@@ -46,7 +36,7 @@ def test_many_batches_arrive_once_and_in_order(make_device: Callable[..., Device
                                                sync_db: str) -> None:
     a, b = make_device("a"), make_device("b")
     a.client.batch_size = 3
-    ids = [_write(a, f"客户{i}") for i in range(10)]
+    ids = [write_customer(a, f"客户{i}") for i in range(10)]
     with a.services.db.uow() as uow:  # a later edit of the first row, in the last batch
         uow.session.get(Customer, ids[0]).name = "改名"  # type: ignore[union-attr]
         uow.commit()
@@ -73,7 +63,7 @@ def test_a_gap_mid_round_stops_the_round_without_losing_anything(
     a = make_device("a")
     a.client.batch_size = 3
     for i in range(10):
-        _write(a, f"客户{i}")
+        write_customer(a, f"客户{i}")
     # Change 5 goes missing from the outbox: head office takes 1-4 and must stop there.
     with a.services.db.uow() as uow:
         uow.session.execute(delete(OutboxEntry).where(OutboxEntry.seq == 5))

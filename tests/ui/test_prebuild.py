@@ -4,36 +4,16 @@ runs nothing a page does when it is opened."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from salesdesk.services.container import Services
-from salesdesk.ui.main_window import MainWindow, Workspace
-from tests.ui.helpers import make_ctx
-
-
-def _signed_in(qtbot, demo: Services, code: str,  # type: ignore[no-untyped-def]
-               pin: str) -> tuple[MainWindow, Workspace]:
-    window = MainWindow(make_ctx(demo))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    entry = next(e for e in window.signin._staff if e.code == code)
-    qtbot.mouseClick(window.signin._buttons[entry.id], Qt.MouseButton.LeftButton)
-    for digit in pin:
-        window.signin._key(digit)
-    qtbot.keyClick(window.signin.ui.pinEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
-    assert window.workspace is not None
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    return window, window.workspace
+from tests.ui.helpers import make_ctx, signed_in
 
 
 def test_every_page_is_built_before_its_first_visit_and_loads_only_when_shown(
         qtbot: QtBot, demo: Services) -> None:
-    window, workspace = _signed_in(qtbot, demo, "S001", "8001")  # front desk and floor
+    window, workspace = signed_in(qtbot, demo, "S001", "8001")  # front desk and floor
     windows = len(QGuiApplication.allWindows())
     names = [spec.name for spec in workspace.specs]
     assert len(names) > 5
@@ -62,7 +42,7 @@ def test_every_page_is_built_before_its_first_visit_and_loads_only_when_shown(
 
 
 def test_switching_user_stops_building_ahead(qtbot: QtBot, demo: Services) -> None:
-    window, workspace = _signed_in(qtbot, demo, "S001", "8001")
+    window, workspace = signed_in(qtbot, demo, "S001", "8001")
     window.switch_user()
     built = set(workspace.pages)
     qtbot.wait(300)

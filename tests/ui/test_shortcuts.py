@@ -9,25 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from salesdesk.services.container import Services
-from salesdesk.ui.main_window import MainWindow, Workspace
-from tests.ui.helpers import make_ctx
-
-
-def _signed_in(qtbot, demo: Services, code: str, pin: str) -> tuple[MainWindow, Workspace]:
-    window = MainWindow(make_ctx(demo))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    entry = next(e for e in window.signin._staff if e.code == code)
-    qtbot.mouseClick(window.signin._buttons[entry.id], Qt.MouseButton.LeftButton)
-    for digit in pin:
-        window.signin._key(digit)
-    qtbot.keyClick(window.signin.ui.pinEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
-    assert window.workspace is not None
-    window.activateWindow()  # shortcuts reach the active window only
-    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    return window, window.workspace
+from tests.ui.helpers import signed_in
 
 
 def _press(qtbot, target: QWidget, key: Qt.Key) -> None:
@@ -36,7 +18,7 @@ def _press(qtbot, target: QWidget, key: Qt.Key) -> None:
 
 def test_ctrl_f_opens_the_customer_search_and_ctrl_p_prints_the_notice_board(
         qtbot: QtBot, demo: Services) -> None:
-    _, workspace = _signed_in(qtbot, demo, "S001", "8001")
+    _, workspace = signed_in(qtbot, demo, "S001", "8001")
     workspace.show_page("project")
     project = workspace.pages["project"]
     button = project.print_button  # type: ignore[attr-defined]
@@ -67,7 +49,7 @@ def test_ctrl_f_opens_the_customer_search_and_ctrl_p_prints_the_notice_board(
 
 def test_ctrl_f_without_a_customers_page_focuses_the_reception_phone_field(
         qtbot: QtBot, demo: Services) -> None:
-    _, workspace = _signed_in(qtbot, demo, "R001", "1001")
+    _, workspace = signed_in(qtbot, demo, "R001", "1001")
     assert "customers" not in {s.name for s in workspace.specs}
     page = workspace.pages["reception"]
     phone = page.checkin.phone  # type: ignore[attr-defined]

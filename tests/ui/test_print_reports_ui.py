@@ -151,9 +151,10 @@ def test_a_consultant_has_no_report_to_print(qtbot, demo: Services,  # type: ign
 
 
 def test_ctrl_p_on_the_audit_page_opens_the_print_dialog(qtbot, demo: Services) -> None:  # type: ignore[no-untyped-def]
-    from tests.ui.test_shortcuts import _press, _signed_in
+    from tests.ui.helpers import signed_in
+    from tests.ui.test_shortcuts import _press
 
-    _, workspace = _signed_in(qtbot, demo, "S001", "8001")
+    _, workspace = signed_in(qtbot, demo, "S001", "8001")
     page = workspace.show_page("audit")
     assert isinstance(page, AuditPage) and "Ctrl+P" in page.print_button.toolTip()
     asked: list[str] = []
@@ -184,9 +185,10 @@ def test_the_exports_list_names_a_printed_blank_feedback_form(  # type: ignore[n
 def test_ctrl_p_prints_the_satisfaction_report_only_while_its_tab_is_shown(  # type: ignore[no-untyped-def]
         qtbot, demo: Services) -> None:
     from salesdesk.ui.care.page import CarePage
-    from tests.ui.test_shortcuts import _press, _signed_in
+    from tests.ui.helpers import signed_in
+    from tests.ui.test_shortcuts import _press
 
-    _, workspace = _signed_in(qtbot, demo, "S001", "8001")
+    _, workspace = signed_in(qtbot, demo, "S001", "8001")
     page = workspace.show_page("care")
     assert isinstance(page, CarePage) and page.satisfaction is not None
     view = page.satisfaction

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from sqlalchemy import Connection, CursorResult, Executable, Table, insert, inspect, update
 
@@ -22,8 +22,6 @@ from salesdesk.store.models.base import Base
 from salesdesk.store.models.local import OutboxEntry
 from salesdesk.store.outbox import row_payload
 from salesdesk.store.uow import UnitOfWork
-
-M = TypeVar("M", bound=Base)
 
 _OUTBOX = insert(Base.metadata.tables[OutboxEntry.__tablename__])
 # model -> (its insert, [(attribute key, column key, scalar default or None)])
@@ -55,17 +53,6 @@ def read(uow: UnitOfWork, statement: Executable, params: dict[str, Any] | None =
     return session.connection().execute(statement, params)
 
 
-def insert_new(uow: UnitOfWork, model: type[M], rows: Sequence[dict[str, Any]]) -> list[M]:
-    """Insert new rows of a synced model (values by attribute name) with their outbox
-    entries, now. Returns each row as a transient instance holding every column value (not
-    in the session: a later change to it is not saved, so callers only read it)."""
-    out: list[M] = []
-    for obj in insert_batches(uow, [(model, rows)]):
-        assert isinstance(obj, model)
-        out.append(obj)
-    return out
-
-
 @dataclass(frozen=True)
 class RowUpdate:
     """A change to one stored row: ``current`` is every column of it as read (by attribute
@@ -78,7 +65,7 @@ class RowUpdate:
 
 def insert_batches(uow: UnitOfWork, batches: Sequence[tuple[type[Base], Sequence[dict[str, Any]]]],
                    updates: Sequence[RowUpdate] = ()) -> list[Base]:
-    """``insert_new`` for rows of several models (a booking and its first history step), in
+    """New rows of several models (a booking and its first history step), in
     order (through ``outbox.insert_new``), then ``updates`` with their entries.
 
     An update is what the hook makes of a changed entity: only values that differ count

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut, QWindow
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -75,10 +75,18 @@ class PageScroll(QScrollArea):
         self.page = page
 
 
+SWITCH_INTERVAL_S = 0.00005
+
+
 class IdleLock(QObject):
     """Signs the window out after the device's idle-lock minutes without a key press, click or
     touch anywhere in the application: a shared kiosk never stays signed in for the next
-    person. ``now`` is a monotonic clock in seconds (tests move it)."""
+    person. ``now`` is a monotonic clock in seconds (tests move it).
+
+    It watches the application's windows, not the application: input reaches a window before
+    any widget, while an application-wide filter ran Python for every event of every widget
+    (thousands on a page switch, each waiting for the interpreter lock while a worker thread
+    ran), which kept the event loop from turning for tens of milliseconds."""
 
     INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                        QEvent.Type.TouchBegin, QEvent.Type.Wheel})
@@ -93,10 +101,20 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(15_000)
         self.timer.timeout.connect(self.check)
+        self.watching = False
         app = QCoreApplication.instance()
-        if minutes > 0 and app is not None:
-            app.installEventFilter(self)
+        if minutes > 0 and isinstance(app, QGuiApplication):
+            for window in app.topLevelWindows():
+                self.watch(window)
+            # A dialog or another window opened later is watched once it takes the focus,
+            # which it does before it can get a key press.
+            app.focusWindowChanged.connect(self.watch)
+            self.watching = True
             self.timer.start()
+
+    def watch(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # installing twice keeps one filter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in self.INPUT:
@@ -111,8 +129,11 @@ class IdleLock(QObject):
     def stop(self) -> None:
         self.timer.stop()
         app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if self.watching and isinstance(app, QGuiApplication):
+            self.watching = False
+            app.focusWindowChanged.disconnect(self.watch)
+            for window in app.topLevelWindows():
+                window.removeEventFilter(self)
 
 
 class Workspace(QWidget):
@@ -349,11 +370,14 @@ class Workspace(QWidget):
 class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
-        # The runner's threads run Python too (PDFs, sync, queries) and the GUI thread waits
-        # for the interpreter lock before each of its slots: at the default 5 ms turn a busy
-        # pool kept it waiting several turns in a row (a checklist PDF blocked the window for
-        # over 100 ms). A 1 ms turn keeps it to about a frame.
-        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
+        # The runner's threads run Python too (PDFs, sync, queries), and the GUI thread takes
+        # the interpreter lock back after each Qt call it makes from Python and before each
+        # slot: a busy worker holds it for a whole turn each time. At the default 5 ms turn a
+        # checklist PDF blocked the window for over 100 ms; at 1 ms, filling the checklist
+        # beside the PDF's thread still took 45-60 ms. At 50 us the GUI waits a few
+        # milliseconds in all; the workers lose little, as the lock changes hands early only
+        # when the GUI thread asks for it.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
         self.ctx = ctx
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "SalesDesk"))
         self.resize(1366, 860)

@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog
 
 from salesdesk.domain.errors import PermissionDenied
 from salesdesk.services.container import Services
@@ -171,9 +173,28 @@ def test_reception_types_at_once_refreshes_with_f5_and_an_idle_kiosk_signs_out(
     moment[0] = 9 * 60
     lock.check()
     assert window.workspace is workspace  # not yet
-    qtbot.keyClick(phone, Qt.Key.Key_1)  # any key press counts as activity
+    # Any key press counts as activity. It is sent to the window, as the keyboard's are:
+    # the lock watches windows, and the window hands the key to the focused field.
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_1)
     assert lock.last_input == 9 * 60
-    moment[0] = 9 * 60 + 10 * 60
+    assert phone.text() == "1391"
+    # A dialog opened later is watched too, once it has the focus.
+    dialog = QDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle(),
+                    timeout=5000)
+    moment[0] = 9 * 60 + 5
+    QTest.mouseClick(dialog.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert lock.last_input == 9 * 60 + 5
+    dialog.close()
+    # Events that are not input (text set by the program, painting) keep nobody signed in.
+    moment[0] = 9 * 60 + 30
+    phone.setText("")
+    window.repaint()
+    assert lock.last_input == 9 * 60 + 5
+    moment[0] = 9 * 60 + 5 + 10 * 60
     lock.check()
     assert window.workspace is None and window.stack.currentWidget() is window.signin
     assert window.ctx.actor is None

@@ -97,6 +97,7 @@ class ProjectPage(Page):
         for status, label in self._status_labels().items():
             self.status_filter.addItem(label, status.value)
         self.units_count = self.ui.unitsCount
+        labels = self._status_labels()  # not per cell: the column is sized over every unit
         self.units_model: RecordTableModel[UnitInfo] = RecordTableModel([
             Column(self.tr("Unit"), lambda u: u.number),
             Column(self.tr("Building"), lambda u: u.building_name),
@@ -107,7 +108,7 @@ class ProjectPage(Page):
             Column(self.tr("Inner area m²"), lambda u: f"{u.inner_area:.2f}", align_right=True),
             Column(self.tr("Price per m²"), lambda u: money(u.unit_price), align_right=True),
             Column(self.tr("Total price"), lambda u: money(u.total_price), align_right=True),
-            Column(self.tr("Status"), lambda u: self._status_labels()[u.status],
+            Column(self.tr("Status"), lambda u: labels[u.status],
                    colour=lambda u: None if u.sellable else "#b42318"),
         ])
         self.units_view = setup_record_table(self.ui.unitsView, self.units_model)

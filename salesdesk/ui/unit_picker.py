@@ -36,9 +36,11 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().upper().replace(" ", "")
 
 
-def entry_text(unit: UnitInfo) -> str:
-    """One line of the completion list: what may be searched, with the status to see."""
-    status = status_labels()[status_key(unit)]
+def entry_text(unit: UnitInfo, labels: dict[str, str] | None = None) -> str:
+    """One line of the completion list: what may be searched, with the status to see.
+    ``labels`` (status_labels()) once for a whole list: translating them again for each of a
+    project's units cost the GUI thread a thousand Qt calls."""
+    status = (labels or status_labels())[status_key(unit)]
     return SEPARATOR.join((unit.number, unit.building_name, unit.layout, status))
 
 
@@ -173,7 +175,8 @@ class UnitPicker(QWidget):
         status as it is now)."""
         self._units = list(units)
         self._by_id = {u.id: u for u in units}
-        self._model.setStringList([entry_text(u) for u in units])
+        labels = status_labels()
+        self._model.setStringList([entry_text(u, labels) for u in units])
         kept = self._by_id.get(self._unit.id) if self._unit is not None else None
         pending, self._pending = self._pending, None
         if pending in self._by_id:

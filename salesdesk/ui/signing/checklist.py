@@ -53,6 +53,10 @@ class ChecklistTree(QTreeWidget):
                 return
             bold = QFont()
             bold.setBold(True)
+            grey = QBrush(QColor("#627d98"))
+            # Each group is built whole, then all go into the tree at once: an item added to
+            # a tree already there made the view lay itself out again, item by item.
+            groups: list[QTreeWidgetItem] = []
             for stage, items in view.by_stage():
                 shown = [i for i in items if not (self.only_missing and i.received)]
                 if not shown:
@@ -61,7 +65,7 @@ class ChecklistTree(QTreeWidget):
                 group = QTreeWidgetItem([f"{self.stage_title(stage)}  {done}/{len(items)}"])
                 group.setFont(0, bold)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                self.addTopLevelItem(group)
+                rows: list[QTreeWidgetItem] = []
                 for i in shown:
                     when = ""
                     if i.received_at is not None:
@@ -74,8 +78,12 @@ class ChecklistTree(QTreeWidget):
                     row.setCheckState(0, Qt.CheckState.Checked if i.received
                                       else Qt.CheckState.Unchecked)
                     if i.received:
-                        row.setForeground(0, QBrush(QColor("#627d98")))
-                    group.addChild(row)
+                        row.setForeground(0, grey)
+                    rows.append(row)
+                group.addChildren(rows)
+                groups.append(group)
+            self.addTopLevelItems(groups)
+            for group in groups:
                 group.setExpanded(True)
         finally:
             self._filling = False

@@ -59,20 +59,25 @@ def _write(services: Any, n: int) -> None:
         uow.commit()
 
 
-def _floor(url: str, rows: list[dict[str, Any]]) -> float:
-    """psycopg 3 executemany of the same rows into a table shaped like the server's."""
+def _floor(url: str, rows: list[dict[str, Any]]) -> list[float]:
+    """psycopg 3 executemany of the same rows into a table shaped like the server's, three
+    times (rows/s each). One shot read anywhere from 17,000 to 57,000 rows/s on the same
+    machine (a commit's fsync, a checkpoint): the ratio is taken against the fastest."""
+    runs: list[float] = []
     with psycopg.connect(url) as conn:
         conn.execute("CREATE TABLE IF NOT EXISTS floor_row (entity text, row_id text, "
                      "data jsonb, PRIMARY KEY (entity, row_id))")
-        conn.execute("TRUNCATE floor_row")
-        conn.commit()
         params = [("customer", r["id"], json.dumps(r, ensure_ascii=False)) for r in rows]
-        t0 = time.perf_counter()
-        with conn.cursor() as cur:
-            cur.executemany("INSERT INTO floor_row (entity, row_id, data) VALUES (%s, %s, %s)",
-                            params)
-        conn.commit()
-        return len(rows) / (time.perf_counter() - t0)
+        for _ in range(3):
+            conn.execute("TRUNCATE floor_row")
+            conn.commit()
+            t0 = time.perf_counter()
+            with conn.cursor() as cur:
+                cur.executemany("INSERT INTO floor_row (entity, row_id, data) "
+                                "VALUES (%s, %s, %s)", params)
+            conn.commit()
+            runs.append(len(rows) / (time.perf_counter() - t0))
+    return runs
 
 
 def run(quick: bool) -> Iterator[dict[str, Any]]:
@@ -102,7 +107,8 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
             from salesdesk.store.models.local import OutboxEntry
 
             rows = [json.loads(p) for p in uow.session.scalars(select(OutboxEntry.payload))]
-        floor = _floor(url, rows)
+        floors = _floor(url, rows)
+        floor = max(floors)
         t0 = time.perf_counter()
         pushed = a.sync.run_round()
         t1 = time.perf_counter()
@@ -112,7 +118,8 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
         e2e = n / (t2 - t0)
         yield result("sync.changes_per_s", e2e, "changes/s", changes=n,
                      push_s=round(t1 - t0, 3), pull_s=round(t2 - t1, 3), target=5000)
-        yield result("sync.executemany_rows_per_s", floor, "rows/s", rows=n)
+        yield result("sync.executemany_rows_per_s", floor, "rows/s", rows=n,
+                     runs=[round(f) for f in floors], note="fastest of three")
         yield result("sync.ratio", e2e / floor, "ratio", note="end-to-end / executemany floor",
                      target=">= 0.33")
         # A device offline for a week: 5,000 changes from others wait for it.

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesdesk.domain.roles import Actor
+from salesdesk.ui import gc_guard
 from salesdesk.ui.context import UiContext
 from salesdesk.ui.first_admin import FirstAdminScreen
 from salesdesk.ui.labels import role_label
@@ -263,6 +264,7 @@ class Workspace(QWidget):
             return
         if next(self._prebuild_steps, StopIteration) is StopIteration:
             self._prebuild_steps = None
+            gc_guard.freeze_built()
             return
         self._prebuild_timer.start()  # the next step after the loop has turned once
 
@@ -365,6 +367,7 @@ class Workspace(QWidget):
         self._prebuild_timer.stop()
         self._prebuild_steps = None
         self.sync_driver.stop()
+        gc_guard.thaw()
 
 
 class MainWindow(QMainWindow):

@@ -25,6 +25,8 @@ def chinese_ui(qapp: QApplication) -> Iterator[None]:
     try:
         yield
     finally:
-        # ...the test's cycles are freed here, on the GUI thread.
+        # ...the test's cycles are freed here, on the GUI thread (a workspace built ahead froze
+        # what it held: given back first, so nothing of one test outlives it).
+        gc.unfreeze()
         gc.collect()
         gc.enable()

@@ -75,3 +75,36 @@ def test_stopping_gives_collection_back_to_python(qapp: QApplication) -> None:
     made.stop()
     assert gc.isenabled() and not made.timer.isActive()
     gc.disable()
+
+
+def test_each_turn_collects_once_the_oldest_generation_due(
+        collector: GuiThreadCollector) -> None:
+    collected: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collected.append(info["generation"])
+
+    gc.collect()
+    gc.callbacks.append(seen)
+    try:
+        junk = [[i] for i in range(100)]
+        collector.threshold = (10, 10_000, 10_000)
+        collector.check()
+        assert collected == [0]
+        collected.clear()
+        collector.threshold = (10, 0, 10_000)  # generation 1 due: it takes 0 with it
+        junk += [[i] for i in range(100)]
+        collector.check()
+        assert collected == [1]
+        collected.clear()
+        collector.threshold = (10, 0, -1)  # a full collection due
+        junk += [[i] for i in range(100)]
+        collector.check()
+        assert collected == [2]
+        collected.clear()
+        collector.threshold = (10_000_000, 0, -1)  # nothing due until the young count passes
+        assert collector.check() == 0 and collected == []
+    finally:
+        gc.callbacks.remove(seen)
+    del junk

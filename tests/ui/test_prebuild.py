@@ -4,6 +4,8 @@ runs nothing a page does when it is opened."""
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -47,6 +49,23 @@ def test_switching_user_stops_building_ahead(qtbot: QtBot, demo: Services) -> No
     built = set(workspace.pages)
     qtbot.wait(300)
     assert window.workspace is None and set(workspace.pages) == built
+    window.ctx.runner.wait()
+
+
+def test_a_built_workspace_is_kept_out_of_full_collections_until_it_is_dropped(
+        qtbot: QtBot, demo: Services) -> None:
+    gc.unfreeze()
+    window, workspace = signed_in(qtbot, demo, "S001", "8001")
+    names = {spec.name for spec in workspace.specs}
+    qtbot.waitUntil(lambda: set(workspace.pages) == names and workspace._prebuild_steps is None,
+                    timeout=20000)
+    # What the workspace holds (pages, widgets' wrappers, modules) is no longer walked.
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000
+    page = workspace.pages["reception"]
+    assert gc.is_tracked(page) and not any(o is page for o in gc.get_objects())
+    window.switch_user()  # dropped: its objects are the collector's again
+    assert gc.get_freeze_count() == 0 and any(o is page for o in gc.get_objects())
     window.ctx.runner.wait()
 
 

@@ -76,9 +76,6 @@ class PageScroll(QScrollArea):
         self.page = page
 
 
-SWITCH_INTERVAL_S = 0.00005
-
-
 class IdleLock(QObject):
     """Signs the window out after the device's idle-lock minutes without a key press, click or
     touch anywhere in the application: a shared kiosk never stays signed in for the next
@@ -368,6 +365,10 @@ class Workspace(QWidget):
         self._prebuild_steps = None
         self.sync_driver.stop()
         gc_guard.thaw()
+
+
+# How soon a busy worker thread hands the interpreter lock to the GUI thread (see MainWindow).
+SWITCH_INTERVAL_S = 0.00005
 
 
 class MainWindow(QMainWindow):

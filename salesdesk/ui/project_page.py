@@ -94,10 +94,10 @@ class ProjectPage(Page):
         self.building_filter = self.ui.buildingFilter
         self.status_filter = self.ui.statusFilter
         self.status_filter.addItem(self.tr("All statuses"), "")
-        for status, label in self._status_labels().items():
+        labels = self._status_labels()  # once: the status column below is sized over every unit
+        for status, label in labels.items():
             self.status_filter.addItem(label, status.value)
         self.units_count = self.ui.unitsCount
-        labels = self._status_labels()  # not per cell: the column is sized over every unit
         self.units_model: RecordTableModel[UnitInfo] = RecordTableModel([
             Column(self.tr("Unit"), lambda u: u.number),
             Column(self.tr("Building"), lambda u: u.building_name),

@@ -13,6 +13,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from salesdesk.sync.server.devcluster import free_port
 
+# A server killed while it answers leaves a reply cut short (IncompleteRead, an HTTPException,
+# not an OSError): to a device that is the server being down, as a refused connection is.
+_SERVER_DOWN = (OSError, http.client.HTTPException)
+
 
 @dataclass
 class Faults:
@@ -104,7 +108,7 @@ class FaultProxy:
                 results: list[tuple[int, bytes]] = []
 
                 def again() -> None:
-                    with contextlib.suppress(OSError):
+                    with contextlib.suppress(*_SERVER_DOWN):
                         results.append(self._forward(h.command, h.path, headers, body))
                 twin = threading.Thread(target=again)
                 twin.start()
@@ -112,7 +116,7 @@ class FaultProxy:
                 twin.join()
             else:
                 status, data = self._forward(h.command, h.path, headers, body)
-        except OSError:
+        except _SERVER_DOWN:
             self._reply(h, 502, b'{"error": "bad_gateway", "message": "server down"}')
             return
         if status == 200 and route in ("/v1/push", "/v1/pull"):
